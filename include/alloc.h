@@ -1,0 +1,65 @@
+/* alloc.h - The allocation: from pool and applications to grants, to the krone.
+ *
+ * available = budget - reservations - earmarks. The assessed amounts of the
+ * applications that are not refused are the claims; the pool's rule shares
+ * the available money among them (solved by the GLPK model, or in closed
+ * form), and rounding turns the shares into whole-krone grants. Pure
+ * computation: no I/O. */
+#ifndef PULJE_ALLOC_H
+#define PULJE_ALLOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "apps.h"
+#include "diag.h"
+#include "money.h"
+#include "pool.h"
+
+typedef enum { ALLOC_MODEL = 0, ALLOC_CLOSED_FORM } alloc_method;
+
+typedef struct alloc_line {
+    pulje_kr claim;      /* assessed amount taken into the rule (0 if refused) */
+    pulje_kr grant;      /* indstillet tilskud */
+    pulje_kr reduction;  /* claim - grant */
+    bool refused;
+    bool reduced;        /* grant < claim because of the rule */
+} alloc_line;
+
+typedef struct alloc_result {
+    size_t n;                 /* = number of applications */
+    alloc_line *lines;        /* one per application, in input order */
+
+    pulje_kr budget_total;    /* samlet rådighedsbeløb */
+    pulje_kr reserved_total;
+    pulje_kr earmarked_total;
+    pulje_kr available;       /* money for new grants */
+    pulje_kr applied_total;
+    pulje_kr assessed_total;  /* claims of the applications not refused */
+    pulje_kr protected_total; /* claims the rule left untouched */
+    pulje_kr reducible_total; /* claims the factor applied to */
+    pulje_kr granted_total;
+    pulje_kr residual;        /* available - granted_total */
+    pulje_kr factor_num;      /* exact reduction factor factor_num/factor_den */
+    pulje_kr factor_den;
+    bool rationed;            /* the claims exceeded the available money */
+    size_t n_granted, n_reduced, n_refused;
+    alloc_method method;
+} alloc_result;
+
+/**
+ * @brief Compute the grants.
+ *
+ * Problems that make a result impossible (reservations above the budget, the
+ * protected claims alone above the money, a solver fault) are appended to dl
+ * as errors naming the pool file.
+ *
+ * @return 0 on success (out filled); -1 on failure (out empty; see dl).
+ */
+int alloc_run(const pool *p, const app_list *apps, alloc_method method,
+              alloc_result *out, diag_list *dl);
+
+/** @brief Free a result; the struct is zeroed. Safe on a zeroed struct. */
+void alloc_free(alloc_result *r);
+
+#endif

@@ -1,0 +1,74 @@
+/* apps.h - The applications file: one row per assessed application.
+ *
+ * A CSV as Danish Excel saves it: ';'-separated, UTF-8 with or without BOM
+ * or Windows-1252, amounts as 50.000 or 50000, quoted fields with ';' and
+ * line breaks (read with libcsv). Columns are found by their Danish header,
+ * in any order; see apps_columns for the list. */
+#ifndef PULJE_APPS_H
+#define PULJE_APPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "money.h"
+
+typedef struct app {
+    char *nr;           /* application number as written ("17") */
+    char *cvr;          /* CVR number, or "" */
+    char *association;  /* forening */
+    char *activity;     /* indsats */
+    pulje_kr applied;   /* ansøgt */
+    pulje_kr assessed;  /* indstillet; 0 when refused */
+    bool assessed_given;/* false: the column was empty, assessed = applied */
+    char *refusal;      /* afslag/begrundelse, "" if none */
+    int years;          /* antal år requested: 1, 2 or 3 (default 1) */
+    int active_years;   /* år aktiv, -1 if not given */
+    bool exceptional;   /* undtagelse: a 3-year request marked exceptional */
+    int priority;       /* prioritet among multi-year requests, 0 if none */
+    unsigned line;      /* line in the file where the row starts */
+} app;
+
+typedef struct app_list {
+    char *file;
+    app *v;
+    size_t n;
+} app_list;
+
+/* A column the reader knows: its key, the Danish header, accepted aliases. */
+typedef struct apps_column {
+    const char *key;
+    const char *header;       /* as written in templates */
+    const char *aliases[6];   /* other accepted spellings, NULL-terminated */
+    bool required;
+    const char *meaning;      /* one English line, for --help and the README */
+} apps_column;
+
+/** @brief The known columns, terminated by an entry with key NULL. */
+extern const apps_column apps_columns[];
+
+/**
+ * @brief Parse an applications CSV held in memory.
+ *
+ * Detects a UTF-8 BOM, valid UTF-8, or else converts from Windows-1252.
+ * Checks each row (numbers, negative amounts, assessed above applied, an
+ * empty association, duplicate numbers) and reports all problems, not just
+ * the first.
+ *
+ * @param data      The bytes.
+ * @param len       Their length.
+ * @param filename  Name used in diagnostics.
+ * @param out       Filled with the rows read; always free with apps_free().
+ * @param dl        Problems are appended here.
+ * @return 0 if no error was found, -1 otherwise (see dl).
+ */
+int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
+               diag_list *dl);
+
+/** @brief Read and parse an applications file. Same return as apps_parse(). */
+int apps_load(const char *path, app_list *out, diag_list *dl);
+
+/** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */
+void apps_free(app_list *l);
+
+#endif

@@ -1,0 +1,44 @@
+/* model.h - The allocation as a GLPK optimisation model.
+ *
+ * The model maximises the common factor applied to reducible claims subject
+ * to the budget. It is aggregated: one-year claims enter as sums, so its
+ * size does not grow with their number. The solver's answer is turned back
+ * into an exact factor and checked against it; the exact shares then come
+ * from rules.c, so model and closed form agree to the krone by construction
+ * and by test. GLPK's terminal output is silenced and its faults become
+ * errors, never abort(). */
+#ifndef PULJE_MODEL_H
+#define PULJE_MODEL_H
+
+#include <stddef.h>
+
+#include "money.h"
+#include "rules.h"
+
+typedef enum {
+    MODEL_OK = 0,
+    MODEL_ERR_NOMEM,
+    MODEL_ERR_SOLVER,     /* GLPK failed or reported a fault */
+    MODEL_ERR_INFEASIBLE, /* no allocation satisfies the rules */
+    MODEL_ERR_MISMATCH,   /* the solver's answer is not the exact optimum */
+    MODEL_ERR_UNSUPPORTED /* the rule cannot be expressed in the model */
+} model_status;
+
+/**
+ * @brief Solve the allocation with GLPK and return exact shares.
+ *
+ * @param p       Rule and parameters.
+ * @param claims  n claims.
+ * @param money   Money to share.
+ * @param out     Exact shares on MODEL_OK (free with rule_result_free()).
+ * @param err     Receives a one-line English explanation on error.
+ * @param errsz   Size of err.
+ * @return MODEL_OK or the failure.
+ */
+model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,
+                         pulje_kr money, rule_result *out, char *err, size_t errsz);
+
+/** @brief An English sentence for a model_status. */
+const char *model_strerror(model_status st);
+
+#endif

@@ -1,0 +1,55 @@
+/* text.h - Text encodings and small string helpers shared by the readers.
+ *
+ * Files from Danish Excel come as UTF-8 with or without a byte-order mark,
+ * or as Windows-1252. text_to_utf8 turns any of them into clean UTF-8 (with
+ * iconv for Windows-1252) and says which it found. */
+#ifndef PULJE_TEXT_H
+#define PULJE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { TEXT_UTF8 = 0, TEXT_UTF8_BOM, TEXT_CP1252 } text_encoding;
+
+/**
+ * @brief Convert file bytes to NUL-terminated UTF-8 without BOM.
+ *
+ * Bytes that are valid UTF-8 are kept as they are (BOM dropped); otherwise
+ * the whole input is read as Windows-1252.
+ *
+ * @param in      Input bytes.
+ * @param len     Their length.
+ * @param out     Receives a malloc'ed NUL-terminated string (caller frees).
+ * @param outlen  Receives its length (without NUL).
+ * @param enc     Receives what was detected; may be NULL.
+ * @return 0 on success, -1 on out of memory or a conversion failure.
+ */
+int text_to_utf8(const char *in, size_t len, char **out, size_t *outlen,
+                 text_encoding *enc);
+
+/** @brief true if the bytes are valid UTF-8 (no overlongs, no surrogates). */
+bool text_is_utf8(const char *s, size_t len);
+
+/**
+ * @brief Read a whole file into memory (NUL-terminated).
+ * @return 0 on success; -1 with errno set otherwise.
+ */
+int text_read_file(const char *path, char **data, size_t *len);
+
+/** @brief strdup of n bytes; NULL on out of memory. */
+char *text_strndup(const char *s, size_t n);
+
+/** @brief Trim ASCII blanks and no-break spaces at both ends, in place; returns s. */
+char *text_trim(char *s);
+
+/**
+ * @brief Fold a header or name for matching: lower case (ASCII and Æ Ø Å),
+ * blanks, '-', '_', '/', '.' and parentheses dropped. "Afslag / Begrundelse"
+ * -> "afslagbegrundelse". Returns a malloc'ed string or NULL.
+ */
+char *text_fold(const char *s);
+
+/** @brief Levenshtein distance of two short strings (bytes), capped at 99. */
+int text_distance(const char *a, const char *b);
+
+#endif

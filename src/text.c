@@ -1,0 +1,245 @@
+/* text.c - Encodings (UTF-8, BOM, Windows-1252 via iconv) and small string helpers. */
+#include "text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool text_is_utf8(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (len - i <= n)
+            return false;
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+/* Convert Windows-1252 to UTF-8 with iconv. Returns 0 or -1. */
+static int cp1252_to_utf8(const char *in, size_t len, char **out, size_t *outlen)
+{
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    size_t cap = len * 3 + 1, inleft = len, outleft = cap - 1;
+    char *buf, *ip = (char *)in, *op;
+
+    if (cd == (iconv_t)-1)
+        return -1;
+    buf = malloc(cap);
+    if (!buf) {
+        iconv_close(cd);
+        return -1;
+    }
+    op = buf;
+    while (inleft > 0) {
+        if (iconv(cd, &ip, &inleft, &op, &outleft) == (size_t)-1) {
+            if (errno != EILSEQ && errno != EINVAL) {
+                free(buf);
+                iconv_close(cd);
+                return -1;
+            }
+            /* 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in Windows-1252:
+             * keep the file readable and mark the spot with U+FFFD. */
+            if (outleft < 3) {
+                free(buf);
+                iconv_close(cd);
+                return -1;
+            }
+            memcpy(op, "\xEF\xBF\xBD", 3);
+            op += 3;
+            outleft -= 3;
+            ip++;
+            inleft--;
+        }
+    }
+    iconv_close(cd);
+    *op = '\0';
+    *out = buf;
+    *outlen = (size_t)(op - buf);
+    return 0;
+}
+
+int text_to_utf8(const char *in, size_t len, char **out, size_t *outlen,
+                 text_encoding *enc)
+{
+    text_encoding e = TEXT_UTF8;
+    if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0) {
+        in += 3;
+        len -= 3;
+        e = TEXT_UTF8_BOM;
+    }
+    if (!text_is_utf8(in, len)) {
+        if (enc)
+            *enc = TEXT_CP1252;
+        return cp1252_to_utf8(in, len, out, outlen);
+    }
+    *out = text_strndup(in, len);
+    if (!*out)
+        return -1;
+    *outlen = len;
+    if (enc)
+        *enc = e;
+    return 0;
+}
+
+int text_read_file(const char *path, char **data, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f)
+        return -1;
+    for (;;) {
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536 + 1;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return -1;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno ? errno : EIO;
+        free(buf);
+        fclose(f);
+        errno = e;
+        return -1;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+char *text_strndup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *text_trim(char *s)
+{
+    size_t len = strlen(s), start = 0;
+    for (;;) {
+        if (start < len && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' ||
+                            s[start] == '\n'))
+            start++;
+        else if (len - start >= 2 && (unsigned char)s[start] == 0xC2 &&
+                 (unsigned char)s[start + 1] == 0xA0)
+            start += 2;
+        else
+            break;
+    }
+    for (;;) {
+        if (len > start && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+                            s[len - 1] == '\n'))
+            len--;
+        else if (len - start >= 2 && (unsigned char)s[len - 2] == 0xC2 &&
+                 (unsigned char)s[len - 1] == 0xA0)
+            len -= 2;
+        else
+            break;
+    }
+    memmove(s, s + start, len - start);
+    s[len - start] = '\0';
+    return s;
+}
+
+char *text_fold(const char *s)
+{
+    size_t len = strlen(s);
+    char *d = malloc(len + 1), *o = d;
+    if (!d)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '-' || c == '_' || c == '/' || c == '.' ||
+            c == '(' || c == ')' || c == ':')
+            continue;
+        if (c >= 'A' && c <= 'Z') {
+            *o++ = (char)(c - 'A' + 'a');
+        } else if (c == 0xC3 && i + 1 < len &&
+                   ((unsigned char)s[i + 1] == 0x86 || (unsigned char)s[i + 1] == 0x98 ||
+                    (unsigned char)s[i + 1] == 0x85)) {
+            /* Æ Ø Å -> æ ø å */
+            *o++ = (char)c;
+            *o++ = (char)((unsigned char)s[i + 1] + 0x20);
+            i++;
+        } else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+            i++; /* no-break space */
+        } else {
+            *o++ = (char)c;
+        }
+    }
+    *o = '\0';
+    return d;
+}
+
+int text_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    int row[64];
+    if (la > 63 || lb > 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int best = prev + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb] > 99 ? 99 : row[lb];
+}
