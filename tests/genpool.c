@@ -5,9 +5,10 @@
  * (UTF-8 with BOM, ';' separators, CRLF). --default writes the project's
  * default pool, a synthetic reconstruction of Odense's 2023 round (its
  * individual applications were never published); --count N streams a pool
- * of the same shape and any size for tests and benchmarks. All names and
- * CVR numbers are made up. Only integer arithmetic and an own PRNG are used,
- * so the same arguments give byte-identical output on any machine.
+ * of the same shape and any size for tests and benchmarks. All CVR numbers
+ * and names are made up, except Frivilligcenter Odense, the holder of the
+ * operating agreement in the ledger. Only integer arithmetic and an own
+ * PRNG are used, so the same arguments give byte-identical output anywhere.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -201,7 +202,10 @@ static void out_str(out_t *o, const char *s) { out_mem(o, s, strlen(s)); }
 static void out_field(out_t *o, const char *s) {
     if (!strpbrk(s, ";\"\r\n")) { out_str(o, s); return; }
     out_mem(o, "\"", 1);
-    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) out_mem(o, s, (size_t)(q - s + 1)), out_mem(o, "\"", 1);
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        out_mem(o, s, (size_t)(q - s + 1)); /* up to and including the quote */
+        out_mem(o, "\"", 1);                /* doubled */
+    }
     out_str(o, s);
     out_mem(o, "\"", 1);
 }
@@ -255,7 +259,7 @@ static void pool_init(pool_t *pl, int64_t n, uint64_t seed) {
 }
 
 /* Fills r with application i (0-based) of the pool; depends on nothing but
- * (pool, i), so rows can be made in any order. Roles by p = perm(i): p < k3
+ * (pool, i), so rows can be made in any order (name and CVR on i alone). Roles by p = perm(i): p < k3
  * 3-year (exceptional if p < exc), p < k 2-year (young if p >= k - young),
  * then refused, then large one-year, the rest small one-year. */
 static void make_row(const pool_t *pl, int64_t i, row_t *r) {

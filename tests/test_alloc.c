@@ -1,0 +1,242 @@
+/* test_alloc.c - The allocation pipeline and the invariants verified before writing. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "verify.h"
+
+static pool_line budget[] = {{"Frie midler", 900000, 1}, {"Ubrugte midler", 100000, 2}};
+static pool_line reserved[] = {{"Flerårige tilskud", 250000, 3}, {"Driftsaftale", 50000, 4}};
+static pool_line earmarked[] = {{"Mental trivsel", 100000, 5}};
+
+/* A pool of 1.000.000 kr. with 600.000 kr. for new grants. */
+static pool make_pool(pulje_kr rounding)
+{
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.file = "test.ini";
+    p.name = "Testpuljen";
+    p.year = 2023;
+    p.budget = budget;
+    p.n_budget = 2;
+    p.reservations = reserved;
+    p.n_reservations = 2;
+    p.earmarks = earmarked;
+    p.n_earmarks = 1;
+    p.rule.kind = RULE_THRESHOLD;
+    p.rule.threshold = 50000;
+    p.rounding = rounding;
+    return p;
+}
+
+static app apps_v[] = {
+    {"1", "", "A", "a", 40000, 30000, true, "", 1, -1, false, 0, 2},
+    {"2", "", "B", "b", 60000, 50000, true, "", 1, -1, false, 0, 3},
+    {"3", "", "C", "c", 400000, 300000, true, "", 1, -1, false, 0, 4},
+    {"4", "", "D", "d", 90000, 0, true, "Uden for formålet", 1, -1, false, 0, 5},
+    {"5", "", "E", "e", 500000, 420000, true, "", 1, -1, false, 0, 6},
+    {"6", "", "F", "f", 50001, 50001, false, "", 1, -1, false, 0, 7},
+};
+
+static app_list make_apps(void)
+{
+    app_list l = {"test.csv", apps_v, 6};
+    return l;
+}
+
+static void test_budget_identity_balances_to_the_krone(void **state)
+{
+    (void)state;
+    pool p = make_pool(1);
+    app_list l = make_apps();
+    alloc_result r;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+    assert_int_equal(r.budget_total, 1000000);
+    assert_int_equal(r.reserved_total, 300000);
+    assert_int_equal(r.earmarked_total, 100000);
+    assert_int_equal(r.available, 600000);
+    /* claims: 30.000 + 50.000 protected; 300.000 + 420.000 + 50.001 reducible */
+    assert_int_equal(r.assessed_total, 850001);
+    assert_int_equal(r.protected_total, 80000);
+    assert_int_equal(r.reducible_total, 770001);
+    assert_int_equal(r.factor_num, 520000);
+    assert_int_equal(r.factor_den, 770001);
+    assert_int_equal(r.lines[0].grant, 30000);
+    assert_int_equal(r.lines[1].grant, 50000);
+    assert_int_equal(r.lines[3].grant, 0);
+    assert_true(r.lines[3].refused);
+    /* 300.000 * 520.000 / 770.001 = 202.597,14; 420.000 * ... = 283.636,00; 50.001 * ... = 33.766,88 */
+    assert_int_equal(r.lines[2].grant, 202597);
+    assert_int_equal(r.lines[4].grant, 283636);
+    assert_int_equal(r.lines[5].grant, 33767);
+    assert_int_equal(r.granted_total, 600000);
+    assert_int_equal(r.residual, 0);
+    assert_int_equal(r.n_reduced, 3);
+    assert_int_equal(r.n_refused, 1);
+    assert_int_equal(r.n_granted, 5);
+    assert_int_equal(r.reserved_total + r.earmarked_total + r.granted_total + r.residual,
+                     r.budget_total);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    assert_int_equal(diag_errors(&dl), 0);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
+static void test_rounding_to_100_hands_back_units_by_largest_remainder(void **state)
+{
+    (void)state;
+    pool p = make_pool(100);
+    app_list l = make_apps();
+    alloc_result r;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+    /* floors 202.500 + 283.600 + 33.700 leave 200 kr.; remainders 97,14 / 36,00 /
+     * 66,88: one unit each to 202.500 and 33.700 */
+    assert_int_equal(r.lines[2].grant, 202600);
+    assert_int_equal(r.lines[4].grant, 283600);
+    assert_int_equal(r.lines[5].grant, 33800);
+    assert_int_equal(r.residual, 0);
+    assert_int_equal(r.granted_total + r.residual, 600000);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
+static void test_model_and_closed_form_give_the_same_result(void **state)
+{
+    (void)state;
+    pool p = make_pool(100);
+    app_list l = make_apps();
+    alloc_result a, b;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &a, &dl), 0);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_CLOSED_FORM, &b, &dl), 0);
+    assert_memory_equal(a.lines, b.lines, a.n * sizeof a.lines[0]);
+    assert_int_equal(a.residual, b.residual);
+    alloc_free(&a);
+    alloc_free(&b);
+    diag_free(&dl);
+}
+
+static void test_protected_amounts_above_the_money_stop_with_an_explanation(void **state)
+{
+    (void)state;
+    static pool_line small[] = {{"Lille budget", 379999, 1}};
+    pool p = make_pool(1);
+    app_list l = make_apps();
+    alloc_result r;
+    diag_list dl;
+    p.budget = small;
+    p.n_budget = 1;
+    p.n_reservations = 0;
+    p.n_earmarks = 0;
+    p.rule.threshold = 300000; /* protects 30.000 + 50.000 + 300.000 + 50.001 = 430.001 */
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), -1);
+    assert_int_equal(diag_errors(&dl), 1);
+    assert_non_null(strstr(dl.v[0].msg, "300.000 kr. or less sum to 430.001 kr."));
+    assert_non_null(strstr(dl.v[0].msg, "379.999 kr. available"));
+    assert_non_null(strstr(dl.v[0].hint, "threshold"));
+    assert_string_equal(dl.v[0].file, "test.ini");
+    diag_free(&dl);
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_CLOSED_FORM, &r, &dl), -1);
+    assert_non_null(strstr(dl.v[0].msg, "430.001 kr."));
+    diag_free(&dl);
+}
+
+static void test_reservations_above_the_budget_are_refused(void **state)
+{
+    (void)state;
+    static pool_line big[] = {{"Alt for meget", 1000001, 1}};
+    pool p = make_pool(1);
+    app_list l = make_apps();
+    alloc_result r;
+    diag_list dl;
+    p.reservations = big;
+    p.n_reservations = 1;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), -1);
+    assert_non_null(strstr(dl.v[0].msg, "1.100.001 kr."));
+    diag_free(&dl);
+}
+
+static void test_money_enough_for_all_pays_assessed_and_leaves_the_rest(void **state)
+{
+    (void)state;
+    static pool_line rich[] = {{"Rigelig", 2000000, 1}};
+    pool p = make_pool(100);
+    app_list l = make_apps();
+    alloc_result r;
+    diag_list dl;
+    p.budget = rich;
+    p.n_budget = 1;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+    assert_false(r.rationed);
+    assert_int_equal(r.n_reduced, 0);
+    assert_int_equal(r.granted_total, 850001);
+    assert_int_equal(r.residual, 2000000 - 400000 - 850001);
+    assert_int_equal(r.lines[5].grant, 50001); /* unreduced grants are not rounded */
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
+/* Each kind of tampering is caught. */
+static void test_verification_catches_every_broken_invariant(void **state)
+{
+    (void)state;
+    pool p = make_pool(1);
+    app_list l = make_apps();
+    alloc_result r;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+
+    r.lines[0].grant += 1; /* above assessed, totals off */
+    assert_true(verify_result(&p, &l, &r, 0, &dl) >= 2);
+    r.lines[0].grant -= 1;
+
+    r.residual += 1; /* economy table no longer balances */
+    assert_true(verify_result(&p, &l, &r, 0, &dl) >= 1);
+    r.residual -= 1;
+
+    r.lines[3].grant = 5; r.lines[3].reduction = -5; r.granted_total += 5; r.residual -= 5;
+    assert_true(verify_result(&p, &l, &r, 0, &dl) >= 1); /* refused with a grant */
+    r.lines[3].grant = 0; r.lines[3].reduction = 0; r.granted_total -= 5; r.residual += 5;
+
+    /* money moved between two applications: totals still balance, the cross check does not */
+    r.lines[2].grant -= 1; r.lines[2].reduction += 1;
+    r.lines[4].grant += 1; r.lines[4].reduction -= 1;
+    assert_int_equal(verify_result(&p, &l, &r, 0, &dl), 0);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 1);
+    r.lines[2].grant += 1; r.lines[2].reduction -= 1;
+    r.lines[4].grant -= 1; r.lines[4].reduction += 1;
+
+    diag_free(&dl);
+    diag_init(&dl);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_budget_identity_balances_to_the_krone),
+        cmocka_unit_test(test_rounding_to_100_hands_back_units_by_largest_remainder),
+        cmocka_unit_test(test_model_and_closed_form_give_the_same_result),
+        cmocka_unit_test(test_protected_amounts_above_the_money_stop_with_an_explanation),
+        cmocka_unit_test(test_reservations_above_the_budget_are_refused),
+        cmocka_unit_test(test_money_enough_for_all_pays_assessed_and_leaves_the_rest),
+        cmocka_unit_test(test_verification_catches_every_broken_invariant),
+    };
+    return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
+}

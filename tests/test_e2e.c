@@ -1,0 +1,261 @@
+/* test_e2e.c - The main job end to end: the default pool in, the workbook read back.
+ *
+ * Runs the built program ($BUILD/pulje) on inputs/pulje-2023.ini, reads the
+ * workbook with tests/xlsx_dump.py (Debian's python3-openpyxl) and asserts
+ * the economy table of the 2023 minutes to the krone. Also checks that bad
+ * input exits with 2, names file, line and column, and writes nothing. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_CELLS 20000
+
+typedef struct {
+    char sheet[64], ref[16], value[512], formula[512];
+} cell;
+
+static cell *cells;
+static size_t n_cells;
+static char outdir[256];
+static char prog[512];
+
+/* Run a shell command, capture its output (stdout+stderr) into buf; return the exit code. */
+static int run(const char *cmd, char *buf, size_t size)
+{
+    FILE *f = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+    assert_non_null(f);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, f);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(f);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Load every cell of a workbook through the dump script. */
+static void load_workbook(const char *path)
+{
+    char cmd[1024], line[2048];
+    FILE *f;
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/xlsx_dump.py '%s'", path);
+    f = popen(cmd, "r");
+    assert_non_null(f);
+    n_cells = 0;
+    while (fgets(line, sizeof line, f) && n_cells < MAX_CELLS) {
+        cell *c = &cells[n_cells];
+        char *fields[4] = {0};
+        char *save = NULL, *tok = strtok_r(line, "\t\n", &save);
+        int k = 0;
+        /* keep empty formula fields: split by hand */
+        (void)tok;
+        fields[0] = line;
+        for (char *p = line; *p && k < 3; p++) {
+            if (*p == '\t') {
+                *p = '\0';
+                fields[++k] = p + 1;
+            }
+        }
+        for (int j = 0; j <= k; j++) {
+            char *nl = strchr(fields[j], '\n');
+            if (nl)
+                *nl = '\0';
+        }
+        if (k < 2)
+            continue;
+        snprintf(c->sheet, sizeof c->sheet, "%s", fields[0]);
+        snprintf(c->ref, sizeof c->ref, "%s", fields[1]);
+        snprintf(c->value, sizeof c->value, "%s", fields[2]);
+        snprintf(c->formula, sizeof c->formula, "%s", k >= 3 ? fields[3] : "");
+        n_cells++;
+    }
+    assert_int_equal(pclose(f), 0);
+    assert_true(n_cells > 100);
+}
+
+/* The cell in column B on the row whose column A reads label, in sheet. */
+static const cell *beside(const char *sheet, const char *label)
+{
+    for (size_t i = 0; i < n_cells; i++) {
+        if (strcmp(cells[i].sheet, sheet) == 0 && cells[i].ref[0] == 'A' &&
+            strcmp(cells[i].value, label) == 0) {
+            char want[16];
+            snprintf(want, sizeof want, "B%s", cells[i].ref + 1);
+            for (size_t j = 0; j < n_cells; j++)
+                if (strcmp(cells[j].sheet, sheet) == 0 && strcmp(cells[j].ref, want) == 0)
+                    return &cells[j];
+        }
+    }
+    print_message("no row labelled '%s' in sheet %s\n", label, sheet);
+    fail();
+    return NULL;
+}
+
+static long long amount_beside(const char *sheet, const char *label)
+{
+    return atoll(beside(sheet, label)->value);
+}
+
+static int setup(void **state)
+{
+    char buf[8192], cmd[1024];
+    const char *build = getenv("BUILD");
+    (void)state;
+    snprintf(prog, sizeof prog, "%s/pulje", build ? build : "build");
+    snprintf(outdir, sizeof outdir, "/tmp/pulje-e2e-XXXXXX");
+    if (!mkdtemp(outdir))
+        return -1;
+    cells = calloc(MAX_CELLS, sizeof *cells);
+    snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini --out %s 2>&1", prog, outdir);
+    if (run(cmd, buf, sizeof buf) != 0) {
+        fprintf(stderr, "%s\n", buf);
+        return -1;
+    }
+    return cells ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[512], buf[256];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", outdir);
+    run(cmd, buf, sizeof buf);
+    free(cells);
+    return 0;
+}
+
+static void test_default_pool_economy_table_matches_the_2023_minutes(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023.xlsx", outdir);
+    load_workbook(path);
+    const char *S = "Økonomi";
+    assert_int_equal(amount_beside(S, "Frie midler afsat til § 18-Hovedpuljen, Budget 2023"), 6318216);
+    assert_int_equal(amount_beside(S, "Ubrugte midler i Udviklingspuljen 2022 og før"), 53373);
+    assert_int_equal(amount_beside(S, "Samlet rådighedsbeløb til § 18-Hovedpuljen 2023"), 6871589);
+    assert_int_equal(amount_beside(S, "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2022"),
+                     2179031);
+    assert_int_equal(amount_beside(S, "Reserveret til Driftsaftale Frivilligcenter Odense 2022-2024"),
+                     935480);
+    long long granted = amount_beside(S, "Indstillede tilskud fra § 18-Hovedpuljen 2023 i alt");
+    long long residual = amount_beside(S, "Restmidler overføres til Udviklingspuljen 2023");
+    assert_int_equal(granted + residual, 3257078);
+    assert_true(residual >= 0 && residual < 100 * 68);
+    assert_int_equal(amount_beside(S, "§ 18-Hovedpuljen 2023 indstillet"), 6871589);
+    /* the totals are formulas, stored with their values */
+    assert_non_null(strstr(beside(S, "Samlet rådighedsbeløb til § 18-Hovedpuljen 2023")->formula, "SUM("));
+    assert_non_null(strstr(beside(S, "§ 18-Hovedpuljen 2023 indstillet")->formula, "SUM("));
+    assert_int_equal(amount_beside(S, "Kontrol: difference (skal være 0)"), 0);
+}
+
+static void test_default_pool_overview_sums_to_the_granted_total(void **state)
+{
+    (void)state;
+    long long sum = 0, total = -1;
+    int rows = 0;
+    char grant_col = 0;
+    const char *O = "Samlet oversigt";
+    for (size_t i = 0; i < n_cells; i++)
+        if (strcmp(cells[i].sheet, O) == 0 && strcmp(cells[i].value, "Indstillet tilskud (kr.)") == 0)
+            grant_col = cells[i].ref[0];
+    assert_true(grant_col != 0);
+    for (size_t i = 0; i < n_cells; i++) {
+        if (strcmp(cells[i].sheet, O) != 0 || cells[i].ref[0] != grant_col)
+            continue;
+        if (cells[i].formula[0] && strstr(cells[i].formula, "SUM(")) {
+            total = atoll(cells[i].value);
+        } else if (atoi(cells[i].ref + 1) > 3) {
+            sum += atoll(cells[i].value);
+            rows++;
+        }
+    }
+    assert_int_equal(rows, 68);
+    assert_int_equal(sum, total);
+    assert_int_equal(total, amount_beside("Økonomi", "Indstillede tilskud fra § 18-Hovedpuljen 2023 i alt"));
+}
+
+static void test_decisions_csv_is_written_beside_the_workbook(void **state)
+{
+    (void)state;
+    char path[512];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023-afgoerelser.csv", outdir);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 1000);
+}
+
+static void test_closed_form_run_gives_identical_files(void **state)
+{
+    (void)state;
+    char cmd[2048], buf[8192], dir2[256];
+    snprintf(dir2, sizeof dir2, "%s/closed", outdir);
+    snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini --closed-form -q --out %s 2>&1", prog, dir2);
+    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    snprintf(cmd, sizeof cmd,
+             "cmp %s/18-hovedpuljen-2023-afgoerelser.csv %s/18-hovedpuljen-2023-afgoerelser.csv 2>&1 && "
+             "cmp %s/18-hovedpuljen-2023.xlsx %s/18-hovedpuljen-2023.xlsx 2>&1",
+             outdir, dir2, outdir, dir2);
+    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+}
+
+static void test_bad_amount_exits_2_names_the_place_and_writes_nothing(void **state)
+{
+    (void)state;
+    char cmd[2048], buf[8192], dir[300];
+    snprintf(dir, sizeof dir, "%s/bad", outdir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s/in && sed 's/^Ubrugte midler i Udviklingspuljen 2022 og før *= 53.373/"
+             "Ubrugte midler = 53.37x/' inputs/pulje-2023.ini > %s/in/pool.ini && "
+             "cp inputs/ansoegninger-2023.csv %s/in/ && %s run %s/in/pool.ini --out %s/out 2>&1",
+             dir, dir, dir, prog, dir, dir);
+    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_non_null(strstr(buf, "pool.ini:19:"));
+    assert_non_null(strstr(buf, "53.37x"));
+    snprintf(cmd, sizeof cmd, "ls -A %s/out 2>/dev/null | wc -l", dir);
+    run(cmd, buf, sizeof buf);
+    assert_int_equal(atoi(buf), 0);
+}
+
+static void test_missing_pool_file_exits_2(void **state)
+{
+    (void)state;
+    char cmd[1024], buf[4096];
+    snprintf(cmd, sizeof cmd, "%s run /nonexistent/pool.ini --out %s/none 2>&1", prog, outdir);
+    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_non_null(strstr(buf, "/nonexistent/pool.ini"));
+}
+
+static void test_help_lists_the_exit_codes(void **state)
+{
+    (void)state;
+    char cmd[1024], buf[8192];
+    snprintf(cmd, sizeof cmd, "%s --help", prog);
+    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_non_null(strstr(buf, "Exit codes"));
+    snprintf(cmd, sizeof cmd, "%s frobnicate 2>&1", prog);
+    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_pool_economy_table_matches_the_2023_minutes),
+        cmocka_unit_test(test_default_pool_overview_sums_to_the_granted_total),
+        cmocka_unit_test(test_decisions_csv_is_written_beside_the_workbook),
+        cmocka_unit_test(test_closed_form_run_gives_identical_files),
+        cmocka_unit_test(test_bad_amount_exits_2_names_the_place_and_writes_nothing),
+        cmocka_unit_test(test_missing_pool_file_exits_2),
+        cmocka_unit_test(test_help_lists_the_exit_codes),
+    };
+    return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
+}
