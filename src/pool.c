@@ -634,8 +634,10 @@ static void on_money_line(parser *st, const char *name, const char *value)
         label = copy_value(st, st->raw + start, voff + k - start);
         amount_text = eq + 1;
         aoff = voff + k + 1;
-        while (aoff < st->raw_len && is_blank(st->raw[aoff]))
+        while (is_blank(*amount_text)) {
+            amount_text++;
             aoff++;
+        }
     } else {
         label = copy_value(st, name, strlen(name));
     }
