@@ -23,11 +23,14 @@
  * How inih is used. ini_parse_stream() is fed by our own reader, one line
  * per call, so the reader's count is the line number while the handler runs,
  * and the reader keeps the raw line so that columns (1-based, in bytes) can
- * be given: the value's column for a bad value, the key's for a bad key.
- * The reader drops a line's leading blanks before inih sees it: inih would
- * otherwise take an indented line as the continuation of the previous value,
- * which a pool file never means. A line too long for inih's buffer is
- * reported and handed on as a blank line, so the count stays right.
+ * be given: the value's column for a bad value, the key's (1 unless the line
+ * is indented) for a bad key or label. The reader drops a line's leading
+ * blanks before inih sees it: inih would otherwise take an indented line as
+ * the continuation of the previous value, which a pool file never means.
+ * A line longer than inih's buffer allows (198 bytes with Debian's default
+ * 200) is reported and handed on as a blank line, so the count stays right.
+ * inih reports only the first malformed line; the reader notices every line
+ * that looked like "key = value" but never reached the handler.
  *
  * inih splits "key = value" at the first '=' or ':'. A label with a ':' in
  * it ("Reserveret: Driftsaftale 2022-2024 = 935.480") would be cut there, so
@@ -36,8 +39,11 @@
  * amount follows it. "label: amount" (no '=') is read as inih reads it.
  *
  * Section and key names are exact (lower case). Keys under an unknown
- * section are skipped: the section itself is the one error. Every problem is
- * appended to the diag_list; nothing stops at the first one. */
+ * section are skipped: the section itself is the one error, and when it looks
+ * like a misspelling of a known one ("[budjet]"), that section's missing keys
+ * are not reported on top. Every problem is appended to the diag_list;
+ * nothing stops at the first one. Missing keys and totals are reported at
+ * line 0 (the whole file). */
 #include "pool.h"
 
 #include <errno.h>
