@@ -63,6 +63,21 @@ int pool_load(const char *path, pool *out, diag_list *dl);
 /** @brief Free everything a pool holds; the struct is zeroed. Safe on a zeroed struct. */
 void pool_free(pool *p);
 
+/**
+ * @brief The applications file's path as seen from here: `applications`
+ * joined to the pool file's directory (unchanged if it is absolute or the
+ * pool file has no directory part).
+ *
+ * @code
+ * // file "inputs/pulje-2023.ini", applications "ansoegninger-2023.csv"
+ * char *path = pool_applications_path(&p);  // "inputs/ansoegninger-2023.csv"
+ * free(path);
+ * @endcode
+ * @return A malloc'ed string (caller frees), or NULL if the pool has no
+ *         applications path or memory ran out.
+ */
+char *pool_applications_path(const pool *p);
+
 /** @brief Sum of the budget lines (rådighedsbeløb). */
 pulje_kr pool_budget_total(const pool *p);
 /** @brief Sum of the reservations. */
