@@ -137,22 +137,6 @@ static void print_diags(diag_list *dl)
         fprintf(stderr, "error: more problems were found than could be stored (out of memory)\n");
 }
 
-/* The applications path: relative to the pool file's folder unless absolute. */
-static char *apps_path(const char *pool_path, const char *apps)
-{
-    const char *slash = strrchr(pool_path, '/');
-    size_t dirlen = slash ? (size_t)(slash - pool_path) + 1 : 0;
-    char *path;
-    if (apps[0] == '/' || dirlen == 0)
-        return strdup(apps);
-    path = malloc(dirlen + strlen(apps) + 1);
-    if (!path)
-        return NULL;
-    memcpy(path, pool_path, dirlen);
-    strcpy(path + dirlen, apps);
-    return path;
-}
-
 /* Number of characters (UTF-8 code points) in s. */
 static size_t utf8_width(const char *s)
 {
@@ -282,7 +266,7 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
-    path = apps_path(o.pool, p.applications);
+    path = pool_applications_path(&p);
     if (!path) {
         rc = EXIT_FAULT;
         goto done;
