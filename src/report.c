@@ -23,6 +23,7 @@
 #include "atomic.h"
 #include "labels.h"
 #include "money.h"
+#include "text.h"
 
 /* Excel stores numbers as doubles: integers above 2^53 are not exact. */
 #define EXACT_MAX INT64_C(9007199254740992)
@@ -158,6 +159,21 @@ static pulje_kr sum_lines(const pool_line *v, size_t n)
     return s;
 }
 
+/* The name of an application's first text field that is not UTF-8, or NULL. */
+static const char *bad_text(const app *a)
+{
+    const char *fields[] = {a->nr, a->cvr, a->association, a->activity, a->refusal};
+    static const char *const names[] = {"number", "CVR", "association", "activity",
+                                        "refusal reason"};
+
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        const char *t = str(fields[k]);
+        if (!text_is_utf8(t, strlen(t)))
+            return names[k];
+    }
+    return NULL;
+}
+
 /* Check that the result belongs to the applications and is internally
  * consistent where the report relies on it, and fill the sums. Returns 0,
  * or -1 with err set. verify_result() checks far more; this only guards the
@@ -186,6 +202,12 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
     t->earmarked = sum_lines(p->earmarks, p->n_earmarks);
     for (size_t i = 0; i < r->n; i++) {
         const alloc_line *l = &r->lines[i];
+        const char *bad = bad_text(&apps->v[i]);
+        if (bad) {
+            set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
+                    str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
+            return -1;
+        }
         if (l->reduction != l->claim - l->grant) {
             set_err(err, errsz,
                     "internal error: application %s: reduction %" PRId64
@@ -417,12 +439,22 @@ static void add_formats(book *b)
     b->date = add_format(b, F_LEFT, NF_DATE);
 }
 
-/* Text, always as a string cell: never interpreted, even if it starts with '='. */
+/* Text, always as a string cell: never interpreted, even if it starts with
+ * '='. Text that is not UTF-8 would make the file unreadable: refused. */
 static void put_text(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
                      const char *t, lxw_format *f)
 {
-    if (!b->failed)
-        check_cell(b, s, row, col, worksheet_write_string(s->ws, row, col, str(t), f));
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (b->failed)
+        return;
+    t = str(t);
+    if (!text_is_utf8(t, strlen(t))) {
+        lxw_rowcol_to_cell(cell, row, col);
+        fail(b, "cell %s of sheet '%s': the text is not valid UTF-8", cell, s->name);
+        return;
+    }
+    check_cell(b, s, row, col, worksheet_write_string(s->ws, row, col, t, f));
 }
 
 static void put_num(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, double v,

@@ -894,6 +894,29 @@ static void test_workbook_that_fails_midway_leaves_the_old_file(void **state)
     assert_string_equal(names, "out.xlsx");
 }
 
+static void test_workbook_refuses_text_that_is_not_utf8(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "", names[512];
+
+    f->a[2].activity = "Caf\xE9"; /* Windows-1252, not converted */
+    f->a[2].line = 4;
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_string_equal(err, "ansoegninger-test.csv:4: application 3: the activity is not "
+                             "valid UTF-8");
+    assert_int_equal(report_write_csv(f->path, &f->p, &f->apps, &f->r, err, sizeof err), -1);
+    assert_non_null(strstr(err, "activity is not valid UTF-8"));
+    /* the pool's labels are checked cell by cell */
+    f->a[2].activity = "Café";
+    f->budget[1].label = "Midler til mental trivsel 12-25 \xE5r";
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "cell A5 of sheet 'Økonomi': the text is not valid UTF-8"));
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
+}
+
 static void test_workbook_close_that_cannot_write_leaves_the_old_file(void **state)
 {
     fixture *f = *state;
@@ -1144,6 +1167,7 @@ int main(void)
         T(test_workbook_written_twice_is_byte_identical),
         T(test_workbook_into_a_missing_folder_fails_and_says_why),
         T(test_workbook_that_fails_midway_leaves_the_old_file),
+        T(test_workbook_refuses_text_that_is_not_utf8),
         T(test_workbook_close_that_cannot_write_leaves_the_old_file),
         T(test_workbook_refuses_a_result_that_does_not_fit_the_applications),
         T(test_workbook_needs_a_real_decision_date),
