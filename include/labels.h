@@ -1,9 +1,17 @@
 /* labels.h - Every text shown to people, in one table (Danish; English later).
  *
  * Report and command-line code ask for a label by id; no Danish literal
- * appears anywhere else. */
+ * appears anywhere else. Some labels have blanks to fill: %s (a string) and
+ * %d (an int). The comment after each id shows the text, and label_args()
+ * says which blanks it has ("" none, "s" one string, "sd" a string then an
+ * int). Fill them with label_format(), which the compiler cannot check:
+ * pass exactly the arguments label_args() names (the tests check every
+ * label's text against its label_args()). */
 #ifndef PULJE_LABELS_H
 #define PULJE_LABELS_H
+
+#include <stdarg.h>
+#include <stddef.h>
 
 typedef enum {
     /* sheets */
@@ -24,7 +32,7 @@ typedef enum {
     L_TOTAL,                /* I alt */
     L_OVERVIEW_TITLE,       /* Bilag 1 - Samlet oversigt over %s %d */
     /* rule descriptions */
-    L_RULE_THRESHOLD,       /* Forholdsmæssig reduktion af indstillede beløb over %s kr. */
+    L_RULE_THRESHOLD,       /* Forholdsmæssig reduktion af alle indstillede beløb på mere end %s kr. */
     L_RULE_PROPORTIONAL,    /* Forholdsmæssig reduktion af alle indstillede beløb */
     /* terminal summary */
     L_SUM_BUDGET, L_SUM_RESERVED, L_SUM_EARMARKED, L_SUM_AVAILABLE, L_SUM_ASSESSED,
@@ -32,11 +40,57 @@ typedef enum {
     L_SUM_APPLICATIONS, L_SUM_APPLIED, L_SUM_WROTE,
     L_KR,                   /* kr. */
     /* document properties */
-    L_PROP_TITLE, L_PROP_SUBJECT, L_PROP_AUTHOR,
+    L_PROP_TITLE,           /* Indstilling: %s %d */
+    L_PROP_SUBJECT,         /* Indstilling til %s (the committee) */
+    L_PROP_AUTHOR,          /* pulje */
+    L_PROP_COMMENTS,        /* Fordeling af %s %d. Regel: %s */
+    /* economy sheet: title and key figures */
+    L_ECON_HEADING,         /* Økonomi - %s %d */
+    L_ECON_KEY_FIGURES,     /* Nøgletal */
+    L_ECON_NOTE_ROUNDING,   /* Afrundingsenhed (kr.) */
+    L_ECON_NOTE_AVAILABLE,  /* Til rådighed for nye tilskud (kr.) */
+    L_ECON_NOTE_APPLIED,    /* Ansøgt i alt (kr.) */
+    L_ECON_NOTE_ASSESSED,   /* Indstillet i alt før reduktion (kr.) */
+    L_ECON_NOTE_APPLICATIONS, /* Antal ansøgninger */
+    L_ECON_NOTE_REDUCED,    /* Antal reducerede ansøgninger */
+    L_ECON_NOTE_REFUSED,    /* Antal afslag */
+    L_ECON_NOTE_DATE,       /* Beslutningsdato */
+    /* printed pages (libxlsxwriter header/footer codes: &C centre, &P page, &N pages) */
+    L_PRINT_FOOTER,         /* &CSide &P af &N */
+    /* decisions CSV: columns not shared with the overview, and the status words */
+    L_CSV_CVR,              /* CVR */
+    L_CSV_APPLIED,          /* Ansøgt */
+    L_CSV_ASSESSED,         /* Indstillet */
+    L_CSV_REDUCTION,        /* Reduktion */
+    L_CSV_GRANT,            /* Indstillet tilskud */
+    L_CSV_STATUS,           /* Status */
+    L_STATUS_GRANTED,       /* bevilget */
+    L_STATUS_REDUCED,       /* reduceret */
+    L_STATUS_REFUSED,       /* afslag */
     L__COUNT
 } label_id;
 
 /** @brief The text for a label (never NULL). Some are printf formats, as noted above. */
 const char *label(label_id id);
+
+/**
+ * @brief The blanks a label has, in order: 's' for a string, 'd' for an
+ * int; "" for plain text. Never NULL.
+ */
+const char *label_args(label_id id);
+
+/**
+ * @brief The label with its blanks filled, snprintf-style.
+ *
+ * Only %s (const char *, NULL shown as ""), %d (int) and %% are blanks;
+ * any other '%' is text, so a label can never act as a printf format. The
+ * arguments must match label_args(id). Truncates to size (always
+ * NUL-terminated when size > 0).
+ * @return The untruncated length, or -1 for an unknown id.
+ */
+int label_format(char *buf, size_t size, label_id id, ...);
+
+/** @brief label_format() with a va_list. */
+int label_vformat(char *buf, size_t size, label_id id, va_list ap);
 
 #endif

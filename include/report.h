@@ -16,15 +16,37 @@
 
 /**
  * @brief Write the workbook to path (atomically).
+ * Sheet "Økonomi": the economy table as in the minutes (budget lines and
+ * their sum, reservations, the grants taken from Bilag 1, earmarks, the
+ * residual, the sum of those, and a check row that must be 0), then key
+ * figures (rule, rounding unit, money, factor, counts, decision date).
+ * Sheet "Samlet oversigt" (Bilag 1): one row per application in input order
+ * and an "I alt" row. Totals are formulas stored with their exact cached
+ * values. Applicant text is always a string cell, never a formula. The
+ * creation time is the pool's decision date at 12:00 UTC, so the same
+ * inputs give byte-identical files. Text that is not UTF-8, a cell over
+ * Excel's limits, or a result that contradicts its applications is refused
+ * with the reason in err.
+ *
  * @param err   Receives a one-line English explanation on failure.
- * @return 0 on success, -1 on failure (no file under path was created or changed).
+ * @return 0 on success, -1 on failure (no file under path was created or
+ *         changed; the one exception, said so in err, is a failure to sync
+ *         the folder after the new file was renamed into place).
  */
 int report_write_workbook(const char *path, const pool *p, const app_list *apps,
                           const alloc_result *r, char *err, size_t errsz);
 
 /**
  * @brief Write the decisions CSV (UTF-8 with BOM, ';', CRLF) to path (atomically).
- * @return 0 on success, -1 on failure (nothing changed under path).
+ *
+ * Columns: Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Reduktion;Indstillet
+ * tilskud;Afslag/begrundelse;Status (bevilget, reduceret or afslag). Amounts
+ * are plain integers. Fields with ';', '"', CR or LF are quoted; text that a
+ * spreadsheet would run as a formula (first character = + - @ TAB CR) gets
+ * a leading apostrophe.
+ *
+ * @return 0 on success, -1 on failure (nothing changed under path; same
+ *         exception as report_write_workbook()).
  */
 int report_write_csv(const char *path, const pool *p, const app_list *apps,
                      const alloc_result *r, char *err, size_t errsz);

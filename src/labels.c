@@ -1,0 +1,168 @@
+/* labels.c - The Danish texts of every label, in one table. */
+#include "labels.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct label_entry {
+    const char *text;
+    const char *args; /* printf conversions the text takes: "", "s", "sd", ... */
+} label_entry;
+
+/* Wording follows the committee's minutes of 13 December 2022 (item 3)
+ * wherever the minutes have one. */
+static const label_entry labels[L__COUNT] = {
+    [L_SHEET_ECONOMY]      = {"Økonomi", ""},
+    [L_SHEET_OVERVIEW]     = {"Samlet oversigt", ""},
+
+    [L_ECON_TITLE]         = {"%s Budget", "s"},
+    [L_ECON_AMOUNT_HEADER] = {"(Kr.)", ""},
+    [L_ECON_BUDGET_TOTAL]  = {"Samlet rådighedsbeløb til %s %d", "sd"},
+    [L_ECON_GRANTED]       = {"Indstillede tilskud fra %s %d i alt", "sd"},
+    [L_ECON_RECOMMENDED]   = {"%s %d indstillet", "sd"},
+    [L_ECON_CHECK]         = {"Kontrol: difference (skal være 0)", ""},
+    [L_ECON_NOTE_FACTOR]   = {"Reduktionsfaktor", ""},
+    [L_ECON_NOTE_RULE]     = {"Regel", ""},
+
+    [L_COL_NR]             = {"Nr", ""},
+    [L_COL_ASSOCIATION]    = {"Forening", ""},
+    [L_COL_ACTIVITY]       = {"Indsats", ""},
+    [L_COL_APPLIED]        = {"Ansøgt (kr.)", ""},
+    [L_COL_ASSESSED]       = {"Indstillet (kr.)", ""},
+    [L_COL_REDUCTION_KR]   = {"Reduktion (kr.)", ""},
+    [L_COL_REDUCTION_PCT]  = {"Reduktion (%)", ""},
+    [L_COL_GRANT]          = {"Indstillet tilskud (kr.)", ""},
+    [L_COL_REFUSAL]        = {"Afslag/begrundelse", ""},
+    [L_TOTAL]              = {"I alt", ""},
+    [L_OVERVIEW_TITLE]     = {"Bilag 1 - Samlet oversigt over %s %d", "sd"},
+
+    [L_RULE_THRESHOLD]     = {"Forholdsmæssig reduktion af alle indstillede beløb "
+                              "på mere end %s kr.", "s"},
+    [L_RULE_PROPORTIONAL]  = {"Forholdsmæssig reduktion af alle indstillede beløb", ""},
+
+    [L_SUM_BUDGET]         = {"Samlet rådighedsbeløb", ""},
+    [L_SUM_RESERVED]       = {"Reserveret", ""},
+    [L_SUM_EARMARKED]      = {"Øremærkede midler", ""},
+    [L_SUM_AVAILABLE]      = {"Til rådighed for nye tilskud", ""},
+    [L_SUM_ASSESSED]       = {"Indstillet i alt (vurderet)", ""},
+    [L_SUM_FACTOR]         = {"Reduktionsfaktor", ""},
+    [L_SUM_REDUCED]        = {"Reducerede ansøgninger", ""},
+    [L_SUM_REFUSED]        = {"Afslag", ""},
+    [L_SUM_GRANTED]        = {"Indstillede tilskud i alt", ""},
+    [L_SUM_RESIDUAL]       = {"Restmidler", ""},
+    [L_SUM_APPLICATIONS]   = {"Ansøgninger", ""},
+    [L_SUM_APPLIED]        = {"Ansøgt i alt", ""},
+    [L_SUM_WROTE]          = {"Skrev", ""},
+    [L_KR]                 = {"kr.", ""},
+
+    [L_PROP_TITLE]         = {"Indstilling: %s %d", "sd"},
+    [L_PROP_SUBJECT]       = {"Indstilling til %s", "s"},
+    [L_PROP_AUTHOR]        = {"pulje", ""},
+    [L_PROP_COMMENTS]      = {"Fordeling af %s %d. Regel: %s", "sds"},
+
+    [L_ECON_HEADING]       = {"Økonomi - %s %d", "sd"},
+    [L_ECON_KEY_FIGURES]   = {"Nøgletal", ""},
+    [L_ECON_NOTE_ROUNDING] = {"Afrundingsenhed (kr.)", ""},
+    [L_ECON_NOTE_AVAILABLE] = {"Til rådighed for nye tilskud (kr.)", ""},
+    [L_ECON_NOTE_APPLIED]  = {"Ansøgt i alt (kr.)", ""},
+    [L_ECON_NOTE_ASSESSED] = {"Indstillet i alt før reduktion (kr.)", ""},
+    [L_ECON_NOTE_APPLICATIONS] = {"Antal ansøgninger", ""},
+    [L_ECON_NOTE_REDUCED]  = {"Antal reducerede ansøgninger", ""},
+    [L_ECON_NOTE_REFUSED]  = {"Antal afslag", ""},
+    [L_ECON_NOTE_DATE]     = {"Beslutningsdato", ""},
+
+    [L_PRINT_FOOTER]       = {"&CSide &P af &N", ""},
+
+    [L_CSV_CVR]            = {"CVR", ""},
+    [L_CSV_APPLIED]        = {"Ansøgt", ""},
+    [L_CSV_ASSESSED]       = {"Indstillet", ""},
+    [L_CSV_REDUCTION]      = {"Reduktion", ""},
+    [L_CSV_GRANT]          = {"Indstillet tilskud", ""},
+    [L_CSV_STATUS]         = {"Status", ""},
+    [L_STATUS_GRANTED]     = {"bevilget", ""},
+    [L_STATUS_REDUCED]     = {"reduceret", ""},
+    [L_STATUS_REFUSED]     = {"afslag", ""},
+};
+
+/* The entry for id, or NULL for an id outside the table or without text. */
+static const label_entry *entry(label_id id)
+{
+    if ((unsigned)id >= (unsigned)L__COUNT || !labels[id].text)
+        return NULL;
+    return &labels[id];
+}
+
+const char *label(label_id id)
+{
+    const label_entry *e = entry(id);
+    return e ? e->text : "?";
+}
+
+const char *label_args(label_id id)
+{
+    const label_entry *e = entry(id);
+    return e && e->args ? e->args : "";
+}
+
+/* Append len bytes of piece at buf[*n], as far as size allows (keeping
+ * room for the NUL); *n counts every byte, written or not. */
+static void append(char *buf, size_t size, size_t *n, const char *piece, size_t len)
+{
+    for (size_t i = 0; i < len; i++, (*n)++) {
+        if (*n + 1 < size)
+            buf[*n] = piece[i];
+    }
+}
+
+/* Labels are filled here rather than by vsnprintf, so that a label's text
+ * can never be misread as a printf format: only %s (a const char *, NULL
+ * shown as ""), %d (an int) and %% are conversions; anything else after a
+ * '%' is copied as it stands ("Reduktion (%)"). */
+int label_vformat(char *buf, size_t size, label_id id, va_list ap)
+{
+    const label_entry *e = entry(id);
+    size_t n = 0;
+    char num[16];
+
+    if (!e) {
+        if (size > 0)
+            buf[0] = '\0';
+        return -1;
+    }
+    for (const char *c = e->text; *c; c++) {
+        const char *piece = c;
+        size_t len = 1;
+
+        if (c[0] == '%' && c[1] == 's') {
+            piece = va_arg(ap, const char *);
+            if (!piece)
+                piece = "";
+            len = strlen(piece);
+            c++;
+        } else if (c[0] == '%' && c[1] == 'd') {
+            snprintf(num, sizeof num, "%d", va_arg(ap, int));
+            piece = num;
+            len = strlen(num);
+            c++;
+        } else if (c[0] == '%' && c[1] == '%') {
+            c++;
+        }
+        append(buf, size, &n, piece, len);
+    }
+    if (size > 0)
+        buf[n < size ? n : size - 1] = '\0';
+    return n > INT_MAX ? -1 : (int)n;
+}
+
+int label_format(char *buf, size_t size, label_id id, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, id);
+    n = label_vformat(buf, size, id, ap);
+    va_end(ap);
+    return n;
+}

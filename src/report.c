@@ -1,0 +1,1024 @@
+/* report.c - The committee's workbook (libxlsxwriter) and the decisions CSV.
+ *
+ * The workbook has two sheets: the economy sheet, the table of the minutes
+ * (budget lines, reservations, granted, earmarks, residual, both totals and
+ * a check that they agree), and the overview (Bilag 1), one row per
+ * application. Every total is a formula written together with its exact
+ * cached value, so that the file reads right before any recalculation.
+ * Every text shown comes from labels.c; applicant text is always written as
+ * a string, never as a formula. */
+#include "report.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "atomic.h"
+#include "labels.h"
+#include "money.h"
+#include "text.h"
+
+/* Excel stores numbers as doubles: integers above 2^53 are not exact. */
+#define EXACT_MAX INT64_C(9007199254740992)
+
+/* Number formats (Excel format codes; Danish Excel shows 6.318.216 and 17,3 %). */
+#define NF_KR     "#,##0"
+#define NF_PCT    "0.0 %"
+#define NF_FACTOR "0.0000"
+#define NF_DATE   "dd-mm-yyyy"
+
+/* A4 in libxlsxwriter's paper numbering. */
+#define PAPER_A4 9
+
+/* The overview's layout: title row, a blank row, the header row, the data. */
+enum { OV_TITLE_ROW = 0, OV_HEADER_ROW = 2, OV_FIRST_ROW = 3 };
+enum {
+    OV_NR, OV_ASSOCIATION, OV_ACTIVITY, OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR,
+    OV_REDUCTION_PCT, OV_GRANT, OV_REFUSAL, OV__COLS
+};
+
+/* The economy sheet: the amount column. */
+enum { EC_LABEL = 0, EC_AMOUNT = 1 };
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err || errsz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------------ */
+/* File names                                                                 */
+
+/* UTF-8 letters folded to ASCII in file names (lower and upper case). */
+static const struct {
+    const char *utf8;
+    const char *ascii;
+} name_folds[] = {
+    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, /* ae ligature */
+    {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"}, /* o with stroke */
+    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, /* a with ring */
+    {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"}, /* a umlaut */
+    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, /* o umlaut */
+    {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"}, /* u umlaut */
+    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},  /* e acute */
+};
+
+/* Append c to buf[*o] if there is room for it and the NUL. */
+static void put_char(char *buf, size_t size, size_t *o, char c)
+{
+    if (*o + 1 < size)
+        buf[(*o)++] = c;
+}
+
+char *report_basename(const pool *p, char *buf, size_t size)
+{
+    const char *s = p ? str(p->name) : "";
+    size_t o = 0;
+    int dash = 0;
+    char year[16];
+
+    if (!buf || size == 0)
+        return buf;
+    while (*s) {
+        const char *ascii = NULL;
+        size_t skip = 1;
+        char one[2] = {0, 0};
+
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) {
+            one[0] = *s;
+            ascii = one;
+        } else if (*s >= 'A' && *s <= 'Z') {
+            one[0] = (char)(*s - 'A' + 'a');
+            ascii = one;
+        } else {
+            for (size_t i = 0; i < sizeof name_folds / sizeof name_folds[0]; i++) {
+                size_t n = strlen(name_folds[i].utf8);
+                if (strncmp(s, name_folds[i].utf8, n) == 0) {
+                    ascii = name_folds[i].ascii;
+                    skip = n;
+                    break;
+                }
+            }
+        }
+        if (ascii) {
+            if (dash && o > 0)
+                put_char(buf, size, &o, '-');
+            dash = 0;
+            for (; *ascii; ascii++)
+                put_char(buf, size, &o, *ascii);
+        } else {
+            dash = 1; /* runs of anything else become one '-', none at the ends */
+        }
+        s += skip;
+    }
+    if (o == 0) {
+        for (const char *d = "pulje"; *d; d++)
+            put_char(buf, size, &o, *d);
+    }
+    snprintf(year, sizeof year, "-%d", p ? p->year : 0);
+    for (const char *y = year; *y; y++)
+        put_char(buf, size, &o, *y);
+    buf[o] = '\0';
+    return buf;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checks and sums shared by both writers                                     */
+
+/* Exact sums of what the reports show. */
+typedef struct totals {
+    pulje_kr budget, reserved, earmarked;      /* the pool's lines */
+    pulje_kr applied, claims, reductions, grants; /* the applications' lines */
+} totals;
+
+static pulje_kr sum_lines(const pool_line *v, size_t n)
+{
+    pulje_kr s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += v[i].amount;
+    return s;
+}
+
+/* The name of an application's first text field that is not UTF-8, or NULL. */
+static const char *bad_text(const app *a)
+{
+    const char *fields[] = {a->nr, a->cvr, a->association, a->activity, a->refusal};
+    static const char *const names[] = {"number", "CVR", "association", "activity",
+                                        "refusal reason"};
+
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        const char *t = str(fields[k]);
+        if (!text_is_utf8(t, strlen(t)))
+            return names[k];
+    }
+    return NULL;
+}
+
+/* Check that the result belongs to the applications and is internally
+ * consistent where the report relies on it, and fill the sums. Returns 0,
+ * or -1 with err set. verify_result() checks far more; this only guards the
+ * report against writing numbers that contradict each other. */
+static int check_result(const pool *p, const app_list *apps, const alloc_result *r,
+                        totals *t, char *err, size_t errsz)
+{
+    memset(t, 0, sizeof *t);
+    if (!p || !apps || !r) {
+        set_err(err, errsz, "internal error: no pool, applications or result to report");
+        return -1;
+    }
+    if (r->n != apps->n || (r->n > 0 && (!r->lines || !apps->v))) {
+        set_err(err, errsz,
+                "internal error: the result has %zu lines for %zu applications", r->n,
+                apps->n);
+        return -1;
+    }
+    if ((p->n_budget && !p->budget) || (p->n_reservations && !p->reservations) ||
+        (p->n_earmarks && !p->earmarks)) {
+        set_err(err, errsz, "internal error: the pool's lines are missing");
+        return -1;
+    }
+    t->budget = sum_lines(p->budget, p->n_budget);
+    t->reserved = sum_lines(p->reservations, p->n_reservations);
+    t->earmarked = sum_lines(p->earmarks, p->n_earmarks);
+    for (size_t i = 0; i < r->n; i++) {
+        const alloc_line *l = &r->lines[i];
+        const char *bad = bad_text(&apps->v[i]);
+        if (bad) {
+            set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
+                    str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
+            return -1;
+        }
+        if (l->reduction != l->claim - l->grant) {
+            set_err(err, errsz,
+                    "internal error: application %s: reduction %" PRId64
+                    " is not assessed %" PRId64 " minus grant %" PRId64,
+                    str(apps->v[i].nr), l->reduction, l->claim, l->grant);
+            return -1;
+        }
+        t->applied += apps->v[i].applied;
+        t->claims += l->claim;
+        t->reductions += l->reduction;
+        t->grants += l->grant;
+    }
+    if (t->grants != r->granted_total) {
+        set_err(err, errsz,
+                "internal error: the grants add up to %" PRId64 " but the result says %" PRId64,
+                t->grants, r->granted_total);
+        return -1;
+    }
+    if (r->factor_den <= 0 || r->factor_num < 0) {
+        set_err(err, errsz, "internal error: reduction factor %" PRId64 "/%" PRId64,
+                r->factor_num, r->factor_den);
+        return -1;
+    }
+    return 0;
+}
+
+/* The rule in Danish words, into buf. Returns 0, or -1 for a rule without a
+ * description (err set). */
+static int describe_rule(const pool *p, char *buf, size_t size, char *err, size_t errsz)
+{
+    char amount[MONEY_BUFSZ];
+
+    switch (p->rule.kind) {
+    case RULE_THRESHOLD:
+        label_format(buf, size, L_RULE_THRESHOLD, money_format(p->rule.threshold, amount));
+        return 0;
+    case RULE_PROPORTIONAL:
+        label_format(buf, size, L_RULE_PROPORTIONAL);
+        return 0;
+    case RULE__COUNT:
+        break;
+    }
+    set_err(err, errsz, "internal error: rule %d has no description in labels.c",
+            (int)p->rule.kind);
+    return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dates                                                                      */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). Exact for every year; no time zone, no clock. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    int64_t era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
+static int parse_date(const char *s, lxw_datetime *out)
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, leap;
+
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->year = y;
+    out->month = (uint8_t)m;
+    out->day = (uint8_t)d;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Workbook writing with one sticky error                                     */
+
+typedef struct book {
+    lxw_workbook *wb;
+    int failed;          /* the first failure is described in err */
+    char *err;
+    size_t errsz;
+    char *text;          /* scratch buffer for formatted labels */
+    size_t textsz;
+
+    /* formats */
+    lxw_format *title, *head, *head_num, *text_wrap, *nr, *kr, *pct;
+    lxw_format *total, *total_kr, *total_pct;
+    lxw_format *sum, *sum_kr, *factor, *date;
+} book;
+
+/* A sheet being written: its libxlsxwriter object and its name for messages. */
+typedef struct sheet {
+    lxw_worksheet *ws;
+    const char *name;
+} sheet;
+
+static void fail(book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void fail(book *b, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (b->failed)
+        return;
+    b->failed = 1;
+    if (!b->err || b->errsz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->err, b->errsz, fmt, ap);
+    va_end(ap);
+}
+
+/* Record a failed libxlsxwriter call on a sheet (not tied to a cell). */
+static void check(book *b, const sheet *s, lxw_error e, const char *what)
+{
+    if (e != LXW_NO_ERROR)
+        fail(b, "libxlsxwriter: %s on sheet '%s': %s", what, s->name, lxw_strerror(e));
+}
+
+/* Record a failed cell write. */
+static void check_cell(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, lxw_error e)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (e == LXW_NO_ERROR)
+        return;
+    lxw_rowcol_to_cell(cell, row, col);
+    fail(b, "libxlsxwriter: cannot write cell %s of sheet '%s': %s", cell, s->name,
+         lxw_strerror(e));
+}
+
+/* A label with its arguments, in the book's scratch buffer (valid until the
+ * next call). Returns "" after a failure. */
+static const char *text(book *b, label_id id, ...)
+{
+    va_list ap;
+    int n;
+
+    if (b->failed)
+        return "";
+    for (;;) {
+        va_start(ap, id);
+        n = label_vformat(b->text, b->text ? b->textsz : 0, id, ap);
+        va_end(ap);
+        if (n < 0) {
+            fail(b, "cannot format label %d", (int)id);
+            return "";
+        }
+        if (b->text && (size_t)n < b->textsz)
+            return b->text;
+        char *grown = realloc(b->text, (size_t)n + 1);
+        if (!grown) {
+            fail(b, "out of memory");
+            return "";
+        }
+        b->text = grown;
+        b->textsz = (size_t)n + 1;
+    }
+}
+
+enum {
+    F_BOLD = 1, F_TOP = 2, F_BOTTOM = 4, F_WRAP = 8, F_TITLE = 16, F_RIGHT = 32,
+    F_LEFT = 64, F_VTOP = 128
+};
+
+static lxw_format *add_format(book *b, unsigned flags, const char *num_format)
+{
+    lxw_format *f;
+
+    if (b->failed)
+        return NULL;
+    f = workbook_add_format(b->wb);
+    if (!f) {
+        fail(b, "libxlsxwriter: cannot add a cell format (out of memory)");
+        return NULL;
+    }
+    if (flags & (F_BOLD | F_TITLE))
+        format_set_bold(f);
+    if (flags & F_TITLE)
+        format_set_font_size(f, 14);
+    if (flags & F_TOP)
+        format_set_top(f, LXW_BORDER_THIN);
+    if (flags & F_BOTTOM)
+        format_set_bottom(f, LXW_BORDER_THIN);
+    if (flags & F_WRAP)
+        format_set_text_wrap(f);
+    if (flags & F_RIGHT)
+        format_set_align(f, LXW_ALIGN_RIGHT);
+    if (flags & F_LEFT)
+        format_set_align(f, LXW_ALIGN_LEFT);
+    if (flags & F_VTOP)
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (num_format)
+        format_set_num_format(f, num_format);
+    return f;
+}
+
+static void add_formats(book *b)
+{
+    b->title = add_format(b, F_TITLE, NULL);
+    b->head = add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP, NULL);
+    b->head_num = add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_RIGHT, NULL);
+    b->text_wrap = add_format(b, F_WRAP | F_VTOP, NULL);
+    b->nr = add_format(b, F_LEFT | F_VTOP, NULL);
+    b->kr = add_format(b, F_VTOP, NF_KR);
+    b->pct = add_format(b, F_VTOP, NF_PCT);
+    b->total = add_format(b, F_BOLD | F_TOP, NULL);
+    b->total_kr = add_format(b, F_BOLD | F_TOP, NF_KR);
+    b->total_pct = add_format(b, F_BOLD | F_TOP, NF_PCT);
+    b->sum = add_format(b, F_BOLD | F_TOP, NULL);
+    b->sum_kr = add_format(b, F_BOLD | F_TOP, NF_KR);
+    b->factor = add_format(b, F_LEFT, NF_FACTOR);
+    b->date = add_format(b, F_LEFT, NF_DATE);
+}
+
+/* Text, always as a string cell: never interpreted, even if it starts with
+ * '='. Text that is not UTF-8 would make the file unreadable: refused. */
+static void put_text(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
+                     const char *t, lxw_format *f)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (b->failed)
+        return;
+    t = str(t);
+    if (!text_is_utf8(t, strlen(t))) {
+        lxw_rowcol_to_cell(cell, row, col);
+        fail(b, "cell %s of sheet '%s': the text is not valid UTF-8", cell, s->name);
+        return;
+    }
+    check_cell(b, s, row, col, worksheet_write_string(s->ws, row, col, t, f));
+}
+
+static void put_num(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, double v,
+                    lxw_format *f)
+{
+    if (!b->failed)
+        check_cell(b, s, row, col, worksheet_write_number(s->ws, row, col, v, f));
+}
+
+/* An amount, exactly: refuses amounts a double cannot hold to the krone. */
+static int exact(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (v <= EXACT_MAX && v >= -EXACT_MAX)
+        return 1;
+    lxw_rowcol_to_cell(cell, row, col);
+    fail(b, "cell %s of sheet '%s': %" PRId64 " kr. is too large for a spreadsheet cell",
+         cell, s->name, v);
+    return 0;
+}
+
+static void put_kr(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v,
+                   lxw_format *f)
+{
+    if (!b->failed && exact(b, s, row, col, v))
+        put_num(b, s, row, col, (double)v, f);
+}
+
+/* A formula with its cached result, so it never shows 0 before recalculation. */
+static void put_formula(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
+                        const char *formula, lxw_format *f, double cached)
+{
+    if (!b->failed)
+        check_cell(b, s, row, col,
+                   worksheet_write_formula_num(s->ws, row, col, formula, f, cached));
+}
+
+static void put_formula_kr(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
+                           const char *formula, lxw_format *f, pulje_kr cached)
+{
+    if (!b->failed && exact(b, s, row, col, cached))
+        put_formula(b, s, row, col, formula, f, (double)cached);
+}
+
+static void put_blank(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f)
+{
+    if (!b->failed)
+        check_cell(b, s, row, col, worksheet_write_blank(s->ws, row, col, f));
+}
+
+static void set_column(book *b, const sheet *s, lxw_col_t first, lxw_col_t last,
+                       double width)
+{
+    if (!b->failed)
+        check(b, s, worksheet_set_column(s->ws, first, last, width, NULL),
+              "worksheet_set_column");
+}
+
+/* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
+static void sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
+                        lxw_col_t col)
+{
+    char range[LXW_MAX_CELL_RANGE_LENGTH];
+
+    lxw_rowcol_to_range(range, first, col, last, col);
+    snprintf(buf, size, "=SUM(%s)", range);
+}
+
+/* Page setup shared by both sheets: A4, one page wide, the pool in the page
+ * header, "Side n af m" in the footer. */
+static void page_setup(book *b, const sheet *s, const pool *p, int landscape)
+{
+    char *header;
+    size_t n = 0;
+    const char *name = str(p->name);
+    char year[16];
+
+    if (b->failed)
+        return;
+    if (landscape)
+        worksheet_set_landscape(s->ws);
+    else
+        worksheet_set_portrait(s->ws);
+    worksheet_set_paper(s->ws, PAPER_A4);
+    worksheet_fit_to_pages(s->ws, 1, 0);
+
+    /* "&C<name> <year>", with '&' doubled: it starts a control code. */
+    snprintf(year, sizeof year, " %d", p->year);
+    header = malloc(2 * strlen(name) + strlen(year) + 3);
+    if (!header) {
+        fail(b, "out of memory");
+        return;
+    }
+    header[n++] = '&';
+    header[n++] = 'C';
+    for (const char *c = name; *c; c++) {
+        if (*c == '&')
+            header[n++] = '&';
+        header[n++] = *c;
+    }
+    strcpy(header + n, year);
+    check(b, s, worksheet_set_header(s->ws, header), "worksheet_set_header");
+    free(header);
+    if (!b->failed)
+        check(b, s, worksheet_set_footer(s->ws, label(L_PRINT_FOOTER)),
+              "worksheet_set_footer");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sheet 2: Samlet oversigt (Bilag 1)                                         */
+
+/* True if nr is a plain number that survives a round trip through a cell:
+ * 1-15 digits, no leading zero ("007" stays text). */
+static int nr_is_number(const char *nr)
+{
+    size_t n = strlen(nr);
+
+    if (n == 0 || n > 15 || (nr[0] == '0' && n > 1))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (nr[i] < '0' || nr[i] > '9')
+            return 0;
+    }
+    return 1;
+}
+
+/* The cached value of =IF(E=0,0,F/E): what Excel computes from the same doubles. */
+static double reduction_share(pulje_kr reduction, pulje_kr claim)
+{
+    return claim == 0 ? 0.0 : (double)reduction / (double)claim;
+}
+
+/* "=IF(E4=0,0,F4/E4)" for one row. */
+static void pct_formula(char *buf, size_t size, lxw_row_t row)
+{
+    char e[LXW_MAX_CELL_NAME_LENGTH], f[LXW_MAX_CELL_NAME_LENGTH];
+
+    lxw_rowcol_to_cell(e, row, OV_ASSESSED);
+    lxw_rowcol_to_cell(f, row, OV_REDUCTION_KR);
+    snprintf(buf, size, "=IF(%s=0,0,%s/%s)", e, f, e);
+}
+
+static void write_overview_row(book *b, const sheet *s, lxw_row_t row, const app *a,
+                               const alloc_line *l)
+{
+    char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
+    const char *nr = str(a->nr);
+
+    if (nr_is_number(nr))
+        put_num(b, s, row, OV_NR, (double)strtoll(nr, NULL, 10), b->nr);
+    else
+        put_text(b, s, row, OV_NR, nr, b->nr);
+    put_text(b, s, row, OV_ASSOCIATION, a->association, b->text_wrap);
+    put_text(b, s, row, OV_ACTIVITY, a->activity, b->text_wrap);
+    put_kr(b, s, row, OV_APPLIED, a->applied, b->kr);
+    put_kr(b, s, row, OV_ASSESSED, l->claim, b->kr);
+
+    lxw_rowcol_to_cell(e, row, OV_ASSESSED);
+    lxw_rowcol_to_cell(h, row, OV_GRANT);
+    snprintf(formula, sizeof formula, "=%s-%s", e, h);
+    put_formula_kr(b, s, row, OV_REDUCTION_KR, formula, b->kr, l->claim - l->grant);
+
+    pct_formula(formula, sizeof formula, row);
+    put_formula(b, s, row, OV_REDUCTION_PCT, formula, b->pct,
+                reduction_share(l->claim - l->grant, l->claim));
+    put_kr(b, s, row, OV_GRANT, l->grant, b->kr);
+    put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
+}
+
+/* Write "Samlet oversigt". Its "I alt" row is row OV_FIRST_ROW + n. */
+static void write_overview(book *b, const sheet *s, const pool *p, const app_list *apps,
+                           const alloc_result *r, const totals *t)
+{
+    static const label_id heads[OV__COLS] = {
+        L_COL_NR, L_COL_ASSOCIATION, L_COL_ACTIVITY, L_COL_APPLIED, L_COL_ASSESSED,
+        L_COL_REDUCTION_KR, L_COL_REDUCTION_PCT, L_COL_GRANT, L_COL_REFUSAL,
+    };
+    static const double widths[OV__COLS] = {8, 30, 40, 14, 14, 14, 13, 16, 40};
+    static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT};
+    const pulje_kr sum_values[] = {t->applied, t->claims, t->reductions, t->grants};
+    lxw_row_t total_row = (lxw_row_t)(OV_FIRST_ROW + r->n);
+    char formula[64];
+
+    put_text(b, s, OV_TITLE_ROW, 0, text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
+             b->title);
+    for (lxw_col_t c = 0; c < OV__COLS; c++) {
+        int numeric = c >= OV_APPLIED && c <= OV_GRANT;
+        put_text(b, s, OV_HEADER_ROW, c, label(heads[c]), numeric ? b->head_num : b->head);
+        set_column(b, s, c, c, widths[c]);
+    }
+    for (size_t i = 0; i < r->n && !b->failed; i++)
+        write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), &apps->v[i], &r->lines[i]);
+
+    /* I alt: exact sums, as formulas over the rows above. */
+    put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
+    put_blank(b, s, total_row, OV_ASSOCIATION, b->total);
+    put_blank(b, s, total_row, OV_ACTIVITY, b->total);
+    put_blank(b, s, total_row, OV_REFUSAL, b->total);
+    for (size_t k = 0; k < sizeof sums / sizeof sums[0]; k++) {
+        if (r->n == 0) { /* no rows to sum: a SUM over an empty range would wrap round */
+            put_kr(b, s, total_row, sums[k], 0, b->total_kr);
+            continue;
+        }
+        sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, sums[k]);
+        put_formula_kr(b, s, total_row, sums[k], formula, b->total_kr, sum_values[k]);
+    }
+    pct_formula(formula, sizeof formula, total_row);
+    put_formula(b, s, total_row, OV_REDUCTION_PCT, formula, b->total_pct,
+                reduction_share(t->reductions, t->claims));
+
+    if (b->failed)
+        return;
+    worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
+    check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1, OV__COLS - 1),
+          "worksheet_autofilter");
+    if (!b->failed)
+        check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
+              "worksheet_repeat_rows");
+    page_setup(b, s, p, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sheet 1: the economy table                                                 */
+
+/* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
+static void other_sheet_cell(char *buf, size_t size, const char *sheet_name,
+                             lxw_row_t row, lxw_col_t col)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    size_t n = 0;
+
+    lxw_rowcol_to_cell(cell, row, col);
+    buf[n++] = '=';
+    buf[n++] = '\'';
+    for (const char *c = sheet_name; *c && n + 3 < size; c++) {
+        if (*c == '\'')
+            buf[n++] = '\'';
+        buf[n++] = *c;
+    }
+    buf[n] = '\0';
+    snprintf(buf + n, size - n, "'!%s", cell);
+}
+
+static lxw_row_t put_lines(book *b, const sheet *s, lxw_row_t row, const pool_line *v,
+                           size_t n)
+{
+    for (size_t i = 0; i < n; i++, row++) {
+        put_text(b, s, row, EC_LABEL, v[i].label, NULL);
+        put_kr(b, s, row, EC_AMOUNT, v[i].amount, b->kr);
+    }
+    return row;
+}
+
+/* The key figures below the table: rule, rounding, money, factor, counts, date. */
+static void write_key_figures(book *b, const sheet *s, lxw_row_t row, const pool *p,
+                              const alloc_result *r, const char *rule,
+                              const lxw_datetime *date)
+{
+    put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
+    put_blank(b, s, row++, EC_AMOUNT, b->head);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
+    put_text(b, s, row++, EC_AMOUNT, rule, NULL);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), NULL);
+    put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), NULL);
+    put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
+    put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den, b->factor);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), NULL);
+    put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), NULL);
+    put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->nr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), NULL);
+    put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->nr);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), NULL);
+    if (!b->failed) {
+        lxw_datetime d = *date;
+        check_cell(b, s, row, EC_AMOUNT,
+                   worksheet_write_datetime(s->ws, row, EC_AMOUNT, &d, b->date));
+    }
+}
+
+/* Write the economy sheet, laid out as the minutes' table. overview_total is the
+ * row of the "I alt" line on the overview sheet, whose grant cell the
+ * "Indstillede tilskud ... i alt" line points at. */
+static void write_economy(book *b, const sheet *s, const pool *p, const alloc_result *r,
+                          const totals *t, lxw_row_t overview_total, const char *rule,
+                          const lxw_datetime *date)
+{
+    const char *name = str(p->name);
+    char formula[300], in_cell[LXW_MAX_CELL_NAME_LENGTH], out_cell[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_row_t row, budget_total, out_first, out_total;
+    pulje_kr out_sum = t->reserved + t->grants + t->earmarked + r->residual;
+
+    set_column(b, s, EC_LABEL, EC_LABEL, 70);
+    set_column(b, s, EC_AMOUNT, EC_AMOUNT, 16);
+    put_text(b, s, 0, EC_LABEL, text(b, L_ECON_HEADING, name, p->year), b->title);
+    put_text(b, s, 2, EC_LABEL, text(b, L_ECON_TITLE, name), b->head);
+    put_text(b, s, 2, EC_AMOUNT, label(L_ECON_AMOUNT_HEADER), b->head_num);
+
+    /* Money in: the budget lines and their sum. */
+    row = put_lines(b, s, 3, p->budget, p->n_budget);
+    budget_total = row++;
+    put_text(b, s, budget_total, EC_LABEL, text(b, L_ECON_BUDGET_TOTAL, name, p->year), b->sum);
+    if (p->n_budget > 0) {
+        sum_formula(formula, sizeof formula, 3, budget_total - 1, EC_AMOUNT);
+        put_formula_kr(b, s, budget_total, EC_AMOUNT, formula, b->sum_kr, t->budget);
+    } else {
+        put_kr(b, s, budget_total, EC_AMOUNT, 0, b->sum_kr);
+    }
+
+    /* Money out: reservations, the grants (from Bilag 1), earmarks, residual. */
+    out_first = row;
+    row = put_lines(b, s, row, p->reservations, p->n_reservations);
+    put_text(b, s, row, EC_LABEL, text(b, L_ECON_GRANTED, name, p->year), NULL);
+    other_sheet_cell(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
+                     OV_GRANT);
+    put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
+    row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
+    put_text(b, s, row, EC_LABEL, p->residual_label, NULL);
+    put_kr(b, s, row++, EC_AMOUNT, r->residual, b->kr);
+
+    out_total = row++;
+    put_text(b, s, out_total, EC_LABEL, text(b, L_ECON_RECOMMENDED, name, p->year), b->sum);
+    sum_formula(formula, sizeof formula, out_first, out_total - 1, EC_AMOUNT);
+    put_formula_kr(b, s, out_total, EC_AMOUNT, formula, b->sum_kr, out_sum);
+
+    /* The check: in minus out, which must be 0. */
+    lxw_rowcol_to_cell(in_cell, budget_total, EC_AMOUNT);
+    lxw_rowcol_to_cell(out_cell, out_total, EC_AMOUNT);
+    snprintf(formula, sizeof formula, "=%s-%s", in_cell, out_cell);
+    put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), NULL);
+    put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->budget - out_sum);
+
+    write_key_figures(b, s, row + 1, p, r, rule, date);
+    page_setup(b, s, p, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The workbook                                                               */
+
+static sheet add_sheet(book *b, label_id name)
+{
+    sheet s = {NULL, label(name)};
+
+    if (b->failed)
+        return s;
+    s.ws = workbook_add_worksheet(b->wb, s.name);
+    if (!s.ws)
+        fail(b, "libxlsxwriter: cannot add the sheet '%s' (invalid name or out of memory)",
+             s.name);
+    return s;
+}
+
+/* Title, subject, author, comments and a fixed creation time (the decision
+ * date at 12:00 UTC), so that the same inputs give the same bytes. */
+static void set_properties(book *b, const pool *p, const char *rule,
+                           const lxw_datetime *date)
+{
+    lxw_doc_properties props;
+    char *title = NULL, *subject = NULL, *author = NULL, *comments = NULL;
+    lxw_error e;
+
+    if (b->failed)
+        return;
+    title = strdup(text(b, L_PROP_TITLE, str(p->name), p->year));
+    subject = strdup(text(b, L_PROP_SUBJECT, str(p->committee)));
+    author = strdup(label(L_PROP_AUTHOR));
+    comments = strdup(text(b, L_PROP_COMMENTS, str(p->name), p->year, rule));
+    if (!b->failed && (!title || !subject || !author || !comments))
+        fail(b, "out of memory");
+    if (!b->failed) {
+        memset(&props, 0, sizeof props);
+        props.title = title;
+        props.subject = subject;
+        props.author = author;
+        props.comments = comments;
+        props.created = (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 +
+                                 12 * 3600);
+        e = workbook_set_properties(b->wb, &props);
+        if (e != LXW_NO_ERROR)
+            fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
+    }
+    free(title);
+    free(subject);
+    free(author);
+    free(comments);
+}
+
+/* Everything that goes into the workbook; the caller closes it. */
+static void build_workbook(book *b, const pool *p, const app_list *apps,
+                           const alloc_result *r, const totals *t, const char *rule,
+                           const lxw_datetime *date)
+{
+    sheet econ, over;
+
+    add_formats(b);
+    set_properties(b, p, rule, date);
+    econ = add_sheet(b, L_SHEET_ECONOMY);
+    over = add_sheet(b, L_SHEET_OVERVIEW);
+    if (b->failed)
+        return;
+    write_economy(b, &econ, p, r, t, (lxw_row_t)(OV_FIRST_ROW + r->n), rule, date);
+    write_overview(b, &over, p, apps, r, t);
+}
+
+int report_write_workbook(const char *path, const pool *p, const app_list *apps,
+                          const alloc_result *r, char *err, size_t errsz)
+{
+    totals t;
+    char rule[256];
+    lxw_datetime date;
+    atomic_file af;
+    book b;
+    lxw_error e;
+
+    if (check_result(p, apps, r, &t, err, errsz) != 0 ||
+        describe_rule(p, rule, sizeof rule, err, errsz) != 0)
+        return -1;
+    if (parse_date(p->decision_date, &date) != 0) {
+        set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
+                str(p->file), str(p->decision_date));
+        return -1;
+    }
+    if (r->n > LXW_ROW_MAX - OV_FIRST_ROW - 1) {
+        set_err(err, errsz, "%zu applications do not fit in one sheet", r->n);
+        return -1;
+    }
+    if (atomic_begin(&af, path, 0) != 0) {
+        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                strerror(errno));
+        return -1;
+    }
+
+    memset(&b, 0, sizeof b);
+    b.err = err;
+    b.errsz = errsz;
+    b.wb = workbook_new(af.tmp_path);
+    if (!b.wb) {
+        set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
+        atomic_abort(&af);
+        return -1;
+    }
+    build_workbook(&b, p, apps, r, &t, rule, &date);
+    /* Always close: it frees the workbook. After a failure the half-written
+     * temporary file is removed below. */
+    e = workbook_close(b.wb);
+    free(b.text);
+    if (!b.failed && e != LXW_NO_ERROR)
+        fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
+    if (b.failed) {
+        atomic_abort(&af);
+        return -1;
+    }
+    if (atomic_commit(&af) != 0) {
+        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+                                       : "cannot write %s: %s",
+                path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The decisions CSV                                                          */
+
+/* Write one text field, preceded by ';' unless first. Text that a
+ * spreadsheet would take for a formula (=, +, -, @, TAB, CR first) gets a
+ * leading apostrophe; fields with ';', '"', CR or LF are quoted, inner
+ * quotes doubled. Returns 0 or -1 on a write error. */
+static int csv_text(FILE *fp, const char *s, int first)
+{
+    int quote, neutralise;
+
+    s = str(s);
+    quote = strpbrk(s, ";\"\r\n") != NULL;
+    neutralise = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+    if (!first && fputc(';', fp) == EOF)
+        return -1;
+    if (quote && fputc('"', fp) == EOF)
+        return -1;
+    if (neutralise && fputc('\'', fp) == EOF)
+        return -1;
+    for (; *s; s++) {
+        if (*s == '"' && fputc('"', fp) == EOF)
+            return -1;
+        if (fputc(*s, fp) == EOF)
+            return -1;
+    }
+    if (quote && fputc('"', fp) == EOF)
+        return -1;
+    return 0;
+}
+
+/* Write ";<amount>" as a plain integer. Returns 0 or -1. */
+static int csv_kr(FILE *fp, pulje_kr v)
+{
+    return fprintf(fp, ";%" PRId64, v) < 0 ? -1 : 0;
+}
+
+static int csv_header(FILE *fp)
+{
+    static const label_id cols[] = {
+        L_COL_NR, L_CSV_CVR, L_COL_ASSOCIATION, L_COL_ACTIVITY, L_CSV_APPLIED,
+        L_CSV_ASSESSED, L_CSV_REDUCTION, L_CSV_GRANT, L_COL_REFUSAL, L_CSV_STATUS,
+    };
+
+    if (fputs("\xEF\xBB\xBF", fp) == EOF) /* UTF-8 byte-order mark, for Excel */
+        return -1;
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        if (csv_text(fp, label(cols[i]), i == 0) != 0)
+            return -1;
+    }
+    return fputs("\r\n", fp) == EOF ? -1 : 0;
+}
+
+static int csv_row(FILE *fp, const app *a, const alloc_line *l)
+{
+    label_id status = l->refused   ? L_STATUS_REFUSED
+                      : l->reduced ? L_STATUS_REDUCED
+                                   : L_STATUS_GRANTED;
+
+    if (csv_text(fp, a->nr, 1) || csv_text(fp, a->cvr, 0) ||
+        csv_text(fp, a->association, 0) || csv_text(fp, a->activity, 0) ||
+        csv_kr(fp, a->applied) || csv_kr(fp, l->claim) || csv_kr(fp, l->claim - l->grant) ||
+        csv_kr(fp, l->grant) || csv_text(fp, a->refusal, 0) ||
+        csv_text(fp, label(status), 0) || fputs("\r\n", fp) == EOF)
+        return -1;
+    return 0;
+}
+
+int report_write_csv(const char *path, const pool *p, const app_list *apps,
+                     const alloc_result *r, char *err, size_t errsz)
+{
+    totals t;
+    atomic_file af;
+    int failed;
+
+    if (check_result(p, apps, r, &t, err, errsz) != 0)
+        return -1;
+    if (atomic_begin(&af, path, 1) != 0) {
+        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                strerror(errno));
+        return -1;
+    }
+    errno = 0;
+    failed = csv_header(af.fp);
+    for (size_t i = 0; i < r->n && !failed; i++)
+        failed = csv_row(af.fp, &apps->v[i], &r->lines[i]);
+    if (failed || ferror(af.fp)) {
+        set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        atomic_abort(&af);
+        return -1;
+    }
+    if (atomic_commit(&af) != 0) {
+        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+                                       : "cannot write %s: %s",
+                path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,1185 @@
+/* test_report.c - The workbook, the decisions CSV, atomic writes and the labels.
+ *
+ * The allocation is made by hand (pool.c, apps.c and alloc.c are not used):
+ * a pool of 660.000 kr. with 250.000 reserved and 50.000 earmarked leaves
+ * 360.000 for five applications. One is refused; the claims above 50.000 kr.
+ * are cut by 11/14 and rounded down to 100 kr., which leaves 200 kr. over.
+ * The workbooks are read back with tests/xlsx_dump.py (openpyxl). */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "apps.h"
+#include "atomic.h"
+#include "labels.h"
+#include "pool.h"
+#include "report.h"
+
+#define PYTHON "/usr/bin/python3"
+
+typedef struct fixture {
+    pool p;
+    pool_line budget[3], reservations[2], earmarks[1];
+    app a[5];
+    app_list apps;
+    alloc_line lines[5];
+    alloc_result r;
+    char dir[64];
+    char path[128];
+} fixture;
+
+static void set_app(app *a, char *nr, char *cvr, char *association, char *activity,
+                    pulje_kr applied, pulje_kr assessed, char *refusal)
+{
+    memset(a, 0, sizeof *a);
+    a->nr = nr;
+    a->cvr = cvr;
+    a->association = association;
+    a->activity = activity;
+    a->applied = applied;
+    a->assessed = assessed;
+    a->assessed_given = true;
+    a->refusal = refusal;
+    a->years = 1;
+    a->active_years = -1;
+}
+
+static void set_line(alloc_line *l, pulje_kr claim, pulje_kr grant, bool refused)
+{
+    l->claim = claim;
+    l->grant = grant;
+    l->reduction = claim - grant;
+    l->refused = refused;
+    l->reduced = !refused && grant < claim;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+
+    if (!f)
+        return -1;
+    f->p.file = "pulje-test.ini";
+    f->p.name = "§ 18-Hovedpuljen";
+    f->p.committee = "Beskæftigelses- og Socialudvalget";
+    f->p.year = 2023;
+    f->p.decision_date = "2022-12-13";
+    f->budget[0] = (pool_line){"Frie midler afsat til § 18-Hovedpuljen, Budget 2023", 600000, 1};
+    f->budget[1] = (pool_line){"Midler til mental trivsel 12-25 år", 50000, 2};
+    f->budget[2] = (pool_line){"Ubrugte midler i Udviklingspuljen 2022 og før", 10000, 3};
+    f->reservations[0] = (pool_line){
+        "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2022", 150000, 4};
+    f->reservations[1] =
+        (pool_line){"Reserveret til Driftsaftale Frivilligcenter Odense 2022-2024", 100000, 5};
+    f->earmarks[0] = (pool_line){"Midler til mental trivsel 12-25 år", 50000, 6};
+    f->p.budget = f->budget;
+    f->p.n_budget = 3;
+    f->p.reservations = f->reservations;
+    f->p.n_reservations = 2;
+    f->p.earmarks = f->earmarks;
+    f->p.n_earmarks = 1;
+    f->p.rule.kind = RULE_THRESHOLD;
+    f->p.rule.threshold = 50000;
+    f->p.rounding = 100;
+    f->p.residual_label = "Restmidler overføres til Udviklingspuljen 2023";
+
+    set_app(&f->a[0], "1", "11111111", "Foreningen Aa", "Lektiecafé", 40000, 30000, "");
+    set_app(&f->a[1], "2", "22222222", "Natteravnene Odense",
+            "Natlig tryghedsvandring; weekender", 150000, 120000, "");
+    set_app(&f->a[2], "3", "", "=HYPERLINK(\"http://x\",\"y\")", "Mentorordning", 250000,
+            200000, "");
+    set_app(&f->a[3], "4", "44444444", "Foreningen Ø", "Café", 60000, 0,
+            "Ligger uden for formålet; ikke frivilligt socialt arbejde");
+    set_app(&f->a[4], "A5", "55555555", "Frivilligcenter Æblehaven", "-Samtalegruppe", 100000,
+            100000, "");
+    f->apps.file = "ansoegninger-test.csv";
+    f->apps.v = f->a;
+    f->apps.n = 5;
+
+    /* 360.000 available; 30.000 protected; 330.000 / 420.000 = 11/14 for the rest. */
+    set_line(&f->lines[0], 30000, 30000, false);
+    set_line(&f->lines[1], 120000, 94200, false);  /* 94.285,7 rounded down to 100 */
+    set_line(&f->lines[2], 200000, 157100, false); /* 157.142,9 */
+    set_line(&f->lines[3], 0, 0, true);
+    set_line(&f->lines[4], 100000, 78500, false);  /* 78.571,4 */
+    f->r.n = 5;
+    f->r.lines = f->lines;
+    f->r.budget_total = 660000;
+    f->r.reserved_total = 250000;
+    f->r.earmarked_total = 50000;
+    f->r.available = 360000;
+    f->r.applied_total = 600000;
+    f->r.assessed_total = 450000;
+    f->r.protected_total = 30000;
+    f->r.reducible_total = 420000;
+    f->r.granted_total = 359800;
+    f->r.residual = 200;
+    f->r.factor_num = 11;
+    f->r.factor_den = 14;
+    f->r.rationed = true;
+    f->r.n_granted = 4;
+    f->r.n_reduced = 3;
+    f->r.n_refused = 1;
+    f->r.method = ALLOC_CLOSED_FORM;
+
+    strcpy(f->dir, "/tmp/pulje-test-report-XXXXXX");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    snprintf(f->path, sizeof f->path, "%s/out.xlsx", f->dir);
+    *state = f;
+    return 0;
+}
+
+/* Remove the test folder and everything in it. */
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    DIR *d = opendir(f->dir);
+    struct dirent *e;
+    char path[512];
+
+    if (d) {
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s", f->dir, e->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                    */
+
+/* The names in a folder, sorted, joined by '|' ("" if empty). */
+static void list_dir(const char *dir, char *buf, size_t size)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort);
+    size_t o = 0;
+
+    buf[0] = '\0';
+    assert_true(n >= 0);
+    for (int i = 0; i < n; i++) {
+        if (strcmp(names[i]->d_name, ".") != 0 && strcmp(names[i]->d_name, "..") != 0)
+            o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? "|" : "",
+                                  names[i]->d_name);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* A whole file into a malloc'ed buffer (NUL-terminated); NULL if unreadable. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+
+    if (!fp)
+        return NULL;
+    do {
+        if (n + 4096 + 1 > cap) {
+            char *grown = realloc(buf, cap = (n + 4096 + 1) * 2);
+            assert_non_null(grown);
+            buf = grown;
+        }
+        got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+    } while (got > 0);
+    fclose(fp);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fputs(text, fp) >= 0, 1);
+    assert_int_equal(fclose(fp), 0);
+}
+
+/* Where the dump script is: $XLSX_DUMP, or tests/ from the source root or build dir. */
+static const char *dump_script(void)
+{
+    static const char *const candidates[] = {"tests/xlsx_dump.py", "../tests/xlsx_dump.py"};
+    const char *env = getenv("XLSX_DUMP");
+
+    if (env && access(env, R_OK) == 0)
+        return env;
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        if (access(candidates[i], R_OK) == 0)
+            return candidates[i];
+    }
+    return NULL;
+}
+
+/* The dump of a workbook, starting with "\n" so every line is "\n...\n". */
+static char *dump_xlsx(const char *xlsx)
+{
+    const char *script = dump_script();
+    char cmd[1024];
+    FILE *pp;
+    char *buf;
+    size_t cap = 1 << 16, n = 1, got;
+
+    assert_non_null(script);
+    snprintf(cmd, sizeof cmd, "%s '%s' '%s'", PYTHON, script, xlsx);
+    pp = popen(cmd, "r");
+    assert_non_null(pp);
+    buf = malloc(cap);
+    assert_non_null(buf);
+    buf[0] = '\n';
+    while ((got = fread(buf + n, 1, cap - n - 1, pp)) > 0) {
+        n += got;
+        if (n + 1 >= cap) {
+            char *grown = realloc(buf, cap *= 2);
+            assert_non_null(grown);
+            buf = grown;
+        }
+    }
+    buf[n] = '\0';
+    assert_int_equal(pclose(pp), 0);
+    return buf;
+}
+
+/* Fail unless the dump has exactly this line. */
+static void expect_line_at(const char *dump, const char *line, const char *file, int at)
+{
+    size_t n = strlen(line);
+    char *want = malloc(n + 3);
+
+    assert_non_null(want);
+    want[0] = '\n';
+    memcpy(want + 1, line, n);
+    want[n + 1] = '\n';
+    want[n + 2] = '\0';
+    if (!strstr(dump, want)) {
+        print_error("%s:%d: missing line:\n  %s\n", file, at, line);
+        fprintf(stderr, "in the dump:%s", dump); /* print_error() would truncate it */
+        free(want);
+        _fail(file, at);
+    }
+    free(want);
+}
+#define expect_line(dump, line) expect_line_at((dump), (line), __FILE__, __LINE__)
+
+/* Fail if the dump has a line that starts with prefix. */
+static void expect_no_line_starting_at(const char *dump, const char *prefix, const char *file,
+                                       int at)
+{
+    size_t n = strlen(prefix);
+    char *want = malloc(n + 2);
+
+    assert_non_null(want);
+    want[0] = '\n';
+    memcpy(want + 1, prefix, n + 1);
+    if (strstr(dump, want)) {
+        print_error("%s:%d: unexpected line starting:\n  %s\n", file, at, prefix);
+        free(want);
+        _fail(file, at);
+    }
+    free(want);
+}
+/* Fail unless the dump has a line "<prefix><number>\t<formula>" with the
+ * number within tolerance of want. */
+static void expect_number_at(const char *dump, const char *prefix, double want, double tol,
+                             const char *formula, const char *file, int at)
+{
+    size_t n = strlen(prefix);
+    const char *hit = dump;
+    char *end;
+    double got;
+
+    while ((hit = strstr(hit, prefix)) != NULL && hit[-1] != '\n')
+        hit++;
+    if (!hit) {
+        print_error("%s:%d: no line starting \"%s\"\n", file, at, prefix);
+        _fail(file, at);
+        return;
+    }
+    got = strtod(hit + n, &end);
+    if (end == hit + n || *end != '\t' || got < want - tol || got > want + tol ||
+        strncmp(end + 1, formula, strlen(formula)) != 0 || end[1 + strlen(formula)] != '\n') {
+        print_error("%s:%d: line \"%.*s\": want %.17g (+-%g) and formula %s\n", file, at,
+                    (int)(strchr(hit, '\n') - hit), hit, want, tol, formula);
+        _fail(file, at);
+    }
+}
+#define expect_number(dump, prefix, want, tol, formula) \
+    expect_number_at((dump), (prefix), (want), (tol), (formula), __FILE__, __LINE__)
+
+#define expect_no_line_starting(dump, prefix) \
+    expect_no_line_starting_at((dump), (prefix), __FILE__, __LINE__)
+
+static void write_workbook_ok(fixture *f, const char *path)
+{
+    char err[256] = "";
+    int rc = report_write_workbook(path, &f->p, &f->apps, &f->r, err, sizeof err);
+    if (rc != 0)
+        print_error("report_write_workbook: %s\n", err);
+    assert_int_equal(rc, 0);
+}
+
+static void write_csv_ok(fixture *f, const char *path)
+{
+    char err[256] = "";
+    int rc = report_write_csv(path, &f->p, &f->apps, &f->r, err, sizeof err);
+    if (rc != 0)
+        print_error("report_write_csv: %s\n", err);
+    assert_int_equal(rc, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Labels                                                                     */
+
+/* The blanks of a label, as label_args() spells them: %s and %d; %% and any
+ * other '%' are text ("Reduktion (%)"). */
+static void conversions(const char *text, char *out, size_t size)
+{
+    size_t o = 0;
+
+    for (const char *c = text; *c; c++) {
+        if (c[0] != '%')
+            continue;
+        if (c[1] == 's' || c[1] == 'd') {
+            assert_true(o + 1 < size);
+            out[o++] = c[1];
+        }
+        if (c[1] == 's' || c[1] == 'd' || c[1] == '%')
+            c++;
+    }
+    out[o] = '\0';
+}
+
+static void test_every_label_has_text_and_the_arguments_it_declares(void **state)
+{
+    char conv[16];
+
+    (void)state;
+    for (int id = 0; id < L__COUNT; id++) {
+        const char *t = label((label_id)id);
+        assert_non_null(t);
+        if (t[0] == '\0' || strcmp(t, "?") == 0)
+            print_error("label %d has no text\n", id);
+        assert_true(t[0] != '\0' && strcmp(t, "?") != 0);
+        conversions(t, conv, sizeof conv);
+        if (strcmp(conv, label_args((label_id)id)) != 0)
+            print_error("label %d \"%s\": conversions \"%s\", declared \"%s\"\n", id, t, conv,
+                        label_args((label_id)id));
+        assert_string_equal(conv, label_args((label_id)id));
+    }
+}
+
+static void test_labels_use_the_minutes_wording_and_units(void **state)
+{
+    char buf[256];
+
+    (void)state;
+    assert_string_equal(label(L_SHEET_ECONOMY), "Økonomi");
+    assert_string_equal(label(L_SHEET_OVERVIEW), "Samlet oversigt");
+    assert_string_equal(label(L_COL_APPLIED), "Ansøgt (kr.)");
+    assert_string_equal(label(L_COL_ASSESSED), "Indstillet (kr.)");
+    assert_string_equal(label(L_COL_REDUCTION_KR), "Reduktion (kr.)");
+    assert_string_equal(label(L_COL_REDUCTION_PCT), "Reduktion (%)");
+    assert_string_equal(label(L_COL_GRANT), "Indstillet tilskud (kr.)");
+    assert_string_equal(label(L_TOTAL), "I alt");
+    assert_string_equal(label(L_SUM_AVAILABLE), "Til rådighed for nye tilskud");
+    label_format(buf, sizeof buf, L_ECON_BUDGET_TOTAL, "§ 18-Hovedpuljen", 2023);
+    assert_string_equal(buf, "Samlet rådighedsbeløb til § 18-Hovedpuljen 2023");
+    label_format(buf, sizeof buf, L_ECON_RECOMMENDED, "§ 18-Hovedpuljen", 2023);
+    assert_string_equal(buf, "§ 18-Hovedpuljen 2023 indstillet");
+    label_format(buf, sizeof buf, L_ECON_TITLE, "§ 18-Hovedpuljen");
+    assert_string_equal(buf, "§ 18-Hovedpuljen Budget");
+    label_format(buf, sizeof buf, L_OVERVIEW_TITLE, "§ 18-Hovedpuljen", 2023);
+    assert_string_equal(buf, "Bilag 1 - Samlet oversigt over § 18-Hovedpuljen 2023");
+}
+
+static void test_label_format_fills_blanks_and_truncates_like_snprintf(void **state)
+{
+    char buf[64], small[12];
+
+    (void)state;
+    assert_int_equal(label_format(buf, sizeof buf, L_COL_REDUCTION_PCT), 13);
+    assert_string_equal(buf, "Reduktion (%)"); /* a '%' that is no blank stays */
+    assert_int_equal(label_format(buf, sizeof buf, L_ECON_HEADING, "Pulje", -7), 19);
+    assert_string_equal(buf, "Økonomi - Pulje -7");
+    assert_int_equal(label_format(buf, sizeof buf, L_ECON_TITLE, NULL), 7);
+    assert_string_equal(buf, " Budget");
+    /* the full length comes back; the text is cut, NUL-terminated */
+    assert_int_equal(label_format(small, sizeof small, L_ECON_TITLE, "§ 18-Hovedpuljen"), 24);
+    assert_string_equal(small, "§ 18-Hoved");
+    assert_int_equal(label_format(NULL, 0, L_ECON_TITLE, "x"), 8);
+    assert_int_equal(label_format(buf, sizeof buf, L__COUNT), -1);
+    assert_string_equal(buf, "");
+    assert_string_equal(label(L__COUNT), "?");
+}
+
+static void test_no_danish_literal_in_report_c(void **state)
+{
+    char *src = slurp("src/report.c", NULL);
+
+    (void)state;
+    if (!src)
+        src = slurp("../src/report.c", NULL);
+    if (!src)
+        skip();
+    /* Danish text needs æ, ø, å or §: none of their UTF-8 bytes may appear. */
+    for (const unsigned char *c = (const unsigned char *)src; *c; c++) {
+        if (*c >= 0x80)
+            print_error("non-ASCII byte in src/report.c at offset %ld\n",
+                        (long)(c - (const unsigned char *)src));
+        assert_true(*c < 0x80);
+    }
+    free(src);
+}
+
+/* ------------------------------------------------------------------------ */
+/* report_basename                                                            */
+
+static void test_basename_folds_the_pool_name_to_ascii(void **state)
+{
+    pool p;
+    char buf[64];
+
+    (void)state;
+    memset(&p, 0, sizeof p);
+    p.name = "§ 18-Hovedpuljen";
+    p.year = 2023;
+    assert_string_equal(report_basename(&p, buf, sizeof buf), "18-hovedpuljen-2023");
+    p.name = "Ældre- og Handicapudvalgets § 18-pulje";
+    p.year = 2024;
+    assert_string_equal(report_basename(&p, buf, sizeof buf),
+                        "aeldre-og-handicapudvalgets-18-pulje-2024");
+    p.name = "  Børn & Unge: Åben   Sø  ";
+    assert_string_equal(report_basename(&p, buf, sizeof buf), "boern-unge-aaben-soe-2024");
+    p.name = "§§ --";
+    assert_string_equal(report_basename(&p, buf, sizeof buf), "pulje-2024");
+    p.name = NULL;
+    assert_string_equal(report_basename(&p, buf, sizeof buf), "pulje-2024");
+    p.name = "Hovedpuljen";
+    assert_string_equal(report_basename(&p, buf, 8), "hovedpu");
+}
+
+/* ------------------------------------------------------------------------ */
+/* atomic.c                                                                   */
+
+static void test_atomic_commit_replaces_the_file_and_leaves_no_temp(void **state)
+{
+    fixture *f = *state;
+    atomic_file af;
+    char path[256], names[512], *got;
+
+    snprintf(path, sizeof path, "%s/a.txt", f->dir);
+    write_file(path, "old\n");
+    assert_int_equal(atomic_begin(&af, path, 1), 0);
+    assert_non_null(af.fp);
+    assert_non_null(strstr(af.tmp_path, "/.a.txt."));
+    assert_true(fputs("new\n", af.fp) >= 0);
+    got = slurp(path, NULL);
+    assert_string_equal(got, "old\n"); /* not visible before the commit */
+    free(got);
+    assert_int_equal(atomic_commit(&af), 0);
+    assert_int_equal(af.renamed, 1);
+    got = slurp(path, NULL);
+    assert_string_equal(got, "new\n");
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "a.txt");
+    atomic_abort(&af); /* harmless after a commit */
+    got = slurp(path, NULL);
+    assert_string_equal(got, "new\n");
+    free(got);
+}
+
+static void test_atomic_abort_keeps_the_old_content(void **state)
+{
+    fixture *f = *state;
+    atomic_file af;
+    char path[256], names[512], *got;
+
+    snprintf(path, sizeof path, "%s/a.txt", f->dir);
+    write_file(path, "old\n");
+    assert_int_equal(atomic_begin(&af, path, 1), 0);
+    assert_true(fputs("half a fi", af.fp) >= 0);
+    errno = 1234;
+    atomic_abort(&af);
+    assert_int_equal(errno, 1234);
+    atomic_abort(&af); /* twice is safe */
+    got = slurp(path, NULL);
+    assert_string_equal(got, "old\n");
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "a.txt");
+}
+
+static void test_atomic_by_name_for_libraries_that_open_the_file(void **state)
+{
+    fixture *f = *state;
+    atomic_file af;
+    char path[256], names[512], *got;
+    FILE *fp;
+    struct stat st;
+    mode_t mask = umask(022);
+
+    snprintf(path, sizeof path, "%s/b.txt", f->dir);
+    assert_int_equal(atomic_begin(&af, path, 0), 0);
+    assert_null(af.fp);
+    fp = fopen(af.tmp_path, "wb");
+    assert_non_null(fp);
+    assert_true(fputs("by name\n", fp) >= 0);
+    assert_int_equal(fclose(fp), 0);
+    assert_int_equal(atomic_commit(&af), 0);
+    got = slurp(path, NULL);
+    assert_string_equal(got, "by name\n");
+    free(got);
+    /* a new file gets 0666 less the umask, not mkstemp's 0600 */
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    umask(mask);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "b.txt");
+}
+
+static void test_atomic_keeps_the_permissions_of_the_file_it_replaces(void **state)
+{
+    fixture *f = *state;
+    atomic_file af;
+    char path[256];
+    struct stat st;
+
+    snprintf(path, sizeof path, "%s/c.txt", f->dir);
+    write_file(path, "old\n");
+    assert_int_equal(chmod(path, 0640), 0);
+    assert_int_equal(atomic_begin(&af, path, 1), 0);
+    assert_true(fputs("new\n", af.fp) >= 0);
+    assert_int_equal(atomic_commit(&af), 0);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+}
+
+static void test_atomic_begin_in_a_missing_folder_fails_with_errno(void **state)
+{
+    fixture *f = *state;
+    atomic_file af;
+    char path[256], names[512];
+
+    snprintf(path, sizeof path, "%s/nope/a.txt", f->dir);
+    errno = 0;
+    assert_int_equal(atomic_begin(&af, path, 1), -1);
+    assert_int_equal(errno, ENOENT);
+    assert_null(af.tmp_path);
+    assert_null(af.fp);
+    atomic_abort(&af);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
+    assert_int_equal(atomic_begin(&af, "", 1), -1);
+    assert_int_equal(errno, EINVAL);
+}
+
+/* A file size limit makes writes fail as on a full disk (EFBIG). Restore
+ * it with restore_file_size() before any assertion: a failed assertion
+ * jumps out of the test, and the limit would break every later test. */
+static struct rlimit limit_file_size(rlim_t bytes)
+{
+    struct rlimit old, lim;
+
+    signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    lim = old;
+    lim.rlim_cur = bytes;
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    return old;
+}
+
+static void restore_file_size(const struct rlimit *old)
+{
+    if (setrlimit(RLIMIT_FSIZE, old) != 0)
+        abort(); /* every later test would fail in confusing ways */
+}
+
+static void test_atomic_commit_that_cannot_write_keeps_the_old_file(void **state)
+{
+    fixture *f = *state;
+    atomic_file af;
+    char path[256], names[512], *got, text[1000];
+    struct rlimit old;
+    int rc, e;
+
+    snprintf(path, sizeof path, "%s/a.txt", f->dir);
+    write_file(path, "old\n");
+    memset(text, 'x', sizeof text - 1);
+    text[sizeof text - 1] = '\0';
+    assert_int_equal(atomic_begin(&af, path, 1), 0);
+    assert_true(fputs(text, af.fp) >= 0); /* still in the stdio buffer */
+    old = limit_file_size(100);
+    errno = 0;
+    rc = atomic_commit(&af); /* the flush fails */
+    e = errno;
+    restore_file_size(&old);
+    assert_int_equal(rc, -1);
+    assert_int_equal(e, EFBIG);
+    assert_int_equal(af.renamed, 0);
+    got = slurp(path, NULL);
+    assert_string_equal(got, "old\n");
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "a.txt");
+}
+
+/* ------------------------------------------------------------------------ */
+/* The workbook                                                               */
+
+static void test_workbook_economy_table_balances_with_formulas_and_cached_values(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Økonomi\tA1\tØkonomi - § 18-Hovedpuljen 2023\t");
+    expect_line(d, "Økonomi\tA3\t§ 18-Hovedpuljen Budget\t");
+    expect_line(d, "Økonomi\tB3\t(Kr.)\t");
+    expect_line(d, "Økonomi\tA4\tFrie midler afsat til § 18-Hovedpuljen, Budget 2023\t");
+    expect_line(d, "Økonomi\tB4\t600000\t");
+    expect_line(d, "Økonomi\tA5\tMidler til mental trivsel 12-25 år\t");
+    expect_line(d, "Økonomi\tB5\t50000\t");
+    expect_line(d, "Økonomi\tA6\tUbrugte midler i Udviklingspuljen 2022 og før\t");
+    expect_line(d, "Økonomi\tB6\t10000\t");
+    expect_line(d, "Økonomi\tA7\tSamlet rådighedsbeløb til § 18-Hovedpuljen 2023\t");
+    expect_line(d, "Økonomi\tB7\t660000\t=SUM(B4:B6)");
+    expect_line(d, "Økonomi\tA8\tReserveret allerede bevilgede flerårige tilskud fra "
+                   "Hovedpuljen 2022\t");
+    expect_line(d, "Økonomi\tB8\t150000\t");
+    expect_line(d, "Økonomi\tB9\t100000\t");
+    expect_line(d, "Økonomi\tA10\tIndstillede tilskud fra § 18-Hovedpuljen 2023 i alt\t");
+    expect_line(d, "Økonomi\tB10\t359800\t='Samlet oversigt'!H9");
+    expect_line(d, "Økonomi\tA11\tMidler til mental trivsel 12-25 år\t");
+    expect_line(d, "Økonomi\tB11\t50000\t");
+    expect_line(d, "Økonomi\tA12\tRestmidler overføres til Udviklingspuljen 2023\t");
+    expect_line(d, "Økonomi\tB12\t200\t");
+    expect_line(d, "Økonomi\tA13\t§ 18-Hovedpuljen 2023 indstillet\t");
+    expect_line(d, "Økonomi\tB13\t660000\t=SUM(B8:B12)");
+    expect_line(d, "Økonomi\tA14\tKontrol: difference (skal være 0)\t");
+    expect_line(d, "Økonomi\tB14\t0\t=B7-B13");
+    expect_line(d, "style\tØkonomi\tA7\t\tbold");
+    expect_line(d, "style\tØkonomi\tB7\t#,##0\tbold");
+    expect_line(d, "style\tØkonomi\tB13\t#,##0\tbold");
+    expect_line(d, "style\tØkonomi\tB4\t#,##0\t");
+    free(d);
+}
+
+static void test_workbook_key_figures(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Økonomi\tA16\tNøgletal\t");
+    expect_line(d, "Økonomi\tA17\tRegel\t");
+    expect_line(d, "Økonomi\tB17\tForholdsmæssig reduktion af alle indstillede beløb på "
+                   "mere end 50.000 kr.\t");
+    expect_line(d, "Økonomi\tA18\tAfrundingsenhed (kr.)\t");
+    expect_line(d, "Økonomi\tB18\t100\t");
+    expect_line(d, "Økonomi\tB19\t600000\t");
+    expect_line(d, "Økonomi\tA20\tTil rådighed for nye tilskud (kr.)\t");
+    expect_line(d, "Økonomi\tB20\t360000\t");
+    expect_line(d, "Økonomi\tB21\t450000\t");
+    expect_line(d, "Økonomi\tA22\tReduktionsfaktor\t");
+    expect_line(d, "Økonomi\tB22\t0.7857142857142857\t"); /* 11/14, a number cell */
+    expect_line(d, "style\tØkonomi\tB22\t0.0000\t");
+    expect_line(d, "Økonomi\tA23\tAntal ansøgninger\t");
+    expect_line(d, "Økonomi\tB23\t5\t");
+    expect_line(d, "Økonomi\tA24\tAntal reducerede ansøgninger\t");
+    expect_line(d, "Økonomi\tB24\t3\t");
+    expect_line(d, "Økonomi\tA25\tAntal afslag\t");
+    expect_line(d, "Økonomi\tB25\t1\t");
+    expect_line(d, "Økonomi\tA26\tBeslutningsdato\t");
+    expect_line(d, "Økonomi\tB26\t2022-12-13T00:00:00\t");
+    expect_line(d, "layout\tØkonomi\torientation\tportrait");
+    expect_line(d, "layout\tØkonomi\tpaper\t9");
+    expect_line(d, "layout\tØkonomi\tfit_width\t1");
+    expect_line(d, "layout\tØkonomi\tfit_height\t0");
+    free(d);
+}
+
+static void test_workbook_overview_rows_and_totals(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Samlet oversigt\tA1\tBilag 1 - Samlet oversigt over § 18-Hovedpuljen "
+                   "2023\t");
+    expect_line(d, "Samlet oversigt\tA3\tNr\t");
+    expect_line(d, "Samlet oversigt\tB3\tForening\t");
+    expect_line(d, "Samlet oversigt\tC3\tIndsats\t");
+    expect_line(d, "Samlet oversigt\tD3\tAnsøgt (kr.)\t");
+    expect_line(d, "Samlet oversigt\tE3\tIndstillet (kr.)\t");
+    expect_line(d, "Samlet oversigt\tF3\tReduktion (kr.)\t");
+    expect_line(d, "Samlet oversigt\tG3\tReduktion (%)\t");
+    expect_line(d, "Samlet oversigt\tH3\tIndstillet tilskud (kr.)\t");
+    expect_line(d, "Samlet oversigt\tI3\tAfslag/begrundelse\t");
+    /* a protected claim: paid in full */
+    expect_line(d, "Samlet oversigt\tA4\t1\t");
+    expect_line(d, "Samlet oversigt\tB4\tForeningen Aa\t");
+    expect_line(d, "Samlet oversigt\tD4\t40000\t");
+    expect_line(d, "Samlet oversigt\tE4\t30000\t");
+    expect_line(d, "Samlet oversigt\tF4\t0\t=E4-H4");
+    expect_line(d, "Samlet oversigt\tG4\t0\t=IF(E4=0,0,F4/E4)");
+    expect_line(d, "Samlet oversigt\tH4\t30000\t");
+    /* reduced claims */
+    expect_line(d, "Samlet oversigt\tF5\t25800\t=E5-H5");
+    expect_line(d, "Samlet oversigt\tG5\t0.215\t=IF(E5=0,0,F5/E5)");
+    expect_line(d, "Samlet oversigt\tH5\t94200\t");
+    expect_line(d, "Samlet oversigt\tF6\t42900\t=E6-H6");
+    expect_line(d, "Samlet oversigt\tG6\t0.2145\t=IF(E6=0,0,F6/E6)");
+    expect_line(d, "style\tSamlet oversigt\tG6\t0.0 %\t");
+    expect_line(d, "style\tSamlet oversigt\tH6\t#,##0\t");
+    /* the refusal: nothing assessed, nothing granted, the reason shown */
+    expect_line(d, "Samlet oversigt\tE7\t0\t");
+    expect_line(d, "Samlet oversigt\tF7\t0\t=E7-H7");
+    expect_line(d, "Samlet oversigt\tG7\t0\t=IF(E7=0,0,F7/E7)");
+    expect_line(d, "Samlet oversigt\tH7\t0\t");
+    expect_line(d, "Samlet oversigt\tI7\tLigger uden for formålet; ikke frivilligt socialt "
+                   "arbejde\t");
+    /* a number that is not all digits stays text */
+    expect_line(d, "Samlet oversigt\tA8\tA5\t");
+    expect_line(d, "Samlet oversigt\tC8\t-Samtalegruppe\t");
+    /* I alt: exact sums */
+    expect_line(d, "Samlet oversigt\tA9\tI alt\t");
+    expect_line(d, "Samlet oversigt\tD9\t600000\t=SUM(D4:D8)");
+    expect_line(d, "Samlet oversigt\tE9\t450000\t=SUM(E4:E8)");
+    expect_line(d, "Samlet oversigt\tF9\t90200\t=SUM(F4:F8)");
+    expect_line(d, "Samlet oversigt\tH9\t359800\t=SUM(H4:H8)");
+    /* 90.200 / 450.000: libxlsxwriter stores cached values with 16 significant
+     * digits, so the last bit may differ from the double Excel computes */
+    expect_number(d, "Samlet oversigt\tG9\t", 90200.0 / 450000.0, 1e-15,
+                  "=IF(E9=0,0,F9/E9)");
+    expect_line(d, "style\tSamlet oversigt\tA9\t\tbold");
+    expect_line(d, "style\tSamlet oversigt\tH9\t#,##0\tbold");
+    expect_line(d, "style\tSamlet oversigt\tA3\t\tbold");
+    expect_no_line_starting(d, "Samlet oversigt\tA10\t");
+    free(d);
+}
+
+static void test_workbook_applicant_text_that_looks_like_a_formula_is_a_string(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    /* value is the text itself, the formula column empty */
+    expect_line(d, "Samlet oversigt\tB6\t=HYPERLINK(\"http://x\",\"y\")\t");
+    free(d);
+}
+
+static void test_workbook_sheets_properties_and_layout(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "sheet\t0\tØkonomi");
+    expect_line(d, "sheet\t1\tSamlet oversigt");
+    expect_no_line_starting(d, "sheet\t2\t");
+    expect_line(d, "prop\ttitle\tIndstilling: § 18-Hovedpuljen 2023");
+    expect_line(d, "prop\tsubject\tIndstilling til Beskæftigelses- og Socialudvalget");
+    expect_line(d, "prop\tcreator\tpulje");
+    expect_line(d, "prop\tcreated\t2022-12-13T12:00:00");
+    expect_line(d, "layout\tSamlet oversigt\tfreeze\tA4");
+    expect_line(d, "layout\tSamlet oversigt\tautofilter\tA3:I8");
+    expect_line(d, "layout\tSamlet oversigt\torientation\tlandscape");
+    expect_line(d, "layout\tSamlet oversigt\tpaper\t9");
+    expect_line(d, "layout\tSamlet oversigt\tfit\tTrue");
+    expect_line(d, "layout\tSamlet oversigt\tfit_width\t1");
+    expect_line(d, "layout\tSamlet oversigt\tfit_height\t0");
+    expect_line(d, "layout\tSamlet oversigt\tprint_titles\t$3:$3");
+    expect_line(d, "layout\tSamlet oversigt\theader\t§ 18-Hovedpuljen 2023");
+    expect_line(d, "layout\tSamlet oversigt\tfooter\tSide &P af &N");
+    free(d);
+}
+
+static void test_workbook_written_twice_is_byte_identical(void **state)
+{
+    fixture *f = *state;
+    char second[160];
+    char *a, *b;
+    size_t na, nb;
+    const char *tz = getenv("TZ");
+    char *saved = tz ? strdup(tz) : NULL;
+
+    snprintf(second, sizeof second, "%s/second.xlsx", f->dir);
+    write_workbook_ok(f, f->path);
+    sleep(1); /* another second on the clock */
+    setenv("TZ", "XYZ-14", 1); /* and a time zone 14 hours east of UTC */
+    tzset();
+    write_workbook_ok(f, second);
+    if (saved) {
+        setenv("TZ", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("TZ");
+    }
+    tzset();
+    a = slurp(f->path, &na);
+    b = slurp(second, &nb);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(na > 1000);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na);
+    free(a);
+    free(b);
+}
+
+static void test_workbook_into_a_missing_folder_fails_and_says_why(void **state)
+{
+    fixture *f = *state;
+    char path[256], err[256] = "", names[512];
+
+    snprintf(path, sizeof path, "%s/nope/out.xlsx", f->dir);
+    assert_int_equal(report_write_workbook(path, &f->p, &f->apps, &f->r, err, sizeof err), -1);
+    assert_non_null(strstr(err, path));
+    assert_non_null(strstr(err, "No such file or directory"));
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
+}
+
+static void test_workbook_that_fails_midway_leaves_the_old_file(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "", names[512], *got;
+    char *huge = malloc(40000);
+
+    /* Excel's cells hold at most 32.767 characters: the write fails at B5. */
+    assert_non_null(huge);
+    memset(huge, 'x', 39999);
+    huge[39999] = '\0';
+    f->a[1].association = huge;
+    write_file(f->path, "old workbook\n");
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    free(huge);
+    assert_non_null(strstr(err, "cell B5"));
+    assert_non_null(strstr(err, "Samlet oversigt"));
+    assert_non_null(strstr(err, "32,767"));
+    got = slurp(f->path, NULL);
+    assert_string_equal(got, "old workbook\n");
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "out.xlsx");
+}
+
+static void test_workbook_refuses_text_that_is_not_utf8(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "", names[512];
+
+    f->a[2].activity = "Caf\xE9"; /* Windows-1252, not converted */
+    f->a[2].line = 4;
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_string_equal(err, "ansoegninger-test.csv:4: application 3: the activity is not "
+                             "valid UTF-8");
+    assert_int_equal(report_write_csv(f->path, &f->p, &f->apps, &f->r, err, sizeof err), -1);
+    assert_non_null(strstr(err, "activity is not valid UTF-8"));
+    /* the pool's labels are checked cell by cell */
+    f->a[2].activity = "Café";
+    f->budget[1].label = "Midler til mental trivsel 12-25 \xE5r";
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "cell A5 of sheet 'Økonomi': the text is not valid UTF-8"));
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
+}
+
+static void test_workbook_close_that_cannot_write_leaves_the_old_file(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "", names[512], *got;
+    struct rlimit old;
+    int rc;
+
+    write_file(f->path, "old workbook\n");
+    old = limit_file_size(1000);
+    rc = report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err);
+    restore_file_size(&old);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "libxlsxwriter"));
+    got = slurp(f->path, NULL);
+    assert_string_equal(got, "old workbook\n");
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "out.xlsx");
+}
+
+static void test_workbook_refuses_a_result_that_does_not_fit_the_applications(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "", names[512];
+
+    f->r.n = 4;
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "4 lines for 5 applications"));
+    f->r.n = 5;
+    f->r.granted_total += 1;
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "359800"));
+    assert_int_equal(report_write_csv(f->path, &f->p, &f->apps, &f->r, err, sizeof err), -1);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
+}
+
+static void test_workbook_needs_a_real_decision_date(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "";
+
+    f->p.decision_date = "2022-02-30";
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "decision_date '2022-02-30'"));
+    f->p.decision_date = NULL;
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    f->p.decision_date = "2024-02-29"; /* a leap day is fine */
+    write_workbook_ok(f, f->path);
+}
+
+static void test_workbook_describes_the_rule_in_danish(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "";
+    char *d;
+
+    f->p.rule.kind = RULE_PROPORTIONAL;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Økonomi\tB17\tForholdsmæssig reduktion af alle indstillede beløb\t");
+    free(d);
+    f->p.rule.kind = RULE__COUNT; /* a rule without words is refused, not left blank */
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "no description"));
+}
+
+static void test_workbook_without_applications_has_zero_totals(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    f->apps.n = 0;
+    f->r.n = 0;
+    f->r.granted_total = 0;
+    f->r.residual = 360000;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Samlet oversigt\tA4\tI alt\t");
+    expect_line(d, "Samlet oversigt\tH4\t0\t");
+    expect_line(d, "Økonomi\tB10\t0\t='Samlet oversigt'!H4");
+    expect_line(d, "Økonomi\tB14\t0\t=B7-B13");
+    free(d);
+}
+
+static void test_workbook_numbers_only_plain_digits_and_escapes_the_page_header(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    f->a[0].nr = "007";  /* a number would lose the zeros */
+    f->a[1].nr = "12345678901234567"; /* more digits than a double keeps exactly */
+    f->p.name = "Børn & Unge";
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Samlet oversigt\tA4\t007\t");
+    expect_line(d, "Samlet oversigt\tA5\t12345678901234567\t");
+    expect_line(d, "Samlet oversigt\tA6\t3\t");
+    /* '&' starts a control code in page headers: doubled, Excel shows one */
+    expect_line(d, "layout\tSamlet oversigt\theader\tBørn && Unge 2023");
+    free(d);
+}
+
+static void test_workbook_check_row_shows_an_imbalance(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    f->r.residual = 100; /* 100 kr. unaccounted for */
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Økonomi\tB13\t659900\t=SUM(B8:B12)");
+    expect_line(d, "Økonomi\tB14\t100\t=B7-B13");
+    free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The decisions CSV                                                          */
+
+static const char expected_csv[] =
+    "\xEF\xBB\xBF"
+    "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Reduktion;Indstillet tilskud;"
+    "Afslag/begrundelse;Status\r\n"
+    "1;11111111;Foreningen Aa;Lektiecafé;40000;30000;0;30000;;bevilget\r\n"
+    "2;22222222;Natteravnene Odense;\"Natlig tryghedsvandring; weekender\";"
+    "150000;120000;25800;94200;;reduceret\r\n"
+    "3;;\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";Mentorordning;"
+    "250000;200000;42900;157100;;reduceret\r\n"
+    "4;44444444;Foreningen Ø;Café;60000;0;0;0;"
+    "\"Ligger uden for formålet; ikke frivilligt socialt arbejde\";afslag\r\n"
+    "A5;55555555;Frivilligcenter Æblehaven;'-Samtalegruppe;"
+    "100000;100000;21500;78500;;reduceret\r\n";
+
+static void test_csv_exact_bytes(void **state)
+{
+    fixture *f = *state;
+    char path[256], names[512], *got;
+    size_t n;
+
+    snprintf(path, sizeof path, "%s/out.csv", f->dir);
+    write_csv_ok(f, path);
+    got = slurp(path, &n);
+    assert_non_null(got);
+    assert_string_equal(got, expected_csv);
+    assert_int_equal(n, sizeof expected_csv - 1);
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "out.csv");
+}
+
+static void test_csv_neutralises_every_formula_start_and_quotes_line_breaks(void **state)
+{
+    fixture *f = *state;
+    char path[256], *got;
+    const char *want =
+        "\xEF\xBB\xBF"
+        "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Reduktion;Indstillet tilskud;"
+        "Afslag/begrundelse;Status\r\n"
+        "'+1;'@x;'\tTab;\"'\rCR\";0;0;0;0;\"to\nlinjer\";afslag\r\n";
+
+    f->apps.n = f->r.n = 1;
+    f->r.granted_total = 0;
+    set_app(&f->a[0], "+1", "@x", "\tTab", "\rCR", 0, 0, "to\nlinjer");
+    set_line(&f->lines[0], 0, 0, true);
+    snprintf(path, sizeof path, "%s/out.csv", f->dir);
+    write_csv_ok(f, path);
+    got = slurp(path, NULL);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_csv_written_twice_is_byte_identical(void **state)
+{
+    fixture *f = *state;
+    char p1[256], p2[256], *a, *b;
+
+    snprintf(p1, sizeof p1, "%s/a.csv", f->dir);
+    snprintf(p2, sizeof p2, "%s/b.csv", f->dir);
+    write_csv_ok(f, p1);
+    write_csv_ok(f, p2);
+    a = slurp(p1, NULL);
+    b = slurp(p2, NULL);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+static void test_csv_into_a_missing_folder_fails_and_says_why(void **state)
+{
+    fixture *f = *state;
+    char path[256], err[256] = "", names[512];
+
+    snprintf(path, sizeof path, "%s/nope/out.csv", f->dir);
+    assert_int_equal(report_write_csv(path, &f->p, &f->apps, &f->r, err, sizeof err), -1);
+    assert_non_null(strstr(err, path));
+    assert_non_null(strstr(err, "No such file or directory"));
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
+}
+
+static void test_csv_that_cannot_be_written_leaves_the_old_file(void **state)
+{
+    fixture *f = *state;
+    char path[256], err[256] = "", names[512], *got;
+    struct rlimit old;
+    int rc;
+
+    snprintf(path, sizeof path, "%s/out.csv", f->dir);
+    write_file(path, "old csv\n");
+    old = limit_file_size(100);
+    rc = report_write_csv(path, &f->p, &f->apps, &f->r, err, sizeof err);
+    restore_file_size(&old);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "File too large"));
+    got = slurp(path, NULL);
+    assert_string_equal(got, "old csv\n");
+    free(got);
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "out.csv");
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_label_has_text_and_the_arguments_it_declares),
+        cmocka_unit_test(test_labels_use_the_minutes_wording_and_units),
+        cmocka_unit_test(test_label_format_fills_blanks_and_truncates_like_snprintf),
+        cmocka_unit_test(test_no_danish_literal_in_report_c),
+        cmocka_unit_test(test_basename_folds_the_pool_name_to_ascii),
+        T(test_atomic_commit_replaces_the_file_and_leaves_no_temp),
+        T(test_atomic_abort_keeps_the_old_content),
+        T(test_atomic_by_name_for_libraries_that_open_the_file),
+        T(test_atomic_keeps_the_permissions_of_the_file_it_replaces),
+        T(test_atomic_begin_in_a_missing_folder_fails_with_errno),
+        T(test_atomic_commit_that_cannot_write_keeps_the_old_file),
+        T(test_workbook_economy_table_balances_with_formulas_and_cached_values),
+        T(test_workbook_key_figures),
+        T(test_workbook_overview_rows_and_totals),
+        T(test_workbook_applicant_text_that_looks_like_a_formula_is_a_string),
+        T(test_workbook_sheets_properties_and_layout),
+        T(test_workbook_written_twice_is_byte_identical),
+        T(test_workbook_into_a_missing_folder_fails_and_says_why),
+        T(test_workbook_that_fails_midway_leaves_the_old_file),
+        T(test_workbook_refuses_text_that_is_not_utf8),
+        T(test_workbook_close_that_cannot_write_leaves_the_old_file),
+        T(test_workbook_refuses_a_result_that_does_not_fit_the_applications),
+        T(test_workbook_needs_a_real_decision_date),
+        T(test_workbook_describes_the_rule_in_danish),
+        T(test_workbook_without_applications_has_zero_totals),
+        T(test_workbook_numbers_only_plain_digits_and_escapes_the_page_header),
+        T(test_workbook_check_row_shows_an_imbalance),
+        T(test_csv_exact_bytes),
+        T(test_csv_neutralises_every_formula_start_and_quotes_line_breaks),
+        T(test_csv_written_twice_is_byte_identical),
+        T(test_csv_into_a_missing_folder_fails_and_says_why),
+        T(test_csv_that_cannot_be_written_leaves_the_old_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
