@@ -1,0 +1,78 @@
+/* ledger.h - The commitments ledger: money bound in future years' pools.
+ *
+ * A CSV in Danish conventions with one row per committed grant-year:
+ *
+ *   Løbenr;Besluttet år;Udbetalingsår;Nr;Forening;Beløb;Art
+ *
+ * Art is "flerårigt tilskud" (a multi-year grant) or "driftsaftale" (an
+ * operating agreement). A run reads it to compute this year's reservations
+ * and the multi-year cap, and writes an updated copy (with this year's new
+ * commitments) for next year. */
+#ifndef PULJE_LEDGER_H
+#define PULJE_LEDGER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "money.h"
+
+typedef enum { LEDGER_MULTI_YEAR = 0, LEDGER_AGREEMENT } ledger_kind;
+
+typedef struct ledger_row {
+    char *id;            /* løbenr, unique */
+    int decided;         /* besluttet år */
+    int year;            /* udbetalingsår: the year the money is paid */
+    char *nr;            /* application number in the deciding round, or "" */
+    char *association;   /* forening */
+    char *cvr;           /* CVR if the optional column is present, else "" */
+    pulje_kr amount;     /* beløb, >= 0 */
+    ledger_kind kind;    /* art */
+    unsigned line;       /* line in the file */
+} ledger_row;
+
+typedef struct ledger {
+    char *file;
+    ledger_row *v;
+    size_t n;
+} ledger;
+
+/**
+ * @brief Parse a ledger CSV held in memory (BOM / UTF-8 / Windows-1252).
+ *
+ * Problems reported (all of them, each with line and column): missing or
+ * unknown columns, years that are not years (1900..2200) or paid before they
+ * were decided or more than 10 years after, negative or malformed amounts,
+ * an unknown Art, duplicate Løbenr (naming both lines).
+ *
+ * @return 0 if no error was found, -1 otherwise (see dl). Always free out.
+ */
+int ledger_parse(const char *data, size_t len, const char *filename, ledger *out,
+                 diag_list *dl);
+
+/** @brief Read and parse a ledger file. Same return as ledger_parse(). */
+int ledger_load(const char *path, ledger *out, diag_list *dl);
+
+/** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */
+void ledger_free(ledger *l);
+
+/** @brief Sum of the rows of the given kind paid in year. */
+pulje_kr ledger_sum(const ledger *l, int year, ledger_kind kind);
+
+/**
+ * @brief Append a row (strings are copied). On out of memory returns -1 and
+ * leaves the ledger unaltered.
+ */
+int ledger_append(ledger *l, const ledger_row *row);
+
+/**
+ * @brief Write the ledger as CSV (UTF-8 with BOM, ';', CRLF, amounts as plain
+ * integers, text neutralised against formula injection), atomically.
+ * Rows are written in their order in l.
+ * @return 0, or -1 with a one-line explanation in err (nothing changed under path).
+ */
+int ledger_write(const char *path, const ledger *l, char *err, size_t errsz);
+
+/** @brief The Danish word for a kind as written in the Art column. */
+const char *ledger_kind_name(ledger_kind kind);
+
+#endif
