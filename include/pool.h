@@ -8,6 +8,8 @@
  *   [reservations]  <Danish label> = <amount>   money already bound
  *   [earmarks]      <Danish label> = <amount>   earmarked money, handed out apart
  *   [rules]         rule, threshold, rounding, residual_label
+ *   [multiyear]     cap (55 %), min_active_years (5), money_year2, money_year3,
+ *                   running_holders (error | set_aside)
  *
  * Labels are shown to people exactly as written; amounts are Danish
  * (6.318.216 or 6318216). Every problem is appended to a diag_list with the
@@ -38,6 +40,15 @@ typedef struct pool {
     pool_line *budget;       size_t n_budget;
     pool_line *reservations; size_t n_reservations;
     pool_line *earmarks;     size_t n_earmarks;
+
+    char *short_name;      /* "Hovedpuljen": used in computed labels; default = name */
+    char *ledger;          /* path of the commitments ledger, relative to the pool file; NULL = none */
+
+    /* [multiyear] */
+    int cap_bp;            /* share of the money that may be bound, in basis points; default 5500 */
+    int min_active_years;  /* years of activity required for a multi-year grant; default 5 */
+    pulje_kr later_money[2];  /* the money of year+1 and year+2; 0 = this year's budget total */
+    int holders_set_aside; /* 1: a running holder's application is set aside with a warning */
 
     rule_params rule;      /* default: threshold rule at 50.000 kr. */
     pulje_kr rounding;     /* 1, 10, 100, 1.000 ...; default 1 */
@@ -77,6 +88,21 @@ void pool_free(pool *p);
  *         applications path or memory ran out.
  */
 char *pool_applications_path(const pool *p);
+
+/** @brief The ledger's path, resolved like pool_applications_path(); NULL if none. */
+char *pool_ledger_path(const pool *p);
+
+/** @brief The name used in computed labels: short_name, or name. Never NULL. */
+const char *pool_short_name(const pool *p);
+
+/** @brief The pool's money in year (year, year+1 or year+2): budget total or money_yearN. */
+pulje_kr pool_money_in(const pool *p, int year);
+
+/**
+ * @brief Parse a percentage "55 %", "55", "55,5 %" into basis points (5500, 5550).
+ * @return 0, or -1 if it is not a percentage from 0 to 100 with at most two decimals.
+ */
+int pool_parse_percent(const char *s, int *bp);
 
 /** @brief Sum of the budget lines (rådighedsbeløb). */
 pulje_kr pool_budget_total(const pool *p);

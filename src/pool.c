@@ -62,12 +62,13 @@ enum section {
     SEC_RESERVATIONS,
     SEC_EARMARKS,
     SEC_RULES,
+    SEC_MULTIYEAR,
     SEC_UNKNOWN,  /* reported at its header; its lines are skipped */
     SEC__COUNT
 };
 
 static const char *const section_names[SEC__COUNT] = {
-    "", "pool", "budget", "reservations", "earmarks", "rules", ""
+    "", "pool", "budget", "reservations", "earmarks", "rules", "multiyear", ""
 };
 
 /* Names people may write instead of a section's, only to suggest the right one. */
@@ -83,6 +84,9 @@ static const struct {
     {"øremærkninger", SEC_EARMARKS},
     {"øremærkede", SEC_EARMARKS},
     {"øremærket", SEC_EARMARKS},
+    {"flerårige", SEC_MULTIYEAR},
+    {"flerårig", SEC_MULTIYEAR},
+    {"multi_year", SEC_MULTIYEAR},
 };
 
 enum key {
@@ -95,6 +99,13 @@ enum key {
     K_THRESHOLD,
     K_ROUNDING,
     K_RESIDUAL_LABEL,
+    K_SHORT_NAME,
+    K_LEDGER,
+    K_CAP,
+    K_MIN_ACTIVE_YEARS,
+    K_MONEY_YEAR2,
+    K_MONEY_YEAR3,
+    K_RUNNING_HOLDERS,
     K__COUNT
 };
 
@@ -111,6 +122,13 @@ static const struct {
     [K_THRESHOLD] = {"threshold", SEC_RULES},
     [K_ROUNDING] = {"rounding", SEC_RULES},
     [K_RESIDUAL_LABEL] = {"residual_label", SEC_RULES},
+    [K_SHORT_NAME] = {"short_name", SEC_POOL},
+    [K_LEDGER] = {"ledger", SEC_POOL},
+    [K_CAP] = {"cap", SEC_MULTIYEAR},
+    [K_MIN_ACTIVE_YEARS] = {"min_active_years", SEC_MULTIYEAR},
+    [K_MONEY_YEAR2] = {"money_year2", SEC_MULTIYEAR},
+    [K_MONEY_YEAR3] = {"money_year3", SEC_MULTIYEAR},
+    [K_RUNNING_HOLDERS] = {"running_holders", SEC_MULTIYEAR},
 };
 
 /* Rule names as written in pool files. rules.c has rule_from_name(), but
@@ -128,7 +146,7 @@ static const struct {
 static const pulje_kr rounding_units[] = {1, 10, 100, 1000, 10000};
 
 #define AMOUNT_HINT "write whole kroner like 6.318.216 or 6318216"
-#define SECTIONS_LIST "[pool], [budget], [reservations], [earmarks] and [rules]"
+#define SECTIONS_LIST "[pool], [budget], [reservations], [earmarks], [rules] and [multiyear]"
 #define DEFAULT_THRESHOLD 50000
 #define DEFAULT_RESIDUAL "Restmidler overføres til Udviklingspuljen"
 
@@ -570,7 +588,12 @@ static void on_setting(parser *st, const char *name, const char *value)
                      section_names[keys[s].sec]);
         else if (st->sec == SEC_POOL)
             snprintf(hint, sizeof hint,
-                     "[pool] has name, committee, year, decision_date and applications");
+                     "[pool] has name, short_name, committee, year, decision_date, "
+                     "applications and ledger");
+        else if (st->sec == SEC_MULTIYEAR)
+            snprintf(hint, sizeof hint,
+                     "[multiyear] has cap, min_active_years, money_year2, money_year3 and "
+                     "running_holders");
         else
             snprintf(hint, sizeof hint,
                      "[rules] has rule, threshold, rounding and residual_label");
@@ -607,6 +630,43 @@ static void on_setting(parser *st, const char *name, const char *value)
         break;
     }
     case K_ROUNDING:       set_rounding(st, value, vcol); break;
+    case K_SHORT_NAME:     set_string(st, K_SHORT_NAME, value, vcol, &p->short_name); break;
+    case K_LEDGER:         set_string(st, K_LEDGER, value, vcol, &p->ledger); break;
+    case K_CAP:
+        if (pool_parse_percent(value, &p->cap_bp) != 0)
+            error_at(st, st->lineno, vcol, "write a share from 0 to 100 %, e.g. 55 % or 50",
+                     "cap \"%s\" is not a percentage", value);
+        break;
+    case K_MIN_ACTIVE_YEARS: {
+        long v = 0;
+        size_t i = 0;
+        for (; value[i] >= '0' && value[i] <= '9' && i < 3; i++)
+            v = v * 10 + (value[i] - '0');
+        if (i == 0 || value[i] != '\0')
+            error_at(st, st->lineno, vcol, "write a whole number of years, e.g. 5",
+                     "min_active_years \"%s\" is not a number of years", value);
+        else
+            p->min_active_years = (int)v;
+        break;
+    }
+    case K_MONEY_YEAR2:
+    case K_MONEY_YEAR3: {
+        pulje_kr v;
+        if (parse_amount(st, value, vcol, keys[k].name, &v) == 0)
+            p->later_money[k == K_MONEY_YEAR2 ? 0 : 1] = v;
+        break;
+    }
+    case K_RUNNING_HOLDERS:
+        if (ascii_casecmp(value, "error") == 0)
+            p->holders_set_aside = 0;
+        else if (ascii_casecmp(value, "set_aside") == 0)
+            p->holders_set_aside = 1;
+        else
+            error_at(st, st->lineno, vcol,
+                     "choose error (stop and name both rows) or set_aside (warn and leave the "
+                     "application out)",
+                     "unknown running_holders \"%s\"", value);
+        break;
     case K__COUNT:         break;
     }
 }
@@ -710,6 +770,7 @@ static int on_pair(void *user, const char *section, const char *name, const char
         break;
     case SEC_POOL:
     case SEC_RULES:
+    case SEC_MULTIYEAR:
         on_setting(st, name, value);
         break;
     case SEC_BUDGET:
@@ -809,6 +870,8 @@ static void set_defaults(pool *p)
     p->rule.kind = RULE_THRESHOLD;
     p->rule.threshold = DEFAULT_THRESHOLD;
     p->rounding = 1;
+    p->cap_bp = 5500;
+    p->min_active_years = 5;
 }
 
 /* ---- public ------------------------------------------------------------ */
@@ -889,25 +952,84 @@ int pool_load(const char *path, pool *out, diag_list *dl)
     return r;
 }
 
-char *pool_applications_path(const pool *p)
+/* Join rel to the pool file's folder, unless rel is absolute. NULL if rel is
+ * NULL or memory ran out. */
+static char *beside_pool(const pool *p, const char *rel)
 {
     const char *slash;
     size_t dir, n;
     char *path;
 
-    if (!p->applications)
+    if (!rel)
         return NULL;
     slash = p->file ? strrchr(p->file, '/') : NULL;
-    if (p->applications[0] == '/' || !slash)
-        return text_strndup(p->applications, strlen(p->applications));
+    if (rel[0] == '/' || !slash)
+        return text_strndup(rel, strlen(rel));
     dir = (size_t)(slash - p->file) + 1; /* with the '/' */
-    n = strlen(p->applications);
+    n = strlen(rel);
     path = malloc(dir + n + 1);
     if (!path)
         return NULL;
     memcpy(path, p->file, dir);
-    memcpy(path + dir, p->applications, n + 1);
+    memcpy(path + dir, rel, n + 1);
     return path;
+}
+
+char *pool_applications_path(const pool *p)
+{
+    return beside_pool(p, p->applications);
+}
+
+char *pool_ledger_path(const pool *p)
+{
+    return beside_pool(p, p->ledger);
+}
+
+const char *pool_short_name(const pool *p)
+{
+    return p->short_name ? p->short_name : (p->name ? p->name : "");
+}
+
+pulje_kr pool_money_in(const pool *p, int year)
+{
+    int k = year - p->year;
+    if (k >= 1 && k <= 2 && p->later_money[k - 1] > 0)
+        return p->later_money[k - 1];
+    return pool_budget_total(p);
+}
+
+int pool_parse_percent(const char *s, int *bp)
+{
+    long whole = 0, frac = 0;
+    int digits = 0, fdigits = 0;
+    while (*s == ' ')
+        s++;
+    for (; *s >= '0' && *s <= '9' && digits < 4; s++, digits++)
+        whole = whole * 10 + (*s - '0');
+    if (digits == 0)
+        return -1;
+    if (*s == ',' || *s == '.') {
+        s++;
+        for (; *s >= '0' && *s <= '9'; s++, fdigits++) {
+            if (fdigits >= 2)
+                return -1;
+            frac = frac * 10 + (*s - '0');
+        }
+        if (fdigits == 0)
+            return -1;
+        if (fdigits == 1)
+            frac *= 10;
+    }
+    while (*s == ' ')
+        s++;
+    if (*s == '%')
+        s++;
+    while (*s == ' ')
+        s++;
+    if (*s != '\0' || whole > 100 || (whole == 100 && frac > 0))
+        return -1;
+    *bp = (int)(whole * 100 + frac);
+    return 0;
 }
 
 static void free_lines(pool_line *v, size_t n)
@@ -925,6 +1047,8 @@ void pool_free(pool *p)
     free(p->decision_date);
     free(p->applications);
     free(p->residual_label);
+    free(p->short_name);
+    free(p->ledger);
     free_lines(p->budget, p->n_budget);
     free_lines(p->reservations, p->n_reservations);
     free_lines(p->earmarks, p->n_earmarks);

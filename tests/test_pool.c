@@ -532,7 +532,7 @@ static void test_unknown_section_with_no_near_name_lists_the_sections(void **sta
     parse(&r, HEAD "[xyzzy]\nfoo = bar\n");
     const diag *d = expect_diag(&r.dl, 7, 1, "unknown section [xyzzy]",
                                 "the sections are [pool], [budget], [reservations], "
-                                "[earmarks] and [rules]");
+                                "[earmarks], [rules] and [multiyear]");
     assert_null(strstr(d->hint, "did you mean"));
     assert_int_equal(r.dl.n, 1);
     done(&r);
