@@ -67,6 +67,42 @@ typedef enum {
     L_STATUS_GRANTED,       /* bevilget */
     L_STATUS_REDUCED,       /* reduceret */
     L_STATUS_REFUSED,       /* afslag */
+    /* multi-year grants: reservations computed from the ledger */
+    L_RES_MULTIYEAR,        /* Reserveret allerede bevilgede flerårige tilskud fra %s %d */
+    L_RES_AGREEMENT,        /* Reserveret til Driftsaftale %s %d-%d */
+    /* multi-year grants: the decision per application */
+    L_MY_ONE_YEAR,          /* Etårig */
+    L_MY_HONOURED,          /* Flerårig bevilling */
+    L_MY_NO_GRANT,          /* Intet tilskud at binde */
+    L_MY_TOO_YOUNG,         /* Etårig: under %d års aktivitet */
+    L_MY_AGE_UNKNOWN,       /* Etårig: år aktiv er ikke oplyst */
+    L_MY_NOT_EXCEPTIONAL,   /* Etårig: 3-årig bevilling kræver undtagelse */
+    L_MY_CAP,               /* Etårig: ikke plads under loftet */
+    L_MY_SET_ASIDE,         /* Sat til side: løbende flerårig bevilling */
+    /* multi-year sheet */
+    L_SHEET_MULTIYEAR,      /* Flerårige */
+    L_MY_TITLE,             /* Flerårige bevillinger - %s %d */
+    L_MY_ROW_MONEY,         /* Puljens midler (kr.) */
+    L_MY_ROW_OLD,           /* Tidligere flerårige tilsagn (kr.) */
+    L_MY_ROW_NEW,           /* Nye flerårige tilsagn (kr.) */
+    L_MY_ROW_BOUND,         /* Bundet i alt (kr.) */
+    L_MY_ROW_CAP_PCT,       /* Loft (%) */
+    L_MY_ROW_CAP_KR,        /* Loft (kr.) */
+    L_MY_ROW_BOUND_PCT,     /* Bundet andel (%) */
+    L_MY_ROW_HEADROOM,      /* Luft under loftet (kr.) */
+    L_MY_ROW_CHECK,         /* Kontrol: loftet overholdt (1 = ja) */
+    L_MY_YEAR_HEADER,       /* År */
+    L_MY_CONDITIONAL,       /* Bevillinger for år 2 og 3 gives under forudsætning af ... */
+    L_MY_ESTIMATED,         /* Midlerne for senere år er skønnet ... */
+    L_MY_OVER_BEFORE,       /* Loftet var overskredet af tidligere tilsagn: ingen nye ... */
+    /* overview: multi-year columns */
+    L_COL_YEARS_ASKED,      /* Antal år (søgt) */
+    L_COL_YEARS_GRANTED,    /* Antal år (bevilget) */
+    L_COL_YEAR_AMOUNT,      /* %d (kr.) */
+    L_COL_MY_NOTE,          /* Flerårig: bemærkning */
+    /* terminal summary */
+    L_SUM_BOUND,            /* Bundet i flerårige %d */
+    L_SUM_HONOURED,         /* Flerårige bevillinger */
     L__COUNT
 } label_id;
 

@@ -41,4 +41,25 @@ model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,
 /** @brief An English sentence for a model_status. */
 const char *model_strerror(model_status st);
 
+
+
+/* The most items model_choose_ranked() takes: weights 2^(k-1-i) stay exact. */
+#define MODEL_MAX_RANKED 30
+
+/**
+ * @brief Choose items in rank order under per-period capacities (GLPK MIP).
+ *
+ * Item i (0 = first rank) needs need[i] kroner in every period p with
+ * covers[i * periods + p] != 0. Each period's chosen needs must sum to at
+ * most cap[p] (a negative cap admits nothing that covers it). The objective
+ * weighs item i above all later items together, so the optimum is the
+ * lexicographic one.
+ *
+ * @param chosen  k flags out (0/1).
+ * @return MODEL_OK, MODEL_ERR_UNSUPPORTED if k > MODEL_MAX_RANKED, or a fault.
+ */
+model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
+                                 const unsigned char *covers, const pulje_kr *cap,
+                                 unsigned char *chosen, char *err, size_t errsz);
+
 #endif

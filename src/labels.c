@@ -84,6 +84,45 @@ static const label_entry labels[L__COUNT] = {
     [L_STATUS_GRANTED]     = {"bevilget", ""},
     [L_STATUS_REDUCED]     = {"reduceret", ""},
     [L_STATUS_REFUSED]     = {"afslag", ""},
+
+    [L_RES_MULTIYEAR]      = {"Reserveret allerede bevilgede flerårige tilskud fra %s %d", "sd"},
+    [L_RES_AGREEMENT]      = {"Reserveret til Driftsaftale %s %d-%d", "sdd"},
+
+    [L_MY_ONE_YEAR]        = {"Etårig", ""},
+    [L_MY_HONOURED]        = {"Flerårig bevilling", ""},
+    [L_MY_NO_GRANT]        = {"Intet tilskud at binde", ""},
+    [L_MY_TOO_YOUNG]       = {"Etårig: under %d års aktivitet", "d"},
+    [L_MY_AGE_UNKNOWN]     = {"Etårig: år aktiv er ikke oplyst", ""},
+    [L_MY_NOT_EXCEPTIONAL] = {"Etårig: 3-årig bevilling kræver undtagelse", ""},
+    [L_MY_CAP]             = {"Etårig: ikke plads under loftet for flerårige bevillinger", ""},
+    [L_MY_SET_ASIDE]       = {"Sat til side: løbende flerårig bevilling", ""},
+
+    [L_SHEET_MULTIYEAR]    = {"Flerårige", ""},
+    [L_MY_TITLE]           = {"Flerårige bevillinger - %s %d", "sd"},
+    [L_MY_ROW_MONEY]       = {"Puljens midler (kr.)", ""},
+    [L_MY_ROW_OLD]         = {"Tidligere flerårige tilsagn (kr.)", ""},
+    [L_MY_ROW_NEW]         = {"Nye flerårige tilsagn (kr.)", ""},
+    [L_MY_ROW_BOUND]       = {"Bundet i alt (kr.)", ""},
+    [L_MY_ROW_CAP_PCT]     = {"Loft (%)", ""},
+    [L_MY_ROW_CAP_KR]      = {"Loft (kr.)", ""},
+    [L_MY_ROW_BOUND_PCT]   = {"Bundet andel (%)", ""},
+    [L_MY_ROW_HEADROOM]    = {"Luft under loftet (kr.)", ""},
+    [L_MY_ROW_CHECK]       = {"Kontrol: loftet overholdt (1 = ja)", ""},
+    [L_MY_YEAR_HEADER]     = {"År", ""},
+    [L_MY_CONDITIONAL]     = {"Bevillinger for år 2 og 3 gives under forudsætning af, at "
+                              "puljens budget ikke beskæres væsentligt i de kommende år.", ""},
+    [L_MY_ESTIMATED]       = {"Midlerne for senere år er skønnet ud fra puljefilen, da "
+                              "budgetterne ikke er vedtaget.", ""},
+    [L_MY_OVER_BEFORE]     = {"Loftet var allerede overskredet af tidligere tilsagn: ingen "
+                              "nye flerårige tilsagn det år.", ""},
+
+    [L_COL_YEARS_ASKED]    = {"Antal år (søgt)", ""},
+    [L_COL_YEARS_GRANTED]  = {"Antal år (bevilget)", ""},
+    [L_COL_YEAR_AMOUNT]    = {"%d (kr.)", "d"},
+    [L_COL_MY_NOTE]        = {"Flerårig: bemærkning", ""},
+
+    [L_SUM_BOUND]          = {"Bundet i flerårige %d", "d"},
+    [L_SUM_HONOURED]       = {"Flerårige bevillinger", ""},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Scale of the model's money: one unit is 1.000.000 kr. */
@@ -171,5 +172,94 @@ model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,
         set_err(err, errsz, rule_strerror(rs));
         return rs == RULE_ERR_NOMEM ? MODEL_ERR_NOMEM : MODEL_ERR_UNSUPPORTED;
     }
+    return MODEL_OK;
+}
+
+model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
+                                 const unsigned char *covers, const pulje_kr *cap,
+                                 unsigned char *chosen, char *err, size_t errsz)
+{
+    jmp_buf back;
+    glp_prob *volatile lp = NULL;
+    int *volatile ind = NULL;
+    double *volatile val = NULL;
+    glp_iocp parm;
+    int rc, status;
+
+    if (k > MODEL_MAX_RANKED) {
+        snprintf(err, errsz, "more than %d ranked items", MODEL_MAX_RANKED);
+        return MODEL_ERR_UNSUPPORTED;
+    }
+    for (size_t i = 0; i < k; i++)
+        chosen[i] = 0;
+    if (k == 0)
+        return MODEL_OK;
+    ind = malloc((k + 1) * sizeof *ind);
+    val = malloc((k + 1) * sizeof *val);
+    if (!ind || !val) {
+        free(ind);
+        free(val);
+        set_err(err, errsz, "out of memory");
+        return MODEL_ERR_NOMEM;
+    }
+    if (setjmp(back)) {
+        glp_error_hook(NULL, NULL);
+        free(ind);
+        free(val);
+        set_err(err, errsz, "GLPK reported an internal error while choosing multi-year grants");
+        return MODEL_ERR_SOLVER;
+    }
+    glp_error_hook(model_error_hook, &back);
+    glp_term_hook(model_silence, NULL);
+    glp_term_out(GLP_OFF);
+
+    lp = glp_create_prob();
+    glp_set_prob_name(lp, "pulje-ranked");
+    glp_set_obj_dir(lp, GLP_MAX);
+    glp_add_cols(lp, (int)k);
+    for (size_t i = 0; i < k; i++) {
+        int j = (int)i + 1;
+        glp_set_col_kind(lp, j, GLP_BV);
+        /* item i outweighs all later items together */
+        glp_set_obj_coef(lp, j, ldexp(1.0, (int)(k - 1 - i)));
+        for (size_t p = 0; p < periods; p++)
+            if (covers[i * periods + p] && cap[p] < 0)
+                glp_set_col_bnds(lp, j, GLP_FX, 0.0, 0.0);
+    }
+    glp_add_rows(lp, (int)periods);
+    for (size_t p = 0; p < periods; p++) {
+        int nz = 0;
+        for (size_t i = 0; i < k; i++) {
+            if (covers[i * periods + p]) {
+                nz++;
+                ind[nz] = (int)i + 1;
+                val[nz] = (double)need[i] / MODEL_SCALE;
+            }
+        }
+        /* needs are whole kroner: sum <= cap  <=>  sum <= cap - 0,5 */
+        glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0,
+                         cap[p] < 0 ? 0.0 : ((double)cap[p] - 0.5) / MODEL_SCALE);
+        glp_set_mat_row(lp, (int)p + 1, nz, ind, val);
+    }
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_ON;
+    parm.mip_gap = 0.0;
+    rc = glp_intopt(lp, &parm);
+    status = glp_mip_status(lp);
+    if (rc != 0 || status != GLP_OPT) {
+        glp_delete_prob(lp);
+        glp_error_hook(NULL, NULL);
+        free(ind);
+        free(val);
+        snprintf(err, errsz, "GLPK's MIP found no optimum (code %d, status %d)", rc, status);
+        return MODEL_ERR_SOLVER;
+    }
+    for (size_t i = 0; i < k; i++)
+        chosen[i] = glp_mip_col_val(lp, (int)i + 1) > 0.5;
+    glp_delete_prob(lp);
+    glp_error_hook(NULL, NULL);
+    free(ind);
+    free(val);
     return MODEL_OK;
 }

@@ -1,0 +1,349 @@
+/* multiyear.c - Multi-year grants: eligibility, the cap, and which requests to honour. */
+#include "multiyear.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+#include "model.h"
+#include "text.h"
+
+void multiyear_free(my_result *r)
+{
+    free(r->status);
+    free(r->years);
+    memset(r, 0, sizeof *r);
+}
+
+/* Does application a match ledger row w: same CVR when both have one, else
+ * the same association name after folding case, blanks and punctuation. */
+static bool same_holder(const app *a, const char *folded_name, const ledger_row *w)
+{
+    if (a->cvr && a->cvr[0] && w->cvr && w->cvr[0])
+        return strcmp(a->cvr, w->cvr) == 0;
+    char *f = text_fold(w->association ? w->association : "");
+    bool same = f && folded_name && strcmp(f, folded_name) == 0;
+    free(f);
+    return same;
+}
+
+size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, bool *aside,
+                         diag_list *dl)
+{
+    size_t found = 0;
+    if (!l)
+        return 0;
+    for (size_t i = 0; i < apps->n; i++) {
+        const app *a = &apps->v[i];
+        const ledger_row *hit = NULL;
+        int last = 0;
+        char *name = text_fold(a->association ? a->association : "");
+        if (aside)
+            aside[i] = false;
+        for (size_t j = 0; j < l->n; j++) {
+            const ledger_row *w = &l->v[j];
+            if (w->kind != LEDGER_MULTI_YEAR || w->year < p->year || !same_holder(a, name, w))
+                continue;
+            if (!hit)
+                hit = w;
+            if (w->year > last)
+                last = w->year;
+        }
+        free(name);
+        if (!hit)
+            continue;
+        found++;
+        if (p->holders_set_aside) {
+            if (aside)
+                aside[i] = true;
+            diag_add(dl, DIAG_WARNING, apps->file, a->line, 0,
+                     "running_holders = set_aside in [multiyear]: the application is left out",
+                     "%s (Nr %s) holds a running multi-year grant (%s line %u, Løbenr %s, "
+                     "paid until %d) and may not apply before %d; set aside",
+                     a->association, a->nr, l->file ? l->file : "ledger", hit->line, hit->id,
+                     last, last);
+        } else {
+            diag_add(dl, DIAG_ERROR, apps->file, a->line, 0,
+                     "remove the application, or set running_holders = set_aside in "
+                     "[multiyear] to leave such applications out with a warning",
+                     "%s (Nr %s) holds a running multi-year grant (%s line %u, Løbenr %s, "
+                     "paid until %d) and may not apply before %d",
+                     a->association, a->nr, l->file ? l->file : "ledger", hit->line, hit->id,
+                     last, last);
+        }
+    }
+    return found;
+}
+
+/* Append one reservation line to p (label copied). Returns 0 or -1. */
+static int add_reservation(pool *p, const char *label, pulje_kr amount)
+{
+    pool_line *v = realloc(p->reservations, (p->n_reservations + 1) * sizeof *v);
+    char *copy = text_strndup(label, strlen(label));
+    if (!v || !copy) {
+        if (v)
+            p->reservations = v;
+        free(copy);
+        return -1;
+    }
+    p->reservations = v;
+    v[p->n_reservations].label = copy;
+    v[p->n_reservations].amount = amount;
+    v[p->n_reservations].line = 0;
+    p->n_reservations++;
+    return 0;
+}
+
+int multiyear_reserve(pool *p, const ledger *l, diag_list *dl)
+{
+    char buf[512];
+    size_t before = p->n_reservations;
+    pulje_kr multi;
+
+    if (!l)
+        return 0;
+    multi = ledger_sum(l, p->year, LEDGER_MULTI_YEAR);
+    if (multi > 0) {
+        label_format(buf, sizeof buf, L_RES_MULTIYEAR, pool_short_name(p), p->year - 1);
+        if (add_reservation(p, buf, multi) != 0)
+            goto oom;
+    }
+    /* One line per operating agreement paid this year: same association and
+     * decision year; its span is the first and last year it is paid. */
+    for (size_t i = 0; i < l->n; i++) {
+        const ledger_row *w = &l->v[i];
+        bool seen = false;
+        pulje_kr amount = 0;
+        int first = w->year, last = w->year;
+        if (w->kind != LEDGER_AGREEMENT || w->year != p->year)
+            continue;
+        for (size_t j = 0; j < l->n; j++) {
+            const ledger_row *u = &l->v[j];
+            if (u->kind != LEDGER_AGREEMENT || u->decided != w->decided ||
+                strcmp(u->association, w->association) != 0)
+                continue;
+            if (u->year == p->year && j < i)
+                seen = true; /* counted with an earlier row */
+            if (u->year == p->year)
+                amount += u->amount;
+            if (u->year < first)
+                first = u->year;
+            if (u->year > last)
+                last = u->year;
+        }
+        if (seen || amount == 0)
+            continue;
+        label_format(buf, sizeof buf, L_RES_AGREEMENT, w->association, first, last);
+        if (add_reservation(p, buf, amount) != 0)
+            goto oom;
+    }
+    return 0;
+
+oom:
+    while (p->n_reservations > before)
+        free(p->reservations[--p->n_reservations].label);
+    diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+    return -1;
+}
+
+/* Why a request for years > 1 is not eligible; MY_HONOURED if it is. */
+static my_status eligibility(const pool *p, const app *a, pulje_kr grant, bool aside)
+{
+    if (aside)
+        return MY_SET_ASIDE;
+    if (a->years <= 1)
+        return MY_ONE_YEAR;
+    if (grant <= 0)
+        return MY_NO_GRANT;
+    if (a->active_years < 0)
+        return MY_AGE_UNKNOWN;
+    if (a->active_years < p->min_active_years)
+        return MY_TOO_YOUNG;
+    if (a->years == 3 && !a->exceptional)
+        return MY_NOT_EXCEPTIONAL;
+    return MY_HONOURED; /* eligible; the cap decides */
+}
+
+typedef struct {
+    size_t i;
+    int priority;   /* 0 = none: after every given priority */
+    pulje_kr grant;
+} ranked;
+
+/* Priority first (1 before 2, none last), then the larger grant, then file order. */
+static int cmp_ranked(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    int pa_ = a->priority > 0 ? a->priority : 0x7fffffff;
+    int pb_ = b->priority > 0 ? b->priority : 0x7fffffff;
+    if (pa_ != pb_)
+        return pa_ < pb_ ? -1 : 1;
+    if (a->grant != b->grant)
+        return a->grant > b->grant ? -1 : 1;
+    return a->i < b->i ? -1 : (a->i > b->i);
+}
+
+/* The period p (0..MY_YEARS-1) is covered by a grant of `years` years. */
+static bool covers(int years, size_t period)
+{
+    return (int)period < years;
+}
+
+int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
+                     const pulje_kr *grants, const bool *aside, int use_model,
+                     my_result *out, diag_list *dl)
+{
+    size_t n = apps->n, k = 0;
+    ranked *cand = NULL;
+    pulje_kr room[MY_YEARS];
+    my_result r;
+
+    memset(out, 0, sizeof *out);
+    memset(&r, 0, sizeof r);
+    r.n = n;
+    r.cap_bp = p->cap_bp;
+    r.status = calloc(n ? n : 1, sizeof *r.status);
+    r.years = calloc(n ? n : 1, sizeof *r.years);
+    cand = malloc((n ? n : 1) * sizeof *cand);
+    if (!r.status || !r.years || !cand)
+        goto oom;
+
+    for (size_t t = 0; t < MY_YEARS; t++) {
+        my_year *y = &r.y[t];
+        y->year = p->year + (int)t;
+        y->money = pool_money_in(p, y->year);
+        y->cap = (pulje_kr)((pulje_wide)y->money * p->cap_bp / 10000);
+        y->old = l ? ledger_sum(l, y->year, LEDGER_MULTI_YEAR) : 0;
+        room[t] = y->cap - y->old; /* negative: the cap was broken before this round */
+    }
+    for (size_t i = 0; i < n; i++) {
+        const app *a = &apps->v[i];
+        my_status st = eligibility(p, a, grants[i], aside && aside[i]);
+        r.status[i] = st;
+        r.years[i] = grants[i] > 0 ? 1 : 0;
+        if (a->years > 1)
+            r.n_requested++;
+        if (st == MY_HONOURED) {
+            r.n_eligible++;
+            cand[k].i = i;
+            cand[k].priority = a->priority;
+            cand[k].grant = grants[i];
+            k++;
+        }
+    }
+    qsort(cand, k, sizeof *cand, cmp_ranked);
+
+    /* The closed form: honour in rank order whatever still fits in every
+     * year it covers. This is the lexicographic optimum. */
+    unsigned char *greedy = calloc(k ? k : 1, 1);
+    if (!greedy)
+        goto oom;
+    for (size_t c = 0; c < k; c++) {
+        int years = apps->v[cand[c].i].years;
+        bool fits = true;
+        for (size_t t = 0; t < MY_YEARS; t++)
+            if (covers(years, t) && cand[c].grant > room[t])
+                fits = false;
+        if (!fits)
+            continue;
+        greedy[c] = 1;
+        for (size_t t = 0; t < MY_YEARS; t++)
+            if (covers(years, t))
+                room[t] -= cand[c].grant;
+    }
+
+    if (use_model && k <= MODEL_MAX_RANKED) {
+        pulje_kr need[MODEL_MAX_RANKED], cap[MY_YEARS];
+        unsigned char cov[MODEL_MAX_RANKED * MY_YEARS], chosen[MODEL_MAX_RANKED];
+        char err[256] = "";
+        for (size_t t = 0; t < MY_YEARS; t++)
+            cap[t] = r.y[t].cap - r.y[t].old;
+        for (size_t c = 0; c < k; c++) {
+            need[c] = cand[c].grant;
+            for (size_t t = 0; t < MY_YEARS; t++)
+                cov[c * MY_YEARS + t] = covers(apps->v[cand[c].i].years, t);
+        }
+        model_status ms = model_choose_ranked(k, need, MY_YEARS, cov, cap, chosen, err, sizeof err);
+        if (ms != MODEL_OK) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "multi-year choice: %s: %s",
+                     model_strerror(ms), err);
+            free(greedy);
+            goto fail;
+        }
+        if (memcmp(chosen, greedy, k) != 0) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0,
+                     "this is a fault in pulje, not in your input; please report it",
+                     "multi-year choice: the GLPK model and the closed form disagree");
+            free(greedy);
+            goto fail;
+        }
+        r.by_model = true;
+    }
+
+    for (size_t c = 0; c < k; c++) {
+        size_t i = cand[c].i;
+        if (!greedy[c]) {
+            r.status[i] = MY_CAP;
+            continue;
+        }
+        r.years[i] = apps->v[i].years;
+        r.n_honoured++;
+        for (size_t t = 0; t < MY_YEARS; t++)
+            if (covers(r.years[i], t))
+                r.y[t].fresh += grants[i];
+    }
+    free(greedy);
+    free(cand);
+    *out = r;
+    return 0;
+
+oom:
+    diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+fail:
+    free(cand);
+    multiyear_free(&r);
+    return -1;
+}
+
+int multiyear_next_ledger(const pool *p, const ledger *old, const app_list *apps,
+                          const pulje_kr *grants, const my_result *r, ledger *out)
+{
+    unsigned seq = 0;
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; old && i < old->n; i++)
+        if (ledger_append(out, &old->v[i]) != 0)
+            goto oom;
+    for (size_t i = 0; i < apps->n; i++) {
+        if (r->status[i] != MY_HONOURED)
+            continue;
+        for (int t = 0; t < r->years[i]; t++) {
+            char id[32];
+            ledger_row row;
+            bool taken;
+            /* the next id of this year's series that the ledger does not use */
+            do {
+                taken = false;
+                snprintf(id, sizeof id, "L%d-%03u", p->year, ++seq);
+                for (size_t j = 0; j < out->n && !taken; j++)
+                    taken = strcmp(out->v[j].id, id) == 0;
+            } while (taken);
+            memset(&row, 0, sizeof row);
+            row.id = id;
+            row.decided = p->year;
+            row.year = p->year + t;
+            row.nr = apps->v[i].nr;
+            row.association = apps->v[i].association;
+            row.cvr = apps->v[i].cvr;
+            row.amount = grants[i];
+            row.kind = LEDGER_MULTI_YEAR;
+            if (ledger_append(out, &row) != 0)
+                goto oom;
+        }
+    }
+    return 0;
+
+oom:
+    ledger_free(out);
+    return -1;
+}
