@@ -330,11 +330,11 @@ static void compact_danish(char *s)
     *o = '\0';
 }
 
-/* The spelling (header or alias as written in apps_columns) closest to the
- * folded unknown name, or NULL when none is close: at most 3 edits, and at
- * most half the length of the spelling, so "Note" does not suggest "Nr".
- * Sets *oom on out of memory. */
-static const char *suggest_column(const char *folded, bool *oom)
+/* The spelling (header or alias as written in apps_columns) of a column the
+ * header lacks that is closest to the folded unknown name, or NULL when none
+ * is close: at most 3 edits, and at most half the length of the spelling, so
+ * "Note" does not suggest "Nr". Sets *oom on out of memory. */
+static const char *suggest_column(const reader *r, const char *folded, bool *oom)
 {
     const char *best = NULL;
     int bestd = 99;
@@ -346,6 +346,8 @@ static const char *suggest_column(const char *folded, bool *oom)
     compact_danish(a);
     for (int k = 0; k < COL_COUNT; k++) {
         const char *sp;
+        if (r->col[k] >= 0)
+            continue;
         for (int i = 0; (sp = spelling(k, i)) != NULL; i++) {
             char *b = text_fold(sp);
             int d;
@@ -380,45 +382,20 @@ static void known_headers(char *buf, size_t size)
     }
 }
 
-/* Match header field i to a known column, or report why it cannot be. */
-static void match_header(reader *r, size_t i)
+/* Report header field i, which names no known column; suggest a close one. */
+static void unknown_header(reader *r, size_t i)
 {
     const cell *c = &r->cells[i];
     char show_buf[SHOW_MAX + 4], hint[768], known[300];
     const char *guess;
     bool oom = false;
-    char *f;
-    int k;
+    char *f = text_fold(c->s);
 
-    if (c->len == 0) {
-        note(r, DIAG_ERROR, c->line, (unsigned)(i + 1),
-             "give the column one of the known headers, or delete the column",
-             "column %zu has no header", i + 1);
-        return;
-    }
-    f = text_fold(c->s);
     if (!f) {
         out_of_memory(r);
         return;
     }
-    k = lookup_column(f);
-    if (k == -2) {
-        free(f);
-        out_of_memory(r);
-        return;
-    }
-    if (k >= 0) {
-        free(f);
-        if (r->col[k] >= 0) {
-            note(r, DIAG_ERROR, c->line, (unsigned)(i + 1), "delete one of the two columns",
-                 "column %zu (%s) is the same column as column %d (%s)", i + 1, r->names[i],
-                 r->col[k] + 1, r->names[r->col[k]]);
-            return;
-        }
-        r->col[k] = (int)i;
-        return;
-    }
-    guess = suggest_column(f, &oom);
+    guess = suggest_column(r, f, &oom);
     free(f);
     if (oom) {
         out_of_memory(r);
@@ -467,13 +444,26 @@ static void check_required(reader *r, unsigned line)
     }
 }
 
-/* Read the header record: find the known columns, report unknown, duplicated
- * and missing ones. Trailing fields without a header (Excel's padding) are
- * dropped. */
+/* The first line of the default file, for hints. */
+#define DEFAULT_HEADER "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag/begrundelse;" \
+                       "Antal år;År aktiv;Undtagelse;Prioritet"
+
+/* Header field kinds besides a column index. */
+#define HEADER_UNKNOWN (-1)
+#define HEADER_EMPTY (-2)
+#define HEADER_DUPLICATE (-3)
+
+/* Read the header record: find the known columns, then report duplicated,
+ * unnamed, unknown (with a suggestion) and missing ones. Trailing fields
+ * without a header (Excel's padding) are dropped; a line break in a header
+ * counts as a blank. A first line with no known column at all, or not split
+ * by ';', is reported once and stops the reading. */
 static void read_header(reader *r)
 {
-    size_t n = r->ncells;
+    size_t n = r->ncells, matched = 0;
     unsigned line = r->rec_line;
+    char show_buf[SHOW_MAX + 4];
+    int *kind;
 
     r->have_header = true;
     for (int k = 0; k < COL_COUNT; k++)
@@ -481,29 +471,82 @@ static void read_header(reader *r)
     while (n > 0 && r->cells[n - 1].len == 0)
         n--;
     r->names = calloc(n, sizeof *r->names);
-    if (!r->names) {
+    kind = malloc(n * sizeof *kind);
+    if (!r->names || !kind) {
+        free(kind);
         out_of_memory(r);
         return;
     }
     r->ncols = n;
     for (size_t i = 0; i < n; i++) {
+        for (char *p = r->cells[i].s; (p = strchr(p, '\n')) != NULL;)
+            *p = ' ';
         r->names[i] = text_strndup(r->cells[i].s, r->cells[i].len);
         if (!r->names[i]) {
+            free(kind);
             out_of_memory(r);
             return;
         }
     }
     if (n == 1 && strpbrk(r->names[0], ",\t")) {
-        char show_buf[SHOW_MAX + 4];
         note(r, DIAG_ERROR, line, 1,
              "save the file from Excel as \"CSV (semikolonsepareret)\" so that ';' separates "
              "the columns",
              "the header \"%s\" is one column: the file is not separated by ';'",
              show(r->names[0], show_buf));
+        free(kind);
+        r->stop = true;
         return;
     }
-    for (size_t i = 0; i < n && !r->oom; i++)
-        match_header(r, i);
+
+    for (size_t i = 0; i < n; i++) {
+        const cell *c = &r->cells[i];
+        char *f;
+        int k;
+        if (c->len == 0) {
+            kind[i] = HEADER_EMPTY;
+            continue;
+        }
+        f = text_fold(c->s);
+        k = f ? lookup_column(f) : -2;
+        free(f);
+        if (k == -2) {
+            free(kind);
+            out_of_memory(r);
+            return;
+        }
+        kind[i] = k;
+        if (k < 0)
+            continue;
+        matched++;
+        if (r->col[k] < 0) {
+            r->col[k] = (int)i;
+            continue;
+        }
+        kind[i] = HEADER_DUPLICATE;
+        note(r, DIAG_ERROR, c->line, (unsigned)(i + 1), "delete one of the two columns",
+             "column %zu (%s) is the same column as column %d (%s)", i + 1, r->names[i],
+             r->col[k] + 1, r->names[r->col[k]]);
+    }
+    if (matched == 0) {
+        note(r, DIAG_ERROR, line, 0,
+             "the first line must name the columns, like " DEFAULT_HEADER
+             "; delete any title lines above it",
+             "this is not the header: no cell names a known column (first cell \"%s\")",
+             show(r->names[0], show_buf));
+        free(kind);
+        r->stop = true;
+        return;
+    }
+    for (size_t i = 0; i < n && !r->oom; i++) {
+        if (kind[i] == HEADER_EMPTY)
+            note(r, DIAG_ERROR, r->cells[i].line, (unsigned)(i + 1),
+                 "give the column one of the known headers, or delete the column",
+                 "column %zu has no header", i + 1);
+        else if (kind[i] == HEADER_UNKNOWN)
+            unknown_header(r, i);
+    }
+    free(kind);
     if (!r->oom)
         check_required(r, line);
 }
@@ -1148,8 +1191,8 @@ static int parse_bytes(const char *data, size_t len, char *owned, const char *fi
     if (!r.oom && !r.stop) {
         if (!r.have_header)
             note(&r, DIAG_ERROR, 0, 0,
-                 "the first line must be the header: Nr;CVR;Forening;Indsats;Ansøgt;"
-                 "Indstillet;Afslag/begrundelse, then one line per application",
+                 "the first line must be the header, like " DEFAULT_HEADER
+                 ", then one line per application",
                  "the file is empty");
         else if (r.nrows == 0)
             note(&r, DIAG_ERROR, 0, 0, "add one line per application below the header",
