@@ -1,4 +1,4 @@
-/* apps.c - The applications file: reads the ';'-separated CSV of assessed applications and checks every row. */
+/* apps.c - The applications file: reads and checks the ;-separated CSV, every row. */
 #include "apps.h"
 
 #include <csv.h>
