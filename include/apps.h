@@ -20,7 +20,7 @@ typedef struct app {
     char *activity;     /* indsats */
     pulje_kr applied;   /* ansøgt */
     pulje_kr assessed;  /* indstillet; 0 when refused */
-    bool assessed_given;/* false: the column was empty, assessed = applied */
+    bool assessed_given;/* false: the column was empty, assessed = applied (0 if refused) */
     char *refusal;      /* afslag/begrundelse, "" if none */
     int years;          /* antal år requested: 1, 2 or 3 (default 1) */
     int active_years;   /* år aktiv, -1 if not given */
@@ -53,12 +53,17 @@ extern const apps_column apps_columns[];
  * Detects a UTF-8 BOM, valid UTF-8, or else converts from Windows-1252.
  * Checks each row (numbers, negative amounts, assessed above applied, an
  * empty association, duplicate numbers) and reports all problems, not just
- * the first.
+ * the first. Each diagnostic has the line the field starts on and its
+ * 1-based column. The same association and activity on two rows is a
+ * warning only (it does not make the result -1). Reading stops after 1000
+ * problems, with one more error saying so.
  *
  * @param data      The bytes.
  * @param len       Their length.
  * @param filename  Name used in diagnostics.
- * @param out       Filled with the rows read; always free with apps_free().
+ * @param out       Filled with the rows read (also on -1: rows with the right
+ *                  number of fields); overwritten, not freed, on entry. Always
+ *                  free with apps_free().
  * @param dl        Problems are appended here.
  * @return 0 if no error was found, -1 otherwise (see dl).
  */

@@ -1,4 +1,4 @@
-/* apps.c - The applications file: reads the ';'-separated CSV of assessed applications and checks every row. */
+/* apps.c - The applications file: reads and checks the ;-separated CSV, every row. */
 #include "apps.h"
 
 #include <csv.h>
@@ -59,13 +59,14 @@ const apps_column apps_columns[] = {
 };
 
 /* ---------------------------------------------------------------------------
- * A small open-addressing hash table of strings, for duplicate detection.
+ * A small open-addressing hash table, for duplicate detection. It holds only
+ * a hash and a row number per key (8 bytes, so a million rows stay in a few
+ * megabytes); the caller says how to compare a key with a row's key.
  * ------------------------------------------------------------------------- */
 
 typedef struct slot {
-    uint64_t hash;
-    const char *key; /* NULL: the slot is empty */
-    size_t row;      /* index in the app list of the first row with this key */
+    uint32_t hash;
+    uint32_t row1; /* row + 1; 0: the slot is empty */
 } slot;
 
 typedef struct strtab {
@@ -73,9 +74,15 @@ typedef struct strtab {
     size_t cap, n; /* cap is 0 or a power of two, at least twice n */
 } strtab;
 
+/* The most rows a table can number (row + 1 must fit in a uint32_t). */
+#define STRTAB_MAX_ROWS ((size_t)UINT32_MAX - 1)
+
+/* True if key is the key of row. */
+typedef bool (*same_key_fn)(void *ctx, size_t row, const char *key);
+
 /* FNV-1a with a final mix, so that the low bits used for the index are good
  * also for keys like "1", "2", ... This function can't fail. */
-static uint64_t hash_str(const char *s)
+static uint32_t hash_str(const char *s)
 {
     uint64_t h = UINT64_C(14695981039346656037);
     for (; *s; s++) {
@@ -85,7 +92,7 @@ static uint64_t hash_str(const char *s)
     h ^= h >> 33;
     h *= UINT64_C(0xff51afd7ed558ccd);
     h ^= h >> 33;
-    return h;
+    return (uint32_t)h;
 }
 
 /* Double the table (or create it). Returns 0, or -1 on out of memory with
@@ -97,10 +104,10 @@ static int strtab_grow(strtab *t)
     if (!v)
         return -1;
     for (size_t i = 0; i < t->cap; i++) {
-        if (!t->v[i].key)
+        if (!t->v[i].row1)
             continue;
-        size_t j = (size_t)t->v[i].hash & (cap - 1);
-        while (v[j].key)
+        size_t j = t->v[i].hash & (cap - 1);
+        while (v[j].row1)
             j = (j + 1) & (cap - 1);
         v[j] = t->v[i];
     }
@@ -110,37 +117,50 @@ static int strtab_grow(strtab *t)
     return 0;
 }
 
-/* Look key up. If it is new, store it with row and return 0 (the table keeps
- * the pointer: key must outlive it). If it is there, set *first to the row
- * stored with it and return 1. On out of memory return -1, table unchanged. */
-static int strtab_put(strtab *t, const char *key, size_t row, size_t *first)
+/* Make room for one more key. Returns 0, or -1 on out of memory. */
+static int strtab_reserve(strtab *t)
 {
-    uint64_t h;
+    return (t->n + 1) * 2 > t->cap ? strtab_grow(t) : 0;
+}
+
+/* Ask the processor to fetch the slot where a key with hash h is looked for
+ * first, so that the (cache-missing) look-up later is quick. Only a hint. */
+static void strtab_prefetch(strtab *t, uint32_t h)
+{
+    if (strtab_reserve(t) != 0)
+        return;
+#if defined(__GNUC__)
+    __builtin_prefetch(&t->v[h & (t->cap - 1)]);
+#endif
+}
+
+/* Look key (whose hash_str is h) up. If it is new, store it as the key of
+ * row (row <= STRTAB_MAX_ROWS) and return 0. If an earlier row has it, set
+ * *first to that row and return 1. On out of memory return -1, table
+ * unchanged. */
+static int strtab_put(strtab *t, const char *key, uint32_t h, size_t row, same_key_fn same,
+                      void *ctx, size_t *first)
+{
     size_t j;
-    if ((t->n + 1) * 2 > t->cap && strtab_grow(t) != 0)
+    if (strtab_reserve(t) != 0)
         return -1;
-    h = hash_str(key);
-    j = (size_t)h & (t->cap - 1);
-    while (t->v[j].key) {
-        if (t->v[j].hash == h && strcmp(t->v[j].key, key) == 0) {
-            *first = t->v[j].row;
+    j = h & (t->cap - 1);
+    while (t->v[j].row1) {
+        if (t->v[j].hash == h && same(ctx, t->v[j].row1 - 1, key)) {
+            *first = t->v[j].row1 - 1;
             return 1;
         }
         j = (j + 1) & (t->cap - 1);
     }
     t->v[j].hash = h;
-    t->v[j].key = key;
-    t->v[j].row = row;
+    t->v[j].row1 = (uint32_t)(row + 1);
     t->n++;
     return 0;
 }
 
-/* Free the table, and its keys too when it owns them. */
-static void strtab_free(strtab *t, bool owns_keys)
+/* Free the table; it is empty afterwards. */
+static void strtab_free(strtab *t)
 {
-    if (owns_keys)
-        for (size_t i = 0; i < t->cap; i++)
-            free((char *)t->v[i].key);
     free(t->v);
     memset(t, 0, sizeof *t);
 }
@@ -177,11 +197,31 @@ typedef struct reader {
     int col[COL_COUNT];/* field index of each known column, -1 if absent */
     size_t nrows;      /* non-blank data records seen */
 
-    strtab nrs;        /* Nr -> first row (keys are the rows' nr strings) */
-    strtab pairs;      /* folded association + activity -> first row (keys owned) */
+    strtab nrs;        /* Nr -> first row with it */
+    strtab pairs;      /* folded association + activity -> first row with them */
     char *scratch;
     size_t scratchcap;
 } reader;
+
+/* Room for need (> 0) elements of size bytes in buf, which holds *cap:
+ * doubles until it fits. Returns the buffer, perhaps moved, or NULL on out of
+ * memory with buf and *cap unchanged. */
+static void *grow(void *buf, size_t *cap, size_t need, size_t size)
+{
+    size_t n = *cap ? *cap : 64;
+    void *v;
+    if (need <= *cap)
+        return buf;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / size)
+            return NULL;
+        n *= 2;
+    }
+    v = realloc(buf, n * size);
+    if (v)
+        *cap = n;
+    return v;
+}
 
 /* Report a problem at line/col. Counts it, and once APPS_MAX_DIAGS have been
  * reported adds one last error and stops the reader. */
@@ -290,11 +330,11 @@ static void compact_danish(char *s)
     *o = '\0';
 }
 
-/* The spelling (header or alias as written in apps_columns) closest to the
- * folded unknown name, or NULL when none is close: at most 3 edits, and at
- * most half the length of the spelling, so "Note" does not suggest "Nr".
- * Sets *oom on out of memory. */
-static const char *suggest_column(const char *folded, bool *oom)
+/* The spelling (header or alias as written in apps_columns) of a column the
+ * header lacks that is closest to the folded unknown name, or NULL when none
+ * is close: at most 3 edits, and at most half the length of the spelling, so
+ * "Note" does not suggest "Nr". Sets *oom on out of memory. */
+static const char *suggest_column(const reader *r, const char *folded, bool *oom)
 {
     const char *best = NULL;
     int bestd = 99;
@@ -306,6 +346,8 @@ static const char *suggest_column(const char *folded, bool *oom)
     compact_danish(a);
     for (int k = 0; k < COL_COUNT; k++) {
         const char *sp;
+        if (r->col[k] >= 0)
+            continue;
         for (int i = 0; (sp = spelling(k, i)) != NULL; i++) {
             char *b = text_fold(sp);
             int d;
@@ -340,45 +382,20 @@ static void known_headers(char *buf, size_t size)
     }
 }
 
-/* Match header field i to a known column, or report why it cannot be. */
-static void match_header(reader *r, size_t i)
+/* Report header field i, which names no known column; suggest a close one. */
+static void unknown_header(reader *r, size_t i)
 {
     const cell *c = &r->cells[i];
     char show_buf[SHOW_MAX + 4], hint[768], known[300];
     const char *guess;
     bool oom = false;
-    char *f;
-    int k;
+    char *f = text_fold(c->s);
 
-    if (c->len == 0) {
-        note(r, DIAG_ERROR, c->line, (unsigned)(i + 1),
-             "give the column one of the known headers, or delete the column",
-             "column %zu has no header", i + 1);
-        return;
-    }
-    f = text_fold(c->s);
     if (!f) {
         out_of_memory(r);
         return;
     }
-    k = lookup_column(f);
-    if (k == -2) {
-        free(f);
-        out_of_memory(r);
-        return;
-    }
-    if (k >= 0) {
-        free(f);
-        if (r->col[k] >= 0) {
-            note(r, DIAG_ERROR, c->line, (unsigned)(i + 1), "delete one of the two columns",
-                 "column %zu (%s) is the same column as column %d (%s)", i + 1, r->names[i],
-                 r->col[k] + 1, r->names[r->col[k]]);
-            return;
-        }
-        r->col[k] = (int)i;
-        return;
-    }
-    guess = suggest_column(f, &oom);
+    guess = suggest_column(r, f, &oom);
     free(f);
     if (oom) {
         out_of_memory(r);
@@ -427,13 +444,26 @@ static void check_required(reader *r, unsigned line)
     }
 }
 
-/* Read the header record: find the known columns, report unknown, duplicated
- * and missing ones. Trailing fields without a header (Excel's padding) are
- * dropped. */
+/* The first line of the default file, for hints. */
+#define DEFAULT_HEADER "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag/begrundelse;" \
+                       "Antal år;År aktiv;Undtagelse;Prioritet"
+
+/* Header field kinds besides a column index. */
+#define HEADER_UNKNOWN (-1)
+#define HEADER_EMPTY (-2)
+#define HEADER_DUPLICATE (-3)
+
+/* Read the header record: find the known columns, then report duplicated,
+ * unnamed, unknown (with a suggestion) and missing ones. Trailing fields
+ * without a header (Excel's padding) are dropped; a line break in a header
+ * counts as a blank. A first line with no known column at all, or not split
+ * by ';', is reported once and stops the reading. */
 static void read_header(reader *r)
 {
-    size_t n = r->ncells;
+    size_t n = r->ncells, matched = 0;
     unsigned line = r->rec_line;
+    char show_buf[SHOW_MAX + 4];
+    int *kind;
 
     r->have_header = true;
     for (int k = 0; k < COL_COUNT; k++)
@@ -441,29 +471,82 @@ static void read_header(reader *r)
     while (n > 0 && r->cells[n - 1].len == 0)
         n--;
     r->names = calloc(n, sizeof *r->names);
-    if (!r->names) {
+    kind = malloc(n * sizeof *kind);
+    if (!r->names || !kind) {
+        free(kind);
         out_of_memory(r);
         return;
     }
     r->ncols = n;
     for (size_t i = 0; i < n; i++) {
+        for (char *p = r->cells[i].s; (p = strchr(p, '\n')) != NULL;)
+            *p = ' ';
         r->names[i] = text_strndup(r->cells[i].s, r->cells[i].len);
         if (!r->names[i]) {
+            free(kind);
             out_of_memory(r);
             return;
         }
     }
     if (n == 1 && strpbrk(r->names[0], ",\t")) {
-        char show_buf[SHOW_MAX + 4];
         note(r, DIAG_ERROR, line, 1,
              "save the file from Excel as \"CSV (semikolonsepareret)\" so that ';' separates "
              "the columns",
              "the header \"%s\" is one column: the file is not separated by ';'",
              show(r->names[0], show_buf));
+        free(kind);
+        r->stop = true;
         return;
     }
-    for (size_t i = 0; i < n && !r->oom; i++)
-        match_header(r, i);
+
+    for (size_t i = 0; i < n; i++) {
+        const cell *c = &r->cells[i];
+        char *f;
+        int k;
+        if (c->len == 0) {
+            kind[i] = HEADER_EMPTY;
+            continue;
+        }
+        f = text_fold(c->s);
+        k = f ? lookup_column(f) : -2;
+        free(f);
+        if (k == -2) {
+            free(kind);
+            out_of_memory(r);
+            return;
+        }
+        kind[i] = k;
+        if (k < 0)
+            continue;
+        matched++;
+        if (r->col[k] < 0) {
+            r->col[k] = (int)i;
+            continue;
+        }
+        kind[i] = HEADER_DUPLICATE;
+        note(r, DIAG_ERROR, c->line, (unsigned)(i + 1), "delete one of the two columns",
+             "column %zu (%s) is the same column as column %d (%s)", i + 1, r->names[i],
+             r->col[k] + 1, r->names[r->col[k]]);
+    }
+    if (matched == 0) {
+        note(r, DIAG_ERROR, line, 0,
+             "the first line must name the columns, like " DEFAULT_HEADER
+             "; delete any title lines above it",
+             "this is not the header: no cell names a known column (first cell \"%s\")",
+             show(r->names[0], show_buf));
+        free(kind);
+        r->stop = true;
+        return;
+    }
+    for (size_t i = 0; i < n && !r->oom; i++) {
+        if (kind[i] == HEADER_EMPTY)
+            note(r, DIAG_ERROR, r->cells[i].line, (unsigned)(i + 1),
+                 "give the column one of the known headers, or delete the column",
+                 "column %zu has no header", i + 1);
+        else if (kind[i] == HEADER_UNKNOWN)
+            unknown_header(r, i);
+    }
+    free(kind);
     if (!r->oom)
         check_required(r, line);
 }
@@ -667,63 +750,125 @@ static void app_free_strings(app *a)
 static int push_app(reader *r, app *a)
 {
     app_list *l = r->out;
+    app *v;
     if (!a->nr || !a->cvr || !a->association || !a->activity || !a->refusal) {
         app_free_strings(a);
         return -1;
     }
-    if (l->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        app *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            app_free_strings(a);
-            return -1;
-        }
-        l->v = v;
-        r->cap = cap;
+    v = grow(l->v, &r->cap, l->n + 1, sizeof *v);
+    if (!v) {
+        app_free_strings(a);
+        return -1;
     }
+    l->v = v;
     l->v[l->n++] = *a;
     return 0;
 }
 
-/* Warn when the association and activity of row i (folded) were seen before:
- * the 2023 round recommended one application twice. */
-static void check_same_pair(reader *r, size_t i)
+/* True if row's Nr is key. */
+static bool same_nr(void *ctx, size_t row, const char *key)
 {
-    const app *a = &r->out->v[i];
-    size_t la = strlen(a->association), lb = strlen(a->activity), first;
-    char sb[SHOW_MAX + 4], *key;
-    int rc;
+    const reader *r = ctx;
+    return strcmp(r->out->v[row].nr, key) == 0;
+}
 
-    if (la == 0)
-        return;
-    if (la + lb + 2 > r->scratchcap) {
-        char *s = realloc(r->scratch, la + lb + 2);
-        if (!s) {
+/* The folded "association US activity" (malloc'ed), or NULL on out of memory. */
+static char *fold_pair(reader *r, const char *association, const char *activity)
+{
+    size_t la = strlen(association), lb = strlen(activity);
+    char *buf = grow(r->scratch, &r->scratchcap, la + lb + 2, 1);
+    if (!buf)
+        return NULL;
+    r->scratch = buf;
+    memcpy(buf, association, la);
+    buf[la] = '\x1f';
+    memcpy(buf + la + 1, activity, lb + 1);
+    return text_fold(buf);
+}
+
+/* True if row's folded association + activity is key (on out of memory:
+ * false, and the reader stops). Only the hash of a pair is kept, so a row
+ * whose hash matches is folded again here. */
+static bool same_pair(void *ctx, size_t row, const char *key)
+{
+    reader *r = ctx;
+    char *k = fold_pair(r, r->out->v[row].association, r->out->v[row].activity);
+    bool same;
+    if (!k) {
+        out_of_memory(r);
+        return false;
+    }
+    same = strcmp(k, key) == 0;
+    free(k);
+    return same;
+}
+
+/* The keys of a row for the duplicate checks. */
+typedef struct row_keys {
+    const char *nr; /* the Nr cell, NULL if empty or absent */
+    uint32_t hnr;
+    char *pair;     /* folded association + activity (malloc'ed), NULL if no association */
+    uint32_t hpair;
+} row_keys;
+
+/* Compute the current row's keys and prefetch their table slots, so that
+ * the look-ups after the row is read do not wait for memory. Returns 0, or
+ * -1 on out of memory. */
+static int prepare_keys(reader *r, row_keys *k)
+{
+    const cell *nr = get(r, COL_NR), *as = get(r, COL_ASSOCIATION), *ac = get(r, COL_ACTIVITY);
+    memset(k, 0, sizeof *k);
+    if (nr && nr->len) {
+        k->nr = nr->s;
+        k->hnr = hash_str(k->nr);
+        strtab_prefetch(&r->nrs, k->hnr);
+    }
+    if (as && as->len) {
+        k->pair = fold_pair(r, as->s, ac ? ac->s : "");
+        if (!k->pair)
+            return -1;
+        k->hpair = hash_str(k->pair);
+        strtab_prefetch(&r->pairs, k->hpair);
+    }
+    return 0;
+}
+
+/* Look for an earlier row with the same Nr (an error naming both lines) or,
+ * failing that, the same association and activity (a warning: the 2023
+ * round recommended one application twice). row is the row just added. */
+static void check_duplicates(reader *r, const row_keys *k, size_t row)
+{
+    size_t first;
+    int rc;
+    if (k->nr) {
+        rc = strtab_put(&r->nrs, k->nr, k->hnr, row, same_nr, r, &first);
+        if (rc < 0) {
             out_of_memory(r);
             return;
         }
-        r->scratch = s;
-        r->scratchcap = la + lb + 2;
+        if (rc > 0) {
+            const cell *c = get(r, COL_NR);
+            note(r, DIAG_ERROR, c->line, (unsigned)r->col[COL_NR] + 1,
+                 "every application needs its own number: delete the duplicate row or "
+                 "renumber it",
+                 "Nr %s appears on lines %u and %u", r->out->v[first].nr,
+                 r->out->v[first].line, r->rec_line);
+            return;
+        }
     }
-    memcpy(r->scratch, a->association, la);
-    r->scratch[la] = '\x1f';
-    memcpy(r->scratch + la + 1, a->activity, lb + 1);
-    key = text_fold(r->scratch);
-    if (!key) {
-        out_of_memory(r);
-        return;
-    }
-    rc = strtab_put(&r->pairs, key, i, &first);
-    if (rc != 0)
-        free(key);
-    if (rc < 0) {
-        out_of_memory(r);
-    } else if (rc > 0) {
-        const cell *c = get(r, COL_ASSOCIATION);
-        note(r, DIAG_WARNING, c->line, (unsigned)r->col[COL_ASSOCIATION] + 1,
-             "if one application is listed twice, delete one row: each row is granted money",
-             "\"%s\" with the same activity is also Nr %s on line %u", show(a->association, sb),
-             r->out->v[first].nr, r->out->v[first].line);
+    if (k->pair) {
+        rc = strtab_put(&r->pairs, k->pair, k->hpair, row, same_pair, r, &first);
+        if (rc < 0) {
+            out_of_memory(r);
+        } else if (rc > 0) {
+            const cell *c = get(r, COL_ASSOCIATION);
+            char sb[SHOW_MAX + 4];
+            note(r, DIAG_WARNING, c->line, (unsigned)r->col[COL_ASSOCIATION] + 1,
+                 "if one application is listed twice, delete one row: each row is granted "
+                 "money",
+                 "\"%s\" with the same activity is also Nr %s on line %u", show(c->s, sb),
+                 r->out->v[first].nr, r->out->v[first].line);
+        }
     }
 }
 
@@ -733,7 +878,7 @@ static void read_row(reader *r)
 {
     app a;
     const cell *c;
-    bool dup = false;
+    row_keys keys;
 
     if (r->ncells < r->ncols) {
         note(r, DIAG_ERROR, r->rec_line, 0,
@@ -754,6 +899,16 @@ static void read_row(reader *r)
         return;
     }
 
+    if (r->out->n == STRTAB_MAX_ROWS) {
+        note(r, DIAG_ERROR, r->rec_line, 0, "split the file",
+             "more than %zu applications in one file", STRTAB_MAX_ROWS);
+        r->stop = true;
+        return;
+    }
+    if (prepare_keys(r, &keys) != 0) {
+        out_of_memory(r);
+        return;
+    }
     memset(&a, 0, sizeof a);
     a.years = 1;
     a.active_years = -1;
@@ -776,48 +931,44 @@ static void read_row(reader *r)
     a.association = dup_col(r, COL_ASSOCIATION);
     a.activity = dup_col(r, COL_ACTIVITY);
     a.refusal = dup_col(r, COL_REFUSAL);
-    if (push_app(r, &a) != 0) {
+    if (push_app(r, &a) != 0)
         out_of_memory(r);
-        return;
-    }
-
-    if (r->out->v[r->out->n - 1].nr[0]) {
-        size_t first;
-        int rc = strtab_put(&r->nrs, r->out->v[r->out->n - 1].nr, r->out->n - 1, &first);
-        if (rc < 0) {
-            out_of_memory(r);
-            return;
-        }
-        if (rc > 0) {
-            c = get(r, COL_NR);
-            dup = true;
-            note(r, DIAG_ERROR, c->line, (unsigned)r->col[COL_NR] + 1,
-                 "every application needs its own number: delete the duplicate row or "
-                 "renumber it",
-                 "Nr %s appears on lines %u and %u", r->out->v[first].nr,
-                 r->out->v[first].line, r->rec_line);
-        }
-    }
-    if (!dup)
-        check_same_pair(r, r->out->n - 1);
+    else
+        check_duplicates(r, &keys, r->out->n - 1);
+    free(keys.pair);
 }
 
-/* Make line breaks inside a field "\n" and trim it. */
+/* True for a byte text_trim may remove at the start (first) or end of a field. */
+static bool trimmable(unsigned char c, bool first)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == (first ? 0xC2 : 0xA0);
+}
+
+/* Make line breaks inside a field "\n" and trim it (text_trim, called only
+ * when an end byte could be a blank: most fields need nothing). */
 static void clean_cell(cell *c)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < c->len; i++) {
-        char ch = c->s[i];
-        if (ch == '\r') {
-            ch = '\n';
-            if (i + 1 < c->len && c->s[i + 1] == '\n')
-                i++;
+    if (c->len == 0)
+        return;
+    if (memchr(c->s, '\r', c->len)) {
+        size_t o = 0;
+        for (size_t i = 0; i < c->len; i++) {
+            char ch = c->s[i];
+            if (ch == '\r') {
+                ch = '\n';
+                if (i + 1 < c->len && c->s[i + 1] == '\n')
+                    i++;
+            }
+            c->s[o++] = ch;
         }
-        c->s[o++] = ch;
+        c->s[o] = '\0';
+        c->len = o;
     }
-    c->s[o] = '\0';
-    text_trim(c->s);
-    c->len = strlen(c->s);
+    if (c->len && (trimmable((unsigned char)c->s[0], true) ||
+                   trimmable((unsigned char)c->s[c->len - 1], false))) {
+        text_trim(c->s);
+        c->len = strlen(c->s);
+    }
 }
 
 /* A whole record has arrived: skip it if blank, else it is the header or a row. */
@@ -997,13 +1148,16 @@ static void reader_free(reader *r)
     for (size_t i = 0; i < r->ncols; i++)
         free(r->names[i]);
     free(r->names);
-    strtab_free(&r->nrs, false);
-    strtab_free(&r->pairs, true);
+    strtab_free(&r->nrs);
+    strtab_free(&r->pairs);
     free(r->scratch);
 }
 
-int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
-               diag_list *dl)
+/* Convert data to UTF-8 and read it. When owned is not NULL it is data's
+ * malloc'ed buffer, freed as soon as the converted copy exists so that a big
+ * file is not held twice. Same return as apps_parse(). */
+static int parse_bytes(const char *data, size_t len, char *owned, const char *filename,
+                       app_list *out, diag_list *dl)
 {
     size_t errors_before = dl->n_errors;
     char *text = NULL;
@@ -1016,22 +1170,19 @@ int apps_parse(const char *data, size_t len, const char *filename, app_list *out
     r.out = out;
     r.dl = dl;
 
-    if (filename && !(out->file = text_strndup(filename, strlen(filename)))) {
+    if (filename && !(out->file = text_strndup(filename, strlen(filename))))
         out_of_memory(&r);
-        return -1;
-    }
-    if (len > 0 && memchr(data, '\0', len)) {
+    else if (len > 0 && memchr(data, '\0', len))
         note(&r, DIAG_ERROR, 0, 0,
              "save the file from Excel as \"CSV UTF-8 (kommasepareret)\" or \"CSV "
              "(semikolonsepareret)\", not as Unicode text",
              "the file contains NUL bytes: it is not a CSV text file (UTF-16?)");
-        return -1;
-    }
-    if (len > 0 && text_to_utf8(data, len, &text, &textlen, NULL) != 0) {
+    else if (len > 0 && text_to_utf8(data, len, &text, &textlen, NULL) != 0)
         note(&r, DIAG_ERROR, 0, 0, "save the file from Excel as \"CSV UTF-8\" and try again",
              "cannot convert the file to UTF-8 (out of memory, or no Windows-1252 converter)");
+    free(owned);
+    if (dl->n_errors > errors_before)
         return -1;
-    }
 
     if (textlen > 0)
         feed(&r, text, textlen);
@@ -1040,8 +1191,8 @@ int apps_parse(const char *data, size_t len, const char *filename, app_list *out
     if (!r.oom && !r.stop) {
         if (!r.have_header)
             note(&r, DIAG_ERROR, 0, 0,
-                 "the first line must be the header: Nr;CVR;Forening;Indsats;Ansøgt;"
-                 "Indstillet;Afslag/begrundelse, then one line per application",
+                 "the first line must be the header, like " DEFAULT_HEADER
+                 ", then one line per application",
                  "the file is empty");
         else if (r.nrows == 0)
             note(&r, DIAG_ERROR, 0, 0, "add one line per application below the header",
@@ -1051,11 +1202,16 @@ int apps_parse(const char *data, size_t len, const char *filename, app_list *out
     return dl->n_errors > errors_before ? -1 : 0;
 }
 
+int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
+               diag_list *dl)
+{
+    return parse_bytes(data, len, NULL, filename, out, dl);
+}
+
 int apps_load(const char *path, app_list *out, diag_list *dl)
 {
     char *data = NULL;
     size_t len = 0;
-    int rc;
 
     memset(out, 0, sizeof *out);
     if (text_read_file(path, &data, &len) != 0) {
@@ -1066,9 +1222,7 @@ int apps_load(const char *path, app_list *out, diag_list *dl)
                  "cannot read %s: %s", path, strerror(e));
         return -1;
     }
-    rc = apps_parse(data, len, path, out, dl);
-    free(data);
-    return rc;
+    return parse_bytes(data, len, data, path, out, dl);
 }
 
 void apps_free(app_list *l)

@@ -809,6 +809,55 @@ static void test_unknown_column_far_from_all_has_no_suggestion(void **state)
     done(&l, &d);
 }
 
+static void test_unknown_column_does_not_suggest_a_column_already_there(void **state)
+{
+    const char *csv = "Nr;Forening;Indsats;Ansøgt;Indstillet;Indstilet;Afslag\n1;A;X;10.000;;;\n";
+    app_list l;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), -1);
+    assert_int_equal(d.n, 1);
+    e = expect_error(&d, 1, 6, "unknown column \"Indstilet\"", NULL);
+    assert_null(strstr(e->hint, "did you mean"));
+    done(&l, &d);
+}
+
+static void test_header_with_line_break_is_matched(void **state)
+{
+    const char *csv = "Nr;Forening;Indsats;\"Ansøgt\r\nbeløb\";\"Indstillet\nbeløb\";Afslag\n"
+                      "1;A;X;10.000;8.000;\n";
+    app_list l;
+    diag_list d;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), 0);
+    assert_int_equal(l.v[0].applied, 10000);
+    assert_int_equal(l.v[0].assessed, 8000);
+    assert_int_equal(l.v[0].line, 4);
+    done(&l, &d);
+}
+
+static void test_first_line_without_known_columns_is_not_a_header(void **state)
+{
+    static const char *const files[] = {
+        "1;;Foreningen A;X;10.000;;;;;;\n2;;Foreningen B;X;10.000;;;;;;\n",
+        "§ 18-Hovedpuljen 2023;;;;;;;;;;\n" HDR "1;;A;X;10.000;;;;;;\n",
+    };
+    app_list l;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(parse(files[i], &l, &d), -1);
+        assert_int_equal(d.n, 1);
+        e = expect_error(&d, 1, 0, "this is not the header: no cell names a known column",
+                         NULL);
+        assert_non_null(strstr(e->hint, "Nr;CVR;Forening;Indsats;Ansøgt"));
+        assert_int_equal(l.n, 0);
+        done(&l, &d);
+    }
+}
+
 static void test_missing_required_column_lists_headers_found(void **state)
 {
     const char *csv = "Nr;Forening;Indsats;Ansøgt;Indstillet\n1;A;X;10.000;;\n";
@@ -1068,6 +1117,9 @@ int main(void)
         cmocka_unit_test(test_several_errors_in_one_file_are_all_reported),
         cmocka_unit_test(test_unknown_column_suggests_close_spelling),
         cmocka_unit_test(test_unknown_column_far_from_all_has_no_suggestion),
+        cmocka_unit_test(test_unknown_column_does_not_suggest_a_column_already_there),
+        cmocka_unit_test(test_header_with_line_break_is_matched),
+        cmocka_unit_test(test_first_line_without_known_columns_is_not_a_header),
         cmocka_unit_test(test_missing_required_column_lists_headers_found),
         cmocka_unit_test(test_duplicated_column_is_an_error),
         cmocka_unit_test(test_column_without_header_is_an_error),
