@@ -3,8 +3,9 @@
  * available = budget - reservations - earmarks. The assessed amounts of the
  * applications that are not refused are the claims; the pool's rule shares
  * the available money among them (solved by the GLPK model, or in closed
- * form), and rounding turns the shares into whole-krone grants. Pure
- * computation: no I/O. */
+ * form), and rounding turns the shares into whole-krone grants. Then the
+ * multi-year requests are honoured under the cap (multiyear.h), with the
+ * ledger in p->commitments (may be NULL). Pure computation: no I/O. */
 #ifndef PULJE_ALLOC_H
 #define PULJE_ALLOC_H
 
@@ -14,6 +15,7 @@
 #include "apps.h"
 #include "diag.h"
 #include "money.h"
+#include "multiyear.h"
 #include "pool.h"
 
 typedef enum { ALLOC_MODEL = 0, ALLOC_CLOSED_FORM } alloc_method;
@@ -22,8 +24,11 @@ typedef struct alloc_line {
     pulje_kr claim;      /* assessed amount taken into the rule (0 if refused) */
     pulje_kr grant;      /* indstillet tilskud */
     pulje_kr reduction;  /* claim - grant */
-    bool refused;
+    bool refused;        /* refused, or set aside as a running multi-year holder */
     bool reduced;        /* grant < claim because of the rule */
+    int years_asked;     /* 1, 2 or 3 */
+    int years;           /* years granted: 0 (no grant), 1, or the multi-year years */
+    my_status my;        /* the multi-year decision and its reason */
 } alloc_line;
 
 typedef struct alloc_result {
@@ -45,6 +50,12 @@ typedef struct alloc_result {
     bool rationed;            /* the claims exceeded the available money */
     size_t n_granted, n_reduced, n_refused;
     alloc_method method;
+
+    /* multi-year grants */
+    my_year my[MY_YEARS];     /* money, cap, old and new commitments per year */
+    int cap_bp;               /* the cap in basis points */
+    size_t n_my_requested, n_my_honoured, n_set_aside;
+    bool my_by_model;         /* chosen by the GLPK MIP (and checked against the closed form) */
 } alloc_result;
 
 /**

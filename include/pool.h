@@ -23,10 +23,12 @@
 #include "money.h"
 #include "rules.h"
 
+struct ledger;
+
 typedef struct pool_line {
     char *label;
     pulje_kr amount;
-    unsigned line;   /* where it stands in the pool file */
+    unsigned line;   /* where it stands in the pool file; 0 = computed from the ledger */
 } pool_line;
 
 typedef struct pool {
@@ -43,6 +45,7 @@ typedef struct pool {
 
     char *short_name;      /* "Hovedpuljen": used in computed labels; default = name */
     char *ledger;          /* path of the commitments ledger, relative to the pool file; NULL = none */
+    const struct ledger *commitments; /* the loaded ledger, set by the caller; not owned */
 
     /* [multiyear] */
     int cap_bp;            /* share of the money that may be bound, in basis points; default 5500 */

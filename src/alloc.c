@@ -15,10 +15,10 @@ void alloc_free(alloc_result *r)
 }
 
 /* The claim an application brings to the rule: its assessed amount, or 0
- * when it is refused. */
-static pulje_kr claim_of(const app *a)
+ * when it is refused or set aside. */
+static pulje_kr claim_of(const app *a, bool aside)
 {
-    return a->refusal && a->refusal[0] ? 0 : a->assessed;
+    return aside || (a->refusal && a->refusal[0]) ? 0 : a->assessed;
 }
 
 /* Explain why the protected claims cannot be met, in the pool's terms. */
@@ -82,13 +82,16 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
 {
     size_t n = apps->n;
     pulje_kr *claims = NULL, *grants = NULL;
+    bool *aside = NULL;
     rule_result rr;
+    my_result my;
     alloc_result r;
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     memset(&rr, 0, sizeof rr);
+    memset(&my, 0, sizeof my);
     r.method = method;
     r.n = n;
     r.budget_total = pool_budget_total(p);
@@ -106,13 +109,17 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
 
     claims = malloc((n ? n : 1) * sizeof *claims);
     grants = malloc((n ? n : 1) * sizeof *grants);
+    aside = calloc(n ? n : 1, sizeof *aside);
     r.lines = calloc(n ? n : 1, sizeof *r.lines);
-    if (!claims || !grants || !r.lines) {
+    if (!claims || !grants || !aside || !r.lines) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         goto fail;
     }
+    r.n_set_aside = multiyear_holders(p, p->commitments, apps, aside, dl);
+    if (r.n_set_aside > 0 && !p->holders_set_aside)
+        goto fail;
     for (size_t i = 0; i < n; i++) {
-        claims[i] = claim_of(&apps->v[i]);
+        claims[i] = claim_of(&apps->v[i], aside[i]);
         r.applied_total += apps->v[i].applied;
         r.assessed_total += claims[i];
     }
@@ -123,6 +130,15 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "rounding failed (out of memory)");
         goto fail;
     }
+
+    if (multiyear_choose(p, p->commitments, apps, grants, aside, method == ALLOC_MODEL, &my,
+                         dl) != 0)
+        goto fail;
+    memcpy(r.my, my.y, sizeof r.my);
+    r.cap_bp = my.cap_bp;
+    r.n_my_requested = my.n_requested;
+    r.n_my_honoured = my.n_honoured;
+    r.my_by_model = my.by_model;
 
     r.rationed = rr.rationed;
     r.factor_num = rr.factor_num;
@@ -136,21 +152,28 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
         l->reduction = claims[i] - grants[i];
         l->refused = claims[i] == 0;
         l->reduced = grants[i] < claims[i];
+        l->years_asked = apps->v[i].years > 0 ? apps->v[i].years : 1;
+        l->years = my.years[i];
+        l->my = my.status[i];
         r.granted_total += grants[i];
         r.n_refused += l->refused;
         r.n_reduced += l->reduced;
         r.n_granted += grants[i] > 0;
     }
     rule_result_free(&rr);
+    multiyear_free(&my);
     free(claims);
     free(grants);
+    free(aside);
     *out = r;
     return 0;
 
 fail:
     rule_result_free(&rr);
+    multiyear_free(&my);
     free(claims);
     free(grants);
+    free(aside);
     free(r.lines);
     return -1;
 }

@@ -21,21 +21,13 @@
 #include <xlsxwriter.h>
 
 #include "atomic.h"
+#include "book.h"
 #include "labels.h"
 #include "money.h"
 #include "text.h"
 
-/* Excel stores numbers as doubles: integers above 2^53 are not exact. */
-#define EXACT_MAX INT64_C(9007199254740992)
 
-/* Number formats (Excel format codes; Danish Excel shows 6.318.216 and 17,3 %). */
-#define NF_KR     "#,##0"
-#define NF_PCT    "0.0 %"
-#define NF_FACTOR "0.0000"
-#define NF_DATE   "dd-mm-yyyy"
 
-/* A4 in libxlsxwriter's paper numbering. */
-#define PAPER_A4 9
 
 /* The overview's layout: title row, a blank row, the header row, the data. */
 enum { OV_TITLE_ROW = 0, OV_HEADER_ROW = 2, OV_FIRST_ROW = 3 };
@@ -298,273 +290,6 @@ static int parse_date(const char *s, lxw_datetime *out)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Workbook writing with one sticky error                                     */
-
-typedef struct book {
-    lxw_workbook *wb;
-    int failed;          /* the first failure is described in err */
-    char *err;
-    size_t errsz;
-    char *text;          /* scratch buffer for formatted labels */
-    size_t textsz;
-
-    /* formats */
-    lxw_format *title, *head, *head_num, *text_wrap, *nr, *kr, *pct;
-    lxw_format *total, *total_kr, *total_pct;
-    lxw_format *sum, *sum_kr, *factor, *date;
-} book;
-
-/* A sheet being written: its libxlsxwriter object and its name for messages. */
-typedef struct sheet {
-    lxw_worksheet *ws;
-    const char *name;
-} sheet;
-
-static void fail(book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void fail(book *b, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (b->failed)
-        return;
-    b->failed = 1;
-    if (!b->err || b->errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->err, b->errsz, fmt, ap);
-    va_end(ap);
-}
-
-/* Record a failed libxlsxwriter call on a sheet (not tied to a cell). */
-static void check(book *b, const sheet *s, lxw_error e, const char *what)
-{
-    if (e != LXW_NO_ERROR)
-        fail(b, "libxlsxwriter: %s on sheet '%s': %s", what, s->name, lxw_strerror(e));
-}
-
-/* Record a failed cell write. */
-static void check_cell(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, lxw_error e)
-{
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-
-    if (e == LXW_NO_ERROR)
-        return;
-    lxw_rowcol_to_cell(cell, row, col);
-    fail(b, "libxlsxwriter: cannot write cell %s of sheet '%s': %s", cell, s->name,
-         lxw_strerror(e));
-}
-
-/* A label with its arguments, in the book's scratch buffer (valid until the
- * next call). Returns "" after a failure. */
-static const char *text(book *b, label_id id, ...)
-{
-    va_list ap;
-    int n;
-
-    if (b->failed)
-        return "";
-    for (;;) {
-        va_start(ap, id);
-        n = label_vformat(b->text, b->text ? b->textsz : 0, id, ap);
-        va_end(ap);
-        if (n < 0) {
-            fail(b, "cannot format label %d", (int)id);
-            return "";
-        }
-        if (b->text && (size_t)n < b->textsz)
-            return b->text;
-        char *grown = realloc(b->text, (size_t)n + 1);
-        if (!grown) {
-            fail(b, "out of memory");
-            return "";
-        }
-        b->text = grown;
-        b->textsz = (size_t)n + 1;
-    }
-}
-
-enum {
-    F_BOLD = 1, F_TOP = 2, F_BOTTOM = 4, F_WRAP = 8, F_TITLE = 16, F_RIGHT = 32,
-    F_LEFT = 64, F_VTOP = 128
-};
-
-static lxw_format *add_format(book *b, unsigned flags, const char *num_format)
-{
-    lxw_format *f;
-
-    if (b->failed)
-        return NULL;
-    f = workbook_add_format(b->wb);
-    if (!f) {
-        fail(b, "libxlsxwriter: cannot add a cell format (out of memory)");
-        return NULL;
-    }
-    if (flags & (F_BOLD | F_TITLE))
-        format_set_bold(f);
-    if (flags & F_TITLE)
-        format_set_font_size(f, 14);
-    if (flags & F_TOP)
-        format_set_top(f, LXW_BORDER_THIN);
-    if (flags & F_BOTTOM)
-        format_set_bottom(f, LXW_BORDER_THIN);
-    if (flags & F_WRAP)
-        format_set_text_wrap(f);
-    if (flags & F_RIGHT)
-        format_set_align(f, LXW_ALIGN_RIGHT);
-    if (flags & F_LEFT)
-        format_set_align(f, LXW_ALIGN_LEFT);
-    if (flags & F_VTOP)
-        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    if (num_format)
-        format_set_num_format(f, num_format);
-    return f;
-}
-
-static void add_formats(book *b)
-{
-    b->title = add_format(b, F_TITLE, NULL);
-    b->head = add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP, NULL);
-    b->head_num = add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_RIGHT, NULL);
-    b->text_wrap = add_format(b, F_WRAP | F_VTOP, NULL);
-    b->nr = add_format(b, F_LEFT | F_VTOP, NULL);
-    b->kr = add_format(b, F_VTOP, NF_KR);
-    b->pct = add_format(b, F_VTOP, NF_PCT);
-    b->total = add_format(b, F_BOLD | F_TOP, NULL);
-    b->total_kr = add_format(b, F_BOLD | F_TOP, NF_KR);
-    b->total_pct = add_format(b, F_BOLD | F_TOP, NF_PCT);
-    b->sum = add_format(b, F_BOLD | F_TOP, NULL);
-    b->sum_kr = add_format(b, F_BOLD | F_TOP, NF_KR);
-    b->factor = add_format(b, F_LEFT, NF_FACTOR);
-    b->date = add_format(b, F_LEFT, NF_DATE);
-}
-
-/* Text, always as a string cell: never interpreted, even if it starts with
- * '='. Text that is not UTF-8 would make the file unreadable: refused. */
-static void put_text(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
-                     const char *t, lxw_format *f)
-{
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-
-    if (b->failed)
-        return;
-    t = str(t);
-    if (!text_is_utf8(t, strlen(t))) {
-        lxw_rowcol_to_cell(cell, row, col);
-        fail(b, "cell %s of sheet '%s': the text is not valid UTF-8", cell, s->name);
-        return;
-    }
-    check_cell(b, s, row, col, worksheet_write_string(s->ws, row, col, t, f));
-}
-
-static void put_num(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, double v,
-                    lxw_format *f)
-{
-    if (!b->failed)
-        check_cell(b, s, row, col, worksheet_write_number(s->ws, row, col, v, f));
-}
-
-/* An amount, exactly: refuses amounts a double cannot hold to the krone. */
-static int exact(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v)
-{
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-
-    if (v <= EXACT_MAX && v >= -EXACT_MAX)
-        return 1;
-    lxw_rowcol_to_cell(cell, row, col);
-    fail(b, "cell %s of sheet '%s': %" PRId64 " kr. is too large for a spreadsheet cell",
-         cell, s->name, v);
-    return 0;
-}
-
-static void put_kr(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v,
-                   lxw_format *f)
-{
-    if (!b->failed && exact(b, s, row, col, v))
-        put_num(b, s, row, col, (double)v, f);
-}
-
-/* A formula with its cached result, so it never shows 0 before recalculation. */
-static void put_formula(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
-                        const char *formula, lxw_format *f, double cached)
-{
-    if (!b->failed)
-        check_cell(b, s, row, col,
-                   worksheet_write_formula_num(s->ws, row, col, formula, f, cached));
-}
-
-static void put_formula_kr(book *b, const sheet *s, lxw_row_t row, lxw_col_t col,
-                           const char *formula, lxw_format *f, pulje_kr cached)
-{
-    if (!b->failed && exact(b, s, row, col, cached))
-        put_formula(b, s, row, col, formula, f, (double)cached);
-}
-
-static void put_blank(book *b, const sheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f)
-{
-    if (!b->failed)
-        check_cell(b, s, row, col, worksheet_write_blank(s->ws, row, col, f));
-}
-
-static void set_column(book *b, const sheet *s, lxw_col_t first, lxw_col_t last,
-                       double width)
-{
-    if (!b->failed)
-        check(b, s, worksheet_set_column(s->ws, first, last, width, NULL),
-              "worksheet_set_column");
-}
-
-/* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
-static void sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
-                        lxw_col_t col)
-{
-    char range[LXW_MAX_CELL_RANGE_LENGTH];
-
-    lxw_rowcol_to_range(range, first, col, last, col);
-    snprintf(buf, size, "=SUM(%s)", range);
-}
-
-/* Page setup shared by both sheets: A4, one page wide, the pool in the page
- * header, "Side n af m" in the footer. */
-static void page_setup(book *b, const sheet *s, const pool *p, int landscape)
-{
-    char *header;
-    size_t n = 0;
-    const char *name = str(p->name);
-    char year[16];
-
-    if (b->failed)
-        return;
-    if (landscape)
-        worksheet_set_landscape(s->ws);
-    else
-        worksheet_set_portrait(s->ws);
-    worksheet_set_paper(s->ws, PAPER_A4);
-    worksheet_fit_to_pages(s->ws, 1, 0);
-
-    /* "&C<name> <year>", with '&' doubled: it starts a control code. */
-    snprintf(year, sizeof year, " %d", p->year);
-    header = malloc(2 * strlen(name) + strlen(year) + 3);
-    if (!header) {
-        fail(b, "out of memory");
-        return;
-    }
-    header[n++] = '&';
-    header[n++] = 'C';
-    for (const char *c = name; *c; c++) {
-        if (*c == '&')
-            header[n++] = '&';
-        header[n++] = *c;
-    }
-    strcpy(header + n, year);
-    check(b, s, worksheet_set_header(s->ws, header), "worksheet_set_header");
-    free(header);
-    if (!b->failed)
-        check(b, s, worksheet_set_footer(s->ws, label(L_PRINT_FOOTER)),
-              "worksheet_set_footer");
-}
-
-/* ------------------------------------------------------------------------ */
 /* Sheet 2: Samlet oversigt (Bilag 1)                                         */
 
 /* True if nr is a plain number that survives a round trip through a cell:
@@ -598,35 +323,35 @@ static void pct_formula(char *buf, size_t size, lxw_row_t row)
     snprintf(buf, size, "=IF(%s=0,0,%s/%s)", e, f, e);
 }
 
-static void write_overview_row(book *b, const sheet *s, lxw_row_t row, const app *a,
+static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, const app *a,
                                const alloc_line *l)
 {
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
     const char *nr = str(a->nr);
 
     if (nr_is_number(nr))
-        put_num(b, s, row, OV_NR, (double)strtoll(nr, NULL, 10), b->nr);
+        book_put_num(b, s, row, OV_NR, (double)strtoll(nr, NULL, 10), b->nr);
     else
-        put_text(b, s, row, OV_NR, nr, b->nr);
-    put_text(b, s, row, OV_ASSOCIATION, a->association, b->text_wrap);
-    put_text(b, s, row, OV_ACTIVITY, a->activity, b->text_wrap);
-    put_kr(b, s, row, OV_APPLIED, a->applied, b->kr);
-    put_kr(b, s, row, OV_ASSESSED, l->claim, b->kr);
+        book_put_text(b, s, row, OV_NR, nr, b->nr);
+    book_put_text(b, s, row, OV_ASSOCIATION, a->association, b->text_wrap);
+    book_put_text(b, s, row, OV_ACTIVITY, a->activity, b->text_wrap);
+    book_put_kr(b, s, row, OV_APPLIED, a->applied, b->kr);
+    book_put_kr(b, s, row, OV_ASSESSED, l->claim, b->kr);
 
     lxw_rowcol_to_cell(e, row, OV_ASSESSED);
     lxw_rowcol_to_cell(h, row, OV_GRANT);
     snprintf(formula, sizeof formula, "=%s-%s", e, h);
-    put_formula_kr(b, s, row, OV_REDUCTION_KR, formula, b->kr, l->claim - l->grant);
+    book_put_formula_kr(b, s, row, OV_REDUCTION_KR, formula, b->kr, l->claim - l->grant);
 
     pct_formula(formula, sizeof formula, row);
-    put_formula(b, s, row, OV_REDUCTION_PCT, formula, b->pct,
+    book_put_formula(b, s, row, OV_REDUCTION_PCT, formula, b->pct,
                 reduction_share(l->claim - l->grant, l->claim));
-    put_kr(b, s, row, OV_GRANT, l->grant, b->kr);
-    put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
+    book_put_kr(b, s, row, OV_GRANT, l->grant, b->kr);
+    book_put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
 }
 
 /* Write "Samlet oversigt". Its "I alt" row is row OV_FIRST_ROW + n. */
-static void write_overview(book *b, const sheet *s, const pool *p, const app_list *apps,
+static void write_overview(book *b, const book_sheet *s, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t)
 {
     static const label_id heads[OV__COLS] = {
@@ -639,42 +364,42 @@ static void write_overview(book *b, const sheet *s, const pool *p, const app_lis
     lxw_row_t total_row = (lxw_row_t)(OV_FIRST_ROW + r->n);
     char formula[64];
 
-    put_text(b, s, OV_TITLE_ROW, 0, text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
+    book_put_text(b, s, OV_TITLE_ROW, 0, book_text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
              b->title);
     for (lxw_col_t c = 0; c < OV__COLS; c++) {
         int numeric = c >= OV_APPLIED && c <= OV_GRANT;
-        put_text(b, s, OV_HEADER_ROW, c, label(heads[c]), numeric ? b->head_num : b->head);
-        set_column(b, s, c, c, widths[c]);
+        book_put_text(b, s, OV_HEADER_ROW, c, label(heads[c]), numeric ? b->head_num : b->head);
+        book_set_column(b, s, c, c, widths[c]);
     }
     for (size_t i = 0; i < r->n && !b->failed; i++)
         write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), &apps->v[i], &r->lines[i]);
 
     /* I alt: exact sums, as formulas over the rows above. */
-    put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
-    put_blank(b, s, total_row, OV_ASSOCIATION, b->total);
-    put_blank(b, s, total_row, OV_ACTIVITY, b->total);
-    put_blank(b, s, total_row, OV_REFUSAL, b->total);
+    book_put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
+    book_put_blank(b, s, total_row, OV_ASSOCIATION, b->total);
+    book_put_blank(b, s, total_row, OV_ACTIVITY, b->total);
+    book_put_blank(b, s, total_row, OV_REFUSAL, b->total);
     for (size_t k = 0; k < sizeof sums / sizeof sums[0]; k++) {
         if (r->n == 0) { /* no rows to sum: a SUM over an empty range would wrap round */
-            put_kr(b, s, total_row, sums[k], 0, b->total_kr);
+            book_put_kr(b, s, total_row, sums[k], 0, b->total_kr);
             continue;
         }
-        sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, sums[k]);
-        put_formula_kr(b, s, total_row, sums[k], formula, b->total_kr, sum_values[k]);
+        book_sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, sums[k]);
+        book_put_formula_kr(b, s, total_row, sums[k], formula, b->total_kr, sum_values[k]);
     }
     pct_formula(formula, sizeof formula, total_row);
-    put_formula(b, s, total_row, OV_REDUCTION_PCT, formula, b->total_pct,
+    book_put_formula(b, s, total_row, OV_REDUCTION_PCT, formula, b->total_pct,
                 reduction_share(t->reductions, t->claims));
 
     if (b->failed)
         return;
     worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
-    check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1, OV__COLS - 1),
+    book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1, OV__COLS - 1),
           "worksheet_autofilter");
     if (!b->failed)
-        check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
+        book_check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
               "worksheet_repeat_rows");
-    page_setup(b, s, p, 1);
+    book_page_setup(b, s, p, 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -699,45 +424,45 @@ static void other_sheet_cell(char *buf, size_t size, const char *sheet_name,
     snprintf(buf + n, size - n, "'!%s", cell);
 }
 
-static lxw_row_t put_lines(book *b, const sheet *s, lxw_row_t row, const pool_line *v,
+static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const pool_line *v,
                            size_t n)
 {
     for (size_t i = 0; i < n; i++, row++) {
-        put_text(b, s, row, EC_LABEL, v[i].label, NULL);
-        put_kr(b, s, row, EC_AMOUNT, v[i].amount, b->kr);
+        book_put_text(b, s, row, EC_LABEL, v[i].label, NULL);
+        book_put_kr(b, s, row, EC_AMOUNT, v[i].amount, b->kr);
     }
     return row;
 }
 
 /* The key figures below the table: rule, rounding, money, factor, counts, date. */
-static void write_key_figures(book *b, const sheet *s, lxw_row_t row, const pool *p,
+static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const pool *p,
                               const alloc_result *r, const char *rule,
                               const lxw_datetime *date)
 {
-    put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
-    put_blank(b, s, row++, EC_AMOUNT, b->head);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
-    put_text(b, s, row++, EC_AMOUNT, rule, NULL);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), NULL);
-    put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
-    put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), NULL);
-    put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
-    put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
-    put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den, b->factor);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), NULL);
-    put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), NULL);
-    put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->nr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), NULL);
-    put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->nr);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
+    book_put_blank(b, s, row++, EC_AMOUNT, b->head);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
+    book_put_text(b, s, row++, EC_AMOUNT, rule, NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), NULL);
+    book_put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    book_put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), NULL);
+    book_put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    book_put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den, b->factor);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), NULL);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), NULL);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->nr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), NULL);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->nr);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), NULL);
     if (!b->failed) {
         lxw_datetime d = *date;
-        check_cell(b, s, row, EC_AMOUNT,
+        book_check_cell(b, s, row, EC_AMOUNT,
                    worksheet_write_datetime(s->ws, row, EC_AMOUNT, &d, b->date));
     }
 }
@@ -745,7 +470,7 @@ static void write_key_figures(book *b, const sheet *s, lxw_row_t row, const pool
 /* Write the economy sheet, laid out as the minutes' table. overview_total is the
  * row of the "I alt" line on the overview sheet, whose grant cell the
  * "Indstillede tilskud ... i alt" line points at. */
-static void write_economy(book *b, const sheet *s, const pool *p, const alloc_result *r,
+static void write_economy(book *b, const book_sheet *s, const pool *p, const alloc_result *r,
                           const totals *t, lxw_row_t overview_total, const char *rule,
                           const lxw_datetime *date)
 {
@@ -754,65 +479,52 @@ static void write_economy(book *b, const sheet *s, const pool *p, const alloc_re
     lxw_row_t row, budget_total, out_first, out_total;
     pulje_kr out_sum = t->reserved + t->grants + t->earmarked + r->residual;
 
-    set_column(b, s, EC_LABEL, EC_LABEL, 70);
-    set_column(b, s, EC_AMOUNT, EC_AMOUNT, 16);
-    put_text(b, s, 0, EC_LABEL, text(b, L_ECON_HEADING, name, p->year), b->title);
-    put_text(b, s, 2, EC_LABEL, text(b, L_ECON_TITLE, name), b->head);
-    put_text(b, s, 2, EC_AMOUNT, label(L_ECON_AMOUNT_HEADER), b->head_num);
+    book_set_column(b, s, EC_LABEL, EC_LABEL, 70);
+    book_set_column(b, s, EC_AMOUNT, EC_AMOUNT, 16);
+    book_put_text(b, s, 0, EC_LABEL, book_text(b, L_ECON_HEADING, name, p->year), b->title);
+    book_put_text(b, s, 2, EC_LABEL, book_text(b, L_ECON_TITLE, name), b->head);
+    book_put_text(b, s, 2, EC_AMOUNT, label(L_ECON_AMOUNT_HEADER), b->head_num);
 
     /* Money in: the budget lines and their sum. */
     row = put_lines(b, s, 3, p->budget, p->n_budget);
     budget_total = row++;
-    put_text(b, s, budget_total, EC_LABEL, text(b, L_ECON_BUDGET_TOTAL, name, p->year), b->sum);
+    book_put_text(b, s, budget_total, EC_LABEL, book_text(b, L_ECON_BUDGET_TOTAL, name, p->year), b->sum);
     if (p->n_budget > 0) {
-        sum_formula(formula, sizeof formula, 3, budget_total - 1, EC_AMOUNT);
-        put_formula_kr(b, s, budget_total, EC_AMOUNT, formula, b->sum_kr, t->budget);
+        book_sum_formula(formula, sizeof formula, 3, budget_total - 1, EC_AMOUNT);
+        book_put_formula_kr(b, s, budget_total, EC_AMOUNT, formula, b->sum_kr, t->budget);
     } else {
-        put_kr(b, s, budget_total, EC_AMOUNT, 0, b->sum_kr);
+        book_put_kr(b, s, budget_total, EC_AMOUNT, 0, b->sum_kr);
     }
 
     /* Money out: reservations, the grants (from Bilag 1), earmarks, residual. */
     out_first = row;
     row = put_lines(b, s, row, p->reservations, p->n_reservations);
-    put_text(b, s, row, EC_LABEL, text(b, L_ECON_GRANTED, name, p->year), NULL);
+    book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, name, p->year), NULL);
     other_sheet_cell(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
                      OV_GRANT);
-    put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
+    book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
-    put_text(b, s, row, EC_LABEL, p->residual_label, NULL);
-    put_kr(b, s, row++, EC_AMOUNT, r->residual, b->kr);
+    book_put_text(b, s, row, EC_LABEL, p->residual_label, NULL);
+    book_put_kr(b, s, row++, EC_AMOUNT, r->residual, b->kr);
 
     out_total = row++;
-    put_text(b, s, out_total, EC_LABEL, text(b, L_ECON_RECOMMENDED, name, p->year), b->sum);
-    sum_formula(formula, sizeof formula, out_first, out_total - 1, EC_AMOUNT);
-    put_formula_kr(b, s, out_total, EC_AMOUNT, formula, b->sum_kr, out_sum);
+    book_put_text(b, s, out_total, EC_LABEL, book_text(b, L_ECON_RECOMMENDED, name, p->year), b->sum);
+    book_sum_formula(formula, sizeof formula, out_first, out_total - 1, EC_AMOUNT);
+    book_put_formula_kr(b, s, out_total, EC_AMOUNT, formula, b->sum_kr, out_sum);
 
     /* The check: in minus out, which must be 0. */
     lxw_rowcol_to_cell(in_cell, budget_total, EC_AMOUNT);
     lxw_rowcol_to_cell(out_cell, out_total, EC_AMOUNT);
     snprintf(formula, sizeof formula, "=%s-%s", in_cell, out_cell);
-    put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), NULL);
-    put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->budget - out_sum);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), NULL);
+    book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->budget - out_sum);
 
     write_key_figures(b, s, row + 1, p, r, rule, date);
-    page_setup(b, s, p, 0);
+    book_page_setup(b, s, p, 0);
 }
 
 /* ------------------------------------------------------------------------ */
 /* The workbook                                                               */
-
-static sheet add_sheet(book *b, label_id name)
-{
-    sheet s = {NULL, label(name)};
-
-    if (b->failed)
-        return s;
-    s.ws = workbook_add_worksheet(b->wb, s.name);
-    if (!s.ws)
-        fail(b, "libxlsxwriter: cannot add the sheet '%s' (invalid name or out of memory)",
-             s.name);
-    return s;
-}
 
 /* Title, subject, author, comments and a fixed creation time (the decision
  * date at 12:00 UTC), so that the same inputs give the same bytes. */
@@ -825,12 +537,12 @@ static void set_properties(book *b, const pool *p, const char *rule,
 
     if (b->failed)
         return;
-    title = strdup(text(b, L_PROP_TITLE, str(p->name), p->year));
-    subject = strdup(text(b, L_PROP_SUBJECT, str(p->committee)));
+    title = strdup(book_text(b, L_PROP_TITLE, str(p->name), p->year));
+    subject = strdup(book_text(b, L_PROP_SUBJECT, str(p->committee)));
     author = strdup(label(L_PROP_AUTHOR));
-    comments = strdup(text(b, L_PROP_COMMENTS, str(p->name), p->year, rule));
+    comments = strdup(book_text(b, L_PROP_COMMENTS, str(p->name), p->year, rule));
     if (!b->failed && (!title || !subject || !author || !comments))
-        fail(b, "out of memory");
+        book_fail(b, "out of memory");
     if (!b->failed) {
         memset(&props, 0, sizeof props);
         props.title = title;
@@ -841,7 +553,7 @@ static void set_properties(book *b, const pool *p, const char *rule,
                                  12 * 3600);
         e = workbook_set_properties(b->wb, &props);
         if (e != LXW_NO_ERROR)
-            fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
+            book_fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
     }
     free(title);
     free(subject);
@@ -854,12 +566,12 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
                            const lxw_datetime *date)
 {
-    sheet econ, over;
+    book_sheet econ, over;
 
-    add_formats(b);
+    book_add_formats(b);
     set_properties(b, p, rule, date);
-    econ = add_sheet(b, L_SHEET_ECONOMY);
-    over = add_sheet(b, L_SHEET_OVERVIEW);
+    econ = book_add_sheet(b, L_SHEET_ECONOMY);
+    over = book_add_sheet(b, L_SHEET_OVERVIEW);
     if (b->failed)
         return;
     write_economy(b, &econ, p, r, t, (lxw_row_t)(OV_FIRST_ROW + r->n), rule, date);
@@ -909,7 +621,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     e = workbook_close(b.wb);
     free(b.text);
     if (!b.failed && e != LXW_NO_ERROR)
-        fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
+        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
     if (b.failed) {
         atomic_abort(&af);
         return -1;

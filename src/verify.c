@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "ledger.h"
+
 /* Record one failed check. */
 #define FAIL(...)                                                              \
     do {                                                                       \
@@ -41,6 +43,61 @@ static int cross_check(const pool *p, const app_list *apps, const alloc_result *
         }
     }
     alloc_free(&c);
+    return failures;
+}
+
+/* The multi-year invariants: each honoured grant is eligible and bound for
+ * the years asked; per year, the new commitments are the exact sum of the
+ * honoured grants and, with the old ones, stay within the cap (or add
+ * nothing where the old ones already broke it). */
+static int check_multiyear(const pool *p, const app_list *apps, const alloc_result *r,
+                           diag_list *dl)
+{
+    int failures = 0;
+    pulje_kr fresh[MY_YEARS] = {0};
+
+    for (size_t i = 0; i < r->n; i++) {
+        const alloc_line *l = &r->lines[i];
+        const app *a = &apps->v[i];
+        if (l->my == MY_HONOURED) {
+            if (l->years != a->years || l->years < 2 || l->years > MY_YEARS || l->grant <= 0 ||
+                a->active_years < p->min_active_years || (l->years == 3 && !a->exceptional))
+                FAIL("verification: application %s is bound for %d years without meeting "
+                     "the conditions", a->nr, l->years);
+            for (int t = 0; t < l->years && t < MY_YEARS; t++)
+                fresh[t] += l->grant;
+        } else if (l->years != (l->grant > 0 ? 1 : 0)) {
+            FAIL("verification: application %s has %d years without a multi-year grant",
+                 a->nr, l->years);
+        }
+    }
+    for (int t = 0; t < MY_YEARS; t++) {
+        const my_year *y = &r->my[t];
+        pulje_kr money = pool_money_in(p, p->year + t);
+        pulje_kr cap = (pulje_kr)((pulje_wide)money * p->cap_bp / 10000);
+        pulje_kr old = p->commitments
+                           ? ledger_sum(p->commitments, p->year + t, LEDGER_MULTI_YEAR)
+                           : 0;
+        if (y->year != p->year + t || y->money != money || y->cap != cap || y->old != old)
+            FAIL("verification: the multi-year table for %d does not match the pool and "
+                 "the ledger", p->year + t);
+        if (y->fresh != fresh[t])
+            FAIL("verification: new multi-year commitments for %d are %lld, the grants "
+                 "sum to %lld", p->year + t, (long long)y->fresh, (long long)fresh[t]);
+        if (old > cap ? fresh[t] != 0 : old + fresh[t] > cap)
+            FAIL("verification: the multi-year cap for %d is broken: %lld + %lld > %lld",
+                 p->year + t, (long long)old, (long long)fresh[t], (long long)cap);
+    }
+    if (p->commitments) {
+        pulje_kr derived = 0, bound = ledger_sum(p->commitments, p->year, LEDGER_MULTI_YEAR) +
+                                      ledger_sum(p->commitments, p->year, LEDGER_AGREEMENT);
+        for (size_t i = 0; i < p->n_reservations; i++)
+            if (p->reservations[i].line == 0)
+                derived += p->reservations[i].amount;
+        if (derived != bound)
+            FAIL("verification: the reservations taken from the ledger (%lld) differ from "
+                 "what it binds in %d (%lld)", (long long)derived, p->year, (long long)bound);
+    }
     return failures;
 }
 
@@ -108,6 +165,7 @@ int verify_result(const pool *p, const app_list *apps, const alloc_result *r,
              (long long)r->residual);
     if (r->factor_den <= 0 || r->factor_num < 0 || r->factor_num > r->factor_den)
         FAIL("verification: the reduction factor is not in [0, 1]");
+    failures += check_multiyear(p, apps, r, dl);
     if (cross && failures == 0)
         failures += cross_check(p, apps, r, dl);
     return failures;

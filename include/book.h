@@ -1,0 +1,110 @@
+/* book.h - Writing a workbook with libxlsxwriter, every return code checked.
+ *
+ * A book wraps an lxw_workbook with one sticky error: the first failing call
+ * is described in err and every later call does nothing, so sheet writers
+ * read straight through and the caller checks b->failed once. Amounts are
+ * written exactly (refused above 2^53), formulas always with their cached
+ * value, text always as a string (never a formula) and only if valid UTF-8.
+ * Shared by the committee workbook (report.c), its multi-year sheet and the
+ * comparison workbook. */
+#ifndef PULJE_BOOK_H
+#define PULJE_BOOK_H
+
+#include <stddef.h>
+
+#include <xlsxwriter.h>
+
+#include "labels.h"
+#include "money.h"
+#include "pool.h"
+
+/* Number formats (Excel format codes; Danish Excel shows 6.318.216 and 17,3 %). */
+#define NF_KR     "#,##0"
+#define NF_PCT    "0.0 %"
+#define NF_FACTOR "0.0000"
+#define NF_DATE   "dd-mm-yyyy"
+
+typedef struct book {
+    lxw_workbook *wb;
+    int failed;          /* the first failure is described in err */
+    char *err;
+    size_t errsz;
+    char *text;          /* scratch buffer for formatted labels */
+    size_t textsz;
+
+    /* formats */
+    lxw_format *title, *head, *head_num, *text_wrap, *nr, *kr, *pct;
+    lxw_format *total, *total_kr, *total_pct;
+    lxw_format *sum, *sum_kr, *factor, *date;
+} book;
+
+/* A sheet being written: its libxlsxwriter object and its name for messages. */
+typedef struct book_sheet {
+    lxw_worksheet *ws;
+    const char *name;
+} book_sheet;
+
+/* Flags for book_add_format(). */
+enum {
+    F_BOLD = 1, F_TOP = 2, F_BOTTOM = 4, F_WRAP = 8, F_TITLE = 16, F_RIGHT = 32,
+    F_LEFT = 64, F_VTOP = 128
+};
+
+/** @brief Record the first failure (printf format); later ones are ignored. */
+void book_fail(book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/** @brief Record a failed libxlsxwriter call on a sheet (not tied to a cell). */
+void book_check(book *b, const book_sheet *s, lxw_error e, const char *what);
+
+/** @brief Record a failed cell write, naming the cell. */
+void book_check_cell(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, lxw_error e);
+
+/** @brief A label with its blanks filled, in the book's scratch buffer (valid
+ * until the next call); "" after a failure. */
+const char *book_text(book *b, label_id id, ...);
+
+/** @brief A new cell format with F_* flags and a number format (may be NULL). */
+lxw_format *book_add_format(book *b, unsigned flags, const char *num_format);
+
+/** @brief Create the shared formats (b->title, b->kr, ...). */
+void book_add_formats(book *b);
+
+/** @brief Add a sheet named by a label. */
+book_sheet book_add_sheet(book *b, label_id name);
+
+/** @brief Text as a string cell (never a formula); refused unless valid UTF-8. */
+void book_put_text(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                   const char *t, lxw_format *f);
+
+/** @brief A number cell. */
+void book_put_num(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, double v,
+                  lxw_format *f);
+
+/** @brief An amount, exactly (refused if a double cannot hold it to the krone). */
+void book_put_kr(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v,
+                 lxw_format *f);
+
+/** @brief A formula with its cached result, so it never shows 0 before recalculation. */
+void book_put_formula(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                      const char *formula, lxw_format *f, double cached);
+
+/** @brief A formula whose cached result is an amount (checked like book_put_kr). */
+void book_put_formula_kr(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                         const char *formula, lxw_format *f, pulje_kr cached);
+
+/** @brief A blank cell with a format. */
+void book_put_blank(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                    lxw_format *f);
+
+/** @brief Set the width of columns first..last. */
+void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t last,
+                     double width);
+
+/** @brief "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
+void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
+                      lxw_col_t col);
+
+/** @brief A4, one page wide, the pool in the page header, "Side n af m" in the footer. */
+void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape);
+
+#endif

@@ -1,0 +1,276 @@
+/* book.c - Writing a workbook with libxlsxwriter, every return code checked. */
+#include "book.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Excel stores numbers as doubles: integers above 2^53 are not exact. */
+#define EXACT_MAX INT64_C(9007199254740992)
+
+/* A4 in libxlsxwriter's paper numbering. */
+#define PAPER_A4 9
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+
+void book_fail(book *b, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (b->failed)
+        return;
+    b->failed = 1;
+    if (!b->err || b->errsz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->err, b->errsz, fmt, ap);
+    va_end(ap);
+}
+
+/* Record a failed libxlsxwriter call on a sheet (not tied to a cell). */
+void book_check(book *b, const book_sheet *s, lxw_error e, const char *what)
+{
+    if (e != LXW_NO_ERROR)
+        book_fail(b, "libxlsxwriter: %s on sheet '%s': %s", what, s->name, lxw_strerror(e));
+}
+
+/* Record a failed cell write. */
+void book_check_cell(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, lxw_error e)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (e == LXW_NO_ERROR)
+        return;
+    lxw_rowcol_to_cell(cell, row, col);
+    book_fail(b, "libxlsxwriter: cannot write cell %s of sheet '%s': %s", cell, s->name,
+         lxw_strerror(e));
+}
+
+/* A label with its arguments, in the book's scratch buffer (valid until the
+ * next call). Returns "" after a failure. */
+const char *book_text(book *b, label_id id, ...)
+{
+    va_list ap;
+    int n;
+
+    if (b->failed)
+        return "";
+    for (;;) {
+        va_start(ap, id);
+        n = label_vformat(b->text, b->text ? b->textsz : 0, id, ap);
+        va_end(ap);
+        if (n < 0) {
+            book_fail(b, "cannot format label %d", (int)id);
+            return "";
+        }
+        if (b->text && (size_t)n < b->textsz)
+            return b->text;
+        char *grown = realloc(b->text, (size_t)n + 1);
+        if (!grown) {
+            book_fail(b, "out of memory");
+            return "";
+        }
+        b->text = grown;
+        b->textsz = (size_t)n + 1;
+    }
+}
+
+
+
+lxw_format *book_add_format(book *b, unsigned flags, const char *num_format)
+{
+    lxw_format *f;
+
+    if (b->failed)
+        return NULL;
+    f = workbook_add_format(b->wb);
+    if (!f) {
+        book_fail(b, "libxlsxwriter: cannot add a cell format (out of memory)");
+        return NULL;
+    }
+    if (flags & (F_BOLD | F_TITLE))
+        format_set_bold(f);
+    if (flags & F_TITLE)
+        format_set_font_size(f, 14);
+    if (flags & F_TOP)
+        format_set_top(f, LXW_BORDER_THIN);
+    if (flags & F_BOTTOM)
+        format_set_bottom(f, LXW_BORDER_THIN);
+    if (flags & F_WRAP)
+        format_set_text_wrap(f);
+    if (flags & F_RIGHT)
+        format_set_align(f, LXW_ALIGN_RIGHT);
+    if (flags & F_LEFT)
+        format_set_align(f, LXW_ALIGN_LEFT);
+    if (flags & F_VTOP)
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (num_format)
+        format_set_num_format(f, num_format);
+    return f;
+}
+
+void book_add_formats(book *b)
+{
+    b->title = book_add_format(b, F_TITLE, NULL);
+    b->head = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP, NULL);
+    b->head_num = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_RIGHT, NULL);
+    b->text_wrap = book_add_format(b, F_WRAP | F_VTOP, NULL);
+    b->nr = book_add_format(b, F_LEFT | F_VTOP, NULL);
+    b->kr = book_add_format(b, F_VTOP, NF_KR);
+    b->pct = book_add_format(b, F_VTOP, NF_PCT);
+    b->total = book_add_format(b, F_BOLD | F_TOP, NULL);
+    b->total_kr = book_add_format(b, F_BOLD | F_TOP, NF_KR);
+    b->total_pct = book_add_format(b, F_BOLD | F_TOP, NF_PCT);
+    b->sum = book_add_format(b, F_BOLD | F_TOP, NULL);
+    b->sum_kr = book_add_format(b, F_BOLD | F_TOP, NF_KR);
+    b->factor = book_add_format(b, F_LEFT, NF_FACTOR);
+    b->date = book_add_format(b, F_LEFT, NF_DATE);
+}
+
+/* Text, always as a string cell: never interpreted, even if it starts with
+ * '='. Text that is not UTF-8 would make the file unreadable: refused. */
+void book_put_text(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                     const char *t, lxw_format *f)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (b->failed)
+        return;
+    t = str(t);
+    if (!text_is_utf8(t, strlen(t))) {
+        lxw_rowcol_to_cell(cell, row, col);
+        book_fail(b, "cell %s of sheet '%s': the text is not valid UTF-8", cell, s->name);
+        return;
+    }
+    book_check_cell(b, s, row, col, worksheet_write_string(s->ws, row, col, t, f));
+}
+
+void book_put_num(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, double v,
+                    lxw_format *f)
+{
+    if (!b->failed)
+        book_check_cell(b, s, row, col, worksheet_write_number(s->ws, row, col, v, f));
+}
+
+/* An amount, exactly: refuses amounts a double cannot hold to the krone. */
+static int exact(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+    if (v <= EXACT_MAX && v >= -EXACT_MAX)
+        return 1;
+    lxw_rowcol_to_cell(cell, row, col);
+    book_fail(b, "cell %s of sheet '%s': %" PRId64 " kr. is too large for a spreadsheet cell",
+         cell, s->name, v);
+    return 0;
+}
+
+void book_put_kr(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, pulje_kr v,
+                   lxw_format *f)
+{
+    if (!b->failed && exact(b, s, row, col, v))
+        book_put_num(b, s, row, col, (double)v, f);
+}
+
+/* A formula with its cached result, so it never shows 0 before recalculation. */
+void book_put_formula(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                        const char *formula, lxw_format *f, double cached)
+{
+    if (!b->failed)
+        book_check_cell(b, s, row, col,
+                   worksheet_write_formula_num(s->ws, row, col, formula, f, cached));
+}
+
+void book_put_formula_kr(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
+                           const char *formula, lxw_format *f, pulje_kr cached)
+{
+    if (!b->failed && exact(b, s, row, col, cached))
+        book_put_formula(b, s, row, col, formula, f, (double)cached);
+}
+
+void book_put_blank(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f)
+{
+    if (!b->failed)
+        book_check_cell(b, s, row, col, worksheet_write_blank(s->ws, row, col, f));
+}
+
+void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t last,
+                       double width)
+{
+    if (!b->failed)
+        book_check(b, s, worksheet_set_column(s->ws, first, last, width, NULL),
+              "worksheet_set_column");
+}
+
+/* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
+void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
+                        lxw_col_t col)
+{
+    char range[LXW_MAX_CELL_RANGE_LENGTH];
+
+    lxw_rowcol_to_range(range, first, col, last, col);
+    snprintf(buf, size, "=SUM(%s)", range);
+}
+
+/* Page setup shared by both sheets: A4, one page wide, the pool in the page
+ * header, "Side n af m" in the footer. */
+void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
+{
+    char *header;
+    size_t n = 0;
+    const char *name = str(p->name);
+    char year[16];
+
+    if (b->failed)
+        return;
+    if (landscape)
+        worksheet_set_landscape(s->ws);
+    else
+        worksheet_set_portrait(s->ws);
+    worksheet_set_paper(s->ws, PAPER_A4);
+    worksheet_fit_to_pages(s->ws, 1, 0);
+
+    /* "&C<name> <year>", with '&' doubled: it starts a control code. */
+    snprintf(year, sizeof year, " %d", p->year);
+    header = malloc(2 * strlen(name) + strlen(year) + 3);
+    if (!header) {
+        book_fail(b, "out of memory");
+        return;
+    }
+    header[n++] = '&';
+    header[n++] = 'C';
+    for (const char *c = name; *c; c++) {
+        if (*c == '&')
+            header[n++] = '&';
+        header[n++] = *c;
+    }
+    strcpy(header + n, year);
+    book_check(b, s, worksheet_set_header(s->ws, header), "worksheet_set_header");
+    free(header);
+    if (!b->failed)
+        book_check(b, s, worksheet_set_footer(s->ws, label(L_PRINT_FOOTER)),
+              "worksheet_set_footer");
+}
+
+book_sheet book_add_sheet(book *b, label_id name)
+{
+    book_sheet s = {NULL, label(name)};
+
+    if (b->failed)
+        return s;
+    s.ws = workbook_add_worksheet(b->wb, s.name);
+    if (!s.ws)
+        book_fail(b, "libxlsxwriter: cannot add the sheet '%s' (invalid name or out of memory)",
+             s.name);
+    return s;
+}
+
