@@ -58,4 +58,19 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
  */
 char *report_basename(const pool *p, char *buf, size_t size);
 
+/* ---- internal to the report module (report.c, report_multiyear.c) ---- */
+
+struct book;
+
+/* Where the overview's multi-year columns and application rows are. */
+typedef struct report_overview_cols {
+    unsigned first_row, last_row;   /* application rows, 0-based; last < first if none */
+    unsigned short years_granted;   /* column of "Antal år (bevilget)" */
+    unsigned short year1;           /* column of the first year's amount; +1, +2 follow */
+} report_overview_cols;
+
+/** @brief Add the "Flerårige" sheet to a workbook being built. */
+void report_write_multiyear(struct book *b, const pool *p, const alloc_result *r,
+                            const report_overview_cols *ov);
+
 #endif

@@ -33,7 +33,8 @@
 enum { OV_TITLE_ROW = 0, OV_HEADER_ROW = 2, OV_FIRST_ROW = 3 };
 enum {
     OV_NR, OV_ASSOCIATION, OV_ACTIVITY, OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR,
-    OV_REDUCTION_PCT, OV_GRANT, OV_REFUSAL, OV__COLS
+    OV_REDUCTION_PCT, OV_GRANT, OV_YEARS_ASKED, OV_YEARS_GRANTED, OV_YEAR1, OV_YEAR2,
+    OV_YEAR3, OV_MY_NOTE, OV_REFUSAL, OV__COLS
 };
 
 /* The economy sheet: the amount column. */
@@ -323,8 +324,24 @@ static void pct_formula(char *buf, size_t size, lxw_row_t row)
     snprintf(buf, size, "=IF(%s=0,0,%s/%s)", e, f, e);
 }
 
-static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, const app *a,
-                               const alloc_line *l)
+/* The multi-year decision in words. */
+static const char *my_note(book *b, const pool *p, my_status st)
+{
+    switch (st) {
+    case MY_ONE_YEAR:        return label(L_MY_ONE_YEAR);
+    case MY_HONOURED:        return label(L_MY_HONOURED);
+    case MY_NO_GRANT:        return label(L_MY_NO_GRANT);
+    case MY_TOO_YOUNG:       return book_text(b, L_MY_TOO_YOUNG, p->min_active_years);
+    case MY_AGE_UNKNOWN:     return label(L_MY_AGE_UNKNOWN);
+    case MY_NOT_EXCEPTIONAL: return label(L_MY_NOT_EXCEPTIONAL);
+    case MY_CAP:             return label(L_MY_CAP);
+    case MY_SET_ASIDE:       return label(L_MY_SET_ASIDE);
+    }
+    return "";
+}
+
+static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, const pool *p,
+                               const app *a, const alloc_line *l)
 {
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
     const char *nr = str(a->nr);
@@ -347,6 +364,12 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
     book_put_formula(b, s, row, OV_REDUCTION_PCT, formula, b->pct,
                 reduction_share(l->claim - l->grant, l->claim));
     book_put_kr(b, s, row, OV_GRANT, l->grant, b->kr);
+    book_put_num(b, s, row, OV_YEARS_ASKED, l->years_asked, NULL);
+    book_put_num(b, s, row, OV_YEARS_GRANTED, l->years, NULL);
+    for (int t = 0; t < MY_YEARS; t++)
+        book_put_kr(b, s, row, (lxw_col_t)(OV_YEAR1 + t), l->years > t ? l->grant : 0, b->kr);
+    if (l->my != MY_ONE_YEAR)
+        book_put_text(b, s, row, OV_MY_NOTE, my_note(b, p, l->my), b->text_wrap);
     book_put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
 }
 
@@ -356,28 +379,39 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
 {
     static const label_id heads[OV__COLS] = {
         L_COL_NR, L_COL_ASSOCIATION, L_COL_ACTIVITY, L_COL_APPLIED, L_COL_ASSESSED,
-        L_COL_REDUCTION_KR, L_COL_REDUCTION_PCT, L_COL_GRANT, L_COL_REFUSAL,
+        L_COL_REDUCTION_KR, L_COL_REDUCTION_PCT, L_COL_GRANT, L_COL_YEARS_ASKED,
+        L_COL_YEARS_GRANTED, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT,
+        L_COL_MY_NOTE, L_COL_REFUSAL,
     };
-    static const double widths[OV__COLS] = {8, 30, 40, 14, 14, 14, 13, 16, 40};
-    static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT};
-    const pulje_kr sum_values[] = {t->applied, t->claims, t->reductions, t->grants};
+    static const double widths[OV__COLS] = {8, 30, 40, 14, 14, 14, 13, 16, 10, 10,
+                                            13, 13, 13, 30, 40};
+    static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT,
+                                     OV_YEAR1, OV_YEAR2, OV_YEAR3};
+    const pulje_kr sum_values[] = {t->applied, t->claims, t->reductions, t->grants,
+                                   t->grants, r->my[1].fresh, r->my[2].fresh};
     lxw_row_t total_row = (lxw_row_t)(OV_FIRST_ROW + r->n);
     char formula[64];
 
     book_put_text(b, s, OV_TITLE_ROW, 0, book_text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
              b->title);
     for (lxw_col_t c = 0; c < OV__COLS; c++) {
-        int numeric = c >= OV_APPLIED && c <= OV_GRANT;
-        book_put_text(b, s, OV_HEADER_ROW, c, label(heads[c]), numeric ? b->head_num : b->head);
+        int numeric = c >= OV_APPLIED && c <= OV_YEAR3;
+        const char *h = c >= OV_YEAR1 && c <= OV_YEAR3
+                            ? book_text(b, L_COL_YEAR_AMOUNT, p->year + (int)(c - OV_YEAR1))
+                            : label(heads[c]);
+        book_put_text(b, s, OV_HEADER_ROW, c, h, numeric ? b->head_num : b->head);
         book_set_column(b, s, c, c, widths[c]);
     }
     for (size_t i = 0; i < r->n && !b->failed; i++)
-        write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), &apps->v[i], &r->lines[i]);
+        write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], &r->lines[i]);
 
     /* I alt: exact sums, as formulas over the rows above. */
     book_put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
     book_put_blank(b, s, total_row, OV_ASSOCIATION, b->total);
     book_put_blank(b, s, total_row, OV_ACTIVITY, b->total);
+    book_put_blank(b, s, total_row, OV_YEARS_ASKED, b->total);
+    book_put_blank(b, s, total_row, OV_YEARS_GRANTED, b->total);
+    book_put_blank(b, s, total_row, OV_MY_NOTE, b->total);
     book_put_blank(b, s, total_row, OV_REFUSAL, b->total);
     for (size_t k = 0; k < sizeof sums / sizeof sums[0]; k++) {
         if (r->n == 0) { /* no rows to sum: a SUM over an empty range would wrap round */
@@ -499,7 +533,8 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     /* Money out: reservations, the grants (from Bilag 1), earmarks, residual. */
     out_first = row;
     row = put_lines(b, s, row, p->reservations, p->n_reservations);
-    book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, name, p->year), NULL);
+    book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
+                  NULL);
     other_sheet_cell(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
                      OV_GRANT);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
@@ -576,6 +611,9 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
         return;
     write_economy(b, &econ, p, r, t, (lxw_row_t)(OV_FIRST_ROW + r->n), rule, date);
     write_overview(b, &over, p, apps, r, t);
+    report_overview_cols ov = {OV_FIRST_ROW, (unsigned)(OV_FIRST_ROW + r->n) - 1u,
+                               OV_YEARS_GRANTED, OV_YEAR1};
+    report_write_multiyear(b, p, r, &ov);
 }
 
 int report_write_workbook(const char *path, const pool *p, const app_list *apps,

@@ -740,7 +740,13 @@ static void test_workbook_overview_rows_and_totals(void **state)
     expect_line(d, "Samlet oversigt\tF3\tReduktion (kr.)\t");
     expect_line(d, "Samlet oversigt\tG3\tReduktion (%)\t");
     expect_line(d, "Samlet oversigt\tH3\tIndstillet tilskud (kr.)\t");
-    expect_line(d, "Samlet oversigt\tI3\tAfslag/begrundelse\t");
+    expect_line(d, "Samlet oversigt\tI3\tAntal år (søgt)\t");
+    expect_line(d, "Samlet oversigt\tJ3\tAntal år (bevilget)\t");
+    expect_line(d, "Samlet oversigt\tK3\t2023 (kr.)\t");
+    expect_line(d, "Samlet oversigt\tL3\t2024 (kr.)\t");
+    expect_line(d, "Samlet oversigt\tM3\t2025 (kr.)\t");
+    expect_line(d, "Samlet oversigt\tN3\tFlerårig: bemærkning\t");
+    expect_line(d, "Samlet oversigt\tO3\tAfslag/begrundelse\t");
     /* a protected claim: paid in full */
     expect_line(d, "Samlet oversigt\tA4\t1\t");
     expect_line(d, "Samlet oversigt\tB4\tForeningen Aa\t");
@@ -762,7 +768,7 @@ static void test_workbook_overview_rows_and_totals(void **state)
     expect_line(d, "Samlet oversigt\tF7\t0\t=E7-H7");
     expect_line(d, "Samlet oversigt\tG7\t0\t=IF(E7=0,0,F7/E7)");
     expect_line(d, "Samlet oversigt\tH7\t0\t");
-    expect_line(d, "Samlet oversigt\tI7\tLigger uden for formålet; ikke frivilligt socialt "
+    expect_line(d, "Samlet oversigt\tO7\tLigger uden for formålet; ikke frivilligt socialt "
                    "arbejde\t");
     /* a number that is not all digits stays text */
     expect_line(d, "Samlet oversigt\tA8\tA5\t");
@@ -805,13 +811,14 @@ static void test_workbook_sheets_properties_and_layout(void **state)
     d = dump_xlsx(f->path);
     expect_line(d, "sheet\t0\tØkonomi");
     expect_line(d, "sheet\t1\tSamlet oversigt");
-    expect_no_line_starting(d, "sheet\t2\t");
+    expect_line(d, "sheet\t2\tFlerårige");
+    expect_no_line_starting(d, "sheet\t3\t");
     expect_line(d, "prop\ttitle\tIndstilling: § 18-Hovedpuljen 2023");
     expect_line(d, "prop\tsubject\tIndstilling til Beskæftigelses- og Socialudvalget");
     expect_line(d, "prop\tcreator\tpulje");
     expect_line(d, "prop\tcreated\t2022-12-13T12:00:00");
     expect_line(d, "layout\tSamlet oversigt\tfreeze\tA4");
-    expect_line(d, "layout\tSamlet oversigt\tautofilter\tA3:I8");
+    expect_line(d, "layout\tSamlet oversigt\tautofilter\tA3:O8");
     expect_line(d, "layout\tSamlet oversigt\torientation\tlandscape");
     expect_line(d, "layout\tSamlet oversigt\tpaper\t9");
     expect_line(d, "layout\tSamlet oversigt\tfit\tTrue");
