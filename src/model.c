@@ -184,6 +184,7 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
     int *volatile ind = NULL;
     double *volatile val = NULL;
     glp_iocp parm;
+    glp_smcp sparm;
     int rc, status;
 
     if (k > MODEL_MAX_RANKED) {
@@ -233,19 +234,32 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
             if (covers[i * periods + p]) {
                 nz++;
                 ind[nz] = (int)i + 1;
-                val[nz] = (double)need[i] / MODEL_SCALE;
+                val[nz] = (double)need[i];
             }
         }
-        /* needs are whole kroner: sum <= cap  <=>  sum <= cap - 0,5 */
-        glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0,
-                         cap[p] < 0 ? 0.0 : ((double)cap[p] - 0.5) / MODEL_SCALE);
+        /* in whole kroner: sum <= cap  <=>  sum <= cap + 0,5; the half krone
+         * keeps exact fits clear of the solver's tolerances either way */
+        glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0, cap[p] < 0 ? 0.0 : (double)cap[p] + 0.5);
         glp_set_mat_row(lp, (int)p + 1, nz, ind, val);
     }
-    glp_init_iocp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
-    parm.mip_gap = 0.0;
-    rc = glp_intopt(lp, &parm);
+    /* The LP relaxation first, then branch and bound, both without a
+     * presolver (GLPK's MIP presolver let a 1 kr. overshoot of a cap through). */
+    glp_init_smcp(&sparm);
+    sparm.msg_lev = GLP_MSG_OFF;
+    glp_scale_prob(lp, GLP_SF_AUTO);
+    glp_adv_basis(lp, 0);
+    rc = glp_simplex(lp, &sparm);
+    if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
+        glp_init_iocp(&parm);
+        parm.msg_lev = GLP_MSG_OFF;
+        parm.presolve = GLP_OFF;
+        parm.mip_gap = 0.0;
+        /* The default 1e-5 takes x = 0,999997 (a request 1 kr. over a cap of
+         * 500.000) for 1. Needs and caps are below 10^12 kr., so an item that
+         * does not fit leaves x below 1 - 10^-12 / 2: 10^-13 tells them apart. */
+        parm.tol_int = 1e-13;
+        rc = glp_intopt(lp, &parm);
+    }
     status = glp_mip_status(lp);
     if (rc != 0 || status != GLP_OPT) {
         glp_delete_prob(lp);
@@ -257,6 +271,21 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
     }
     for (size_t i = 0; i < k; i++)
         chosen[i] = glp_mip_col_val(lp, (int)i + 1) > 0.5;
+    /* The solver's answer must hold in exact integers. */
+    for (size_t p = 0; p < periods; p++) {
+        pulje_kr used = 0;
+        for (size_t i = 0; i < k; i++)
+            if (chosen[i] && covers[i * periods + p])
+                used += need[i];
+        if (used > 0 && used > cap[p]) {
+            glp_delete_prob(lp);
+            glp_error_hook(NULL, NULL);
+            free(ind);
+            free(val);
+            set_err(err, errsz, "GLPK's MIP chose more than a cap allows");
+            return MODEL_ERR_MISMATCH;
+        }
+    }
     glp_delete_prob(lp);
     glp_error_hook(NULL, NULL);
     free(ind);

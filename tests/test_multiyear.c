@@ -1,0 +1,430 @@
+/* test_multiyear.c - Multi-year grants: eligibility, the cap, the choice, the ledger. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+#include "ledger.h"
+#include "multiyear.h"
+
+static pool_line budget[] = {{"Budget", 1000000, 1}};
+
+/* A pool of 1.000.000 kr. a year with a 50 % cap: 500.000 kr. may be bound. */
+static pool make_pool(void)
+{
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.file = "test.ini";
+    p.name = "§ 18-Testpuljen";
+    p.short_name = "Testpuljen";
+    p.year = 2023;
+    p.budget = budget;
+    p.n_budget = 1;
+    p.cap_bp = 5000;
+    p.min_active_years = 5;
+    p.rounding = 1;
+    return p;
+}
+
+/* An application asking for `years` years. */
+static app make_app(const char *nr, const char *name, int years, int active, bool exceptional,
+                    int priority)
+{
+    app a;
+    memset(&a, 0, sizeof a);
+    a.nr = (char *)nr;
+    a.cvr = "";
+    a.association = (char *)name;
+    a.activity = "x";
+    a.refusal = "";
+    a.years = years;
+    a.active_years = active;
+    a.exceptional = exceptional;
+    a.priority = priority;
+    a.line = (unsigned)atoi(nr) + 1;
+    return a;
+}
+
+static void add_row(ledger *l, const char *id, int decided, int year, const char *name,
+                    pulje_kr amount, ledger_kind kind)
+{
+    ledger_row r;
+    memset(&r, 0, sizeof r);
+    r.id = (char *)id;
+    r.decided = decided;
+    r.year = year;
+    r.nr = "1";
+    r.association = (char *)name;
+    r.cvr = "";
+    r.amount = amount;
+    r.kind = kind;
+    r.line = (unsigned)(l->n + 2);
+    assert_int_equal(ledger_append(l, &r), 0);
+}
+
+static void choose(const pool *p, const ledger *l, app *v, size_t n, const pulje_kr *grants,
+                   int use_model, my_result *r)
+{
+    app_list apps = {"apps.csv", v, n};
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(multiyear_choose(p, l, &apps, grants, NULL, use_model, r, &dl), 0);
+    assert_int_equal(diag_errors(&dl), 0);
+    diag_free(&dl);
+}
+
+static void test_eligibility_rules_turn_requests_into_one_year_grants(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    app v[] = {
+        make_app("1", "A", 1, 10, false, 0),  /* one year asked */
+        make_app("2", "B", 2, 4, false, 1),   /* under 5 years */
+        make_app("3", "C", 2, -1, false, 2),  /* years of activity not given */
+        make_app("4", "D", 3, 9, false, 3),   /* 3 years, not exceptional */
+        make_app("5", "E", 3, 9, true, 4),    /* 3 years, exceptional: honoured */
+        make_app("6", "F", 2, 5, false, 5),   /* exactly 5 years: honoured */
+        make_app("7", "G", 2, 9, false, 6),   /* no grant */
+    };
+    pulje_kr grants[] = {10000, 20000, 30000, 40000, 50000, 60000, 0};
+    my_result r;
+    choose(&p, NULL, v, 7, grants, 1, &r);
+    assert_int_equal(r.status[0], MY_ONE_YEAR);
+    assert_int_equal(r.status[1], MY_TOO_YOUNG);
+    assert_int_equal(r.status[2], MY_AGE_UNKNOWN);
+    assert_int_equal(r.status[3], MY_NOT_EXCEPTIONAL);
+    assert_int_equal(r.status[4], MY_HONOURED);
+    assert_int_equal(r.status[5], MY_HONOURED);
+    assert_int_equal(r.status[6], MY_NO_GRANT);
+    assert_int_equal(r.years[0], 1);
+    assert_int_equal(r.years[1], 1);
+    assert_int_equal(r.years[4], 3);
+    assert_int_equal(r.years[5], 2);
+    assert_int_equal(r.years[6], 0);
+    assert_int_equal(r.n_requested, 6);
+    assert_int_equal(r.n_eligible, 2);
+    assert_int_equal(r.n_honoured, 2);
+    assert_int_equal(r.y[0].fresh, 110000);
+    assert_int_equal(r.y[1].fresh, 110000);
+    assert_int_equal(r.y[2].fresh, 50000);
+    assert_int_equal(r.y[0].cap, 500000);
+    assert_true(r.by_model);
+    multiyear_free(&r);
+}
+
+static void test_cap_binding_leaves_out_the_lower_priority(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l;
+    memset(&l, 0, sizeof l);
+    add_row(&l, "L1", 2022, 2023, "Gammel", 300000, LEDGER_MULTI_YEAR);
+    add_row(&l, "L2", 2022, 2024, "Gammel", 300000, LEDGER_MULTI_YEAR);
+    add_row(&l, "L3", 2021, 2023, "Center", 900000, LEDGER_AGREEMENT); /* not under the cap */
+    /* room: 200.000 in 2023 and 2024, 500.000 in 2025 */
+    app v[] = {
+        make_app("1", "A", 2, 9, false, 2),
+        make_app("2", "B", 2, 9, false, 1),
+        make_app("3", "C", 2, 9, false, 3),
+    };
+    pulje_kr grants[] = {120000, 100000, 100000};
+    my_result r;
+    choose(&p, &l, v, 3, grants, 1, &r);
+    /* priority 1 (B, 100.000) first, then priority 2 (A, 120.000) does not fit,
+     * then priority 3 (C, 100.000) does */
+    assert_int_equal(r.status[1], MY_HONOURED);
+    assert_int_equal(r.status[0], MY_CAP);
+    assert_int_equal(r.status[2], MY_HONOURED);
+    assert_int_equal(r.years[0], 1);
+    assert_int_equal(r.y[0].old, 300000);
+    assert_int_equal(r.y[0].fresh, 200000);
+    assert_int_equal(r.y[0].old + r.y[0].fresh, r.y[0].cap);
+    multiyear_free(&r);
+    ledger_free(&l);
+}
+
+static void test_exactly_at_the_cap_fits_and_one_krone_more_does_not(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    app v[] = {make_app("1", "A", 2, 9, false, 1)};
+    pulje_kr at[] = {500000}, over[] = {500001};
+    my_result r;
+    choose(&p, NULL, v, 1, at, 1, &r);
+    assert_int_equal(r.status[0], MY_HONOURED);
+    assert_int_equal(r.y[1].fresh, 500000);
+    multiyear_free(&r);
+    choose(&p, NULL, v, 1, over, 1, &r);
+    assert_int_equal(r.status[0], MY_CAP);
+    assert_int_equal(r.y[1].fresh, 0);
+    multiyear_free(&r);
+}
+
+static void test_cap_rounds_down_to_the_krone(void **state)
+{
+    (void)state;
+    static pool_line odd[] = {{"Budget", 6871589, 1}};
+    pool p = make_pool();
+    app v[] = {make_app("1", "A", 2, 9, false, 1)};
+    pulje_kr g[] = {3779373};
+    my_result r;
+    p.budget = odd;
+    p.cap_bp = 5500; /* 55 % of 6.871.589 = 3.779.373,95 */
+    choose(&p, NULL, v, 1, g, 1, &r);
+    assert_int_equal(r.y[0].cap, 3779373);
+    assert_int_equal(r.status[0], MY_HONOURED);
+    multiyear_free(&r);
+    g[0] = 3779374;
+    choose(&p, NULL, v, 1, g, 1, &r);
+    assert_int_equal(r.status[0], MY_CAP);
+    multiyear_free(&r);
+}
+
+static void test_later_years_money_from_the_pool_file(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    app v[] = {make_app("1", "A", 3, 9, true, 1)};
+    pulje_kr g[] = {300000};
+    my_result r;
+    p.later_money[1] = 500000; /* 2025: cap 250.000 */
+    choose(&p, NULL, v, 1, g, 1, &r);
+    assert_int_equal(r.y[2].money, 500000);
+    assert_int_equal(r.y[2].cap, 250000);
+    assert_int_equal(r.status[0], MY_CAP);
+    multiyear_free(&r);
+}
+
+static void test_cap_broken_before_admits_nothing_new_in_that_year(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l;
+    memset(&l, 0, sizeof l);
+    add_row(&l, "L1", 2022, 2025, "Gammel", 600000, LEDGER_MULTI_YEAR);
+    app v[] = {make_app("1", "A", 3, 9, true, 1), make_app("2", "B", 2, 9, false, 2)};
+    pulje_kr g[] = {1000, 1000};
+    my_result r;
+    choose(&p, &l, v, 2, g, 1, &r);
+    assert_int_equal(r.status[0], MY_CAP);      /* covers 2025 */
+    assert_int_equal(r.status[1], MY_HONOURED); /* 2023-2024 only */
+    assert_int_equal(r.y[2].fresh, 0);
+    multiyear_free(&r);
+    ledger_free(&l);
+}
+
+static void test_equal_priorities_prefer_the_larger_grant_then_file_order(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    app v[] = {
+        make_app("1", "A", 2, 9, false, 0),
+        make_app("2", "B", 2, 9, false, 0),
+        make_app("3", "C", 2, 9, false, 0),
+    };
+    pulje_kr g[] = {200000, 300000, 200000};
+    my_result r;
+    choose(&p, NULL, v, 3, g, 1, &r);
+    assert_int_equal(r.status[1], MY_HONOURED); /* larger first */
+    assert_int_equal(r.status[0], MY_HONOURED); /* then file order */
+    assert_int_equal(r.status[2], MY_CAP);
+    multiyear_free(&r);
+}
+
+/* The lexicographically best subset by brute force: candidates in rank order. */
+static unsigned brute_force(size_t k, const pulje_kr *need, const int *years,
+                            const pulje_kr *room)
+{
+    unsigned best = 0;
+    for (unsigned mask = 0; mask < (1u << k); mask++) {
+        pulje_kr used[MY_YEARS] = {0};
+        int ok = 1;
+        for (size_t c = 0; c < k; c++)
+            if (mask & (1u << c))
+                for (int t = 0; t < years[c]; t++)
+                    used[t] += need[c];
+        for (int t = 0; t < MY_YEARS; t++)
+            if (used[t] > 0 && used[t] > room[t])
+                ok = 0;
+        if (!ok)
+            continue;
+        /* rank 0 is the most significant: compare bit-reversed */
+        unsigned a = 0, b = 0;
+        for (size_t c = 0; c < k; c++) {
+            a |= ((mask >> c) & 1u) << (k - 1 - c);
+            b |= ((best >> c) & 1u) << (k - 1 - c);
+        }
+        if (a > b)
+            best = mask;
+    }
+    return best;
+}
+
+static void test_mip_and_closed_form_agree_with_brute_force(void **state)
+{
+    (void)state;
+    uint64_t seed = 55;
+    for (int round = 0; round < 150; round++) {
+        pool p = make_pool();
+        size_t n = (size_t)test_between(&seed, 1, 10);
+        app v[10];
+        pulje_kr g[10], need[10], room[MY_YEARS];
+        int years[10];
+        my_result r;
+        p.cap_bp = (int)test_between(&seed, 500, 6000);
+        for (size_t i = 0; i < n; i++) {
+            v[i] = make_app("1", "X", (int)test_between(&seed, 2, 3), 9, true, (int)i + 1);
+            g[i] = test_between(&seed, 10000, 200000);
+        }
+        choose(&p, NULL, v, n, g, 1, &r);
+        assert_true(r.by_model);
+        for (int t = 0; t < MY_YEARS; t++)
+            room[t] = r.y[t].cap;
+        for (size_t i = 0; i < n; i++) {
+            need[i] = g[i];
+            years[i] = v[i].years;
+        }
+        unsigned best = brute_force(n, need, years, room);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(r.status[i] == MY_HONOURED, (best >> i) & 1u);
+        multiyear_free(&r);
+        /* the closed form alone gives the same */
+        choose(&p, NULL, v, n, g, 0, &r);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(r.status[i] == MY_HONOURED, (best >> i) & 1u);
+        assert_false(r.by_model);
+        multiyear_free(&r);
+    }
+}
+
+static void test_reservations_come_from_the_ledger_with_the_minutes_labels(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l;
+    diag_list dl;
+    memset(&l, 0, sizeof l);
+    diag_init(&dl);
+    p.short_name = "Hovedpuljen";
+    p.budget = NULL; /* reservations only */
+    add_row(&l, "L1", 2021, 2023, "Foreningen A", 1000000, LEDGER_MULTI_YEAR);
+    add_row(&l, "L2", 2022, 2023, "Foreningen B", 1179031, LEDGER_MULTI_YEAR);
+    add_row(&l, "L3", 2022, 2024, "Foreningen B", 1179031, LEDGER_MULTI_YEAR);
+    add_row(&l, "L4", 2021, 2022, "Frivilligcenter Odense", 935480, LEDGER_AGREEMENT);
+    add_row(&l, "L5", 2021, 2023, "Frivilligcenter Odense", 935480, LEDGER_AGREEMENT);
+    add_row(&l, "L6", 2021, 2024, "Frivilligcenter Odense", 935480, LEDGER_AGREEMENT);
+    p.reservations = NULL;
+    p.n_reservations = 0;
+    assert_int_equal(multiyear_reserve(&p, &l, &dl), 0);
+    assert_int_equal(p.n_reservations, 2);
+    assert_string_equal(p.reservations[0].label,
+                        "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2022");
+    assert_int_equal(p.reservations[0].amount, 2179031);
+    assert_string_equal(p.reservations[1].label,
+                        "Reserveret til Driftsaftale Frivilligcenter Odense 2022-2024");
+    assert_int_equal(p.reservations[1].amount, 935480);
+    assert_int_equal(p.reservations[1].line, 0);
+    for (size_t i = 0; i < p.n_reservations; i++)
+        free(p.reservations[i].label);
+    free(p.reservations);
+    ledger_free(&l);
+    diag_free(&dl);
+}
+
+static void test_next_ledger_carries_this_years_decisions_to_the_krone(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger old, next;
+    memset(&old, 0, sizeof old);
+    add_row(&old, "L2022-001", 2022, 2024, "Gammel", 50000, LEDGER_MULTI_YEAR);
+    app v[] = {make_app("1", "A", 3, 9, true, 1), make_app("2", "B", 2, 9, false, 2),
+               make_app("3", "C", 1, 9, false, 0)};
+    pulje_kr g[] = {70000, 80000, 90000};
+    my_result r;
+    choose(&p, &old, v, 3, g, 1, &r);
+    app_list apps = {"apps.csv", v, 3};
+    assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
+    assert_int_equal(next.n, 1 + 3 + 2);
+    /* next year's reservation = old rows for 2024 + this year's new commitments in 2024 */
+    assert_int_equal(ledger_sum(&next, 2024, LEDGER_MULTI_YEAR), 50000 + 70000 + 80000);
+    assert_int_equal(ledger_sum(&next, 2024, LEDGER_MULTI_YEAR), r.y[1].old + r.y[1].fresh);
+    assert_int_equal(ledger_sum(&next, 2025, LEDGER_MULTI_YEAR), 70000);
+    assert_string_equal(next.v[1].id, "L2023-001");
+    assert_int_equal(next.v[1].decided, 2023);
+    assert_int_equal(next.v[1].year, 2023);
+    assert_int_equal(next.v[3].year, 2025);
+    ledger_free(&next);
+    multiyear_free(&r);
+    ledger_free(&old);
+}
+
+static void test_running_holder_is_an_error_naming_both_rows(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l;
+    diag_list dl;
+    bool aside[2];
+    memset(&l, 0, sizeof l);
+    l.file = "ledger.csv";
+    add_row(&l, "L2022-007", 2022, 2024, "Foreningen  Lyse-Dage", 1, LEDGER_MULTI_YEAR);
+    app v[] = {make_app("1", "A", 1, 9, false, 0), make_app("2", "foreningen lyse dage", 1, 9, false, 0)};
+    app_list apps = {"apps.csv", v, 2};
+    diag_init(&dl);
+    assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &dl), 1);
+    assert_int_equal(diag_errors(&dl), 1);
+    assert_string_equal(dl.v[0].file, "apps.csv");
+    assert_int_equal(dl.v[0].line, 3);
+    assert_non_null(strstr(dl.v[0].msg, "ledger.csv line 2"));
+    assert_non_null(strstr(dl.v[0].msg, "L2022-007"));
+    assert_non_null(strstr(dl.v[0].msg, "paid until 2024"));
+    diag_free(&dl);
+
+    p.holders_set_aside = 1;
+    diag_init(&dl);
+    assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &dl), 1);
+    assert_int_equal(diag_errors(&dl), 0);
+    assert_int_equal(dl.n, 1);
+    assert_false(aside[0]);
+    assert_true(aside[1]);
+    diag_free(&dl);
+    l.file = NULL;
+    ledger_free(&l);
+}
+
+static void test_a_grant_ending_last_year_is_not_running(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l;
+    diag_list dl;
+    memset(&l, 0, sizeof l);
+    add_row(&l, "L1", 2020, 2022, "A", 1, LEDGER_MULTI_YEAR);
+    app v[] = {make_app("1", "A", 1, 9, false, 0)};
+    app_list apps = {"apps.csv", v, 1};
+    diag_init(&dl);
+    assert_int_equal(multiyear_holders(&p, &l, &apps, NULL, &dl), 0);
+    diag_free(&dl);
+    ledger_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_eligibility_rules_turn_requests_into_one_year_grants),
+        cmocka_unit_test(test_cap_binding_leaves_out_the_lower_priority),
+        cmocka_unit_test(test_exactly_at_the_cap_fits_and_one_krone_more_does_not),
+        cmocka_unit_test(test_cap_rounds_down_to_the_krone),
+        cmocka_unit_test(test_later_years_money_from_the_pool_file),
+        cmocka_unit_test(test_cap_broken_before_admits_nothing_new_in_that_year),
+        cmocka_unit_test(test_equal_priorities_prefer_the_larger_grant_then_file_order),
+        cmocka_unit_test(test_mip_and_closed_form_agree_with_brute_force),
+        cmocka_unit_test(test_reservations_come_from_the_ledger_with_the_minutes_labels),
+        cmocka_unit_test(test_next_ledger_carries_this_years_decisions_to_the_krone),
+        cmocka_unit_test(test_running_holder_is_an_error_naming_both_rows),
+        cmocka_unit_test(test_a_grant_ending_last_year_is_not_running),
+    };
+    return cmocka_run_group_tests_name("multiyear", tests, NULL, NULL);
+}
