@@ -10,6 +10,8 @@
  *   [rules]         rule, threshold, rounding, residual_label
  *   [multiyear]     cap (55 %), min_active_years (5), money_year2, money_year3,
  *                   running_holders (error | set_aside)
+ *   [earmark <key>] label, amount, years (2023-2025), criterion <key> = <text>,
+ *                   required (keys), tier <n> (keys), unused (residual | main)
  *
  * Labels are shown to people exactly as written; amounts are Danish
  * (6.318.216 or 6318216). Every problem is appended to a diag_list with the
@@ -24,6 +26,31 @@
 #include "rules.h"
 
 struct ledger;
+
+#define POOL_MAX_CRITERIA 16
+#define POOL_MAX_TIERS 8
+
+/* One criterion of an earmark: a short key (also the applications' column
+ * header) and its Danish description. */
+typedef struct pool_criterion {
+    char *key;
+    char *text;
+} pool_criterion;
+
+/* Earmarked money with criteria: [earmark <key>]. */
+typedef struct pool_earmark {
+    char *key;              /* "trivsel": names the supplement columns */
+    char *label;            /* "Midler til mental trivsel 12-25 år" */
+    pulje_kr amount;        /* this year's money */
+    int first_year, last_year;
+    pool_criterion criteria[POOL_MAX_CRITERIA];
+    size_t n_criteria;
+    unsigned required;      /* bit i set: criterion i is required */
+    unsigned tiers[POOL_MAX_TIERS]; /* bit masks of criteria, first tier first */
+    size_t n_tiers;
+    int unused_to_main;     /* 1: unused money back into the main pool; 0: residual line */
+    unsigned line;          /* the section header's line */
+} pool_earmark;
 
 typedef struct pool_line {
     char *label;
@@ -41,7 +68,8 @@ typedef struct pool {
 
     pool_line *budget;       size_t n_budget;
     pool_line *reservations; size_t n_reservations;
-    pool_line *earmarks;     size_t n_earmarks;
+    pool_line *earmarks;     size_t n_earmarks;   /* plain [earmarks] lines */
+    pool_earmark *earmark_defs; size_t n_earmark_defs; /* [earmark <key>] sections */
 
     char *short_name;      /* "Hovedpuljen": used in computed labels; default = name */
     char *ledger;          /* path of the commitments ledger, relative to the pool file; NULL = none */
@@ -111,7 +139,7 @@ int pool_parse_percent(const char *s, int *bp);
 pulje_kr pool_budget_total(const pool *p);
 /** @brief Sum of the reservations. */
 pulje_kr pool_reserved_total(const pool *p);
-/** @brief Sum of the earmarks. */
+/** @brief Sum of the earmarks: plain [earmarks] lines and [earmark <key>] amounts. */
 pulje_kr pool_earmarked_total(const pool *p);
 
 #endif

@@ -63,12 +63,13 @@ enum section {
     SEC_EARMARKS,
     SEC_RULES,
     SEC_MULTIYEAR,
+    SEC_EARMARK,  /* [earmark <key>]: st->earmark is the one being read */
     SEC_UNKNOWN,  /* reported at its header; its lines are skipped */
     SEC__COUNT
 };
 
 static const char *const section_names[SEC__COUNT] = {
-    "", "pool", "budget", "reservations", "earmarks", "rules", "multiyear", ""
+    "", "pool", "budget", "reservations", "earmarks", "rules", "multiyear", "earmark", ""
 };
 
 /* Names people may write instead of a section's, only to suggest the right one. */
@@ -165,6 +166,8 @@ typedef struct parser {
     int got_pair;       /* and it did */
 
     enum section sec;                 /* the section the lines now belong to */
+    pool_earmark *earmark;            /* SEC_EARMARK: the earmark being read */
+    unsigned earmark_keys;            /* its keys seen so far (bits) */
     int suggested[SEC__COUNT];        /* an unknown section was taken for this one */
     unsigned key_line[K__COUNT];      /* where each key was first set, 0 if not */
     int money_errors[SEC__COUNT];     /* bad lines in each money section */
@@ -245,7 +248,7 @@ static enum section suggest_section(parser *st, const char *name)
         st->oom = 1;
         return SEC_NONE;
     }
-    for (int s = SEC_POOL; s <= SEC_RULES; s++) {
+    for (int s = SEC_POOL; s < SEC_EARMARK; s++) {
         if (close_enough(w, section_names[s], &best))
             found = (enum section)s;
     }
@@ -314,6 +317,8 @@ static void finish_line(parser *st)
     st->got_pair = 0;
 }
 
+static void start_earmark(parser *st, const char *key, unsigned col);
+
 /* A section header: "[name]", anything after the ']' ignored, as inih does.
  * inih stops looking for the ']' at a ';' that follows a blank. */
 static void read_header(parser *st, const char *s, size_t n)
@@ -341,11 +346,16 @@ static void read_header(parser *st, const char *s, size_t n)
         return;
     }
     st->sec = SEC_UNKNOWN;
-    for (int k = SEC_POOL; k <= SEC_RULES; k++) {
+    for (int k = SEC_POOL; k < SEC_EARMARK; k++) {
         if (strcmp(name, section_names[k]) == 0)
             st->sec = (enum section)k;
     }
     unsigned col = col_at((size_t)(s - st->raw));
+    if (closed && strncmp(name, "earmark ", 8) == 0) {
+        start_earmark(st, name + 8, col);
+        free(name);
+        return;
+    }
     if (!closed) {
         char hint[128];
         snprintf(hint, sizeof hint, "write the header as [%s]",
@@ -754,6 +764,246 @@ static void on_money_line(parser *st, const char *name, const char *value)
     (*n)++;
 }
 
+/* ---- [earmark <key>] ---------------------------------------------------- */
+
+enum { EK_LABEL = 1, EK_AMOUNT = 2, EK_YEARS = 4, EK_REQUIRED = 8, EK_UNUSED = 16 };
+
+/* A new earmark section. Its key must be a plain word, unique. */
+static void start_earmark(parser *st, const char *key, unsigned col)
+{
+    pool *p = st->p;
+    pool_earmark *v;
+    char *k = text_strndup(key, strlen(key));
+
+    st->sec = SEC_UNKNOWN;
+    if (!k) {
+        st->oom = 1;
+        return;
+    }
+    text_trim(k);
+    if (!k[0] || strpbrk(k, " \t;=:[]")) {
+        error_at(st, st->lineno, col, "name the earmark with one word, e.g. [earmark trivsel]",
+                 "earmark key \"%s\" is not one word", k);
+        free(k);
+        return;
+    }
+    for (size_t i = 0; i < p->n_earmark_defs; i++) {
+        if (strcmp(p->earmark_defs[i].key, k) == 0) {
+            char hint[96];
+            snprintf(hint, sizeof hint, "merge it with the section on line %u",
+                     p->earmark_defs[i].line);
+            error_at(st, st->lineno, col, hint, "[earmark %s] appears twice", k);
+            free(k);
+            return;
+        }
+    }
+    v = realloc(p->earmark_defs, (p->n_earmark_defs + 1) * sizeof *v);
+    if (!v) {
+        free(k);
+        st->oom = 1;
+        return;
+    }
+    p->earmark_defs = v;
+    st->earmark = &v[p->n_earmark_defs++];
+    memset(st->earmark, 0, sizeof *st->earmark);
+    st->earmark->key = k;
+    st->earmark->first_year = p->year;
+    st->earmark->last_year = p->year;
+    st->earmark->line = st->lineno;
+    st->earmark_keys = 0;
+    st->sec = SEC_EARMARK;
+}
+
+/* The bit mask of a comma-separated list of criterion keys; -1 (after a
+ * diagnostic) if a key is unknown. */
+static long criteria_mask(parser *st, const pool_earmark *e, const char *list, unsigned col)
+{
+    long mask = 0;
+    const char *s = list;
+    while (*s) {
+        const char *end = strchr(s, ',');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        char *k = text_strndup(s, n);
+        int found = -1;
+        if (!k) {
+            st->oom = 1;
+            return -1;
+        }
+        text_trim(k);
+        for (size_t c = 0; c < e->n_criteria; c++)
+            if (strcmp(e->criteria[c].key, k) == 0)
+                found = (int)c;
+        if (found < 0 && k[0]) {
+            char hint[512] = "the criteria of this earmark are:";
+            for (size_t c = 0; c < e->n_criteria; c++) {
+                strncat(hint, c ? ", " : " ", sizeof hint - strlen(hint) - 1);
+                strncat(hint, e->criteria[c].key, sizeof hint - strlen(hint) - 1);
+            }
+            if (e->n_criteria == 0)
+                snprintf(hint, sizeof hint, "declare criteria first: criterion <key> = <text>");
+            error_at(st, st->lineno, col, hint, "unknown criterion \"%s\"", k);
+            free(k);
+            return -1;
+        }
+        if (found >= 0)
+            mask |= 1L << found;
+        free(k);
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    return mask;
+}
+
+/* "2023" or "2023-2025". Returns 0 or -1. */
+static int parse_years(const char *s, int *first, int *last)
+{
+    int a = 0, b = 0, n = 0;
+    while (*s == ' ')
+        s++;
+    for (; *s >= '0' && *s <= '9' && n < 4; s++, n++)
+        a = a * 10 + (*s - '0');
+    if (n != 4)
+        return -1;
+    while (*s == ' ')
+        s++;
+    if (*s == '\0') {
+        *first = *last = a;
+        return 0;
+    }
+    if (*s != '-')
+        return -1;
+    s++;
+    while (*s == ' ')
+        s++;
+    for (n = 0; *s >= '0' && *s <= '9' && n < 4; s++, n++)
+        b = b * 10 + (*s - '0');
+    while (*s == ' ')
+        s++;
+    if (n != 4 || *s || b < a)
+        return -1;
+    *first = a;
+    *last = b;
+    return 0;
+}
+
+static void on_earmark_setting(parser *st, const char *name, const char *value)
+{
+    pool_earmark *e = st->earmark;
+    unsigned kcol = key_col(st), vcol = col_at(value_offset(st));
+    long mask;
+
+    if (strncmp(name, "criterion ", 10) == 0) {
+        char *k = text_strndup(name + 10, strlen(name + 10));
+        if (!k) {
+            st->oom = 1;
+            return;
+        }
+        text_trim(k);
+        for (size_t c = 0; c < e->n_criteria; c++) {
+            if (strcmp(e->criteria[c].key, k) == 0) {
+                error_at(st, st->lineno, kcol, "keep one line per criterion",
+                         "criterion \"%s\" is declared twice", k);
+                free(k);
+                return;
+            }
+        }
+        if (e->n_criteria == POOL_MAX_CRITERIA || !k[0] || !value[0]) {
+            error_at(st, st->lineno, kcol, "write criterion <key> = <Danish description>",
+                     e->n_criteria == POOL_MAX_CRITERIA ? "more than 16 criteria"
+                                                        : "a criterion needs a key and a text");
+            free(k);
+            return;
+        }
+        e->criteria[e->n_criteria].key = k;
+        e->criteria[e->n_criteria].text = text_strndup(value, strlen(value));
+        if (!e->criteria[e->n_criteria].text) {
+            free(k);
+            st->oom = 1;
+            return;
+        }
+        e->n_criteria++;
+        return;
+    }
+    if (strncmp(name, "tier ", 5) == 0) {
+        long want = strtol(name + 5, NULL, 10);
+        if (want != (long)e->n_tiers + 1 || e->n_tiers == POOL_MAX_TIERS) {
+            char hint[64];
+            snprintf(hint, sizeof hint, "number the tiers 1, 2, ... in order; next is tier %zu",
+                     e->n_tiers + 1);
+            error_at(st, st->lineno, kcol, hint, "unexpected \"%s\"", name);
+            return;
+        }
+        mask = criteria_mask(st, e, value, vcol);
+        if (mask >= 0)
+            e->tiers[e->n_tiers++] = (unsigned)mask;
+        return;
+    }
+    if (strcmp(name, "label") == 0) {
+        free(e->label);
+        e->label = text_strndup(value, strlen(value));
+        if (!e->label)
+            st->oom = 1;
+        st->earmark_keys |= EK_LABEL;
+    } else if (strcmp(name, "amount") == 0) {
+        pulje_kr v;
+        if (parse_amount(st, value, vcol, "amount", &v) == 0)
+            e->amount = v;
+        st->earmark_keys |= EK_AMOUNT;
+    } else if (strcmp(name, "years") == 0) {
+        if (parse_years(value, &e->first_year, &e->last_year) != 0)
+            error_at(st, st->lineno, vcol, "write the years as 2023 or 2023-2025",
+                     "years \"%s\" is not a year or a range of years", value);
+        st->earmark_keys |= EK_YEARS;
+    } else if (strcmp(name, "required") == 0) {
+        mask = criteria_mask(st, e, value, vcol);
+        if (mask >= 0)
+            e->required = (unsigned)mask;
+        st->earmark_keys |= EK_REQUIRED;
+    } else if (strcmp(name, "unused") == 0) {
+        if (ascii_casecmp(value, "residual") == 0)
+            e->unused_to_main = 0;
+        else if (ascii_casecmp(value, "main") == 0)
+            e->unused_to_main = 1;
+        else
+            error_at(st, st->lineno, vcol,
+                     "choose residual (its own line, to the residual) or main (back into "
+                     "the money for ordinary grants)",
+                     "unknown unused \"%s\"", value);
+        st->earmark_keys |= EK_UNUSED;
+    } else {
+        error_at(st, st->lineno, kcol,
+                 "[earmark <key>] has label, amount, years, criterion <key>, required, "
+                 "tier <n> and unused",
+                 "unknown key \"%s\" in [earmark %s]", name, e->key);
+    }
+}
+
+/* After the last line: each earmark has a label and an amount, runs in the
+ * pool's year, and every tier includes the required criteria. */
+static void check_earmarks(parser *st)
+{
+    pool *p = st->p;
+    for (size_t i = 0; i < p->n_earmark_defs; i++) {
+        pool_earmark *e = &p->earmark_defs[i];
+        if (!e->label)
+            error_at(st, e->line, 0, "add label = <Danish label> to the section",
+                     "[earmark %s] has no label", e->key);
+        if (p->year && (p->year < e->first_year || p->year > e->last_year))
+            error_at(st, e->line, 0, "fix years = ... or remove the earmark for this year",
+                     "[earmark %s] runs %d-%d, not in the pool's year %d", e->key,
+                     e->first_year, e->last_year, p->year);
+        if (e->n_tiers == 0 && e->n_criteria > 0) {
+            e->tiers[0] = e->required;
+            e->n_tiers = 1;
+        }
+        for (size_t t = 0; t < e->n_tiers; t++)
+            if ((e->tiers[t] & e->required) != e->required)
+                error_at(st, e->line, 0, "every tier must include the required criteria",
+                         "[earmark %s]: tier %zu lacks a required criterion", e->key, t + 1);
+    }
+}
+
 /* inih's handler. Always returns 1: our own diagnostics say what is wrong. */
 static int on_pair(void *user, const char *section, const char *name, const char *value)
 {
@@ -772,6 +1022,9 @@ static int on_pair(void *user, const char *section, const char *name, const char
     case SEC_RULES:
     case SEC_MULTIYEAR:
         on_setting(st, name, value);
+        break;
+    case SEC_EARMARK:
+        on_earmark_setting(st, name, value);
         break;
     case SEC_BUDGET:
     case SEC_RESERVATIONS:
@@ -914,6 +1167,7 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
 
     if (!st.oom) {
         check_required(&st);
+        check_earmarks(&st);
         check_totals(&st);
         if (!out->residual_label && out->year) {
             char buf[128];
@@ -1049,6 +1303,16 @@ void pool_free(pool *p)
     free(p->residual_label);
     free(p->short_name);
     free(p->ledger);
+    for (size_t i = 0; i < p->n_earmark_defs; i++) {
+        pool_earmark *e = &p->earmark_defs[i];
+        free(e->key);
+        free(e->label);
+        for (size_t c = 0; c < e->n_criteria; c++) {
+            free(e->criteria[c].key);
+            free(e->criteria[c].text);
+        }
+    }
+    free(p->earmark_defs);
     free_lines(p->budget, p->n_budget);
     free_lines(p->reservations, p->n_reservations);
     free_lines(p->earmarks, p->n_earmarks);
@@ -1067,5 +1331,8 @@ pulje_kr pool_reserved_total(const pool *p)
 
 pulje_kr pool_earmarked_total(const pool *p)
 {
-    return sum_lines(p->earmarks, p->n_earmarks);
+    pulje_kr s = sum_lines(p->earmarks, p->n_earmarks);
+    for (size_t i = 0; i < p->n_earmark_defs; i++)
+        s += p->earmark_defs[i].amount;
+    return s;
 }
