@@ -14,6 +14,7 @@
 
 #include "apps.h"
 #include "diag.h"
+#include "earmark.h"
 #include "money.h"
 #include "multiyear.h"
 #include "pool.h"
@@ -37,8 +38,9 @@ typedef struct alloc_result {
 
     pulje_kr budget_total;    /* samlet rådighedsbeløb */
     pulje_kr reserved_total;
-    pulje_kr earmarked_total;
-    pulje_kr available;       /* money for new grants */
+    pulje_kr earmarked_total; /* all earmarked money set aside */
+    pulje_kr earmark_returned;/* unused earmarked money given back to the main pool */
+    pulje_kr available;       /* money for new grants: budget - reserved - earmarked + returned */
     pulje_kr applied_total;
     pulje_kr assessed_total;  /* claims of the applications not refused */
     pulje_kr protected_total; /* claims the rule left untouched */
@@ -56,6 +58,9 @@ typedef struct alloc_result {
     int cap_bp;               /* the cap in basis points */
     size_t n_my_requested, n_my_honoured, n_set_aside;
     bool my_by_model;         /* chosen by the GLPK MIP (and checked against the closed form) */
+
+    /* earmarks ([earmark <key>] sections): supplements per application */
+    em_result em;
 } alloc_result;
 
 /**

@@ -27,6 +27,13 @@ typedef struct app {
     bool exceptional;   /* undtagelse: a 3-year request marked exceptional */
     int priority;       /* prioritet among multi-year requests, 0 if none */
     unsigned line;      /* line in the file where the row starts */
+
+    /* Earmarks: one entry per [earmark <key>] of the pool, in its order;
+     * NULL when the pool has none (see apps_parse_pool()). */
+    unsigned *criteria;        /* bit c: criterion c answered yes */
+    pulje_kr *supp_asked;      /* "<Key> tillæg ansøgt" */
+    pulje_kr *supp_assessed;   /* "<Key> tillæg indstillet"; as asked when empty */
+    unsigned *supp_col;        /* the column of "<Key> tillæg ansøgt", for messages */
 } app;
 
 typedef struct app_list {

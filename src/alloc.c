@@ -10,6 +10,7 @@
 
 void alloc_free(alloc_result *r)
 {
+    earmark_free(&r->em);
     free(r->lines);
     memset(r, 0, sizeof *r);
 }
@@ -124,6 +125,14 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
         r.assessed_total += claims[i];
     }
 
+    /* Earmarks first: what they leave unused may go back to the main pool. */
+    if (earmark_distribute(p, apps, claims, method == ALLOC_MODEL, &r.em, dl) != 0)
+        goto fail;
+    for (size_t k = 0; k < r.em.n_earmarks; k++)
+        if (p->earmark_defs[k].unused_to_main)
+            r.earmark_returned += r.em.totals[k].unused;
+    r.available += r.earmark_returned;
+
     if (share(p, method, claims, n, &r, &rr, dl) != 0)
         goto fail;
     if (round_shares(&rr, claims, p->rounding, r.available, grants, &r.residual) != 0) {
@@ -174,6 +183,7 @@ fail:
     free(claims);
     free(grants);
     free(aside);
+    earmark_free(&r.em);
     free(r.lines);
     return -1;
 }

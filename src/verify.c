@@ -35,6 +35,11 @@ static int cross_check(const pool *p, const app_list *apps, const alloc_result *
              (long long)r->factor_num, (long long)r->factor_den, (long long)c.factor_num,
              (long long)c.factor_den);
     for (size_t i = 0; i < r->n && i < c.n; i++) {
+        if (c.lines[i].years != r->lines[i].years) {
+            FAIL("verification: application %s: the model binds %d years, the closed form %d",
+                 apps->v[i].nr, r->lines[i].years, c.lines[i].years);
+            break;
+        }
         if (c.lines[i].grant != r->lines[i].grant) {
             FAIL("verification: application %s: the model gives %lld kr., the closed "
                  "form %lld kr.",
@@ -42,7 +47,67 @@ static int cross_check(const pool *p, const app_list *apps, const alloc_result *
             break;
         }
     }
+    for (size_t k = 0; k < c.em.n_earmarks && k < r->em.n_earmarks; k++)
+        for (size_t i = 0; i < apps->n; i++)
+            if (c.em.lines[k * apps->n + i].grant != r->em.lines[k * apps->n + i].grant) {
+                FAIL("verification: application %s: the model and the closed form give "
+                     "different supplements", apps->v[i].nr);
+                k = c.em.n_earmarks;
+                break;
+            }
     alloc_free(&c);
+    return failures;
+}
+
+/* The earmark invariants: per earmark, granted + unused = its money; each
+ * supplement within its claim and only for qualifying applications with an
+ * ordinary grant; a tier gets nothing while an earlier tier is short. */
+static int check_earmarks(const pool *p, const app_list *apps, const alloc_result *r,
+                          diag_list *dl)
+{
+    int failures = 0;
+    const em_result *em = &r->em;
+    pulje_kr returned = 0;
+
+    if (em->n_earmarks != p->n_earmark_defs || (em->n_earmarks && em->n_apps != apps->n)) {
+        FAIL("verification: the earmark results do not match the pool");
+        return failures;
+    }
+    for (size_t k = 0; k < em->n_earmarks; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        const em_total *t = &em->totals[k];
+        pulje_kr granted = 0;
+        int short_tier = 0;
+        for (size_t i = 0; i < apps->n; i++) {
+            const em_line *l = &em->lines[k * apps->n + i];
+            const app *a = &apps->v[i];
+            granted += l->grant;
+            if (l->grant < 0 || l->grant > l->claim ||
+                (a->supp_asked && l->claim > a->supp_asked[k]))
+                FAIL("verification: %s: supplement of Nr %s outside 0..assessed..asked",
+                     e->key, a->nr);
+            if (l->grant > 0 && (r->lines[i].claim == 0 || l->tier == 0 ||
+                                 earmark_tier(e, a->criteria ? a->criteria[k] : 0) != l->tier))
+                FAIL("verification: %s: Nr %s has a supplement without qualifying", e->key,
+                     a->nr);
+            if (l->tier > 0 && l->grant < l->claim && (short_tier == 0 || l->tier < short_tier))
+                short_tier = l->tier;
+        }
+        for (size_t i = 0; i < apps->n && short_tier; i++) {
+            const em_line *l = &em->lines[k * apps->n + i];
+            if (l->tier > short_tier && l->grant > 0)
+                FAIL("verification: %s: tier %d got money while tier %d was short", e->key,
+                     l->tier, short_tier);
+        }
+        if (granted != t->granted || t->money != e->amount || t->granted + t->unused != e->amount ||
+            t->unused < 0)
+            FAIL("verification: %s: granted (%lld) + unused (%lld) != %lld", e->key,
+                 (long long)granted, (long long)t->unused, (long long)e->amount);
+        if (e->unused_to_main)
+            returned += t->unused;
+    }
+    if (returned != r->earmark_returned)
+        FAIL("verification: the earmark money returned to the main pool does not add up");
     return failures;
 }
 
@@ -151,13 +216,16 @@ int verify_result(const pool *p, const app_list *apps, const alloc_result *r,
         FAIL("verification: the money totals differ from the pool file");
     if (r->residual < 0)
         FAIL("verification: the residual is negative (%lld)", (long long)r->residual);
-    if (r->available != r->budget_total - r->reserved_total - r->earmarked_total)
-        FAIL("verification: available != budget - reservations - earmarks");
+    if (r->available !=
+        r->budget_total - r->reserved_total - r->earmarked_total + r->earmark_returned)
+        FAIL("verification: available != budget - reservations - earmarks + returned");
     if (granted + r->residual != r->available)
         FAIL("verification: grants (%lld) + residual (%lld) != available (%lld)",
              (long long)granted, (long long)r->residual, (long long)r->available);
-    if (r->reserved_total + r->earmarked_total + granted + r->residual != r->budget_total)
+    if (r->reserved_total + r->earmarked_total - r->earmark_returned + granted + r->residual !=
+        r->budget_total)
         FAIL("verification: the economy table does not balance");
+    failures += check_earmarks(p, apps, r, dl);
     if (!r->rationed && granted != assessed)
         FAIL("verification: the money sufficed but not every assessed amount was granted");
     if (r->rationed && r->residual >= p->rounding * (pulje_kr)(n_reduced ? n_reduced : 1))

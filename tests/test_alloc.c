@@ -32,12 +32,12 @@ static pool make_pool(pulje_kr rounding)
 }
 
 static app apps_v[] = {
-    {"1", "", "A", "a", 40000, 30000, true, "", 1, -1, false, 0, 2},
-    {"2", "", "B", "b", 60000, 50000, true, "", 1, -1, false, 0, 3},
-    {"3", "", "C", "c", 400000, 300000, true, "", 1, -1, false, 0, 4},
-    {"4", "", "D", "d", 90000, 0, true, "Uden for formålet", 1, -1, false, 0, 5},
-    {"5", "", "E", "e", 500000, 420000, true, "", 1, -1, false, 0, 6},
-    {"6", "", "F", "f", 50001, 50001, false, "", 1, -1, false, 0, 7},
+    {"1", "", "A", "a", 40000, 30000, true, "", 1, -1, false, 0, 2, NULL, NULL, NULL, NULL},
+    {"2", "", "B", "b", 60000, 50000, true, "", 1, -1, false, 0, 3, NULL, NULL, NULL, NULL},
+    {"3", "", "C", "c", 400000, 300000, true, "", 1, -1, false, 0, 4, NULL, NULL, NULL, NULL},
+    {"4", "", "D", "d", 90000, 0, true, "Uden for formålet", 1, -1, false, 0, 5, NULL, NULL, NULL, NULL},
+    {"5", "", "E", "e", 500000, 420000, true, "", 1, -1, false, 0, 6, NULL, NULL, NULL, NULL},
+    {"6", "", "F", "f", 50001, 50001, false, "", 1, -1, false, 0, 7, NULL, NULL, NULL, NULL},
 };
 
 static app_list make_apps(void)

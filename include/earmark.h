@@ -1,0 +1,78 @@
+/* earmark.h - Earmarked money handed out as supplements, tier by tier.
+ *
+ * Each [earmark <key>] of the pool has criteria, some required, and tiers
+ * (sets of criteria). An application qualifies when it meets the required
+ * criteria and has an ordinary grant; its tier is the first whose criteria
+ * it meets all of. Tier 1 is served in full before tier 2 gets anything;
+ * in the tier where the money runs out, the pool's reduction rule shares
+ * what is left (solved with the same GLPK model as the main allocation; if
+ * the rule protects more than is left, the tier is shared proportionally and
+ * the result says so). Rounding as for grants. What is not handed out is
+ * unused: to the residual line or back into the main pool, as the pool says.
+ * Pure computation: no I/O. */
+#ifndef PULJE_EARMARK_H
+#define PULJE_EARMARK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "apps.h"
+#include "diag.h"
+#include "money.h"
+#include "pool.h"
+
+typedef enum {
+    EM_NOT_ASKED = 0,   /* no supplement asked */
+    EM_GRANTED,         /* granted as assessed */
+    EM_REDUCED,         /* granted, reduced in the tier where the money ran out */
+    EM_MONEY_GONE,      /* qualifies, but the money ran out in an earlier tier */
+    EM_NOT_ELIGIBLE,    /* does not meet the required criteria or any tier */
+    EM_NO_GRANT         /* no ordinary grant to add a supplement to */
+} em_status;
+
+typedef struct em_line {
+    int tier;           /* 1-based; 0 if it does not qualify */
+    pulje_kr claim;     /* supplement assessed (0 unless it qualifies) */
+    pulje_kr grant;     /* supplement granted */
+    em_status status;
+} em_line;
+
+typedef struct em_total {
+    pulje_kr money;        /* the earmark's money this year */
+    pulje_kr asked, assessed, granted;
+    pulje_kr unused;       /* money - granted */
+    int rationed_tier;     /* the tier the money ran out in; 0 if none */
+    pulje_kr factor_num, factor_den; /* the factor in that tier */
+    bool proportional_fallback; /* the pool's rule protected more than was left */
+} em_total;
+
+typedef struct em_result {
+    size_t n_earmarks, n_apps;
+    em_total *totals;   /* per earmark */
+    em_line *lines;     /* n_earmarks * n_apps: lines[k * n_apps + i] */
+} em_result;
+
+/**
+ * @brief Hand out every earmark of p.
+ *
+ * @param claims    n ordinary claims (0 = refused or set aside: no supplement).
+ * @param use_model 1: ration with the GLPK model (checked against the closed form).
+ * @return 0, or -1 (see dl) on out of memory or a solver fault.
+ */
+int earmark_distribute(const pool *p, const app_list *apps, const pulje_kr *claims,
+                       int use_model, em_result *out, diag_list *dl);
+
+/**
+ * @brief Check the applications' earmark answers: a supplement asked by an
+ * application that does not meet the required criteria is an error naming
+ * the line and the supplement column. Returns the number of errors added.
+ */
+size_t earmark_validate(const pool *p, const app_list *apps, diag_list *dl);
+
+/** @brief Free a result; the struct is zeroed. Safe on a zeroed struct. */
+void earmark_free(em_result *r);
+
+/** @brief The tier (1-based) criteria bits qualify for in e; 0 if none or required unmet. */
+int earmark_tier(const pool_earmark *e, unsigned criteria);
+
+#endif
