@@ -72,6 +72,9 @@ void book_add_formats(book *b);
 /** @brief Add a sheet named by a label. */
 book_sheet book_add_sheet(book *b, label_id name);
 
+/** @brief Add a sheet with a name of its own (copied into the book). */
+book_sheet book_add_sheet_named(book *b, const char *name);
+
 /** @brief Text as a string cell (never a formula); refused unless valid UTF-8. */
 void book_put_text(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
                    const char *t, lxw_format *f);

@@ -103,6 +103,30 @@ typedef enum {
     /* terminal summary */
     L_SUM_BOUND,            /* Bundet i flerårige %d */
     L_SUM_HONOURED,         /* Flerårige bevillinger */
+    /* earmarks */
+    L_EM_UNUSED,            /* Ikke uddelte midler fra %s (til restmidler) */
+    L_EM_RETURNED,          /* Ikke uddelte øremærkede midler givet til nye tilskud (kr.) */
+    L_EM_SHEET,             /* Tillæg %s */
+    L_EM_TITLE,             /* %s - %s %d */
+    L_EM_COL_TIER,          /* Trin */
+    L_EM_COL_ASKED,         /* Tillæg ansøgt (kr.) */
+    L_EM_COL_ASSESSED,      /* Tillæg indstillet (kr.) */
+    L_EM_COL_GRANT,         /* Tillæg bevilget (kr.) */
+    L_EM_COL_NOTE,          /* Bemærkning */
+    L_EM_ST_GRANTED,        /* Bevilget */
+    L_EM_ST_REDUCED,        /* Reduceret i trin %d, hvor midlerne slap op */
+    L_EM_ST_GONE,           /* Midlerne slap op i et tidligere trin */
+    L_EM_ST_NOT_ELIGIBLE,   /* Opfylder ikke de krævede kriterier */
+    L_EM_ST_NO_GRANT,       /* Intet ordinært tilskud at lægge tillægget til */
+    L_EM_ROW_MONEY,         /* Øremærkede midler (kr.) */
+    L_EM_ROW_GRANTED,       /* Uddelt som tillæg (kr.) */
+    L_EM_ROW_UNUSED,        /* Ikke uddelt (kr.) */
+    L_EM_FALLBACK,          /* Puljens regel beskyttede mere, end der var tilbage i trin %d: ... */
+    L_EM_TIER_DESC,         /* Trin %d: %s */
+    L_EM_REQUIRED,          /* Krævede kriterier: %s */
+    L_COL_SUPPLEMENT,       /* Tillæg: %s (kr.) */
+    L_YES,                  /* ja */
+    L_NO,                   /* nej */
     L__COUNT
 } label_id;
 

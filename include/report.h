@@ -69,6 +69,10 @@ typedef struct report_overview_cols {
     unsigned short year1;           /* column of the first year's amount; +1, +2 follow */
 } report_overview_cols;
 
+/** @brief Add one sheet per earmark to a workbook being built. */
+void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,
+                           const alloc_result *r);
+
 /** @brief Add the "Flerårige" sheet to a workbook being built. */
 void report_write_multiyear(struct book *b, const pool *p, const alloc_result *r,
                             const report_overview_cols *ov);

@@ -274,3 +274,18 @@ book_sheet book_add_sheet(book *b, label_id name)
     return s;
 }
 
+book_sheet book_add_sheet_named(book *b, const char *name)
+{
+    book_sheet s = {NULL, ""};
+
+    if (b->failed)
+        return s;
+    s.ws = workbook_add_worksheet(b->wb, name);
+    if (!s.ws) {
+        book_fail(b, "libxlsxwriter: cannot add the sheet '%s' (invalid name or out of memory)",
+                  name);
+        return s;
+    }
+    s.name = s.ws->name; /* the workbook keeps its own copy */
+    return s;
+}

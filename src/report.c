@@ -141,6 +141,7 @@ char *report_basename(const pool *p, char *buf, size_t size)
 /* Exact sums of what the reports show. */
 typedef struct totals {
     pulje_kr budget, reserved, earmarked;      /* the pool's lines */
+    pulje_kr em_granted, em_unused_shown;      /* earmark sections: supplements, unused lines */
     pulje_kr applied, claims, reductions, grants; /* the applications' lines */
 } totals;
 
@@ -212,6 +213,11 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
         t->claims += l->claim;
         t->reductions += l->reduction;
         t->grants += l->grant;
+    }
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        t->em_granted += r->em.totals[k].granted;
+        if (!p->earmark_defs[k].unused_to_main)
+            t->em_unused_shown += r->em.totals[k].unused;
     }
     if (t->grants != r->granted_total) {
         set_err(err, errsz,
@@ -341,8 +347,9 @@ static const char *my_note(book *b, const pool *p, my_status st)
 }
 
 static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, const pool *p,
-                               const app *a, const alloc_line *l)
+                               const app *a, const alloc_result *r, size_t i)
 {
+    const alloc_line *l = &r->lines[i];
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
     const char *nr = str(a->nr);
 
@@ -371,6 +378,9 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
     if (l->my != MY_ONE_YEAR)
         book_put_text(b, s, row, OV_MY_NOTE, my_note(b, p, l->my), b->text_wrap);
     book_put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
+    for (size_t k = 0; k < r->em.n_earmarks; k++)
+        book_put_kr(b, s, row, (lxw_col_t)(OV__COLS + k), r->em.lines[k * r->n + i].grant,
+                    b->kr);
 }
 
 /* Write "Samlet oversigt". Its "I alt" row is row OV_FIRST_ROW + n. */
@@ -403,7 +413,7 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         book_set_column(b, s, c, c, widths[c]);
     }
     for (size_t i = 0; i < r->n && !b->failed; i++)
-        write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], &r->lines[i]);
+        write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], r, i);
 
     /* I alt: exact sums, as formulas over the rows above. */
     book_put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
@@ -424,11 +434,24 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
     pct_formula(formula, sizeof formula, total_row);
     book_put_formula(b, s, total_row, OV_REDUCTION_PCT, formula, b->total_pct,
                 reduction_share(t->reductions, t->claims));
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        lxw_col_t c = (lxw_col_t)(OV__COLS + k);
+        book_put_text(b, s, OV_HEADER_ROW, c,
+                      book_text(b, L_COL_SUPPLEMENT, p->earmark_defs[k].key), b->head_num);
+        book_set_column(b, s, c, c, 14);
+        if (r->n == 0) {
+            book_put_kr(b, s, total_row, c, 0, b->total_kr);
+            continue;
+        }
+        book_sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, c);
+        book_put_formula_kr(b, s, total_row, c, formula, b->total_kr, r->em.totals[k].granted);
+    }
 
     if (b->failed)
         return;
     worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
-    book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1, OV__COLS - 1),
+    book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1,
+                                          (lxw_col_t)(OV__COLS - 1 + r->em.n_earmarks)),
           "worksheet_autofilter");
     if (!b->failed)
         book_check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
@@ -481,6 +504,10 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
     book_put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
     book_put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
+    if (r->earmark_returned > 0) {
+        book_put_text(b, s, row, EC_LABEL, label(L_EM_RETURNED), NULL);
+        book_put_kr(b, s, row++, EC_AMOUNT, r->earmark_returned, b->kr);
+    }
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), NULL);
     book_put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
@@ -511,7 +538,8 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     const char *name = str(p->name);
     char formula[300], in_cell[LXW_MAX_CELL_NAME_LENGTH], out_cell[LXW_MAX_CELL_NAME_LENGTH];
     lxw_row_t row, budget_total, out_first, out_total;
-    pulje_kr out_sum = t->reserved + t->grants + t->earmarked + r->residual;
+    pulje_kr out_sum = t->reserved + t->grants + t->earmarked + t->em_granted +
+                       t->em_unused_shown + r->residual;
 
     book_set_column(b, s, EC_LABEL, EC_LABEL, 70);
     book_set_column(b, s, EC_AMOUNT, EC_AMOUNT, 16);
@@ -539,6 +567,15 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
                      OV_GRANT);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        book_put_text(b, s, row, EC_LABEL, e->label, NULL);
+        book_put_kr(b, s, row++, EC_AMOUNT, r->em.totals[k].granted, b->kr);
+        if (!e->unused_to_main && r->em.totals[k].unused > 0) {
+            book_put_text(b, s, row, EC_LABEL, book_text(b, L_EM_UNUSED, e->label), NULL);
+            book_put_kr(b, s, row++, EC_AMOUNT, r->em.totals[k].unused, b->kr);
+        }
+    }
     book_put_text(b, s, row, EC_LABEL, p->residual_label, NULL);
     book_put_kr(b, s, row++, EC_AMOUNT, r->residual, b->kr);
 
@@ -614,6 +651,7 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
     report_overview_cols ov = {OV_FIRST_ROW, (unsigned)(OV_FIRST_ROW + r->n) - 1u,
                                OV_YEARS_GRANTED, OV_YEAR1};
     report_write_multiyear(b, p, r, &ov);
+    report_write_earmarks(b, p, apps, r);
 }
 
 int report_write_workbook(const char *path, const pool *p, const app_list *apps,
