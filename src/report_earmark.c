@@ -142,7 +142,7 @@ static void write_one(book *b, const pool *p, const app_list *apps, const alloc_
 
     if (b->failed)
         return;
-    book_check(b, &s, worksheet_freeze_panes(s.ws, head + 1, 0), "worksheet_freeze_panes");
+    worksheet_freeze_panes(s.ws, head + 1, 0); /* returns void in libxlsxwriter 1.1 */
     book_page_setup(b, &s, p, 1);
 }
 
