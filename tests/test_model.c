@@ -10,7 +10,7 @@
 static void test_model_finds_the_2023_factor(void **state)
 {
     (void)state;
-    rule_params p = {RULE_THRESHOLD, 50000};
+    rule_params p = {RULE_THRESHOLD, 50000, 0, 0};
     pulje_kr claims[] = {30000, 60000, 100000};
     rule_result r;
     char err[256] = "";
@@ -24,7 +24,7 @@ static void test_model_finds_the_2023_factor(void **state)
 static void test_model_pays_in_full_when_money_suffices(void **state)
 {
     (void)state;
-    rule_params p = {RULE_THRESHOLD, 50000};
+    rule_params p = {RULE_THRESHOLD, 50000, 0, 0};
     pulje_kr claims[] = {30000, 60000, 100000};
     rule_result r;
     char err[256] = "";
@@ -38,7 +38,7 @@ static void test_model_pays_in_full_when_money_suffices(void **state)
 static void test_model_reports_protected_claims_above_money_as_infeasible(void **state)
 {
     (void)state;
-    rule_params p = {RULE_THRESHOLD, 50000};
+    rule_params p = {RULE_THRESHOLD, 50000, 0, 0};
     pulje_kr claims[] = {40000, 40000, 90000};
     rule_result r;
     char err[256] = "";
@@ -58,7 +58,7 @@ static void test_model_agrees_with_closed_form_on_generated_pools(void **state)
         size_t n = (size_t)test_between(&seed, 1, 200);
         pulje_kr claims[200], gm[200], gc[200], total = 0, rm, rc;
         pulje_kr unit = test_between(&seed, 0, 1) ? 1 : 100;
-        rule_params p = {(rule_kind)test_between(&seed, 0, 1), test_between(&seed, 10000, 90000)};
+        rule_params p = {(rule_kind)test_between(&seed, 0, 1), test_between(&seed, 10000, 90000), 0, 0};
         rule_result a, b;
         char err[256];
         for (size_t i = 0; i < n; i++) {
@@ -91,7 +91,7 @@ static void test_model_agrees_with_closed_form_on_generated_pools(void **state)
 static void test_model_handles_no_claims(void **state)
 {
     (void)state;
-    rule_params p = {RULE_THRESHOLD, 50000};
+    rule_params p = {RULE_THRESHOLD, 50000, 0, 0};
     rule_result r;
     char err[256];
     assert_int_equal(model_solve(&p, NULL, 0, 1000, &r, err, sizeof err), MODEL_OK);

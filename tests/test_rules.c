@@ -7,8 +7,8 @@
 #include "rounding.h"
 #include "rules.h"
 
-static const rule_params RULE_2023 = {RULE_THRESHOLD, 50000};
-static const rule_params RULE_PRO = {RULE_PROPORTIONAL, 0};
+static const rule_params RULE_2023 = {RULE_THRESHOLD, 50000, 0, 0};
+static const rule_params RULE_PRO = {RULE_PROPORTIONAL, 0, 0, 0};
 
 /* Apply a rule and round with unit; fills grants, returns the residual. */
 static pulje_kr allocate(const rule_params *p, const pulje_kr *claims, size_t n,
@@ -185,8 +185,8 @@ static void test_rounding_properties_on_generated_pools(void **state)
     for (int round = 0; round < 3000; round++) {
         size_t n = (size_t)test_between(&seed, 1, 60);
         pulje_kr claims[60], g[60], total = 0, sum = 0, res;
-        rule_params p = {(rule_kind)test_between(&seed, 0, 1),
-                         test_between(&seed, 0, 100000)};
+        rule_params p = {(rule_kind)test_between(&seed, 0, 1), 0, 0, 0};
+        p.threshold = test_between(&seed, 0, 100000);
         pulje_kr unit = units[test_between(&seed, 0, 2)];
         rule_result r;
         for (size_t i = 0; i < n; i++) {
