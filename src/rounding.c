@@ -98,16 +98,18 @@ int round_shares(const rule_result *r, const pulje_kr *claims, pulje_kr unit,
     }
     left = money - sum;
 
-    /* Hand back whole units to the largest remainders. Equal shares have
-     * equal remainders and are served as a group or not at all (so equal
-     * shares stay equal, whatever the claims); the first group that does
-     * not fit ends the round, so a larger share never ends below a smaller
-     * one. What is left is the residual. */
+    /* Hand back whole units to the largest remainders. Shares with equal
+     * remainders are served as a group or not at all: equal shares have
+     * equal remainders (so they stay equal, whatever the claims), and so do
+     * equal losses (integer claims less a common cut, as under cel and
+     * talmud), so a larger claim never ends losing less. The first group
+     * that does not fit ends the round, so a larger share never ends below
+     * a smaller one. What is left is the residual. */
     qsort(cand, nc, sizeof *cand, cmp_candidate);
     for (size_t k = 0; k < nc;) {
         size_t end = k + 1;
         int over = 0;
-        while (end < nc && cand[end].share == cand[k].share)
+        while (end < nc && cand[end].rem == cand[k].rem)
             end++;
         for (size_t m = k; m < end; m++)
             over |= grants[cand[m].i] + unit > claims[cand[m].i];
