@@ -45,6 +45,8 @@ typedef struct alloc_result {
     bool rationed;            /* the claims exceeded the available money */
     size_t n_granted, n_reduced, n_refused;
     alloc_method method;
+    pulje_kr unshared;        /* part of the residual the rule's options left
+                                 unshared (max_grant caps, min_grant refusals) */
 } alloc_result;
 
 /**
