@@ -120,6 +120,12 @@ typedef enum {
     L_CMP_FACTOR,           /* Tildelt / indstillet */
     L_CMP_PROP_TITLE,       /* Sammenligning af regler: %s %d */
     L_CMP_BASELINE_MARK,    /* (grundlag) */
+    L_CMP_TERM_REDUCED,     /* red.   (terminal table headings, short) */
+    L_CMP_TERM_REFUSED,     /* afsl. */
+    L_CMP_TERM_MAX,         /* maks. */
+    L_CMP_TERM_MEDIAN,      /* median */
+    L_CMP_TERM_GINI,        /* Gini */
+    L_CMP_TERM_VIOLATIONS,  /* brud */
     L__COUNT
 } label_id;
 

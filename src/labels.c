@@ -141,6 +141,12 @@ static const label_entry labels[L__COUNT] = {
     [L_CMP_FACTOR]         = {"Tildelt / indstillet", ""},
     [L_CMP_PROP_TITLE]     = {"Sammenligning af regler: %s %d", "sd"},
     [L_CMP_BASELINE_MARK]  = {" (grundlag)", ""},
+    [L_CMP_TERM_REDUCED]   = {"red.", ""},
+    [L_CMP_TERM_REFUSED]   = {"afsl.", ""},
+    [L_CMP_TERM_MAX]       = {"maks.", ""},
+    [L_CMP_TERM_MEDIAN]    = {"median", ""},
+    [L_CMP_TERM_GINI]      = {"Gini", ""},
+    [L_CMP_TERM_VIOLATIONS] = {"brud", ""},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

@@ -332,7 +332,9 @@ static void print_compare(const compare_result *c)
     char spec[128], g[MONEY_BUFSZ], res[MONEY_BUFSZ], mx[MONEY_BUFSZ], md[MONEY_BUFSZ],
         gi[MONEY_BUFSZ];
     printf("  %-24s %14s %9s %5s %5s %8s %8s %6s %5s\n", label(L_CMP_RULE), label(L_KR),
-           label(L_SUM_RESIDUAL), "red.", "afsl.", "maks.", "median", "Gini", "brud");
+           label(L_SUM_RESIDUAL), label(L_CMP_TERM_REDUCED), label(L_CMP_TERM_REFUSED),
+           label(L_CMP_TERM_MAX), label(L_CMP_TERM_MEDIAN), label(L_CMP_TERM_GINI),
+           label(L_CMP_TERM_VIOLATIONS));
     for (size_t k = 0; k < c->n; k++) {
         const compare_stats *s = &c->v[k].stats;
         rule_format_spec(&c->v[k].rule, spec, sizeof spec);
