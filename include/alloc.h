@@ -61,6 +61,8 @@ typedef struct alloc_result {
 
     /* earmarks ([earmark <key>] sections): supplements per application */
     em_result em;
+    pulje_kr unshared;        /* part of the residual the rule's options left
+                                 unshared (max_grant caps, min_grant refusals) */
 } alloc_result;
 
 /**

@@ -34,6 +34,20 @@ typedef enum {
     /* rule descriptions */
     L_RULE_THRESHOLD,       /* Forholdsmæssig reduktion af alle indstillede beløb på mere end %s kr. */
     L_RULE_PROPORTIONAL,    /* Forholdsmæssig reduktion af alle indstillede beløb */
+    L_RULE_EXCESS,          /* Alle beholder de første %s kr.; kun beløb derover reduceres forholdsmæssigt */
+    L_RULE_CEA,             /* Fælles loft: ... (constrained equal awards) */
+    L_RULE_CEL,             /* Fælles nedskæring i kr. ... (constrained equal losses) */
+    L_RULE_TALMUD,          /* Talmud-reglen (Aumann & Maschler 1985) ... */
+    L_RULE_OPT_MIN,         /* "; mindste tilskud %s kr. (mindre bliver afslag)" */
+    L_RULE_OPT_MAX,         /* "; højeste tilskud %s kr." */
+    L_RULE_SHORT_THRESHOLD, /* 2023-reglen (%s kr.) */
+    L_RULE_SHORT_PROPORTIONAL, /* Forholdsmæssig */
+    L_RULE_SHORT_EXCESS,    /* Over %s kr. */
+    L_RULE_SHORT_CEA,       /* Fælles loft */
+    L_RULE_SHORT_CEL,       /* Fælles nedskæring */
+    L_RULE_SHORT_TALMUD,    /* Talmud */
+    L_RULE_SHORT_MIN,       /* " min. %s" */
+    L_RULE_SHORT_MAX,       /* " maks. %s" */
     /* terminal summary */
     L_SUM_BUDGET, L_SUM_RESERVED, L_SUM_EARMARKED, L_SUM_AVAILABLE, L_SUM_ASSESSED,
     L_SUM_FACTOR, L_SUM_REDUCED, L_SUM_REFUSED, L_SUM_GRANTED, L_SUM_RESIDUAL,
@@ -125,8 +139,51 @@ typedef enum {
     L_EM_TIER_DESC,         /* Trin %d: %s */
     L_EM_REQUIRED,          /* Krævede kriterier: %s */
     L_COL_SUPPLEMENT,       /* Tillæg: %s (kr.) */
-    L_YES,                  /* ja */
-    L_NO,                   /* nej */
+    /* the comparison workbook (pulje compare) */
+    L_CMP_SHEET_GRANTS,     /* Sammenligning */
+    L_CMP_SHEET_SUMMARY,    /* Nøgletal pr. regel */
+    L_CMP_SHEET_CHART,      /* Diagram */
+    L_CMP_SHEET_ECONOMY,    /* Økonomi pr. regel */
+    L_CMP_SHEET_SWEEP,      /* Følsomhed */
+    L_CMP_TITLE,            /* Sammenligning af reduktionsregler - %s %d */
+    L_CMP_BASELINE,         /* Grundlag for forskellene: %s */
+    L_CMP_COL_GRANT_OF,     /* %s: tilskud (kr.) */
+    L_CMP_COL_DIFF_OF,      /* %s: forskel (kr.) */
+    L_CMP_RULE,             /* Regel */
+    L_CMP_DESCRIPTION,      /* Beskrivelse */
+    L_CMP_GRANTED,          /* Tilskud i alt (kr.) */
+    L_CMP_RESIDUAL,         /* Restmidler (kr.) */
+    L_CMP_N_REDUCED,        /* Antal reducerede */
+    L_CMP_N_REFUSED,        /* Antal afslag pga. reglen */
+    L_CMP_MAX_CUT,          /* Største reduktion (%) */
+    L_CMP_MEDIAN_CUT,       /* Median reduktion (%) */
+    L_CMP_GINI,             /* Gini-koefficient for reduktionerne (kr.) */
+    L_CMP_ORDER_VIOLATIONS, /* Rækkefølgebrud: større indstilling, mindre tilskud */
+    L_CMP_PROP_SUM,         /* Tilskud + restmidler = midlerne */
+    L_CMP_PROP_BOUNDS,      /* 0 ≤ tilskud ≤ indstillet */
+    L_CMP_PROP_ORDER_AWARDS,/* Større indstilling giver aldrig mindre tilskud */
+    L_CMP_PROP_ORDER_LOSSES,/* Større indstilling mister aldrig mindre */
+    L_CMP_PROP_MONOTONE,    /* Flere midler giver ingen mindre */
+    L_YES,                  /* Ja */
+    L_NO,                   /* Nej */
+    L_CMP_CHART_TITLE,      /* Tilskud efter indstillet beløb, pr. regel */
+    L_CMP_CHART_X,          /* Indstillet (kr.) */
+    L_CMP_CHART_Y,          /* Tilskud (kr.) */
+    L_CMP_SWEEP_TITLE,      /* Følsomhed: %s, %s varieret */
+    L_CMP_SWEEP_THRESHOLD,  /* Tærskel (kr.) */
+    L_CMP_SWEEP_MAX,        /* Højeste tilskud (kr.) */
+    L_CMP_SWEEP_FACTOR,     /* Reduktionsfaktor */
+    L_CMP_SWEEP_BOUND,      /* Bundne midler før reduktion (kr.) */
+    L_CMP_SWEEP_CHART,      /* Reduktionsfaktor og antal reducerede */
+    L_CMP_FACTOR,           /* Tildelt / indstillet */
+    L_CMP_PROP_TITLE,       /* Sammenligning af regler: %s %d */
+    L_CMP_BASELINE_MARK,    /* (grundlag) */
+    L_CMP_TERM_REDUCED,     /* red.   (terminal table headings, short) */
+    L_CMP_TERM_REFUSED,     /* afsl. */
+    L_CMP_TERM_MAX,         /* maks. */
+    L_CMP_TERM_MEDIAN,      /* median */
+    L_CMP_TERM_GINI,        /* Gini */
+    L_CMP_TERM_VIOLATIONS,  /* brud */
     L__COUNT
 } label_id;
 

@@ -3,8 +3,12 @@
  * Reduced shares are floored to the rounding unit; the kroner that flooring
  * frees are handed back one unit at a time to the largest remainders, never
  * above a claim and never so that a larger claim ends below a smaller one.
- * What cannot be handed out is the residual: grants + residual = money,
- * exactly. Unreduced shares are paid as claimed, not rounded. */
+ * Shares with equal remainders are served together or not at all, so equal
+ * shares stay equal and equal losses (cel, talmud) stay equal. A reduced
+ * share is not floored below a smaller claim paid in full when no reduced
+ * share lies below that claim (cea): it is paid that claim instead. What
+ * cannot be handed out is the residual: grants + residual = money, exactly.
+ * Unreduced shares are paid as claimed, not rounded. */
 #ifndef PULJE_ROUNDING_H
 #define PULJE_ROUNDING_H
 
@@ -21,7 +25,8 @@
  * @param unit    Rounding unit in kroner (1, 100, 1000, ...); > 0.
  * @param money   The money the shares divide; sum of shares <= money.
  * @param grants  Out: n grants, each 0 <= grant <= claim, a multiple of unit
- *                when reduced.
+ *                when reduced (or equal to a smaller claim paid in full, see
+ *                above).
  * @param residual Out: money - sum(grants), >= 0.
  * @return 0 on success, -1 on out of memory or inconsistent input (grants untouched).
  */

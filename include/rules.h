@@ -3,7 +3,36 @@
  * A rule divides `money` kroner among claims (the assessed amounts) when the
  * claims together exceed it. The result is exact: every share is a rational
  * number num[i] / den with one common denominator, computed in 128-bit
- * integers. Turning shares into whole kroner is rounding.c's job. */
+ * integers. Turning shares into whole kroner is rounding.c's job.
+ *
+ * The rules (C = the sum of the claims, E = the money, C > E):
+ *
+ *   threshold     the 2023 rule: claims of at most T are paid in full, the
+ *                 others all cut by one factor f = (E - protected) / rest.
+ *   proportional  every claim cut by one factor f = E / C.
+ *   excess        everyone keeps min(claim, T); only the part above T is cut,
+ *                 by one factor f = (E - sum min(c, T)) / sum max(c - T, 0).
+ *   cea           constrained equal awards: share = min(claim, L), with the
+ *                 common ceiling L chosen so the shares sum to E.
+ *   cel           constrained equal losses: share = max(0, claim - L), with
+ *                 the common cut L chosen so the shares sum to E.
+ *   talmud        Aumann & Maschler (1985): if E <= C/2, CEA on the half
+ *                 claims; otherwise every claimant loses min(claim/2, L)
+ *                 (CEA on the half claims applied to the losses C - E).
+ *
+ * Options to any rule, applied only when rationing (when the claims fit in
+ * the money, everyone gets their claim):
+ *
+ *   max_grant M   a share above M is cut to M and what that frees is shared
+ *                 again among the others by the same rule, until no share
+ *                 is above M.
+ *   min_grant m   a share below m becomes a refusal (0) and the money is
+ *                 shared again among the others by the same rule. Claims are
+ *                 refused one share level at a time, smallest first (all
+ *                 claims with that share together), capping first.
+ *
+ * When caps and refusals leave the rest able to be paid in full, the money
+ * nobody can take is `unshared` (it ends on the residual line). */
 #ifndef PULJE_RULES_H
 #define PULJE_RULES_H
 
@@ -15,19 +44,26 @@
 typedef enum {
     RULE_THRESHOLD = 0, /* the 2023 rule: claims above the threshold cut by one factor */
     RULE_PROPORTIONAL,  /* every claim cut by one factor */
+    RULE_EXCESS,        /* only the part of each claim above the threshold is cut */
+    RULE_CEA,           /* constrained equal awards: a common ceiling */
+    RULE_CEL,           /* constrained equal losses: a common cut in kroner */
+    RULE_TALMUD,        /* Aumann & Maschler's Talmud rule */
     RULE__COUNT
 } rule_kind;
 
 typedef struct rule_params {
     rule_kind kind;
-    pulje_kr threshold; /* RULE_THRESHOLD: claims of at most this are not reduced */
+    pulje_kr threshold; /* RULE_THRESHOLD, RULE_EXCESS: 0..MONEY_MAX */
+    pulje_kr min_grant; /* 0 = none; shares below it become refusals */
+    pulje_kr max_grant; /* 0 = none; shares above it are cut to it */
 } rule_params;
 
 typedef enum {
     RULE_OK = 0,
     RULE_ERR_NOMEM,
-    RULE_ERR_PROTECTED,  /* the protected claims alone exceed the money */
-    RULE_ERR_ARGS        /* negative money or claim, unknown rule */
+    RULE_ERR_PROTECTED,  /* the protected claims (or parts) alone exceed the money */
+    RULE_ERR_ARGS,       /* negative money or claim, unknown rule, parameter out of range */
+    RULE_ERR_MIN_GRANT   /* every share would fall below the minimum grant */
 } rule_status;
 
 /* The exact outcome of a rule. share(i) = num[i] / den. */
@@ -37,27 +73,79 @@ typedef struct rule_result {
     pulje_wide den;       /* common denominator, > 0 */
     bool *reduced;        /* n flags: share(i) < claim(i) */
     bool rationed;        /* the claims exceeded the money */
-    pulje_kr protected_sum;  /* claims the rule leaves untouched when rationing */
-    pulje_kr reducible_sum;  /* claims the common factor applies to */
-    pulje_kr factor_num;     /* the common factor = factor_num / factor_den, in [0, 1] */
+    /* threshold, proportional, excess: the money the rule leaves untouched
+     * (claims of at most T; for excess the first T of every claim) and the
+     * claims (parts) the factor applies to. cea, cel, talmud: 0 and the sum
+     * of the claims. With max_grant/min_grant: of the last sharing, among
+     * the claims neither capped nor refused. */
+    pulje_kr protected_sum;
+    pulje_kr reducible_sum;
+    /* threshold, proportional, excess: the common factor, in [0, 1].
+     * cea, cel, talmud: the money shared / the claims (granted / claimed). */
+    pulje_kr factor_num;
     pulje_kr factor_den;
+    /* cea: the ceiling L; cel: the cut L; talmud: L of the regime (the
+     * ceiling on half claims if E <= C/2, else the ceiling on half losses);
+     * lambda_den > 0. threshold/proportional/excess: 0/1. In kroner. */
+    pulje_wide lambda_num;
+    pulje_wide lambda_den;
+    bool talmud_losses;   /* talmud: the upper regime (E > C/2) */
+    size_t n_capped;      /* shares cut to max_grant */
+    size_t n_dropped;     /* shares below min_grant, refused */
+    pulje_kr unshared;    /* money the rule leaves unshared (only with the options) */
 } rule_result;
 
-/** @brief The rule's key as written in pool files ("threshold", "proportional"). */
+/** @brief The rule's key as written in pool files ("threshold", "cea", ...). */
 const char *rule_name(rule_kind kind);
 
-/** @brief Look a rule up by its key. Returns false if unknown. */
+/**
+ * @brief Look a rule up by its key or an alias ("2023" = threshold, "pro" =
+ * proportional), ignoring ASCII case. Returns false if unknown.
+ */
 bool rule_from_name(const char *name, rule_kind *out);
+
+/**
+ * @brief The valid rule keys for messages: "threshold, proportional, excess,
+ * cea, cel or talmud". Static; never NULL.
+ */
+const char *rule_names_list(void);
+
+/** @brief Whether the rule uses the threshold parameter (threshold, excess). */
+bool rule_uses_threshold(rule_kind kind);
+
+/**
+ * @brief Check the parameters alone (kind known, 0 <= threshold, min_grant,
+ * max_grant <= MONEY_MAX, min_grant <= max_grant when both are set).
+ * @param why  Receives an English sentence when the answer is false (may be NULL).
+ */
+bool rule_params_valid(const rule_params *p, char *why, size_t whysz);
+
+/**
+ * @brief Parse a rule as written on the command line:
+ * NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT], e.g. "threshold:25.000",
+ * "cea+min=10.000", "excess:50000+max=300.000". The threshold defaults to
+ * def_threshold. On failure returns false and puts an English sentence,
+ * listing the valid choices, in err; out is untouched.
+ */
+bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
+                     char *err, size_t errsz);
+
+/**
+ * @brief Write a rule back in rule_parse_spec()'s syntax ("threshold:50000").
+ * Returns buf.
+ */
+char *rule_format_spec(const rule_params *p, char *buf, size_t size);
 
 /**
  * @brief Apply a rule to claims, exactly.
  *
  * If the claims fit in the money everyone gets their claim (factor 1/1).
- * Otherwise the rule decides. Claims of 0 get 0 and are never "reduced".
+ * Otherwise the rule decides, then the options. Claims of 0 get 0 and are
+ * never "reduced".
  *
  * @param p      Rule and parameters.
  * @param claims n claims, each 0..MONEY_MAX.
- * @param money  The money to share, 0..n*MONEY_MAX.
+ * @param money  The money to share, 0..MONEY_MAX.
  * @param out    Filled on RULE_OK; free with rule_result_free(). On error it
  *               is left empty (safe to free).
  * @return RULE_OK, or why no result could be given.
@@ -66,12 +154,43 @@ rule_status rule_apply(const rule_params *p, const pulje_kr *claims, size_t n,
                        pulje_kr money, rule_result *out);
 
 /**
- * @brief Build the shares of a rule from a common factor already known
- * (e.g. recovered from the solver). Same contract as rule_apply().
+ * @brief A solver for the rule alone (no options) on a set of claims, as
+ * rule_apply() without options: the closed form, or the GLPK model.
+ */
+typedef rule_status (*rule_base_fn)(const rule_params *p, const pulje_kr *claims,
+                                    size_t n, pulje_kr money, rule_result *out,
+                                    void *ctx);
+
+/**
+ * @brief rule_apply() with the rule itself solved by base (the options
+ * min_grant and max_grant are applied around it, exactly as rule_apply()
+ * does). base gets the claims with capped and refused ones set to 0, and
+ * the money less the caps paid. Returns base's first error unchanged.
+ */
+rule_status rule_apply_with(const rule_params *p, const pulje_kr *claims, size_t n,
+                            pulje_kr money, rule_base_fn base, void *ctx,
+                            rule_result *out);
+
+/**
+ * @brief Build the shares of a factor rule (threshold, proportional, excess)
+ * from a common factor already known (e.g. recovered from the solver).
+ * Same contract as rule_apply(); ignores the options. RULE_ERR_ARGS for the
+ * other rules.
  */
 rule_status rule_shares_from_factor(const rule_params *p, const pulje_kr *claims,
                                     size_t n, pulje_kr factor_num,
                                     pulje_kr factor_den, rule_result *out);
+
+/**
+ * @brief Build the shares of cea, cel or talmud from L = lambda_num /
+ * lambda_den (in the rule's meaning, see rule_result) and the money (talmud
+ * needs it for its regime). Ignores the options. The shares need not sum to
+ * the money: a caller holding a guessed L checks that. RULE_ERR_ARGS for the
+ * factor rules or a negative L.
+ */
+rule_status rule_shares_from_lambda(const rule_params *p, const pulje_kr *claims,
+                                    size_t n, pulje_kr money, pulje_wide lambda_num,
+                                    pulje_wide lambda_den, rule_result *out);
 
 /** @brief Free a result's arrays; the struct is zeroed. Safe on a zeroed struct. */
 void rule_result_free(rule_result *r);

@@ -49,6 +49,9 @@ char *text_trim(char *s);
  */
 char *text_fold(const char *s);
 
+/** @brief strcmp ignoring ASCII case ("Main" equals "main"). */
+int text_casecmp(const char *a, const char *b);
+
 /** @brief Levenshtein distance of two short strings (bytes), capped at 99. */
 int text_distance(const char *a, const char *b);
 

@@ -36,11 +36,63 @@ static void explain_protected(const pool *p, const alloc_result *r, pulje_kr pro
                  "allocation is possible",
                  money_format(p->rule.threshold, t), money_format(prot, a),
                  money_format(r->available, b));
+    } else if (p->rule.kind == RULE_EXCESS) {
+        diag_add(dl, DIAG_ERROR, p->file, 0, 0,
+                 "lower the threshold in [rules], choose another rule, or refuse more "
+                 "applications",
+                 "the first %s kr. of every assessed amount sum to %s kr., more than the %s "
+                 "kr. available for new grants; the excess rule does not reduce them, so no "
+                 "allocation is possible",
+                 money_format(p->rule.threshold, t), money_format(prot, a),
+                 money_format(r->available, b));
     } else {
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL,
                  "the rule cannot share %s kr. among the claims",
                  money_format(r->available, b));
     }
+}
+
+/* Explain a failure of the rule (closed form or model) in the pool's terms.
+ * Returns -1. */
+static int explain_rule(const pool *p, const alloc_result *r, const pulje_kr *claims,
+                        size_t n, rule_status rs, diag_list *dl)
+{
+    char a[MONEY_BUFSZ];
+    if (rs == RULE_ERR_PROTECTED) {
+        pulje_kr prot = 0;
+        rule_params plain = p->rule;
+        plain.min_grant = plain.max_grant = 0;
+        rule_result probe;
+        if (rule_shares_from_factor(&plain, claims, n, 1, 1, &probe) == RULE_OK) {
+            prot = probe.protected_sum;
+            rule_result_free(&probe);
+        }
+        explain_protected(p, r, prot, dl);
+        return -1;
+    }
+    if (rs == RULE_ERR_MIN_GRANT) {
+        pulje_kr largest = 0;
+        for (size_t i = 0; i < n; i++)
+            if (claims[i] > largest)
+                largest = claims[i];
+        diag_add(dl, DIAG_ERROR, p->file, 0, 0,
+                 "lower min_grant in [rules] (0 means no minimum grant)",
+                 "min_grant = %s kr. refuses every application: %s", money_format(p->rule.min_grant, a),
+                 p->rule.min_grant > largest
+                     ? "it is above every assessed amount"
+                     : "no share reaches it with the money available");
+        return -1;
+    }
+    if (rs == RULE_ERR_ARGS) {
+        char why[256] = "invalid rule parameters";
+        rule_params_valid(&p->rule, why, sizeof why);
+        diag_add(dl, DIAG_ERROR, p->file, 0, 0,
+                 "the rules are threshold, proportional, excess, cea, cel and talmud",
+                 "the rule failed: %s", why);
+        return -1;
+    }
+    diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL, "the rule failed: %s", rule_strerror(rs));
+    return -1;
 }
 
 /* Share r->available among claims with the chosen method; exact shares in *rr. */
@@ -52,13 +104,12 @@ static int share(const pool *p, alloc_method method, const pulje_kr *claims, siz
         model_status ms = model_solve(&p->rule, claims, n, r->available, rr, err, sizeof err);
         if (ms == MODEL_OK)
             return 0;
-        if (ms == MODEL_ERR_INFEASIBLE) {
-            rule_result probe;
-            if (rule_shares_from_factor(&p->rule, claims, n, 1, 1, &probe) == RULE_OK) {
-                explain_protected(p, r, probe.protected_sum, dl);
-                rule_result_free(&probe);
-                return -1;
-            }
+        if (ms == MODEL_ERR_INFEASIBLE || ms == MODEL_ERR_UNSUPPORTED) {
+            /* let the closed form say why, in the pool's terms */
+            rule_status rs = rule_apply(&p->rule, claims, n, r->available, rr);
+            rule_result_free(rr);
+            if (rs != RULE_OK)
+                return explain_rule(p, r, claims, n, rs, dl);
         }
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL, "%s: %s", model_strerror(ms), err);
         return -1;
@@ -66,16 +117,7 @@ static int share(const pool *p, alloc_method method, const pulje_kr *claims, siz
     rule_status rs = rule_apply(&p->rule, claims, n, r->available, rr);
     if (rs == RULE_OK)
         return 0;
-    if (rs == RULE_ERR_PROTECTED) {
-        rule_result probe;
-        if (rule_shares_from_factor(&p->rule, claims, n, 1, 1, &probe) == RULE_OK) {
-            explain_protected(p, r, probe.protected_sum, dl);
-            rule_result_free(&probe);
-            return -1;
-        }
-    }
-    diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL, "the rule failed: %s", rule_strerror(rs));
-    return -1;
+    return explain_rule(p, r, claims, n, rs, dl);
 }
 
 int alloc_run(const pool *p, const app_list *apps, alloc_method method,
@@ -154,6 +196,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     r.factor_den = rr.factor_den;
     r.protected_total = rr.protected_sum;
     r.reducible_total = rr.reducible_sum;
+    r.unshared = rr.unshared;
     for (size_t i = 0; i < n; i++) {
         alloc_line *l = &r.lines[i];
         l->claim = claims[i];

@@ -12,11 +12,14 @@
 
 #include "alloc.h"
 #include "apps.h"
+#include "compare.h"
 #include "diag.h"
 #include "labels.h"
 #include "money.h"
 #include "pool.h"
 #include "report.h"
+#include "report_compare.h"
+#include "rules.h"
 #include "verify.h"
 
 #define PULJE_VERSION "0.1.0"
@@ -38,6 +41,9 @@ typedef struct options {
     const char *out;
     int quiet;
     int closed_form;
+    const char *rule;   /* --rule: replaces the pool file's rule */
+    const char *rules;  /* compare --rules: comma-separated rules, the first the baseline */
+    const char *sweep;  /* compare --sweep PARAM:FROM:TO:STEP */
 } options;
 
 static void usage(FILE *f)
@@ -52,6 +58,9 @@ static void usage(FILE *f)
         "  run      compute the grants, verify them, write the workbook and the\n"
         "           decisions CSV (the default)\n"
         "  check    read and validate the inputs only; write nothing\n"
+        "  compare  run several rules on the pool and write one comparison workbook\n"
+        "           (<name>-sammenligning.xlsx) with a summary per rule, a chart,\n"
+        "           the economy table per rule and a sensitivity sweep\n"
         "\n"
         "POOL-FILE defaults to " DEFAULT_POOL ".\n"
         "\n"
@@ -59,6 +68,16 @@ static void usage(FILE *f)
         "  -o, --out DIR      where to write the outputs (default: " DEFAULT_OUT ")\n"
         "  -q, --quiet        print only problems\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
+        "      --rule RULE    use RULE instead of the pool file's rule (run)\n"
+        "      --rules LIST   compare: rules separated by ',' (the first is the baseline);\n"
+        "                     default: the pool's rule, threshold at 25.000, 50.000 and\n"
+        "                     75.000, excess, proportional, cea, cel and talmud\n"
+        "      --sweep SPEC   compare: PARAM:FROM:TO:STEP, PARAM threshold or max_grant\n"
+        "                     (default threshold:0:150.000:10.000)\n"
+        "\n"
+        "RULE is NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]; NAME is threshold (the\n"
+        "2023 rule), proportional, excess, cea, cel or talmud. Examples:\n"
+        "threshold:25.000, excess:50.000, cea+min=10.000, talmud+max=300.000\n"
         "  -h, --help         show this help\n"
         "  -V, --version      show the version\n"
         "\n"
@@ -78,6 +97,9 @@ static int parse_args(int argc, char **argv, options *o)
         {"out", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"closed-form", no_argument, NULL, 'c'},
+        {"rule", required_argument, NULL, 'r'},
+        {"rules", required_argument, NULL, 'R'},
+        {"sweep", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -92,13 +114,14 @@ static int parse_args(int argc, char **argv, options *o)
         o->command = argv[1];
         first = 2;
     }
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0) {
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
+        strcmp(o->command, "compare") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->pool = o->command;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run and check; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check and compare; see pulje --help\n",
                     o->command);
             return EXIT_INPUT;
         }
@@ -109,6 +132,9 @@ static int parse_args(int argc, char **argv, options *o)
         case 'o': o->out = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'c': o->closed_form = 1; break;
+        case 'r': o->rule = optarg; break;
+        case 'R': o->rules = optarg; break;
+        case 'S': o->sweep = optarg; break;
         case 'h': usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
@@ -121,6 +147,11 @@ static int parse_args(int argc, char **argv, options *o)
     if (optind < argc) {
         fprintf(stderr, "pulje: unexpected argument '%s'\n  hint: give one pool file; see pulje --help\n",
                 argv[optind]);
+        return EXIT_INPUT;
+    }
+    if ((o->rules || o->sweep) && strcmp(o->command, "compare") != 0) {
+        fprintf(stderr, "pulje: --rules and --sweep belong to compare\n"
+                        "  hint: pulje compare --rules threshold,excess,cea\n");
         return EXIT_INPUT;
     }
     return 0;
@@ -245,6 +276,133 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
     return EXIT_OK;
 }
 
+/* The rules compare runs when --rules is not given: the pool's rule first
+ * (the baseline), then the standard alternatives, without repeats. */
+static size_t default_rules(const pool *p, rule_params *v, size_t cap)
+{
+    static const char *const specs[] = {"threshold:25000", "threshold:50000", "threshold:75000",
+                                        "excess", "proportional", "cea", "cel", "talmud"};
+    size_t n = 0;
+    char err[256];
+    v[n++] = p->rule;
+    for (size_t i = 0; i < sizeof specs / sizeof specs[0] && n < cap; i++) {
+        rule_params r;
+        int dup = 0;
+        if (!rule_parse_spec(specs[i], p->rule.threshold, &r, err, sizeof err))
+            continue;
+        for (size_t k = 0; k < n; k++)
+            dup |= memcmp(&v[k], &r, sizeof r) == 0;
+        if (!dup)
+            v[n++] = r;
+    }
+    return n;
+}
+
+/* Parse --rules into v; returns the count, or 0 after printing the problem. */
+static size_t parse_rules(const char *list, pulje_kr threshold, rule_params *v, size_t cap)
+{
+    size_t n = 0;
+    const char *c = list;
+    char spec[128], err[512];
+    while (*c) {
+        size_t len = strcspn(c, ",");
+        if (len >= sizeof spec || n == cap) {
+            fprintf(stderr, "pulje: --rules: too many rules or a rule too long\n");
+            return 0;
+        }
+        memcpy(spec, c, len);
+        spec[len] = '\0';
+        if (!rule_parse_spec(spec, threshold, &v[n], err, sizeof err)) {
+            fprintf(stderr, "pulje: --rules: %s\n  hint: see pulje --help\n", err);
+            return 0;
+        }
+        n++;
+        c += len;
+        if (*c == ',')
+            c++;
+    }
+    if (n == 0)
+        fprintf(stderr, "pulje: --rules is empty\n  hint: e.g. --rules threshold,excess,cea\n");
+    return n;
+}
+
+/* Print one line per scenario. */
+static void print_compare(const compare_result *c)
+{
+    char spec[128], g[MONEY_BUFSZ], res[MONEY_BUFSZ], mx[MONEY_BUFSZ], md[MONEY_BUFSZ],
+        gi[MONEY_BUFSZ];
+    printf("  %-24s %14s %9s %5s %5s %8s %8s %6s %5s\n", label(L_CMP_RULE), label(L_KR),
+           label(L_SUM_RESIDUAL), label(L_CMP_TERM_REDUCED), label(L_CMP_TERM_REFUSED),
+           label(L_CMP_TERM_MAX), label(L_CMP_TERM_MEDIAN), label(L_CMP_TERM_GINI),
+           label(L_CMP_TERM_VIOLATIONS));
+    for (size_t k = 0; k < c->n; k++) {
+        const compare_stats *s = &c->v[k].stats;
+        rule_format_spec(&c->v[k].rule, spec, sizeof spec);
+        money_format_pct((pulje_wide)(s->max_cut * 1000000 + 0.5), 1000000, 1, mx);
+        money_format_pct((pulje_wide)(s->median_cut * 1000000 + 0.5), 1000000, 1, md);
+        printf("  %-24s %14s %9s %5zu %5zu %8s %8s %6s %5zu\n", spec, money_format(s->granted, g),
+               money_format(s->residual, res), s->n_reduced, s->n_refused, mx, md,
+               money_format_ratio((pulje_wide)(s->gini * 1000000 + 0.5), 1000000, 3, gi),
+               s->order_violations);
+    }
+}
+
+/* pulje compare: run the rules, verify each, write the comparison workbook. */
+static int run_compare(const options *o, const pool *p, const app_list *apps, diag_list *dl)
+{
+    rule_params rules[64];
+    size_t n;
+    compare_sweep_spec sweep;
+    compare_result c;
+    char err[512], base[256], *path;
+    size_t len;
+    int rc;
+
+    n = o->rules ? parse_rules(o->rules, p->rule.threshold, rules, 64)
+                 : default_rules(p, rules, 64);
+    if (n == 0)
+        return EXIT_INPUT;
+    if (!compare_parse_sweep(o->sweep ? o->sweep : "threshold:0:150000:10000", &sweep, err,
+                             sizeof err)) {
+        fprintf(stderr, "pulje: --sweep: %s\n", err);
+        return EXIT_INPUT;
+    }
+    /* sweep the baseline if it has the parameter, else the 2023 rule */
+    sweep.rule = rules[0];
+    if (sweep.param == COMPARE_SWEEP_THRESHOLD && !rule_uses_threshold(rules[0].kind)) {
+        memset(&sweep.rule, 0, sizeof sweep.rule);
+        sweep.rule.kind = RULE_THRESHOLD;
+    }
+    if (compare_run(p, apps, rules, n, 0, &sweep, &c, dl) != 0)
+        return dl->oom ? EXIT_FAULT : EXIT_INPUT;
+    if (ensure_dir(o->out) != 0) {
+        fprintf(stderr, "pulje: cannot use output folder %s: %s\n", o->out, strerror(errno));
+        compare_free(&c);
+        return EXIT_WRITE;
+    }
+    report_basename(p, base, sizeof base);
+    len = strlen(o->out) + strlen(base) + 32;
+    path = malloc(len);
+    if (!path) {
+        compare_free(&c);
+        fprintf(stderr, "pulje: out of memory\n");
+        return EXIT_FAULT;
+    }
+    snprintf(path, len, "%s/%s-sammenligning.xlsx", o->out, base);
+    rc = EXIT_OK;
+    if (report_compare_write(path, p, apps, &c, err, sizeof err) != 0) {
+        fprintf(stderr, "pulje: could not write %s: %s\n", path, err);
+        rc = EXIT_WRITE;
+    } else if (!o->quiet) {
+        printf("%s %d, %s\n", p->name, p->year, p->committee ? p->committee : "");
+        print_compare(&c);
+        printf("  %s %s\n", label(L_SUM_WROTE), path);
+    }
+    free(path);
+    compare_free(&c);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -266,6 +424,14 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    if (o.rule) {
+        char err[512];
+        if (!rule_parse_spec(o.rule, p.rule.threshold, &p.rule, err, sizeof err)) {
+            fprintf(stderr, "pulje: --rule: %s\n  hint: see pulje --help\n", err);
+            rc = EXIT_INPUT;
+            goto done;
+        }
+    }
     path = pool_applications_path(&p);
     if (!path) {
         rc = EXIT_FAULT;
@@ -279,6 +445,10 @@ int main(int argc, char **argv)
         if (!o.quiet)
             printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
         rc = EXIT_OK;
+        goto done;
+    }
+    if (strcmp(o.command, "compare") == 0) {
+        rc = run_compare(&o, &p, &apps, &dl);
         goto done;
     }
     if (alloc_run(&p, &apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl) != 0) {

@@ -10,8 +10,11 @@
  *                                               at least one line
  *   [reservations]  <Danish label> = <amount>
  *   [earmarks]      <Danish label> = <amount>
- *   [rules]         rule (threshold | proportional; also "2023" | "pro"),
- *                   threshold (amount, default 50.000),
+ *   [rules]         rule (threshold | proportional | excess | cea | cel |
+ *                   talmud, as rules.h's rule_from_name() knows them; also
+ *                   "2023" | "pro"), threshold (amount, default 50.000),
+ *                   min_grant, max_grant (amounts; 0 or absent = none;
+ *                   min_grant at most max_grant),
  *                   rounding (1, 10, 100, 1.000 or 10.000; default 1),
  *                   residual_label (default
  *                   "Restmidler overføres til Udviklingspuljen <year>")
@@ -107,6 +110,8 @@ enum key {
     K_MONEY_YEAR2,
     K_MONEY_YEAR3,
     K_RUNNING_HOLDERS,
+    K_MIN_GRANT,
+    K_MAX_GRANT,
     K__COUNT
 };
 
@@ -130,18 +135,8 @@ static const struct {
     [K_MONEY_YEAR2] = {"money_year2", SEC_MULTIYEAR},
     [K_MONEY_YEAR3] = {"money_year3", SEC_MULTIYEAR},
     [K_RUNNING_HOLDERS] = {"running_holders", SEC_MULTIYEAR},
-};
-
-/* Rule names as written in pool files. rules.c has rule_from_name(), but
- * the pool file's aliases are the pool file's business. */
-static const struct {
-    const char *name;
-    rule_kind kind;
-} rule_names[] = {
-    {"threshold", RULE_THRESHOLD},
-    {"proportional", RULE_PROPORTIONAL},
-    {"2023", RULE_THRESHOLD},
-    {"pro", RULE_PROPORTIONAL},
+    [K_MIN_GRANT] = {"min_grant", SEC_RULES},
+    [K_MAX_GRANT] = {"max_grant", SEC_RULES},
 };
 
 static const pulje_kr rounding_units[] = {1, 10, 100, 1000, 10000};
@@ -287,19 +282,6 @@ static int suggest_key(parser *st, const char *name)
     }
     free(w);
     return found;
-}
-
-static int ascii_casecmp(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        int ca = (unsigned char)*a, cb = (unsigned char)*b;
-        if (ca >= 'A' && ca <= 'Z')
-            ca += 'a' - 'A';
-        if (cb >= 'A' && cb <= 'Z')
-            cb += 'a' - 'A';
-        if (ca != cb || ca == 0)
-            return ca - cb;
-    }
 }
 
 /* ---- the reader: one line per call ------------------------------------- */
@@ -547,16 +529,17 @@ static void set_year(parser *st, const char *value, unsigned col)
 
 static void set_rule(parser *st, const char *value, unsigned col)
 {
-    for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
-        if (ascii_casecmp(value, rule_names[i].name) == 0) {
-            st->p->rule.kind = rule_names[i].kind;
-            return;
-        }
+    rule_kind kind;
+    if (rule_from_name(value, &kind)) {
+        st->p->rule.kind = kind;
+        return;
     }
     error_at(st, st->lineno, col,
              "choose threshold (the 2023 rule: only amounts above the threshold are "
-             "reduced; also \"2023\") or proportional (every amount reduced; also \"pro\")",
-             "unknown rule \"%s\"", value);
+             "reduced; also \"2023\"), proportional (every amount reduced; also \"pro\"), "
+             "excess (only the part above the threshold is reduced), cea (a common "
+             "ceiling), cel (a common cut in kroner) or talmud",
+             "unknown rule \"%s\"; the rules are %s", value, rule_names_list());
 }
 
 static void set_rounding(parser *st, const char *value, unsigned col)
@@ -606,7 +589,8 @@ static void on_setting(parser *st, const char *name, const char *value)
                      "running_holders");
         else
             snprintf(hint, sizeof hint,
-                     "[rules] has rule, threshold, rounding and residual_label");
+                     "[rules] has rule, threshold, min_grant, max_grant, rounding and "
+                     "residual_label");
         error_at(st, st->lineno, kcol, hint, "unknown key \"%s\" in [%s]", name,
                  section_names[st->sec]);
         return;
@@ -667,9 +651,9 @@ static void on_setting(parser *st, const char *name, const char *value)
         break;
     }
     case K_RUNNING_HOLDERS:
-        if (ascii_casecmp(value, "error") == 0)
+        if (text_casecmp(value, "error") == 0)
             p->holders_set_aside = 0;
-        else if (ascii_casecmp(value, "set_aside") == 0)
+        else if (text_casecmp(value, "set_aside") == 0)
             p->holders_set_aside = 1;
         else
             error_at(st, st->lineno, vcol,
@@ -677,6 +661,22 @@ static void on_setting(parser *st, const char *name, const char *value)
                      "application out)",
                      "unknown running_holders \"%s\"", value);
         break;
+    case K_MIN_GRANT:
+    case K_MAX_GRANT: {
+        pulje_kr v;
+        if (parse_amount(st, value, vcol, keys[k].name, &v) == 0) {
+            pulje_kr *dst = k == K_MIN_GRANT ? &p->rule.min_grant : &p->rule.max_grant;
+            pulje_kr other = k == K_MIN_GRANT ? p->rule.max_grant : p->rule.min_grant;
+            char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+            *dst = v;
+            if (v > 0 && other > 0 && p->rule.min_grant > p->rule.max_grant)
+                error_at(st, st->lineno, vcol,
+                         "lower min_grant or raise max_grant; 0 means none",
+                         "min_grant (%s kr.) is above max_grant (%s kr.)",
+                         money_format(p->rule.min_grant, a), money_format(p->rule.max_grant, b));
+        }
+        break;
+    }
     case K__COUNT:         break;
     }
 }
@@ -961,9 +961,9 @@ static void on_earmark_setting(parser *st, const char *name, const char *value)
             e->required = (unsigned)mask;
         st->earmark_keys |= EK_REQUIRED;
     } else if (strcmp(name, "unused") == 0) {
-        if (ascii_casecmp(value, "residual") == 0)
+        if (text_casecmp(value, "residual") == 0)
             e->unused_to_main = 0;
-        else if (ascii_casecmp(value, "main") == 0)
+        else if (text_casecmp(value, "main") == 0)
             e->unused_to_main = 1;
         else
             error_at(st, st->lineno, vcol,

@@ -24,6 +24,7 @@
 #include "book.h"
 #include "labels.h"
 #include "money.h"
+#include "ruletext.h"
 #include "text.h"
 
 
@@ -237,17 +238,9 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
  * description (err set). */
 static int describe_rule(const pool *p, char *buf, size_t size, char *err, size_t errsz)
 {
-    char amount[MONEY_BUFSZ];
-
-    switch (p->rule.kind) {
-    case RULE_THRESHOLD:
-        label_format(buf, size, L_RULE_THRESHOLD, money_format(p->rule.threshold, amount));
+    if (p->rule.kind >= 0 && p->rule.kind < RULE__COUNT) {
+        ruletext_describe(&p->rule, buf, size);
         return 0;
-    case RULE_PROPORTIONAL:
-        label_format(buf, size, L_RULE_PROPORTIONAL);
-        return 0;
-    case RULE__COUNT:
-        break;
     }
     set_err(err, errsz, "internal error: rule %d has no description in labels.c",
             (int)p->rule.kind);

@@ -1,6 +1,15 @@
-/* rules.c - Reduction rules in closed form: exact rational shares, no I/O. */
+/* rules.c - Reduction rules in closed form: exact rational shares, no I/O.
+ *
+ * The factor rules (threshold, proportional, excess) split every claim into
+ * a protected part and a reducible part; one factor applies to the
+ * reducible parts. cea, cel and talmud have a common L in kroner, found
+ * exactly: sort the claims, find the piece of the piecewise-linear sum on
+ * which the money falls, and solve that piece in integers. The options
+ * (min_grant, max_grant) are applied around any rule by rule_apply_with(). */
 #include "rules.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +19,22 @@ static const struct {
 } rule_names[] = {
     {RULE_THRESHOLD, "threshold"},
     {RULE_PROPORTIONAL, "proportional"},
+    {RULE_EXCESS, "excess"},
+    {RULE_CEA, "cea"},
+    {RULE_CEL, "cel"},
+    {RULE_TALMUD, "talmud"},
 };
+
+/* Other names accepted on input; never written. */
+static const struct {
+    const char *alias;
+    rule_kind kind;
+} rule_aliases[] = {
+    {"2023", RULE_THRESHOLD},
+    {"pro", RULE_PROPORTIONAL},
+};
+
+#define NAMES_LIST "threshold, proportional, excess, cea, cel or talmud"
 
 const char *rule_name(rule_kind kind)
 {
@@ -20,15 +44,50 @@ const char *rule_name(rule_kind kind)
     return "unknown";
 }
 
+const char *rule_names_list(void)
+{
+    return NAMES_LIST;
+}
+
+/* ASCII case-insensitive equality. */
+static bool same_name(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
 bool rule_from_name(const char *name, rule_kind *out)
 {
+    if (!name)
+        return false;
     for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
-        if (strcmp(rule_names[i].name, name) == 0) {
+        if (same_name(rule_names[i].name, name)) {
             *out = rule_names[i].kind;
             return true;
         }
     }
+    for (size_t i = 0; i < sizeof rule_aliases / sizeof rule_aliases[0]; i++) {
+        if (same_name(rule_aliases[i].alias, name)) {
+            *out = rule_aliases[i].kind;
+            return true;
+        }
+    }
     return false;
+}
+
+bool rule_uses_threshold(rule_kind kind)
+{
+    return kind == RULE_THRESHOLD || kind == RULE_EXCESS;
+}
+
+static bool is_factor_rule(rule_kind kind)
+{
+    return kind == RULE_THRESHOLD || kind == RULE_PROPORTIONAL || kind == RULE_EXCESS;
 }
 
 const char *rule_strerror(rule_status st)
@@ -38,8 +97,139 @@ const char *rule_strerror(rule_status st)
     case RULE_ERR_NOMEM:     return "out of memory";
     case RULE_ERR_PROTECTED: return "the amounts the rule protects exceed the money";
     case RULE_ERR_ARGS:      return "invalid arguments to the rule";
+    case RULE_ERR_MIN_GRANT: return "every share would fall below the minimum grant";
     }
     return "unknown rule status";
+}
+
+static void set_why(char *why, size_t whysz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_why(char *why, size_t whysz, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!why || whysz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(why, whysz, fmt, ap);
+    va_end(ap);
+}
+
+bool rule_params_valid(const rule_params *p, char *why, size_t whysz)
+{
+    if (!p || (int)p->kind < 0 || p->kind >= RULE__COUNT) {
+        set_why(why, whysz, "unknown rule; the rules are " NAMES_LIST);
+        return false;
+    }
+    if (p->threshold < 0 || p->threshold > MONEY_MAX) {
+        set_why(why, whysz, "the threshold %lld kr. is outside 0..%lld kr.", (long long)p->threshold,
+                (long long)MONEY_MAX);
+        return false;
+    }
+    if (p->min_grant < 0 || p->min_grant > MONEY_MAX) {
+        set_why(why, whysz, "the minimum grant %lld kr. is outside 0..%lld kr.", (long long)p->min_grant,
+                (long long)MONEY_MAX);
+        return false;
+    }
+    if (p->max_grant < 0 || p->max_grant > MONEY_MAX) {
+        set_why(why, whysz, "the maximum grant %lld kr. is outside 0..%lld kr.", (long long)p->max_grant,
+                (long long)MONEY_MAX);
+        return false;
+    }
+    if (p->min_grant > 0 && p->max_grant > 0 && p->min_grant > p->max_grant) {
+        set_why(why, whysz, "the minimum grant %lld kr. is above the maximum grant %lld kr.",
+                (long long)p->min_grant, (long long)p->max_grant);
+        return false;
+    }
+    return true;
+}
+
+/* Parse an amount of len bytes at s into *v. */
+static bool spec_amount(const char *s, size_t len, pulje_kr *v)
+{
+    return len > 0 && money_parse(s, len, v) == MONEY_OK;
+}
+
+bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out, char *err,
+                     size_t errsz)
+{
+    rule_params p;
+    char name[32];
+    size_t len;
+    const char *s;
+
+    memset(&p, 0, sizeof p);
+    p.threshold = def_threshold;
+    if (!spec || !*spec) {
+        if (err && errsz)
+            snprintf(err, errsz, "empty rule; the rules are " NAMES_LIST);
+        return false;
+    }
+    len = strcspn(spec, ":+");
+    if (len >= sizeof name || (memcpy(name, spec, len), name[len] = '\0',
+                                !rule_from_name(name, &p.kind))) {
+        if (err && errsz)
+            snprintf(err, errsz, "unknown rule \"%.*s\"; the rules are " NAMES_LIST,
+                     (int)(len > 64 ? 64 : len), spec);
+        return false;
+    }
+    s = spec + len;
+    if (*s == ':') {
+        size_t n = strcspn(s + 1, "+");
+        if (!rule_uses_threshold(p.kind)) {
+            if (err && errsz)
+                snprintf(err, errsz,
+                         "the rule %s takes no threshold; only threshold and excess do "
+                         "(e.g. threshold:50.000)", rule_name(p.kind));
+            return false;
+        }
+        if (!spec_amount(s + 1, n, &p.threshold)) {
+            if (err && errsz)
+                snprintf(err, errsz, "the threshold \"%.*s\" in \"%s\" is not a whole-krone "
+                         "amount (e.g. threshold:50.000)", (int)(n > 64 ? 64 : n), s + 1, spec);
+            return false;
+        }
+        s += 1 + n;
+    }
+    while (*s == '+') {
+        size_t n = strcspn(s + 1, "+");
+        pulje_kr *dst = NULL;
+        if (strncmp(s + 1, "min=", 4) == 0)
+            dst = &p.min_grant;
+        else if (strncmp(s + 1, "max=", 4) == 0)
+            dst = &p.max_grant;
+        if (!dst || !spec_amount(s + 5, n - 4, dst)) {
+            if (err && errsz)
+                snprintf(err, errsz, "\"%.*s\" in \"%s\" is not an option; the options are "
+                         "+min=AMOUNT (minimum grant) and +max=AMOUNT (maximum grant)",
+                         (int)(n > 64 ? 64 : n), s + 1, spec);
+            return false;
+        }
+        s += 1 + n;
+    }
+    if (*s) {
+        if (err && errsz)
+            snprintf(err, errsz, "unexpected \"%s\" in the rule \"%s\"; write "
+                     "NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]", s, spec);
+        return false;
+    }
+    if (!rule_params_valid(&p, err, errsz))
+        return false;
+    *out = p;
+    return true;
+}
+
+char *rule_format_spec(const rule_params *p, char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "%s", rule_name(p->kind));
+    if (n >= 0 && (size_t)n < size && rule_uses_threshold(p->kind))
+        n += snprintf(buf + n, size - (size_t)n, ":%lld", (long long)p->threshold);
+    if (n >= 0 && (size_t)n < size && p->min_grant > 0)
+        n += snprintf(buf + n, size - (size_t)n, "+min=%lld", (long long)p->min_grant);
+    if (n >= 0 && (size_t)n < size && p->max_grant > 0)
+        snprintf(buf + n, size - (size_t)n, "+max=%lld", (long long)p->max_grant);
+    return buf;
 }
 
 void rule_result_free(rule_result *r)
@@ -49,12 +239,14 @@ void rule_result_free(rule_result *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Is claim c left untouched by the rule when rationing? */
-static bool is_protected(const rule_params *p, pulje_kr c)
+/* The part of claim c that a factor rule leaves untouched when rationing. */
+static pulje_kr protected_part(const rule_params *p, pulje_kr c)
 {
-    if (p->kind == RULE_THRESHOLD)
-        return c <= p->threshold;
-    return false;
+    switch (p->kind) {
+    case RULE_THRESHOLD: return c <= p->threshold ? c : 0;
+    case RULE_EXCESS:    return c < p->threshold ? c : p->threshold;
+    default:             return 0;
+    }
 }
 
 static pulje_kr gcd64(pulje_kr a, pulje_kr b)
@@ -67,10 +259,22 @@ static pulje_kr gcd64(pulje_kr a, pulje_kr b)
     return a;
 }
 
+static pulje_wide gcd128(pulje_wide a, pulje_wide b)
+{
+    if (a < 0)
+        a = -a;
+    while (b) {
+        pulje_wide t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 /* Check the common arguments. */
 static bool args_ok(const rule_params *p, const pulje_kr *claims, size_t n)
 {
-    if (!p || (n && !claims) || p->kind < 0 || p->kind >= RULE__COUNT)
+    if (!p || (n && !claims) || (int)p->kind < 0 || p->kind >= RULE__COUNT)
         return false;
     for (size_t i = 0; i < n; i++)
         if (claims[i] < 0 || claims[i] > MONEY_MAX)
@@ -78,20 +282,10 @@ static bool args_ok(const rule_params *p, const pulje_kr *claims, size_t n)
     return true;
 }
 
-rule_status rule_shares_from_factor(const rule_params *p, const pulje_kr *claims,
-                                    size_t n, pulje_kr factor_num,
-                                    pulje_kr factor_den, rule_result *out)
+/* Allocate out's arrays for n claims. */
+static rule_status alloc_result(rule_result *out, size_t n)
 {
     memset(out, 0, sizeof *out);
-    if (!args_ok(p, claims, n) || factor_den <= 0 || factor_num < 0 ||
-        factor_num > factor_den)
-        return RULE_ERR_ARGS;
-
-    pulje_kr g = gcd64(factor_num, factor_den);
-    if (g > 1) {
-        factor_num /= g;
-        factor_den /= g;
-    }
     out->num = calloc(n ? n : 1, sizeof *out->num);
     out->reduced = calloc(n ? n : 1, sizeof *out->reduced);
     if (!out->num || !out->reduced) {
@@ -99,43 +293,344 @@ rule_status rule_shares_from_factor(const rule_params *p, const pulje_kr *claims
         return RULE_ERR_NOMEM;
     }
     out->n = n;
+    out->lambda_num = 0;
+    out->lambda_den = 1;
+    return RULE_OK;
+}
+
+rule_status rule_shares_from_factor(const rule_params *p, const pulje_kr *claims,
+                                    size_t n, pulje_kr factor_num,
+                                    pulje_kr factor_den, rule_result *out)
+{
+    rule_status st;
+
+    memset(out, 0, sizeof *out);
+    if (!args_ok(p, claims, n) || !is_factor_rule(p->kind) || factor_den <= 0 ||
+        factor_num < 0 || factor_num > factor_den)
+        return RULE_ERR_ARGS;
+
+    pulje_kr g = gcd64(factor_num, factor_den);
+    if (g > 1) {
+        factor_num /= g;
+        factor_den /= g;
+    }
+    st = alloc_result(out, n);
+    if (st != RULE_OK)
+        return st;
     out->den = factor_den;
     out->factor_num = factor_num;
     out->factor_den = factor_den;
     out->rationed = factor_num < factor_den;
     for (size_t i = 0; i < n; i++) {
-        pulje_kr c = claims[i];
-        if (is_protected(p, c)) {
-            out->protected_sum += c;
-            out->num[i] = (pulje_wide)c * factor_den;
-        } else {
-            out->reducible_sum += c;
-            out->num[i] = (pulje_wide)c * factor_num;
-            out->reduced[i] = c > 0 && out->rationed;
-        }
+        pulje_kr c = claims[i], prot = protected_part(p, c), red = c - prot;
+        out->protected_sum += prot;
+        out->reducible_sum += red;
+        out->num[i] = (pulje_wide)prot * factor_den + (pulje_wide)red * factor_num;
+        out->reduced[i] = red > 0 && out->rationed;
     }
     return RULE_OK;
 }
 
-rule_status rule_apply(const rule_params *p, const pulje_kr *claims, size_t n,
-                       pulje_kr money, rule_result *out)
+static int cmp_kr_asc(const void *pa, const void *pb)
 {
-    pulje_kr total = 0, prot = 0, red = 0;
+    pulje_kr a = *(const pulje_kr *)pa, b = *(const pulje_kr *)pb;
+    return (a > b) - (a < b);
+}
 
+/* The CEA ceiling L = *lnum / *lden with sum min(c, L) = money, for
+ * sum(c) > money >= 0. Claims sorted ascending: the first k are paid in
+ * full when money - S_k > (n - k) c_k; L = (money - S_k) / (n - k). */
+static rule_status cea_lambda(const pulje_kr *claims, size_t n, pulje_wide money,
+                              pulje_wide *lnum, pulje_wide *lden)
+{
+    pulje_kr *s = malloc((n ? n : 1) * sizeof *s);
+    pulje_wide paid = 0;
+
+    if (!s)
+        return RULE_ERR_NOMEM;
+    memcpy(s, claims, n * sizeof *s);
+    qsort(s, n, sizeof *s, cmp_kr_asc);
+    for (size_t k = 0; k < n; k++) {
+        pulje_wide rest = (pulje_wide)(n - k);
+        if (money - paid <= rest * s[k]) {
+            *lnum = money - paid;
+            *lden = rest;
+            free(s);
+            return RULE_OK;
+        }
+        paid += s[k];
+    }
+    free(s);
+    return RULE_ERR_ARGS; /* the claims fit: no ceiling binds */
+}
+
+/* The CEL cut L = *lnum / *lden with sum max(0, c - L) = money, for
+ * sum(c) > money >= 0. Claims sorted descending c_1 >= c_2 ...: the k
+ * largest share when S_k - k c_{k+1} >= money; L = (S_k - money) / k. */
+static rule_status cel_lambda(const pulje_kr *claims, size_t n, pulje_wide money,
+                              pulje_wide *lnum, pulje_wide *lden)
+{
+    pulje_kr *s = malloc((n ? n : 1) * sizeof *s);
+    pulje_wide top = 0;
+
+    if (!s)
+        return RULE_ERR_NOMEM;
+    memcpy(s, claims, n * sizeof *s);
+    qsort(s, n, sizeof *s, cmp_kr_asc); /* ascending: the k largest are s[n-k..n-1] */
+    for (size_t k = 1; k <= n; k++) {
+        pulje_wide next = k < n ? s[n - k - 1] : 0;
+        top += s[n - k];
+        if (top - (pulje_wide)k * next >= money) {
+            *lnum = top - money;
+            *lden = (pulje_wide)k;
+            free(s);
+            return RULE_OK;
+        }
+    }
+    free(s);
+    return RULE_ERR_ARGS;
+}
+
+static pulje_kr sum_claims(const pulje_kr *claims, size_t n)
+{
+    pulje_kr t = 0;
+    for (size_t i = 0; i < n; i++)
+        t += claims[i];
+    return t;
+}
+
+rule_status rule_shares_from_lambda(const rule_params *p, const pulje_kr *claims,
+                                    size_t n, pulje_kr money, pulje_wide lambda_num,
+                                    pulje_wide lambda_den, rule_result *out)
+{
+    pulje_kr total;
+    pulje_wide den;
+    rule_status st;
+
+    memset(out, 0, sizeof *out);
+    if (!args_ok(p, claims, n) || is_factor_rule(p->kind) || lambda_den <= 0 ||
+        lambda_num < 0 || money < 0)
+        return RULE_ERR_ARGS;
+    pulje_wide g = gcd128(lambda_num, lambda_den);
+    if (g > 1) {
+        lambda_num /= g;
+        lambda_den /= g;
+    }
+    st = alloc_result(out, n);
+    if (st != RULE_OK)
+        return st;
+    total = sum_claims(claims, n);
+    out->lambda_num = lambda_num;
+    out->lambda_den = lambda_den;
+    out->rationed = total > money;
+    out->talmud_losses = p->kind == RULE_TALMUD && 2 * (pulje_wide)money > total;
+    den = p->kind == RULE_TALMUD ? 2 * lambda_den : lambda_den;
+    out->den = den;
+    for (size_t i = 0; i < n; i++) {
+        pulje_wide c = (pulje_wide)claims[i] * den, v;
+        switch (p->kind) {
+        case RULE_CEA:
+            v = c < lambda_num ? c : lambda_num;
+            break;
+        case RULE_CEL:
+            v = c > lambda_num ? c - lambda_num : 0;
+            break;
+        default: { /* talmud: min(c/2, L) in units of 1/(2 lden) is min(c lden, 2 lnum) */
+            pulje_wide half = (pulje_wide)claims[i] * lambda_den;
+            pulje_wide capped = half < 2 * lambda_num ? half : 2 * lambda_num;
+            v = out->talmud_losses ? c - capped : capped;
+            break;
+        }
+        }
+        out->num[i] = v;
+        out->reduced[i] = v < c;
+    }
+    out->protected_sum = 0;
+    out->reducible_sum = total;
+    if (out->rationed && total > 0) {
+        pulje_kr f = gcd64(money, total);
+        out->factor_num = money / (f ? f : 1);
+        out->factor_den = total / (f ? f : 1);
+    } else {
+        out->factor_num = 1;
+        out->factor_den = 1;
+    }
+    return RULE_OK;
+}
+
+/* Everyone gets the claim: factor 1/1. */
+static rule_status full_shares(const rule_params *p, const pulje_kr *claims, size_t n,
+                               rule_result *out)
+{
+    rule_status st;
+    if (is_factor_rule(p->kind))
+        return rule_shares_from_factor(p, claims, n, 1, 1, out);
+    st = alloc_result(out, n);
+    if (st != RULE_OK)
+        return st;
+    out->den = 1;
+    out->factor_num = out->factor_den = 1;
+    for (size_t i = 0; i < n; i++)
+        out->num[i] = claims[i];
+    out->reducible_sum = sum_claims(claims, n);
+    return RULE_OK;
+}
+
+/* The rule alone, in closed form (a rule_base_fn). */
+static rule_status closed_base(const rule_params *p, const pulje_kr *claims, size_t n,
+                               pulje_kr money, rule_result *out, void *ctx)
+{
+    pulje_kr total = 0, prot = 0;
+    pulje_wide lnum = 0, lden = 1;
+    rule_status st;
+
+    (void)ctx;
     memset(out, 0, sizeof *out);
     if (!args_ok(p, claims, n) || money < 0)
         return RULE_ERR_ARGS;
     for (size_t i = 0; i < n; i++) {
         total += claims[i];
-        if (is_protected(p, claims[i]))
-            prot += claims[i];
-        else
-            red += claims[i];
+        prot += protected_part(p, claims[i]);
     }
     if (total <= money)
-        return rule_shares_from_factor(p, claims, n, 1, 1, out);
-    if (prot > money)
-        return RULE_ERR_PROTECTED;
-    /* total > money >= prot, so red > 0 and 0 <= (money - prot) / red < 1 */
-    return rule_shares_from_factor(p, claims, n, money - prot, red, out);
+        return full_shares(p, claims, n, out);
+    switch (p->kind) {
+    case RULE_THRESHOLD:
+    case RULE_PROPORTIONAL:
+    case RULE_EXCESS:
+        if (prot > money)
+            return RULE_ERR_PROTECTED;
+        /* total > money >= prot, so the reducible sum is > 0 and the factor < 1 */
+        return rule_shares_from_factor(p, claims, n, money - prot, total - prot, out);
+    case RULE_CEA:
+        st = cea_lambda(claims, n, money, &lnum, &lden);
+        break;
+    case RULE_CEL:
+        st = cel_lambda(claims, n, money, &lnum, &lden);
+        break;
+    case RULE_TALMUD:
+        /* CEA on the half claims, in doubled units: the claims c with
+         * money 2E give 2 x award; above C/2 the same for the losses. */
+        if (2 * (pulje_wide)money <= total)
+            st = cea_lambda(claims, n, 2 * (pulje_wide)money, &lnum, &lden);
+        else
+            st = cea_lambda(claims, n, 2 * ((pulje_wide)total - money), &lnum, &lden);
+        lden *= 2; /* L on the half claims is half the doubled ceiling */
+        break;
+    default:
+        return RULE_ERR_ARGS;
+    }
+    if (st != RULE_OK)
+        return st;
+    return rule_shares_from_lambda(p, claims, n, money, lnum, lden, out);
+}
+
+rule_status rule_apply_with(const rule_params *p, const pulje_kr *claims, size_t n,
+                            pulje_kr money, rule_base_fn base, void *ctx,
+                            rule_result *out)
+{
+    pulje_kr total, largest = 0, left = money;
+    pulje_kr *work = NULL;
+    unsigned char *state = NULL; /* 0 sharing, 1 capped, 2 refused */
+    rule_result r;
+    rule_status st;
+    size_t n_capped = 0, n_dropped = 0, n_positive = 0;
+
+    memset(out, 0, sizeof *out);
+    memset(&r, 0, sizeof r);
+    if (!args_ok(p, claims, n) || money < 0 || !base || !rule_params_valid(p, NULL, 0))
+        return RULE_ERR_ARGS;
+    total = sum_claims(claims, n);
+    if (total <= money || (p->min_grant == 0 && p->max_grant == 0))
+        return base(p, claims, n, money, out, ctx);
+    for (size_t i = 0; i < n; i++) {
+        if (claims[i] > largest)
+            largest = claims[i];
+        n_positive += claims[i] > 0;
+    }
+    if (p->min_grant > largest)
+        return RULE_ERR_MIN_GRANT;
+
+    work = malloc((n ? n : 1) * sizeof *work);
+    state = calloc(n ? n : 1, 1);
+    if (!work || !state) {
+        free(work);
+        free(state);
+        return RULE_ERR_NOMEM;
+    }
+    memcpy(work, claims, n * sizeof *work);
+    for (;;) {
+        bool changed = false;
+        st = base(p, work, n, left, &r, ctx);
+        if (st != RULE_OK)
+            goto done;
+        /* Caps first: a share above the maximum is cut to it. */
+        if (p->max_grant > 0) {
+            pulje_wide cap = (pulje_wide)p->max_grant * r.den;
+            for (size_t i = 0; i < n; i++) {
+                if (state[i] == 0 && work[i] > 0 && r.num[i] > cap) {
+                    state[i] = 1;
+                    work[i] = 0;
+                    left -= p->max_grant;
+                    n_capped++;
+                    changed = true;
+                }
+            }
+        }
+        /* Then refusals: the smallest share below the minimum, with its equals. */
+        if (!changed && p->min_grant > 0) {
+            pulje_wide floor = (pulje_wide)p->min_grant * r.den, least = -1;
+            for (size_t i = 0; i < n; i++)
+                if (state[i] == 0 && work[i] > 0 && r.num[i] < floor &&
+                    (least < 0 || r.num[i] < least))
+                    least = r.num[i];
+            for (size_t i = 0; least >= 0 && i < n; i++) {
+                if (state[i] == 0 && work[i] > 0 && r.num[i] == least) {
+                    state[i] = 2;
+                    work[i] = 0;
+                    n_dropped++;
+                    changed = true;
+                }
+            }
+        }
+        if (!changed)
+            break;
+        rule_result_free(&r);
+    }
+    if (n_dropped == n_positive) {
+        st = RULE_ERR_MIN_GRANT;
+        goto done;
+    }
+    /* The last sharing, with the capped and refused shares put back. */
+    pulje_wide sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (state[i] == 1)
+            r.num[i] = (pulje_wide)p->max_grant * r.den;
+        else if (state[i] == 2)
+            r.num[i] = 0;
+        r.reduced[i] = r.num[i] < (pulje_wide)claims[i] * r.den;
+        sum += r.num[i];
+    }
+    r.rationed = true;
+    r.n_capped = n_capped;
+    r.n_dropped = n_dropped;
+    r.unshared = (pulje_kr)(((pulje_wide)money * r.den - sum) / r.den);
+    if (((pulje_wide)money * r.den - sum) % r.den != 0 || r.unshared < 0) {
+        st = RULE_ERR_ARGS; /* cannot happen: the shares left are whole or sum to the money */
+        goto done;
+    }
+    *out = r;
+    memset(&r, 0, sizeof r);
+    st = RULE_OK;
+done:
+    rule_result_free(&r);
+    free(work);
+    free(state);
+    return st;
+}
+
+rule_status rule_apply(const rule_params *p, const pulje_kr *claims, size_t n,
+                       pulje_kr money, rule_result *out)
+{
+    return rule_apply_with(p, claims, n, money, closed_base, NULL, out);
 }

@@ -192,7 +192,8 @@ int verify_result(const pool *p, const app_list *apps, const alloc_result *r,
         if (l->reduced && !r->rationed)
             FAIL("verification: application %s reduced although the money sufficed", a->nr);
         if (r->rationed && l->reduced && l->claim <= p->rule.threshold &&
-            p->rule.kind == RULE_THRESHOLD)
+            p->rule.kind == RULE_THRESHOLD && p->rule.min_grant == 0 &&
+            p->rule.max_grant == 0)
             FAIL("verification: application %s of at most the threshold was reduced", a->nr);
         granted += l->grant;
         applied += a->applied;
@@ -228,7 +229,11 @@ int verify_result(const pool *p, const app_list *apps, const alloc_result *r,
     failures += check_earmarks(p, apps, r, dl);
     if (!r->rationed && granted != assessed)
         FAIL("verification: the money sufficed but not every assessed amount was granted");
-    if (r->rationed && r->residual >= p->rounding * (pulje_kr)(n_reduced ? n_reduced : 1))
+    if (r->unshared < 0 || r->unshared > r->residual)
+        FAIL("verification: the money left unshared (%lld) is not part of the residual (%lld)",
+             (long long)r->unshared, (long long)r->residual);
+    if (r->rationed &&
+        r->residual - r->unshared >= p->rounding * (pulje_kr)(n_reduced ? n_reduced : 1))
         FAIL("verification: the residual %lld is larger than rounding can leave",
              (long long)r->residual);
     if (r->factor_den <= 0 || r->factor_num < 0 || r->factor_num > r->factor_den)

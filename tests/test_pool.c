@@ -219,7 +219,8 @@ static void test_rule_names_and_aliases_are_accepted(void **state)
     } cases[] = {
         {"threshold", RULE_THRESHOLD},   {"2023", RULE_THRESHOLD},
         {"proportional", RULE_PROPORTIONAL}, {"pro", RULE_PROPORTIONAL},
-        {"Proportional", RULE_PROPORTIONAL},
+        {"Proportional", RULE_PROPORTIONAL}, {"excess", RULE_EXCESS},
+        {"cea", RULE_CEA}, {"CEL", RULE_CEL}, {"talmud", RULE_TALMUD},
     };
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -582,7 +583,7 @@ static void test_unknown_key_with_no_near_name_lists_the_keys(void **state)
     (void)state;
     parse(&r, HEAD "[rules]\nmetode = pro\n");
     expect_one(&r, 8, 1, "unknown key \"metode\"",
-               "[rules] has rule, threshold, rounding and residual_label");
+               "[rules] has rule, threshold, min_grant, max_grant, rounding and residual_label");
     done(&r);
 }
 
@@ -792,9 +793,10 @@ static void test_unknown_rule_lists_the_choices(void **state)
 {
     parsed r;
     (void)state;
-    parse(&r, HEAD "[rules]\nrule = talmud\n");
-    const diag *d = expect_diag(&r.dl, 8, 8, "unknown rule \"talmud\"", "threshold");
+    parse(&r, HEAD "[rules]\nrule = equal\n");
+    const diag *d = expect_diag(&r.dl, 8, 8, "unknown rule \"equal\"", "threshold");
     assert_non_null(strstr(d->hint, "proportional"));
+    assert_non_null(strstr(d->msg, "threshold, proportional, excess, cea, cel or talmud"));
     assert_int_equal(r.dl.n, 1);
     assert_int_equal(r.p.rule.kind, RULE_THRESHOLD);
     done(&r);
@@ -974,6 +976,37 @@ static void test_pool_free_is_safe_on_a_zeroed_and_a_freed_pool(void **state)
     diag_free(&r.dl);
 }
 
+static void test_min_and_max_grant_are_read(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[rules]\nrule = cea\nmin_grant = 10.000\nmax_grant = 300000\n");
+    expect_clean(&r);
+    assert_int_equal(r.p.rule.kind, RULE_CEA);
+    assert_int_equal(r.p.rule.min_grant, 10000);
+    assert_int_equal(r.p.rule.max_grant, 300000);
+    done(&r);
+}
+
+static void test_min_grant_above_max_grant_is_an_error(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[rules]\nmax_grant = 20.000\nmin_grant = 30.000\n");
+    expect_one(&r, 9, 13, "min_grant (30.000 kr.) is above max_grant (20.000 kr.)",
+               "lower min_grant");
+    done(&r);
+}
+
+static void test_bad_min_grant_names_the_key(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[rules]\nmin_grant = ti tusind\n");
+    expect_one(&r, 8, 13, "min_grant \"ti tusind\" is not an amount", "6.318.216");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -982,6 +1015,9 @@ int main(void)
         cmocka_unit_test(test_defaults_when_rules_section_is_absent),
         cmocka_unit_test(test_rule_names_and_aliases_are_accepted),
         cmocka_unit_test(test_rules_settings_are_read),
+        cmocka_unit_test(test_min_and_max_grant_are_read),
+        cmocka_unit_test(test_min_grant_above_max_grant_is_an_error),
+        cmocka_unit_test(test_bad_min_grant_names_the_key),
         cmocka_unit_test(test_every_allowed_rounding_unit_is_accepted),
         cmocka_unit_test(test_amounts_in_every_danish_form_are_exact),
         cmocka_unit_test(test_same_label_in_budget_and_earmarks_is_fine),

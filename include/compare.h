@@ -1,0 +1,114 @@
+/* compare.h - Several rules side by side on one pool, and a parameter sweep.
+ *
+ * Pure computation, no I/O: each rule runs through alloc_run() (the GLPK
+ * model) and verify_result() with the model checked against the closed
+ * form, so every scenario balances to the krone before anyone sees it.
+ * Per rule: summary statistics (reduced, refused, largest and median cut,
+ * the Gini coefficient of the cuts, order violations) and the properties
+ * of the claims literature checked on this pool. The sweep varies one
+ * parameter of one rule over a range. */
+#ifndef PULJE_COMPARE_H
+#define PULJE_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "alloc.h"
+#include "apps.h"
+#include "diag.h"
+#include "pool.h"
+#include "rules.h"
+
+/* The statistics and properties of one scenario. Shares of a claim are in
+ * [0, 1]; "claims" are the assessed amounts of applications not refused by
+ * the assessment panel. */
+typedef struct compare_stats {
+    pulje_kr granted, residual, unshared;
+    size_t n_claims;          /* applications with a claim > 0 */
+    size_t n_reduced;         /* grant < claim */
+    size_t n_refused;         /* grant 0 although the claim is > 0 (refused by the rule) */
+    double max_cut;           /* the largest reduction / claim */
+    double median_cut;        /* the median of reduction / claim */
+    double gini;              /* Gini coefficient of the reductions in kroner, 0..1 */
+    size_t order_violations;  /* pairs: a larger claim getting a smaller grant */
+    size_t loss_violations;   /* pairs: a larger claim losing fewer kroner */
+    bool prop_sum;            /* grants + residual = the money; residual only rounding
+                                 (and what the options leave unshared) */
+    bool prop_bounds;         /* 0 <= grant <= claim everywhere */
+    bool prop_order_awards;   /* order_violations == 0 */
+    bool prop_order_losses;   /* loss_violations == 0 */
+    bool prop_monotone;       /* more money (80..120 % of it) gives no one less, exactly */
+} compare_stats;
+
+typedef struct compare_scenario {
+    rule_params rule;
+    alloc_result result;      /* verified */
+    compare_stats stats;
+} compare_scenario;
+
+typedef enum { COMPARE_SWEEP_NONE = 0, COMPARE_SWEEP_THRESHOLD, COMPARE_SWEEP_MAX_GRANT }
+    compare_param;
+
+/* What to sweep: param of rule from `from` to `to` in steps of `step`. */
+typedef struct compare_sweep_spec {
+    compare_param param;
+    rule_params rule;
+    pulje_kr from, to, step;
+} compare_sweep_spec;
+
+/* One step of the sweep. ok is false when the rule has no allocation at
+ * this value (e.g. the protected claims exceed the money); the figures
+ * are then 0. */
+typedef struct compare_step {
+    pulje_kr value;
+    bool ok;
+    pulje_kr factor_num, factor_den;
+    size_t n_reduced;
+    pulje_kr bound;           /* money the rule pays before any factor (protected) */
+    pulje_kr granted, residual;
+} compare_step;
+
+typedef struct compare_result {
+    size_t n;                 /* scenarios */
+    compare_scenario *v;
+    size_t baseline;          /* index of the scenario differences are taken from */
+    compare_sweep_spec sweep;
+    size_t n_steps;
+    compare_step *steps;
+} compare_result;
+
+/* At most this many sweep steps. */
+#define COMPARE_MAX_STEPS 1000
+
+/**
+ * @brief Parse a sweep as written on the command line:
+ * PARAM:FROM:TO:STEP with PARAM threshold or max_grant, e.g.
+ * "threshold:0:150.000:10.000". The rule swept is given by the caller.
+ * Returns false with an English sentence in err (listing the choices).
+ */
+bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, size_t errsz);
+
+/**
+ * @brief Run every rule on the pool, verify each result, compute the
+ * statistics, and run the sweep (if sweep->param is not NONE).
+ *
+ * @param rules     n_rules rules (the pool's own rule is not added).
+ * @param baseline  index into rules of the scenario differences are from.
+ * @return 0, or -1 with the reasons in dl (a rule that cannot share this
+ *         pool names the rule; a failed verification is a fault). out is
+ *         empty on failure.
+ */
+int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
+                size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,
+                compare_result *out, diag_list *dl);
+
+/**
+ * @brief The statistics of one verified result (used by compare_run; public
+ * for the tests). rule is used for the monotonicity check only.
+ */
+void compare_stats_of(const pool *p, const alloc_result *r, compare_stats *s);
+
+/** @brief Free a result; the struct is zeroed. Safe on a zeroed struct. */
+void compare_free(compare_result *c);
+
+#endif

@@ -1,0 +1,35 @@
+/* report_compare.h - The comparison workbook: several rules side by side.
+ *
+ * Sheets: "Nøgletal pr. regel" (one row per rule: totals, counts, largest
+ * and median cut, Gini, order violations, the properties as Ja/Nej, and a
+ * chart of grant against assessed amount per rule), "Sammenligning" (one
+ * row per application: per rule the grant and its difference from the
+ * baseline rule, an "I alt" row), "Økonomi pr. regel" (the economy table
+ * for each rule, with a check row that must be 0), "Følsomhed" (the sweep
+ * as a table and line charts) and "Diagram" (the chart's data, sorted by
+ * assessed amount). Totals are formulas stored with their exact cached
+ * values; the file is written atomically and is byte-identical for the same
+ * inputs (creation time = the decision date at 12:00 UTC). */
+#ifndef PULJE_REPORT_COMPARE_H
+#define PULJE_REPORT_COMPARE_H
+
+#include <stddef.h>
+
+#include "apps.h"
+#include "compare.h"
+#include "pool.h"
+
+/**
+ * @brief Write the comparison workbook to path (atomically).
+ *
+ * Every scenario must come from compare_run() (verified). A scenario whose
+ * economy does not balance, text that is not UTF-8, or a libxlsxwriter
+ * failure is refused with the reason in err.
+ *
+ * @return 0 on success, -1 on failure (nothing under path created or
+ *         changed, except a failed folder sync after the rename, said in err).
+ */
+int report_compare_write(const char *path, const pool *p, const app_list *apps,
+                         const compare_result *c, char *err, size_t errsz);
+
+#endif

@@ -1,0 +1,302 @@
+/* compare.c - Several rules side by side on one pool, and a parameter sweep. */
+#include "compare.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "verify.h"
+
+void compare_free(compare_result *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        alloc_free(&c->v[i].result);
+    free(c->v);
+    free(c->steps);
+    memset(c, 0, sizeof *c);
+}
+
+static int cmp_double(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return (a > b) - (a < b);
+}
+
+static int cmp_kr(const void *pa, const void *pb)
+{
+    pulje_kr a = *(const pulje_kr *)pa, b = *(const pulje_kr *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Gini coefficient of x[0..n) >= 0, sorted here: sum_i (2i - n - 1) x_(i)
+ * / (n sum x), i from 1; 0 when everything is 0. */
+static double gini(pulje_kr *x, size_t n)
+{
+    pulje_wide num = 0, sum = 0;
+    if (n == 0)
+        return 0;
+    qsort(x, n, sizeof *x, cmp_kr);
+    for (size_t i = 0; i < n; i++) {
+        num += (pulje_wide)(2 * (pulje_kr)(i + 1) - (pulje_kr)n - 1) * x[i];
+        sum += x[i];
+    }
+    return sum == 0 ? 0 : (double)num / ((double)n * (double)sum);
+}
+
+/* Does no one get less at money hi than at money lo (exact shares)? */
+static bool monotone_between(const rule_params *rule, const pulje_kr *claims, size_t n,
+                             pulje_kr lo, pulje_kr hi)
+{
+    rule_result a, b;
+    bool ok = true;
+    if (rule_apply(rule, claims, n, lo, &a) != RULE_OK)
+        return true; /* no allocation at lo: nothing to compare */
+    if (rule_apply(rule, claims, n, hi, &b) != RULE_OK) {
+        rule_result_free(&a);
+        return true;
+    }
+    for (size_t i = 0; i < n && ok; i++)
+        ok = b.num[i] * a.den >= a.num[i] * b.den;
+    rule_result_free(&a);
+    rule_result_free(&b);
+    return ok;
+}
+
+void compare_stats_of(const pool *p, const alloc_result *r, compare_stats *s)
+{
+    size_t n = r->n, k = 0;
+    pulje_kr *claims = malloc((n ? n : 1) * sizeof *claims);
+    pulje_kr *cuts = malloc((n ? n : 1) * sizeof *cuts);
+    double *shares = malloc((n ? n : 1) * sizeof *shares);
+
+    memset(s, 0, sizeof *s);
+    s->granted = r->granted_total;
+    s->residual = r->residual;
+    s->unshared = r->unshared;
+    s->prop_bounds = true;
+    for (size_t i = 0; i < n; i++) {
+        const alloc_line *l = &r->lines[i];
+        if (l->grant < 0 || l->grant > l->claim)
+            s->prop_bounds = false;
+        if (claims)
+            claims[i] = l->claim;
+        if (l->claim <= 0)
+            continue;
+        s->n_claims++;
+        s->n_reduced += l->grant < l->claim;
+        s->n_refused += l->grant == 0;
+        double cut = (double)(l->claim - l->grant) / (double)l->claim;
+        if (cut > s->max_cut)
+            s->max_cut = cut;
+        if (shares && cuts) {
+            shares[k] = cut;
+            cuts[k] = l->claim - l->grant;
+            k++;
+        }
+        for (size_t j = 0; j < n; j++) {
+            const alloc_line *m = &r->lines[j];
+            if (m->claim <= 0 || l->claim <= m->claim)
+                continue;
+            s->order_violations += l->grant < m->grant;
+            s->loss_violations += l->claim - l->grant < m->claim - m->grant;
+        }
+    }
+    if (k > 0 && shares) {
+        qsort(shares, k, sizeof *shares, cmp_double);
+        s->median_cut = k % 2 ? shares[k / 2] : (shares[k / 2 - 1] + shares[k / 2]) / 2;
+        s->gini = gini(cuts, k);
+    }
+    s->prop_sum = r->granted_total + r->residual == r->available && r->residual >= 0 &&
+                  (!r->rationed || r->residual - r->unshared <
+                                       p->rounding * (pulje_kr)(s->n_reduced ? s->n_reduced : 1));
+    s->prop_order_awards = s->order_violations == 0;
+    s->prop_order_losses = s->loss_violations == 0;
+    s->prop_monotone = true;
+    if (claims) {
+        /* more money never gives anyone less: 80, 90, 100, 110, 120 % of the money */
+        pulje_kr m = r->available, prev = m * 8 / 10;
+        for (int pct = 90; pct <= 120 && s->prop_monotone; pct += 10) {
+            pulje_kr next = m * pct / 100;
+            s->prop_monotone = monotone_between(&p->rule, claims, n, prev, next);
+            prev = next;
+        }
+    } else {
+        s->prop_monotone = false; /* out of memory: not shown to hold */
+    }
+    free(claims);
+    free(cuts);
+    free(shares);
+}
+
+bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, size_t errsz)
+{
+    compare_sweep_spec s;
+    const char *f[4];
+    size_t len[4];
+    const char *c = text;
+
+    memset(&s, 0, sizeof s);
+    for (int i = 0; i < 4; i++) {
+        f[i] = c;
+        len[i] = strcspn(c, ":");
+        c += len[i];
+        if (i < 3) {
+            if (*c != ':') {
+                snprintf(err, errsz, "the sweep \"%s\" is not PARAM:FROM:TO:STEP "
+                         "(e.g. threshold:0:150.000:10.000)", text);
+                return false;
+            }
+            c++;
+        }
+    }
+    if (*c) {
+        snprintf(err, errsz, "the sweep \"%s\" has more than PARAM:FROM:TO:STEP", text);
+        return false;
+    }
+    if (len[0] == 9 && strncmp(f[0], "threshold", 9) == 0)
+        s.param = COMPARE_SWEEP_THRESHOLD;
+    else if (len[0] == 9 && strncmp(f[0], "max_grant", 9) == 0)
+        s.param = COMPARE_SWEEP_MAX_GRANT;
+    else {
+        snprintf(err, errsz, "cannot sweep \"%.*s\"; the parameters are threshold and max_grant",
+                 (int)(len[0] > 64 ? 64 : len[0]), f[0]);
+        return false;
+    }
+    pulje_kr *dst[3] = {&s.from, &s.to, &s.step};
+    static const char *const names[3] = {"FROM", "TO", "STEP"};
+    for (int i = 0; i < 3; i++) {
+        if (len[i + 1] == 0 || money_parse(f[i + 1], len[i + 1], dst[i]) != MONEY_OK) {
+            snprintf(err, errsz, "the sweep's %s \"%.*s\" is not a whole-krone amount",
+                     names[i], (int)(len[i + 1] > 64 ? 64 : len[i + 1]), f[i + 1]);
+            return false;
+        }
+    }
+    if (s.step <= 0 || s.to < s.from) {
+        snprintf(err, errsz, "the sweep needs FROM <= TO and a STEP above 0");
+        return false;
+    }
+    if ((s.to - s.from) / s.step + 1 > COMPARE_MAX_STEPS) {
+        snprintf(err, errsz, "the sweep has more than %d steps; take a larger STEP",
+                 COMPARE_MAX_STEPS);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+/* Run one rule on the pool and verify it (model against closed form). */
+static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
+                   alloc_method method, alloc_result *out, diag_list *dl)
+{
+    pool q = *p;
+    char spec[128];
+    size_t before = dl->n;
+
+    q.rule = *rule;
+    if (alloc_run(&q, apps, method, out, dl) != 0) {
+        rule_format_spec(rule, spec, sizeof spec);
+        for (size_t i = before; i < dl->n; i++) {
+            /* say which scenario failed */
+            char *m = dl->v[i].msg, *grown;
+            size_t need = strlen(m) + strlen(spec) + 16;
+            grown = malloc(need);
+            if (grown) {
+                snprintf(grown, need, "rule %s: %s", spec, m);
+                free(m);
+                dl->v[i].msg = grown;
+            }
+        }
+        return -1;
+    }
+    if (verify_result(&q, apps, out, method == ALLOC_MODEL, dl) != 0) {
+        alloc_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
+                size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,
+                compare_result *out, diag_list *dl)
+{
+    compare_result c;
+    int failed = 0;
+
+    memset(out, 0, sizeof *out);
+    memset(&c, 0, sizeof c);
+    if (n_rules == 0 || baseline >= n_rules) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, "give at least one rule", "no rules to compare");
+        return -1;
+    }
+    c.v = calloc(n_rules, sizeof *c.v);
+    if (!c.v) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        return -1;
+    }
+    c.n = n_rules;
+    c.baseline = baseline;
+    for (size_t i = 0; i < n_rules; i++) {
+        pool q = *p;
+        c.v[i].rule = rules[i];
+        if (run_one(p, apps, &rules[i], ALLOC_MODEL, &c.v[i].result, dl) != 0) {
+            failed = 1;
+            continue;
+        }
+        q.rule = rules[i];
+        compare_stats_of(&q, &c.v[i].result, &c.v[i].stats);
+    }
+    if (failed) {
+        compare_free(&c);
+        return -1;
+    }
+    if (sweep && sweep->param != COMPARE_SWEEP_NONE) {
+        size_t n = (size_t)((sweep->to - sweep->from) / sweep->step) + 1;
+        c.sweep = *sweep;
+        c.steps = calloc(n, sizeof *c.steps);
+        if (!c.steps) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            compare_free(&c);
+            return -1;
+        }
+        c.n_steps = n;
+        for (size_t k = 0; k < n; k++) {
+            compare_step *st = &c.steps[k];
+            rule_params rule = sweep->rule;
+            alloc_result r;
+            diag_list quiet;
+            st->value = sweep->from + (pulje_kr)k * sweep->step;
+            if (sweep->param == COMPARE_SWEEP_THRESHOLD)
+                rule.threshold = st->value;
+            else
+                rule.max_grant = st->value;
+            diag_init(&quiet);
+            /* a value where the rule has no allocation is a gap in the
+             * sweep; a result that fails its checks is a fault */
+            pool q = *p;
+            q.rule = rule;
+            if (rule_params_valid(&rule, NULL, 0) &&
+                alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet) == 0) {
+                if (verify_result(&q, apps, &r, 0, dl) != 0) {
+                    alloc_free(&r);
+                    diag_free(&quiet);
+                    compare_free(&c);
+                    return -1;
+                }
+                st->ok = true;
+                st->factor_num = r.factor_num;
+                st->factor_den = r.factor_den;
+                st->n_reduced = r.n_reduced;
+                st->bound = r.protected_total;
+                st->granted = r.granted_total;
+                st->residual = r.residual;
+                alloc_free(&r);
+            }
+            diag_free(&quiet);
+        }
+    }
+    *out = c;
+    return 0;
+}
