@@ -57,6 +57,36 @@ typedef enum {
     L_ECON_NOTE_DATE,       /* Beslutningsdato */
     /* printed pages (libxlsxwriter header/footer codes: &C centre, &P page, &N pages) */
     L_PRINT_FOOTER,         /* &CSide &P af &N */
+    /* pulje explain NR: one application's way from ansøgt to tilskud (explain.c) */
+    L_EX_HEADING,           /* Ansøgning nr. %s: %s */
+    L_EX_ACTIVITY,          /* Indsats: %s */
+    L_EX_POOL,              /* Pulje: %s %d */
+    L_EX_APPLIED,           /* Ansøgt: %s kr. */
+    L_EX_ASSESSED,          /* Indstillet af indstillingsudvalget: %s kr. */
+    L_EX_ASSESSED_DEFAULT,  /* Indstillet: ikke udfyldt, altså som ansøgt: %s kr. */
+    L_EX_REFUSED,           /* Afslag: %s */
+    L_EX_ZERO,              /* Indstillet 0 kr.: intet at fordele */
+    L_EX_RULE,              /* Regel: %s */
+    L_EX_NOT_RATIONED,      /* Indstillet i alt %s kr. kan dækkes af de %s kr. ...: ingen reduktion */
+    L_EX_PROTECTED,         /* %s kr. er højst %s kr. og reduceres ikke */
+    L_EX_ABOVE,             /* %s kr. er mere end %s kr. og reduceres med faktoren */
+    L_EX_ALL_REDUCED,       /* Alle indstillede beløb reduceres med samme faktor */
+    L_EX_FACTOR_THRESHOLD,  /* Faktor = (%s kr. - %s kr.) / %s kr. = %s */
+    L_EX_FACTOR_PROPORTIONAL, /* Faktor = %s kr. / %s kr. = %s */
+    L_EX_SHARE,             /* Beregnet andel: %s kr. x %s = %s kr. */
+    L_EX_AS_ASSESSED,       /* Udbetales som indstillet, uden afrunding: %s kr. */
+    L_EX_ROUND_DOWN,        /* Afrundet ned til hele %s kr.: %s kr. */
+    L_EX_ROUND_EXTRA,       /* Plus %s kr. af det, afrundingen frigjorde ...: %s kr. */
+    L_EX_ROUND_NO_EXTRA,    /* Afrundingen frigjorde ikke nok til en enhed mere her */
+    L_EX_YEARS_ONE,         /* Antal år: søgt 1, bevilget %d */
+    L_EX_YEARS,             /* Flerårig: søgt %d år, bevilget %d år: %s */
+    L_EX_YEAR_AMOUNT,       /* %d: %s kr. */
+    L_EX_ACTIVE_YEARS,      /* År aktiv: %d (kravet er mindst %d) */
+    L_EX_EARMARK,           /* Øremærkede midler (%s): fordeles særskilt, ikke i denne beregning */
+    L_EX_GRANT,             /* Indstillet tilskud: %s kr. */
+    L_EX_REDUCTION,         /* Reduktion: %s kr. (%s) */
+    L_EX_NOT_FOUND,         /* Ingen ansøgning har nr. %s i %s */
+    L_EX_NEARBY,            /* Numre i nærheden: %s */
     /* decisions CSV: columns not shared with the overview, and the status words */
     L_CSV_CVR,              /* CVR */
     L_CSV_APPLIED,          /* Ansøgt */

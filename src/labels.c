@@ -75,6 +75,42 @@ static const label_entry labels[L__COUNT] = {
 
     [L_PRINT_FOOTER]       = {"&CSide &P af &N", ""},
 
+    [L_EX_HEADING]         = {"Ansøgning nr. %s: %s", "ss"},
+    [L_EX_ACTIVITY]        = {"Indsats: %s", "s"},
+    [L_EX_POOL]            = {"Pulje: %s %d", "sd"},
+    [L_EX_APPLIED]         = {"Ansøgt: %s kr.", "s"},
+    [L_EX_ASSESSED]        = {"Indstillet af indstillingsudvalget: %s kr.", "s"},
+    [L_EX_ASSESSED_DEFAULT] = {"Indstillet: ikke udfyldt, altså som ansøgt: %s kr.", "s"},
+    [L_EX_REFUSED]         = {"Afslag: %s", "s"},
+    [L_EX_ZERO]            = {"Indstillet 0 kr.: intet at fordele", ""},
+    [L_EX_RULE]            = {"Regel: %s", "s"},
+    [L_EX_NOT_RATIONED]    = {"De indstillede beløb (%s kr. i alt) kan dækkes af de %s kr. "
+                              "til rådighed: ingen reduktion", "ss"},
+    [L_EX_PROTECTED]       = {"%s kr. er højst %s kr. og reduceres ikke", "ss"},
+    [L_EX_ABOVE]           = {"%s kr. er mere end %s kr. og reduceres med faktoren", "ss"},
+    [L_EX_ALL_REDUCED]     = {"Alle indstillede beløb reduceres med samme faktor", ""},
+    [L_EX_FACTOR_THRESHOLD] = {"Faktor = (til rådighed %s kr. - ikke reducerede beløb %s kr.) "
+                               "/ reducerede beløb før reduktion %s kr. ≈ %s", "ssss"},
+    [L_EX_FACTOR_PROPORTIONAL] = {"Faktor = til rådighed %s kr. / indstillet i alt %s kr. ≈ %s",
+                                  "sss"},
+    [L_EX_SHARE]           = {"Beregnet andel: %s kr. x %s = %s kr.", "sss"},
+    [L_EX_AS_ASSESSED]     = {"Udbetales som indstillet, uden afrunding: %s kr.", "s"},
+    [L_EX_ROUND_DOWN]      = {"Afrundet ned til hele %s kr.: %s kr.", "ss"},
+    [L_EX_ROUND_EXTRA]     = {"Plus %s kr. af det, afrundingen frigjorde (største rest først): "
+                              "%s kr.", "ss"},
+    [L_EX_ROUND_NO_EXTRA]  = {"Det, afrundingen frigjorde, rakte ikke til en enhed mere her; "
+                              "det går til restmidlerne", ""},
+    [L_EX_YEARS_ONE]       = {"Antal år: søgt 1, bevilget %d", "d"},
+    [L_EX_YEARS]           = {"Flerårig: søgt %d år, bevilget %d år: %s", "dds"},
+    [L_EX_YEAR_AMOUNT]     = {"%d: %s kr.", "ds"},
+    [L_EX_ACTIVE_YEARS]    = {"År aktiv: %d (kravet er mindst %d)", "dd"},
+    [L_EX_EARMARK]         = {"Øremærkede midler (%s): fordeles særskilt, ikke i denne "
+                              "beregning", "s"},
+    [L_EX_GRANT]           = {"Indstillet tilskud: %s kr.", "s"},
+    [L_EX_REDUCTION]       = {"Reduktion: %s kr. (%s)", "ss"},
+    [L_EX_NOT_FOUND]       = {"Ingen ansøgning har nr. %s i %s", "ss"},
+    [L_EX_NEARBY]          = {"Numre i nærheden: %s", "s"},
+
     [L_CSV_CVR]            = {"CVR", ""},
     [L_CSV_APPLIED]        = {"Ansøgt", ""},
     [L_CSV_ASSESSED]       = {"Indstillet", ""},
