@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "apps.h"
 #include "diag.h"
+#include "explain.h"
 #include "labels.h"
 #include "money.h"
 #include "pool.h"
@@ -34,6 +35,7 @@ enum {
 
 typedef struct options {
     const char *command;
+    const char *nr;       /* explain: the application number */
     const char *pool;
     const char *out;
     int quiet;
@@ -52,6 +54,8 @@ static void usage(FILE *f)
         "  run      compute the grants, verify them, write the workbook and the\n"
         "           decisions CSV (the default)\n"
         "  check    read and validate the inputs only; write nothing\n"
+        "  explain NR  show, step by step in kroner, how application NR got its\n"
+        "           grant (rule, factor, rounding, years); write nothing\n"
         "\n"
         "POOL-FILE defaults to " DEFAULT_POOL ".\n"
         "\n"
@@ -92,13 +96,14 @@ static int parse_args(int argc, char **argv, options *o)
         o->command = argv[1];
         first = 2;
     }
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0) {
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
+        strcmp(o->command, "explain") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->pool = o->command;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run and check; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check and explain; see pulje --help\n",
                     o->command);
             return EXIT_INPUT;
         }
@@ -115,6 +120,13 @@ static int parse_args(int argc, char **argv, options *o)
             fprintf(stderr, "  hint: see pulje --help\n");
             return EXIT_INPUT;
         }
+    }
+    if (strcmp(o->command, "explain") == 0) {
+        if (optind >= argc) {
+            fprintf(stderr, "pulje: explain needs an application number\n  hint: pulje explain NR [POOL-FILE]\n");
+            return EXIT_INPUT;
+        }
+        o->nr = argv[optind++];
     }
     if (optind < argc)
         o->pool = argv[optind++];
@@ -245,6 +257,40 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
     return EXIT_OK;
 }
 
+/* explain NR: the number is not in the file; name the closest ones. */
+static void print_not_found(const options *o, const app_list *apps, const char *path)
+{
+    size_t idx[5], n = explain_nearby(apps, o->nr, idx, 5);
+    char buf[512], list[256] = "";
+
+    label_format(buf, sizeof buf, L_EX_NOT_FOUND, o->nr, path);
+    fprintf(stderr, "pulje: %s\n", buf);
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s%s", k ? ", " : "", apps->v[idx[k]].nr);
+    }
+    if (n > 0) {
+        label_format(buf, sizeof buf, L_EX_NEARBY, list);
+        fprintf(stderr, "  hint: %s\n", buf);
+    }
+}
+
+/* explain NR: print the explanation. Returns an exit code. */
+static int print_explanation(const pool *p, const app_list *apps, const alloc_result *r,
+                             size_t index)
+{
+    explain_text t;
+
+    if (explain_build(p, apps, r, index, &t) != 0) {
+        fprintf(stderr, "pulje: out of memory\n");
+        return EXIT_FAULT;
+    }
+    for (size_t k = 0; k < t.n; k++)
+        printf("%s\n", t.lines[k]);
+    explain_free(&t);
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -253,6 +299,7 @@ int main(int argc, char **argv)
     alloc_result r;
     diag_list dl;
     char *path = NULL;
+    size_t index = 0;
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
@@ -275,6 +322,11 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    if (o.nr && explain_find(&apps, o.nr, &index) != 0) {
+        rc = EXIT_INPUT;
+        print_not_found(&o, &apps, path);
+        goto done;
+    }
     if (strcmp(o.command, "check") == 0) {
         if (!o.quiet)
             printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
@@ -288,6 +340,10 @@ int main(int argc, char **argv)
     if (verify_result(&p, &apps, &r, !o.closed_form, &dl) != 0) {
         fprintf(stderr, "pulje: the result failed its checks; nothing was written\n");
         rc = EXIT_VERIFY;
+        goto done;
+    }
+    if (o.nr) {
+        rc = print_explanation(&p, &apps, &r, index);
         goto done;
     }
     if (!o.quiet)

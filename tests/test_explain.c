@@ -5,12 +5,13 @@
  * kr. and are paid in full; the larger ones (3.500.000 kr.) are cut by
  * 2.258.228 / 3.500.000, then rounded down to 100 kr. with the freed units
  * handed to the largest remainders. Also a small proportional pool made by
- * hand, and the lookup of numbers. */
+ * hand, the lookup of numbers, and the command line's exit codes. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "alloc.h"
 #include "apps.h"
@@ -233,6 +234,43 @@ static void test_nearby_numbers_are_the_closest_first(void **state)
     assert_int_equal(explain_nearby(&f->apps, "1", idx, 0), 0);
 }
 
+/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
+static int run(const char *cmd, char *buf, size_t size)
+{
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+
+    assert_non_null(p);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, p);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void test_command_line_explains_and_refuses_unknown_numbers(void **state)
+{
+    (void)state;
+    const char *build = getenv("BUILD");
+    char cmd[512], buf[8192];
+
+    snprintf(cmd, sizeof cmd, "%s/pulje explain 3 inputs/pulje-2023.ini 2>&1",
+             build ? build : "build");
+    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_non_null(strstr(buf, "Indstillet tilskud: 45.200 kr.\n"));
+    snprintf(cmd, sizeof cmd, "%s/pulje explain 69 2>&1", build ? build : "build");
+    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_non_null(strstr(buf, "Ingen ansøgning har nr. 69"));
+    assert_non_null(strstr(buf, "Numre i nærheden: 68, 67, 66, 65, 64"));
+    snprintf(cmd, sizeof cmd, "%s/pulje explain 2>&1", build ? build : "build");
+    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_proportional_rule_shows_money_over_claims),
         cmocka_unit_test(test_numbers_are_found_as_written_or_without_leading_zeros),
         cmocka_unit_test(test_nearby_numbers_are_the_closest_first),
+        cmocka_unit_test(test_command_line_explains_and_refuses_unknown_numbers),
     };
     return cmocka_run_group_tests_name("explain", tests, setup, teardown);
 }
