@@ -1,4 +1,4 @@
-/* labels.h - Every text shown to people, in one table (Danish; English later).
+/* labels.h - Every text shown to people, in one table (Danish; English in labels_en.c).
  *
  * Report and command-line code ask for a label by id; no Danish literal
  * appears anywhere else. Some labels have blanks to fill: %s (a string) and
@@ -135,6 +135,23 @@ typedef enum {
     L_SUM_HONOURED,         /* Flerårige bevillinger */
     L__COUNT
 } label_id;
+
+/* The languages labels come in: Danish (the default) and English. */
+typedef enum { LABEL_DA = 0, LABEL_EN } label_lang;
+
+/**
+ * @brief Choose the language of every label from now on: "da" (the
+ * default) or "en". English texts live in labels_en.c; an id without one is
+ * shown in Danish. Not thread-safe (one setting for the process).
+ * @return 0, or -1 for an unknown code (the language is unchanged).
+ */
+int labels_set_language(const char *code);
+
+/** @brief The language labels are shown in. */
+label_lang labels_language(void);
+
+/** @brief The English text of a label, or NULL if it has none yet (labels_en.c). */
+const char *label_text_en(label_id id);
 
 /** @brief The text for a label (never NULL). Some are printf formats, as noted above. */
 const char *label(label_id id);

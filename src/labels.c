@@ -1,4 +1,4 @@
-/* labels.c - The Danish texts of every label, in one table. */
+/* labels.c - The Danish texts of every label, in one table; the language switch. */
 #include "labels.h"
 
 #include <limits.h>
@@ -169,10 +169,36 @@ static const label_entry *entry(label_id id)
     return &labels[id];
 }
 
+static label_lang current = LABEL_DA;
+
+int labels_set_language(const char *code)
+{
+    if (code && strcmp(code, "da") == 0)
+        current = LABEL_DA;
+    else if (code && strcmp(code, "en") == 0)
+        current = LABEL_EN;
+    else
+        return -1;
+    return 0;
+}
+
+label_lang labels_language(void)
+{
+    return current;
+}
+
+/* The text of a known label in the current language: English when chosen
+ * and present, else Danish. */
+static const char *text_of(const label_entry *e, label_id id)
+{
+    const char *en = current == LABEL_EN ? label_text_en(id) : NULL;
+    return en ? en : e->text;
+}
+
 const char *label(label_id id)
 {
     const label_entry *e = entry(id);
-    return e ? e->text : "?";
+    return e ? text_of(e, id) : "?";
 }
 
 const char *label_args(label_id id)
@@ -206,7 +232,7 @@ int label_vformat(char *buf, size_t size, label_id id, va_list ap)
             buf[0] = '\0';
         return -1;
     }
-    for (const char *c = e->text; *c; c++) {
+    for (const char *c = text_of(e, id); *c; c++) {
         const char *piece = c;
         size_t len = 1;
 
