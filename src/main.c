@@ -63,6 +63,7 @@ static void usage(FILE *f)
         "  -o, --out DIR      where to write the outputs (default: " DEFAULT_OUT ")\n"
         "  -q, --quiet        print only problems\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
+        "      --lang LANG    labels in the workbook and on the terminal: da (default) or en\n"
         "  -h, --help         show this help\n"
         "  -V, --version      show the version\n"
         "\n"
@@ -82,6 +83,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"out", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"closed-form", no_argument, NULL, 'c'},
+        {"lang", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -114,6 +116,13 @@ static int parse_args(int argc, char **argv, options *o)
         case 'o': o->out = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'c': o->closed_form = 1; break;
+        case 'L':
+            if (labels_set_language(optarg) != 0) {
+                fprintf(stderr, "pulje: unknown language '%s'\n  hint: --lang da (Danish, the default) or --lang en\n",
+                        optarg);
+                return EXIT_INPUT;
+            }
+            break;
         case 'h': usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
