@@ -87,6 +87,9 @@ typedef enum {
     L_EX_REDUCTION,         /* Reduktion: %s kr. (%s) */
     L_EX_NOT_FOUND,         /* Ingen ansøgning har nr. %s i %s */
     L_EX_NEARBY,            /* Numre i nærheden: %s */
+    /* 360Giving export (opendata.c): the Description column */
+    L_OD_DESCRIPTION,       /* Tilskud fra %s %d */
+    L_OD_DESCRIPTION_MY,    /* Flerårigt tilskud fra %s %d: %s kr. om året i %d år */
     /* decisions CSV: columns not shared with the overview, and the status words */
     L_CSV_CVR,              /* CVR */
     L_CSV_APPLIED,          /* Ansøgt */

@@ -111,6 +111,9 @@ static const label_entry labels[L__COUNT] = {
     [L_EX_NOT_FOUND]       = {"Ingen ansøgning har nr. %s i %s", "ss"},
     [L_EX_NEARBY]          = {"Numre i nærheden: %s", "s"},
 
+    [L_OD_DESCRIPTION]     = {"Tilskud fra %s %d", "sd"},
+    [L_OD_DESCRIPTION_MY]  = {"Flerårigt tilskud fra %s %d: %s kr. om året i %d år", "sdsd"},
+
     [L_CSV_CVR]            = {"CVR", ""},
     [L_CSV_APPLIED]        = {"Ansøgt", ""},
     [L_CSV_ASSESSED]       = {"Indstillet", ""},

@@ -102,6 +102,9 @@ static const char *const labels_en[L__COUNT] = {
     [L_EX_NOT_FOUND]       = "No application has number %s in %s",
     [L_EX_NEARBY]          = "Numbers nearby: %s",
 
+    [L_OD_DESCRIPTION]     = "Grant from %s %d",
+    [L_OD_DESCRIPTION_MY]  = "Multi-year grant from %s %d: %s DKK a year for %d years",
+
     [L_CSV_CVR]            = "CVR",
     [L_CSV_APPLIED]        = "Applied for",
     [L_CSV_ASSESSED]       = "Assessed",
