@@ -16,6 +16,7 @@
 #include "explain.h"
 #include "labels.h"
 #include "money.h"
+#include "opendata.h"
 #include "pool.h"
 #include "report.h"
 #include "verify.h"
@@ -51,8 +52,8 @@ static void usage(FILE *f)
         "proves every krone is accounted for, and writes the committee's workbook.\n"
         "\n"
         "Commands:\n"
-        "  run      compute the grants, verify them, write the workbook and the\n"
-        "           decisions CSV (the default)\n"
+        "  run      compute the grants, verify them, write the workbook, the\n"
+        "           decisions CSV and the grants as 360Giving open data (the default)\n"
         "  check    read and validate the inputs only; write nothing\n"
         "  explain NR  show, step by step in kroner, how application NR got its\n"
         "           grant (rule, factor, rounding, years); write nothing\n"
@@ -226,7 +227,7 @@ static int ensure_dir(const char *dir)
 static int write_outputs(const options *o, const pool *p, const app_list *apps,
                          const alloc_result *r)
 {
-    char base[256], err[512], *xlsx, *csv;
+    char base[256], err[512], *xlsx, *csv, *open_csv;
     size_t len;
 
     if (ensure_dir(o->out) != 0) {
@@ -237,32 +238,46 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
     len = strlen(o->out) + strlen(base) + 32;
     xlsx = malloc(len);
     csv = malloc(len);
-    if (!xlsx || !csv) {
+    open_csv = malloc(len);
+    if (!xlsx || !csv || !open_csv) {
         free(xlsx);
         free(csv);
+        free(open_csv);
         fprintf(stderr, "pulje: out of memory\n");
         return EXIT_FAULT;
     }
     snprintf(xlsx, len, "%s/%s.xlsx", o->out, base);
     snprintf(csv, len, "%s/%s-afgoerelser.csv", o->out, base);
+    snprintf(open_csv, len, "%s/%s-360giving.csv", o->out, base);
     if (report_write_workbook(xlsx, p, apps, r, err, sizeof err) != 0) {
         fprintf(stderr, "pulje: could not write %s: %s\n", xlsx, err);
         free(xlsx);
         free(csv);
+        free(open_csv);
         return EXIT_WRITE;
     }
     if (report_write_csv(csv, p, apps, r, err, sizeof err) != 0) {
         fprintf(stderr, "pulje: could not write %s: %s\n", csv, err);
         free(xlsx);
         free(csv);
+        free(open_csv);
+        return EXIT_WRITE;
+    }
+    if (opendata_write_360giving(open_csv, p, apps, r, err, sizeof err) != 0) {
+        fprintf(stderr, "pulje: could not write %s: %s\n", open_csv, err);
+        free(xlsx);
+        free(csv);
+        free(open_csv);
         return EXIT_WRITE;
     }
     if (!o->quiet) {
         printf("  %s %s\n", label(L_SUM_WROTE), xlsx);
         printf("  %s %s\n", label(L_SUM_WROTE), csv);
+        printf("  %s %s\n", label(L_SUM_WROTE), open_csv);
     }
     free(xlsx);
     free(csv);
+    free(open_csv);
     return EXIT_OK;
 }
 
