@@ -347,7 +347,7 @@ static void read_header(parser *st, const char *s, size_t n)
         return;
     }
     st->sec = SEC_UNKNOWN;
-    for (int k = SEC_POOL; k <= SEC_RULES; k++) {
+    for (int k = SEC_POOL; k < SEC_UNKNOWN; k++) {
         if (strcmp(name, section_names[k]) == 0)
             st->sec = (enum section)k;
     }
