@@ -114,6 +114,61 @@ static const label_entry labels[L__COUNT] = {
     [L_OD_DESCRIPTION]     = {"Tilskud fra %s %d", "sd"},
     [L_OD_DESCRIPTION_MY]  = {"Flerårigt tilskud fra %s %d: %s kr. om året i %d år", "sdsd"},
 
+    [L_INIT_POOL_FILE]     = {
+        "; pulje.ini - puljefilen: pengene, reservationerne og reglerne for én ansøgningsrunde.\n"
+        "; Ret linjerne mærket RET. Beløb skrives i hele kroner: 1.000.000 eller 1000000.\n"
+        "; Et \";\" efter et mellemrum indleder en kommentar. Se README.md og \"man pulje\".\n"
+        "\n"
+        "[pool]\n"
+        "name          = § 18-Hovedpuljen         ; RET: puljens navn, som det står i overskrifterne\n"
+        "short_name    = Hovedpuljen              ; kort navn i beregnede tekster\n"
+        "committee     = Udvalget                 ; RET: udvalget, der træffer beslutningen\n"
+        "year          = %d                     ; tilskudsåret\n"
+        "decision_date = %d-12-15               ; RET: udvalgets mødedato, ÅÅÅÅ-MM-DD\n"
+        "applications  = ansoegninger.csv         ; ansøgningerne, i mappen ved siden af denne fil\n"
+        "ledger        = forpligtelser.csv        ; flerårige tilsagn og driftsaftaler fra tidligere år\n"
+        "; Open data (360Giving): kommunens organisations-id og navn, fx\n"
+        "; org_id      = DK-CVR-12345678\n"
+        "; org_name    = Eksempel Kommune\n"
+        "\n"
+        "[budget]\n"
+        "; <tekst> = <beløb>: pengene i puljen, i økonomitabellens rækkefølge. RET.\n"
+        "Frie midler afsat til § 18-Hovedpuljen, Budget %d = 1.000.000\n"
+        "\n"
+        "[reservations]\n"
+        "; Penge, der allerede er bundet ud over forpligtelser.csv, fx\n"
+        "; Reserveret til Driftsaftale Frivilligcenter %d = 100.000\n"
+        "\n"
+        "[earmarks]\n"
+        "; Øremærkede midler, der fordeles særskilt, fx\n"
+        "; Midler til mental trivsel 12-25 år = 500.000\n"
+        "\n"
+        "[rules]\n"
+        "rule           = threshold   ; threshold: kun beløb over grænsen reduceres; proportional: alle\n"
+        "threshold      = 50.000      ; beløb på højst dette reduceres ikke\n"
+        "rounding       = 100         ; reducerede tilskud rundes ned til 1, 10, 100, 1.000 eller 10.000 kr.\n"
+        "residual_label = Restmidler overføres til Udviklingspuljen %d\n"
+        "\n"
+        "[multiyear]\n"
+        "cap              = 55 %      ; højst denne andel af puljens midler må bindes i flerårige tilskud\n"
+        "min_active_years = 5         ; år med aktivitet, der kræves for et flerårigt tilskud\n",
+        "ddddd"},
+    [L_INIT_SHEET]         = {"Ansøgninger", ""},
+    [L_INIT_NOTE_NR] = {"Ansøgningens nummer; hvert nummer én gang.", ""},
+    [L_INIT_NOTE_CVR] = {"Foreningens CVR-nummer (8 cifre); må stå tomt.", ""},
+    [L_INIT_NOTE_ASSOCIATION] = {"Foreningens navn.", ""},
+    [L_INIT_NOTE_ACTIVITY] = {"Indsatsen, der søges til.", ""},
+    [L_INIT_NOTE_APPLIED] = {"Ansøgt beløb i hele kroner.", ""},
+    [L_INIT_NOTE_ASSESSED] = {"Indstillingsudvalgets beløb i hele kroner; tomt = som ansøgt; 0 ved afslag.", ""},
+    [L_INIT_NOTE_REFUSAL] = {"Begrundelse for afslag; al tekst her betyder afslag.", ""},
+    [L_INIT_NOTE_YEARS] = {"Antal år, der søges: 1, 2 eller 3 (tomt = 1).", ""},
+    [L_INIT_NOTE_ACTIVE_YEARS] = {"Antal år, aktiviteten har kørt (flerårige tilskud kræver mindst 5).", ""},
+    [L_INIT_NOTE_EXCEPTIONAL] = {"ja, hvis et 3-årigt tilskud er et særligt tilfælde; ellers nej eller tomt.", ""},
+    [L_INIT_NOTE_PRIORITY] = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt hvis ingen.", ""},
+    [L_INIT_YES]           = {"ja", ""},
+    [L_INIT_NO]            = {"nej", ""},
+    [L_INIT_NEXT]          = {"Næste skridt: udfyld %s, ret %s, og kør: pulje check %s", "sss"},
+
     [L_CSV_CVR]            = {"CVR", ""},
     [L_CSV_APPLIED]        = {"Ansøgt", ""},
     [L_CSV_ASSESSED]       = {"Indstillet", ""},

@@ -105,6 +105,60 @@ static const char *const labels_en[L__COUNT] = {
     [L_OD_DESCRIPTION]     = "Grant from %s %d",
     [L_OD_DESCRIPTION_MY]  = "Multi-year grant from %s %d: %s DKK a year for %d years",
 
+    [L_INIT_POOL_FILE]     =
+        "; pulje.ini - the pool file: the money, the reservations and the rules of one round.\n"
+        "; Edit the lines marked EDIT. Amounts are whole kroner: 1.000.000 or 1000000.\n"
+        "; A \";\" after a blank starts a comment. See README.md and \"man pulje\".\n"
+        "\n"
+        "[pool]\n"
+        "name          = § 18-Hovedpuljen         ; EDIT: the pool's name, as shown in titles\n"
+        "short_name    = Hovedpuljen              ; short name in computed texts\n"
+        "committee     = Udvalget                 ; EDIT: the committee that decides\n"
+        "year          = %d                     ; the grant year\n"
+        "decision_date = %d-12-15               ; EDIT: the committee's meeting date, YYYY-MM-DD\n"
+        "applications  = ansoegninger.csv         ; the applications, in the folder beside this file\n"
+        "ledger        = forpligtelser.csv        ; multi-year grants and agreements from earlier years\n"
+        "; Open data (360Giving): the municipality's organisation id and name, e.g.\n"
+        "; org_id      = DK-CVR-12345678\n"
+        "; org_name    = Eksempel Kommune\n"
+        "\n"
+        "[budget]\n"
+        "; <label> = <amount>: the money in the pool, in the economy table's order. EDIT.\n"
+        "Frie midler afsat til § 18-Hovedpuljen, Budget %d = 1.000.000\n"
+        "\n"
+        "[reservations]\n"
+        "; Money already bound beyond forpligtelser.csv, e.g.\n"
+        "; Reserveret til Driftsaftale Frivilligcenter %d = 100.000\n"
+        "\n"
+        "[earmarks]\n"
+        "; Earmarked money handed out apart, e.g.\n"
+        "; Midler til mental trivsel 12-25 år = 500.000\n"
+        "\n"
+        "[rules]\n"
+        "rule           = threshold   ; threshold: only amounts above the threshold are cut; proportional: all\n"
+        "threshold      = 50.000      ; amounts of at most this are not reduced\n"
+        "rounding       = 100         ; reduced grants are rounded down to 1, 10, 100, 1.000 or 10.000 kr.\n"
+        "residual_label = Restmidler overføres til Udviklingspuljen %d\n"
+        "\n"
+        "[multiyear]\n"
+        "cap              = 55 %      ; at most this share of the pool's money may be bound in multi-year grants\n"
+        "min_active_years = 5         ; years of activity required for a multi-year grant\n",
+    [L_INIT_SHEET]         = "Applications",
+    [L_INIT_NOTE_NR] = "The application number; each number once.",
+    [L_INIT_NOTE_CVR] = "The association's CVR number (8 digits); may be empty.",
+    [L_INIT_NOTE_ASSOCIATION] = "The association's name.",
+    [L_INIT_NOTE_ACTIVITY] = "The activity applied for.",
+    [L_INIT_NOTE_APPLIED] = "Amount applied for, whole kroner.",
+    [L_INIT_NOTE_ASSESSED] = "The assessment panel's amount, whole kroner; empty = as applied; 0 if refused.",
+    [L_INIT_NOTE_REFUSAL] = "Reason for a refusal; any text here means the application is refused.",
+    [L_INIT_NOTE_YEARS] = "Years applied for: 1, 2 or 3 (empty = 1).",
+    [L_INIT_NOTE_ACTIVE_YEARS] = "Years the activity has run (multi-year grants need at least 5).",
+    [L_INIT_NOTE_EXCEPTIONAL] = "ja (yes) if a 3-year grant is an exceptional case; else nej (no) or empty.",
+    [L_INIT_NOTE_PRIORITY] = "The panel's priority among multi-year requests, 1 first; empty if none.",
+    [L_INIT_YES]           = "ja",
+    [L_INIT_NO]            = "nej",
+    [L_INIT_NEXT]          = "Next: fill in %s, edit %s, and run: pulje check %s",
+
     [L_CSV_CVR]            = "CVR",
     [L_CSV_APPLIED]        = "Applied for",
     [L_CSV_ASSESSED]       = "Assessed",
