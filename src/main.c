@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "alloc.h"
 #include "apps.h"
 #include "diag.h"
 #include "explain.h"
+#include "init.h"
 #include "labels.h"
 #include "money.h"
 #include "opendata.h"
@@ -37,6 +39,8 @@ enum {
 typedef struct options {
     const char *command;
     const char *nr;       /* explain: the application number */
+    const char *folder;   /* init: the folder to write */
+    int year;             /* init: the grant year (0: next year) */
     const char *pool;
     const char *out;
     int quiet;
@@ -57,6 +61,8 @@ static void usage(FILE *f)
         "  check    read and validate the inputs only; write nothing\n"
         "  explain NR  show, step by step in kroner, how application NR got its\n"
         "           grant (rule, factor, rounding, years); write nothing\n"
+        "  init FOLDER  write a new pool folder: pulje.ini, ansoegninger.csv and\n"
+        "           .xlsx templates, an empty forpligtelser.csv\n"
         "\n"
         "POOL-FILE defaults to " DEFAULT_POOL ".\n"
         "\n"
@@ -65,6 +71,7 @@ static void usage(FILE *f)
         "  -q, --quiet        print only problems\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
         "      --lang LANG    labels in the workbook and on the terminal: da (default) or en\n"
+        "      --year YEAR    init: the grant year (default: next year)\n"
         "  -h, --help         show this help\n"
         "  -V, --version      show the version\n"
         "\n"
@@ -85,6 +92,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"quiet", no_argument, NULL, 'q'},
         {"closed-form", no_argument, NULL, 'c'},
         {"lang", required_argument, NULL, 'L'},
+        {"year", required_argument, NULL, 'Y'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -100,13 +108,13 @@ static int parse_args(int argc, char **argv, options *o)
         first = 2;
     }
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
-        strcmp(o->command, "explain") != 0) {
+        strcmp(o->command, "explain") != 0 && strcmp(o->command, "init") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->pool = o->command;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check and explain; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, explain and init; see pulje --help\n",
                     o->command);
             return EXIT_INPUT;
         }
@@ -117,6 +125,16 @@ static int parse_args(int argc, char **argv, options *o)
         case 'o': o->out = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'c': o->closed_form = 1; break;
+        case 'Y': {
+            char *end;
+            long y = strtol(optarg, &end, 10);
+            if (*end || y < 1900 || y > 9999) {
+                fprintf(stderr, "pulje: --year '%s' is not a year\n  hint: e.g. --year 2025\n", optarg);
+                return EXIT_INPUT;
+            }
+            o->year = (int)y;
+            break;
+        }
         case 'L':
             if (labels_set_language(optarg) != 0) {
                 fprintf(stderr, "pulje: unknown language '%s'\n  hint: --lang da (Danish, the default) or --lang en\n",
@@ -137,6 +155,13 @@ static int parse_args(int argc, char **argv, options *o)
             return EXIT_INPUT;
         }
         o->nr = argv[optind++];
+    }
+    if (strcmp(o->command, "init") == 0) {
+        if (optind >= argc) {
+            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR]\n");
+            return EXIT_INPUT;
+        }
+        o->folder = argv[optind++];
     }
     if (optind < argc)
         o->pool = argv[optind++];
@@ -315,6 +340,41 @@ static int print_explanation(const pool *p, const app_list *apps, const alloc_re
     return EXIT_OK;
 }
 
+/* init FOLDER: write a new pool folder. Returns an exit code. */
+static int init_folder(const options *o)
+{
+    char err[512], buf[1024], pool_path[512], apps_path[512];
+    int year = o->year;
+
+    if (year == 0) {
+        time_t now = time(NULL);
+        struct tm tm;
+        year = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2000;
+    }
+    switch (init_pool_folder(o->folder, year, err, sizeof err)) {
+    case INIT_OK:
+        break;
+    case INIT_NOT_EMPTY:
+    case INIT_NOT_FOLDER:
+        fprintf(stderr, "pulje: %s\n", err);
+        return EXIT_INPUT;
+    case INIT_WRITE:
+        fprintf(stderr, "pulje: %s\n", err);
+        return EXIT_WRITE;
+    }
+    snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
+    snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
+    if (!o->quiet) {
+        printf("  %s %s\n", label(L_SUM_WROTE), pool_path);
+        printf("  %s %s\n", label(L_SUM_WROTE), apps_path);
+        printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_APPS_XLSX);
+        printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_LEDGER_CSV);
+        label_format(buf, sizeof buf, L_INIT_NEXT, apps_path, pool_path, pool_path);
+        printf("%s\n", buf);
+    }
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -328,6 +388,8 @@ int main(int argc, char **argv)
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    if (o.folder)
+        return init_folder(&o);
     memset(&p, 0, sizeof p);
     memset(&apps, 0, sizeof apps);
     memset(&r, 0, sizeof r);
