@@ -4,18 +4,22 @@
 #   make test    install missing Debian packages, build, run every test
 #   make check   the tests again under AddressSanitizer + UBSan
 #   make valgrind  the tests under valgrind (leaks are errors)
+#   make install PREFIX=/usr/local   install bin/pulje and share/man/man1/pulje.1
+#   make uninstall PREFIX=/usr/local
+#   make man-check  render pulje.1 with groff, warnings are errors
 #   make clean
 #
 # BUILD=dir puts every build product in dir (default: build).
 
 CC      ?= cc
 BUILD   ?= build
+PREFIX  ?= /usr/local
 POOL    ?= inputs/pulje-2023.ini
 OUT     ?= outputs
 
 # Debian packages the build and the tests need.
 PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev \
-           libcmocka-dev libcsv-dev libinih-dev python3 python3-openpyxl
+           libcmocka-dev libcsv-dev libinih-dev python3 python3-openpyxl groff-base
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
@@ -32,7 +36,7 @@ LIB      = $(BUILD)/libpulje.a
 PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
 
-.PHONY: all run test check valgrind deps clean
+.PHONY: all run test check valgrind deps clean install uninstall man-check
 
 all: $(PROG) $(GEN) $(TESTS)
 
@@ -86,6 +90,19 @@ $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
 
 $(BUILD) $(BUILD)/obj:
 	mkdir -p $@
+
+# DESTDIR is honoured for packaging.
+install: $(PROG)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(PROG) $(DESTDIR)$(PREFIX)/bin/pulje
+	install -m 0644 pulje.1 $(DESTDIR)$(PREFIX)/share/man/man1/pulje.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pulje $(DESTDIR)$(PREFIX)/share/man/man1/pulje.1
+
+man-check:
+	@out=$$(LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.1 2>&1); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "pulje.1: no groff warnings"
 
 clean:
 	rm -rf build build-san

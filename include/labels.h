@@ -1,4 +1,4 @@
-/* labels.h - Every text shown to people, in one table (Danish; English later).
+/* labels.h - Every text shown to people, in one table (Danish; English in labels_en.c).
  *
  * Report and command-line code ask for a label by id; no Danish literal
  * appears anywhere else. Some labels have blanks to fill: %s (a string) and
@@ -71,6 +71,48 @@ typedef enum {
     L_ECON_NOTE_DATE,       /* Beslutningsdato */
     /* printed pages (libxlsxwriter header/footer codes: &C centre, &P page, &N pages) */
     L_PRINT_FOOTER,         /* &CSide &P af &N */
+    /* pulje explain NR: one application's way from ansøgt to tilskud (explain.c) */
+    L_EX_HEADING,           /* Ansøgning nr. %s: %s */
+    L_EX_ACTIVITY,          /* Indsats: %s */
+    L_EX_POOL,              /* Pulje: %s %d */
+    L_EX_APPLIED,           /* Ansøgt: %s kr. */
+    L_EX_ASSESSED,          /* Indstillet af indstillingsudvalget: %s kr. */
+    L_EX_ASSESSED_DEFAULT,  /* Indstillet: ikke udfyldt, altså som ansøgt: %s kr. */
+    L_EX_REFUSED,           /* Afslag: %s */
+    L_EX_ZERO,              /* Indstillet 0 kr.: intet at fordele */
+    L_EX_RULE,              /* Regel: %s */
+    L_EX_NOT_RATIONED,      /* Indstillet i alt %s kr. kan dækkes af de %s kr. ...: ingen reduktion */
+    L_EX_PROTECTED,         /* %s kr. er højst %s kr. og reduceres ikke */
+    L_EX_ABOVE,             /* %s kr. er mere end %s kr. og reduceres med faktoren */
+    L_EX_ALL_REDUCED,       /* Alle indstillede beløb reduceres med samme faktor */
+    L_EX_FACTOR_THRESHOLD,  /* Faktor = (%s kr. - %s kr.) / %s kr. = %s */
+    L_EX_FACTOR_PROPORTIONAL, /* Faktor = %s kr. / %s kr. = %s */
+    L_EX_SHARE,             /* Beregnet andel: %s kr. x %s = %s kr. */
+    L_EX_AS_ASSESSED,       /* Udbetales som indstillet, uden afrunding: %s kr. */
+    L_EX_ROUND_DOWN,        /* Afrundet ned til hele %s kr.: %s kr. */
+    L_EX_ROUND_EXTRA,       /* Plus %s kr. af det, afrundingen frigjorde ...: %s kr. */
+    L_EX_ROUND_NO_EXTRA,    /* Afrundingen frigjorde ikke nok til en enhed mere her */
+    L_EX_YEARS_ONE,         /* Antal år: søgt 1, bevilget %d */
+    L_EX_YEARS,             /* Flerårig: søgt %d år, bevilget %d år: %s */
+    L_EX_YEAR_AMOUNT,       /* %d: %s kr. */
+    L_EX_ACTIVE_YEARS,      /* År aktiv: %d (kravet er mindst %d) */
+    L_EX_EARMARK,           /* Øremærkede midler (%s): fordeles særskilt, ikke i denne beregning */
+    L_EX_GRANT,             /* Indstillet tilskud: %s kr. */
+    L_EX_REDUCTION,         /* Reduktion: %s kr. (%s) */
+    L_EX_NOT_FOUND,         /* Ingen ansøgning har nr. %s i %s */
+    L_EX_NEARBY,            /* Numre i nærheden: %s */
+    /* 360Giving export (opendata.c): the Description column */
+    L_OD_DESCRIPTION,       /* Tilskud fra %s %d */
+    L_OD_DESCRIPTION_MY,    /* Flerårigt tilskud fra %s %d: %s kr. om året i %d år */
+    /* pulje init FOLDER (init.c): the pool-file template and the applications template */
+    L_INIT_POOL_FILE,       /* the commented pool file; blanks: year, year-1, year, year, year */
+    L_INIT_SHEET,           /* Ansøgninger */
+    L_INIT_NOTE_NR, L_INIT_NOTE_CVR, L_INIT_NOTE_ASSOCIATION, L_INIT_NOTE_ACTIVITY,
+    L_INIT_NOTE_APPLIED, L_INIT_NOTE_ASSESSED, L_INIT_NOTE_REFUSAL, L_INIT_NOTE_YEARS,
+    L_INIT_NOTE_ACTIVE_YEARS, L_INIT_NOTE_EXCEPTIONAL, L_INIT_NOTE_PRIORITY,
+    L_INIT_YES,             /* ja */
+    L_INIT_NO,              /* nej */
+    L_INIT_NEXT,            /* Næste skridt: udfyld %s, ret %s, og kør: pulje check %s */
     /* decisions CSV: columns not shared with the overview, and the status words */
     L_CSV_CVR,              /* CVR */
     L_CSV_APPLIED,          /* Ansøgt */
@@ -186,6 +228,23 @@ typedef enum {
     L_CMP_TERM_VIOLATIONS,  /* brud */
     L__COUNT
 } label_id;
+
+/* The languages labels come in: Danish (the default) and English. */
+typedef enum { LABEL_DA = 0, LABEL_EN } label_lang;
+
+/**
+ * @brief Choose the language of every label from now on: "da" (the
+ * default) or "en". English texts live in labels_en.c; an id without one is
+ * shown in Danish. Not thread-safe (one setting for the process).
+ * @return 0, or -1 for an unknown code (the language is unchanged).
+ */
+int labels_set_language(const char *code);
+
+/** @brief The language labels are shown in. */
+label_lang labels_language(void);
+
+/** @brief The English text of a label, or NULL if it has none yet (labels_en.c). */
+const char *label_text_en(label_id id);
 
 /** @brief The text for a label (never NULL). Some are printf formats, as noted above. */
 const char *label(label_id id);

@@ -3,7 +3,8 @@
  * An INI file read with inih. Sections and keys:
  *
  *   [pool]          name, committee, year, decision_date (YYYY-MM-DD),
- *                   applications (path, relative to the pool file)
+ *                   applications (path, relative to the pool file),
+ *                   short_name, ledger, org_id, org_name, id_prefix
  *   [budget]        <Danish label> = <amount>   one line per money source
  *   [reservations]  <Danish label> = <amount>   money already bound
  *   [earmarks]      <Danish label> = <amount>   earmarked money, handed out apart
@@ -74,6 +75,11 @@ typedef struct pool {
     char *short_name;      /* "Hovedpuljen": used in computed labels; default = name */
     char *ledger;          /* path of the commitments ledger, relative to the pool file; NULL = none */
     const struct ledger *commitments; /* the loaded ledger, set by the caller; not owned */
+
+    /* open data (opendata.h): who publishes the grants, and how they are named */
+    char *org_id;          /* the funder's org identifier, e.g. "DK-CVR-12345678"; NULL = derived */
+    char *org_name;        /* the funder's name; NULL = committee, else name */
+    char *id_prefix;       /* 360Giving identifier prefix; NULL = "360G-pulje" */
 
     /* [multiyear] */
     int cap_bp;            /* share of the money that may be bound, in basis points; default 5500 */

@@ -1,4 +1,4 @@
-/* labels.c - The Danish texts of every label, in one table. */
+/* labels.c - The Danish texts of every label, in one table; the language switch. */
 #include "labels.h"
 
 #include <limits.h>
@@ -92,6 +92,100 @@ static const label_entry labels[L__COUNT] = {
     [L_ECON_NOTE_DATE]     = {"Beslutningsdato", ""},
 
     [L_PRINT_FOOTER]       = {"&CSide &P af &N", ""},
+
+    [L_EX_HEADING]         = {"Ansøgning nr. %s: %s", "ss"},
+    [L_EX_ACTIVITY]        = {"Indsats: %s", "s"},
+    [L_EX_POOL]            = {"Pulje: %s %d", "sd"},
+    [L_EX_APPLIED]         = {"Ansøgt: %s kr.", "s"},
+    [L_EX_ASSESSED]        = {"Indstillet af indstillingsudvalget: %s kr.", "s"},
+    [L_EX_ASSESSED_DEFAULT] = {"Indstillet: ikke udfyldt, altså som ansøgt: %s kr.", "s"},
+    [L_EX_REFUSED]         = {"Afslag: %s", "s"},
+    [L_EX_ZERO]            = {"Indstillet 0 kr.: intet at fordele", ""},
+    [L_EX_RULE]            = {"Regel: %s", "s"},
+    [L_EX_NOT_RATIONED]    = {"De indstillede beløb (%s kr. i alt) kan dækkes af de %s kr. "
+                              "til rådighed: ingen reduktion", "ss"},
+    [L_EX_PROTECTED]       = {"%s kr. er højst %s kr. og reduceres ikke", "ss"},
+    [L_EX_ABOVE]           = {"%s kr. er mere end %s kr. og reduceres med faktoren", "ss"},
+    [L_EX_ALL_REDUCED]     = {"Alle indstillede beløb reduceres med samme faktor", ""},
+    [L_EX_FACTOR_THRESHOLD] = {"Faktor = (til rådighed %s kr. - ikke reducerede beløb %s kr.) "
+                               "/ reducerede beløb før reduktion %s kr. ≈ %s", "ssss"},
+    [L_EX_FACTOR_PROPORTIONAL] = {"Faktor = til rådighed %s kr. / indstillet i alt %s kr. ≈ %s",
+                                  "sss"},
+    [L_EX_SHARE]           = {"Beregnet andel: %s kr. x %s = %s kr.", "sss"},
+    [L_EX_AS_ASSESSED]     = {"Udbetales som indstillet, uden afrunding: %s kr.", "s"},
+    [L_EX_ROUND_DOWN]      = {"Afrundet ned til hele %s kr.: %s kr.", "ss"},
+    [L_EX_ROUND_EXTRA]     = {"Plus %s kr. af det, afrundingen frigjorde (største rest først): "
+                              "%s kr.", "ss"},
+    [L_EX_ROUND_NO_EXTRA]  = {"Det, afrundingen frigjorde, rakte ikke til en enhed mere her; "
+                              "det går til restmidlerne", ""},
+    [L_EX_YEARS_ONE]       = {"Antal år: søgt 1, bevilget %d", "d"},
+    [L_EX_YEARS]           = {"Flerårig: søgt %d år, bevilget %d år: %s", "dds"},
+    [L_EX_YEAR_AMOUNT]     = {"%d: %s kr.", "ds"},
+    [L_EX_ACTIVE_YEARS]    = {"År aktiv: %d (kravet er mindst %d)", "dd"},
+    [L_EX_EARMARK]         = {"Øremærkede midler (%s): fordeles særskilt, ikke i denne "
+                              "beregning", "s"},
+    [L_EX_GRANT]           = {"Indstillet tilskud: %s kr.", "s"},
+    [L_EX_REDUCTION]       = {"Reduktion: %s kr. (%s)", "ss"},
+    [L_EX_NOT_FOUND]       = {"Ingen ansøgning har nr. %s i %s", "ss"},
+    [L_EX_NEARBY]          = {"Numre i nærheden: %s", "s"},
+
+    [L_OD_DESCRIPTION]     = {"Tilskud fra %s %d", "sd"},
+    [L_OD_DESCRIPTION_MY]  = {"Flerårigt tilskud fra %s %d: %s kr. om året i %d år", "sdsd"},
+
+    [L_INIT_POOL_FILE]     = {
+        "; pulje.ini - puljefilen: pengene, reservationerne og reglerne for én ansøgningsrunde.\n"
+        "; Ret linjerne mærket RET. Beløb skrives i hele kroner: 1.000.000 eller 1000000.\n"
+        "; Et \";\" efter et mellemrum indleder en kommentar. Se README.md og \"man pulje\".\n"
+        "\n"
+        "[pool]\n"
+        "name          = § 18-Hovedpuljen         ; RET: puljens navn, som det står i overskrifterne\n"
+        "short_name    = Hovedpuljen              ; kort navn i beregnede tekster\n"
+        "committee     = Udvalget                 ; RET: udvalget, der træffer beslutningen\n"
+        "year          = %d                     ; tilskudsåret\n"
+        "decision_date = %d-12-15               ; RET: udvalgets mødedato, ÅÅÅÅ-MM-DD\n"
+        "applications  = ansoegninger.csv         ; ansøgningerne, i mappen ved siden af denne fil\n"
+        "ledger        = forpligtelser.csv        ; flerårige tilsagn og driftsaftaler fra tidligere år\n"
+        "; Open data (360Giving): kommunens organisations-id og navn, fx\n"
+        "; org_id      = DK-CVR-12345678\n"
+        "; org_name    = Eksempel Kommune\n"
+        "\n"
+        "[budget]\n"
+        "; <tekst> = <beløb>: pengene i puljen, i økonomitabellens rækkefølge. RET.\n"
+        "Frie midler afsat til § 18-Hovedpuljen, Budget %d = 1.000.000\n"
+        "\n"
+        "[reservations]\n"
+        "; Penge, der allerede er bundet ud over forpligtelser.csv, fx\n"
+        "; Reserveret til Driftsaftale Frivilligcenter %d = 100.000\n"
+        "\n"
+        "[earmarks]\n"
+        "; Øremærkede midler, der fordeles særskilt, fx\n"
+        "; Midler til mental trivsel 12-25 år = 500.000\n"
+        "\n"
+        "[rules]\n"
+        "rule           = threshold   ; threshold: kun beløb over grænsen reduceres; proportional: alle\n"
+        "threshold      = 50.000      ; beløb på højst dette reduceres ikke\n"
+        "rounding       = 100         ; reducerede tilskud rundes ned til 1, 10, 100, 1.000 eller 10.000 kr.\n"
+        "residual_label = Restmidler overføres til Udviklingspuljen %d\n"
+        "\n"
+        "[multiyear]\n"
+        "cap              = 55 %      ; højst denne andel af puljens midler må bindes i flerårige tilskud\n"
+        "min_active_years = 5         ; år med aktivitet, der kræves for et flerårigt tilskud\n",
+        "ddddd"},
+    [L_INIT_SHEET]         = {"Ansøgninger", ""},
+    [L_INIT_NOTE_NR] = {"Ansøgningens nummer; hvert nummer én gang.", ""},
+    [L_INIT_NOTE_CVR] = {"Foreningens CVR-nummer (8 cifre); må stå tomt.", ""},
+    [L_INIT_NOTE_ASSOCIATION] = {"Foreningens navn.", ""},
+    [L_INIT_NOTE_ACTIVITY] = {"Indsatsen, der søges til.", ""},
+    [L_INIT_NOTE_APPLIED] = {"Ansøgt beløb i hele kroner.", ""},
+    [L_INIT_NOTE_ASSESSED] = {"Indstillingsudvalgets beløb i hele kroner; tomt = som ansøgt; 0 ved afslag.", ""},
+    [L_INIT_NOTE_REFUSAL] = {"Begrundelse for afslag; al tekst her betyder afslag.", ""},
+    [L_INIT_NOTE_YEARS] = {"Antal år, der søges: 1, 2 eller 3 (tomt = 1).", ""},
+    [L_INIT_NOTE_ACTIVE_YEARS] = {"Antal år, aktiviteten har kørt (flerårige tilskud kræver mindst 5).", ""},
+    [L_INIT_NOTE_EXCEPTIONAL] = {"ja, hvis et 3-årigt tilskud er et særligt tilfælde; ellers nej eller tomt.", ""},
+    [L_INIT_NOTE_PRIORITY] = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt hvis ingen.", ""},
+    [L_INIT_YES]           = {"ja", ""},
+    [L_INIT_NO]            = {"nej", ""},
+    [L_INIT_NEXT]          = {"Næste skridt: udfyld %s, ret %s, og kør: pulje check %s", "sss"},
 
     [L_CSV_CVR]            = {"CVR", ""},
     [L_CSV_APPLIED]        = {"Ansøgt", ""},
@@ -218,10 +312,36 @@ static const label_entry *entry(label_id id)
     return &labels[id];
 }
 
+static label_lang current = LABEL_DA;
+
+int labels_set_language(const char *code)
+{
+    if (code && strcmp(code, "da") == 0)
+        current = LABEL_DA;
+    else if (code && strcmp(code, "en") == 0)
+        current = LABEL_EN;
+    else
+        return -1;
+    return 0;
+}
+
+label_lang labels_language(void)
+{
+    return current;
+}
+
+/* The text of a known label in the current language: English when chosen
+ * and present, else Danish. */
+static const char *text_of(const label_entry *e, label_id id)
+{
+    const char *en = current == LABEL_EN ? label_text_en(id) : NULL;
+    return en ? en : e->text;
+}
+
 const char *label(label_id id)
 {
     const label_entry *e = entry(id);
-    return e ? e->text : "?";
+    return e ? text_of(e, id) : "?";
 }
 
 const char *label_args(label_id id)
@@ -255,7 +375,7 @@ int label_vformat(char *buf, size_t size, label_id id, va_list ap)
             buf[0] = '\0';
         return -1;
     }
-    for (const char *c = e->text; *c; c++) {
+    for (const char *c = text_of(e, id); *c; c++) {
         const char *piece = c;
         size_t len = 1;
 

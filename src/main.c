@@ -9,13 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "alloc.h"
 #include "apps.h"
 #include "compare.h"
 #include "diag.h"
+#include "explain.h"
+#include "init.h"
 #include "labels.h"
 #include "money.h"
+#include "opendata.h"
 #include "pool.h"
 #include "report.h"
 #include "report_compare.h"
@@ -37,6 +41,9 @@ enum {
 
 typedef struct options {
     const char *command;
+    const char *nr;       /* explain: the application number */
+    const char *folder;   /* init: the folder to write */
+    int year;             /* init: the grant year (0: next year) */
     const char *pool;
     const char *out;
     int quiet;
@@ -55,12 +62,16 @@ static void usage(FILE *f)
         "proves every krone is accounted for, and writes the committee's workbook.\n"
         "\n"
         "Commands:\n"
-        "  run      compute the grants, verify them, write the workbook and the\n"
-        "           decisions CSV (the default)\n"
+        "  run      compute the grants, verify them, write the workbook, the\n"
+        "           decisions CSV and the grants as 360Giving open data (the default)\n"
         "  check    read and validate the inputs only; write nothing\n"
         "  compare  run several rules on the pool and write one comparison workbook\n"
         "           (<name>-sammenligning.xlsx) with a summary per rule, a chart,\n"
         "           the economy table per rule and a sensitivity sweep\n"
+        "  explain NR  show, step by step in kroner, how application NR got its\n"
+        "           grant (rule, factor, rounding, years); write nothing\n"
+        "  init FOLDER  write a new pool folder: pulje.ini, ansoegninger.csv and\n"
+        "           .xlsx templates, an empty forpligtelser.csv\n"
         "\n"
         "POOL-FILE defaults to " DEFAULT_POOL ".\n"
         "\n"
@@ -78,6 +89,8 @@ static void usage(FILE *f)
         "RULE is NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]; NAME is threshold (the\n"
         "2023 rule), proportional, excess, cea, cel or talmud. Examples:\n"
         "threshold:25.000, excess:50.000, cea+min=10.000, talmud+max=300.000\n"
+        "      --lang LANG    labels in the workbook and on the terminal: da (default) or en\n"
+        "      --year YEAR    init: the grant year (default: next year)\n"
         "  -h, --help         show this help\n"
         "  -V, --version      show the version\n"
         "\n"
@@ -100,6 +113,8 @@ static int parse_args(int argc, char **argv, options *o)
         {"rule", required_argument, NULL, 'r'},
         {"rules", required_argument, NULL, 'R'},
         {"sweep", required_argument, NULL, 'S'},
+        {"lang", required_argument, NULL, 'L'},
+        {"year", required_argument, NULL, 'Y'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -115,13 +130,14 @@ static int parse_args(int argc, char **argv, options *o)
         first = 2;
     }
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
-        strcmp(o->command, "compare") != 0) {
+        strcmp(o->command, "compare") != 0 && strcmp(o->command, "explain") != 0 &&
+        strcmp(o->command, "init") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->pool = o->command;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check and compare; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain and init; see pulje --help\n",
                     o->command);
             return EXIT_INPUT;
         }
@@ -135,12 +151,43 @@ static int parse_args(int argc, char **argv, options *o)
         case 'r': o->rule = optarg; break;
         case 'R': o->rules = optarg; break;
         case 'S': o->sweep = optarg; break;
+        case 'Y': {
+            char *end;
+            long y = strtol(optarg, &end, 10);
+            if (*end || y < 1900 || y > 9999) {
+                fprintf(stderr, "pulje: --year '%s' is not a year\n  hint: e.g. --year 2025\n", optarg);
+                return EXIT_INPUT;
+            }
+            o->year = (int)y;
+            break;
+        }
+        case 'L':
+            if (labels_set_language(optarg) != 0) {
+                fprintf(stderr, "pulje: unknown language '%s'\n  hint: --lang da (Danish, the default) or --lang en\n",
+                        optarg);
+                return EXIT_INPUT;
+            }
+            break;
         case 'h': usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
             fprintf(stderr, "  hint: see pulje --help\n");
             return EXIT_INPUT;
         }
+    }
+    if (strcmp(o->command, "explain") == 0) {
+        if (optind >= argc) {
+            fprintf(stderr, "pulje: explain needs an application number\n  hint: pulje explain NR [POOL-FILE]\n");
+            return EXIT_INPUT;
+        }
+        o->nr = argv[optind++];
+    }
+    if (strcmp(o->command, "init") == 0) {
+        if (optind >= argc) {
+            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR]\n");
+            return EXIT_INPUT;
+        }
+        o->folder = argv[optind++];
     }
     if (optind < argc)
         o->pool = argv[optind++];
@@ -236,7 +283,7 @@ static int ensure_dir(const char *dir)
 static int write_outputs(const options *o, const pool *p, const app_list *apps,
                          const alloc_result *r)
 {
-    char base[256], err[512], *xlsx, *csv;
+    char base[256], err[512], *xlsx, *csv, *open_csv;
     size_t len;
 
     if (ensure_dir(o->out) != 0) {
@@ -247,32 +294,115 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
     len = strlen(o->out) + strlen(base) + 32;
     xlsx = malloc(len);
     csv = malloc(len);
-    if (!xlsx || !csv) {
+    open_csv = malloc(len);
+    if (!xlsx || !csv || !open_csv) {
         free(xlsx);
         free(csv);
+        free(open_csv);
         fprintf(stderr, "pulje: out of memory\n");
         return EXIT_FAULT;
     }
     snprintf(xlsx, len, "%s/%s.xlsx", o->out, base);
     snprintf(csv, len, "%s/%s-afgoerelser.csv", o->out, base);
+    snprintf(open_csv, len, "%s/%s-360giving.csv", o->out, base);
     if (report_write_workbook(xlsx, p, apps, r, err, sizeof err) != 0) {
         fprintf(stderr, "pulje: could not write %s: %s\n", xlsx, err);
         free(xlsx);
         free(csv);
+        free(open_csv);
         return EXIT_WRITE;
     }
     if (report_write_csv(csv, p, apps, r, err, sizeof err) != 0) {
         fprintf(stderr, "pulje: could not write %s: %s\n", csv, err);
         free(xlsx);
         free(csv);
+        free(open_csv);
+        return EXIT_WRITE;
+    }
+    if (opendata_write_360giving(open_csv, p, apps, r, err, sizeof err) != 0) {
+        fprintf(stderr, "pulje: could not write %s: %s\n", open_csv, err);
+        free(xlsx);
+        free(csv);
+        free(open_csv);
         return EXIT_WRITE;
     }
     if (!o->quiet) {
         printf("  %s %s\n", label(L_SUM_WROTE), xlsx);
         printf("  %s %s\n", label(L_SUM_WROTE), csv);
+        printf("  %s %s\n", label(L_SUM_WROTE), open_csv);
     }
     free(xlsx);
     free(csv);
+    free(open_csv);
+    return EXIT_OK;
+}
+
+/* explain NR: the number is not in the file; name the closest ones. */
+static void print_not_found(const options *o, const app_list *apps, const char *path)
+{
+    size_t idx[5], n = explain_nearby(apps, o->nr, idx, 5);
+    char buf[512], list[256] = "";
+
+    label_format(buf, sizeof buf, L_EX_NOT_FOUND, o->nr, path);
+    fprintf(stderr, "pulje: %s\n", buf);
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s%s", k ? ", " : "", apps->v[idx[k]].nr);
+    }
+    if (n > 0) {
+        label_format(buf, sizeof buf, L_EX_NEARBY, list);
+        fprintf(stderr, "  hint: %s\n", buf);
+    }
+}
+
+/* explain NR: print the explanation. Returns an exit code. */
+static int print_explanation(const pool *p, const app_list *apps, const alloc_result *r,
+                             size_t index)
+{
+    explain_text t;
+
+    if (explain_build(p, apps, r, index, &t) != 0) {
+        fprintf(stderr, "pulje: out of memory\n");
+        return EXIT_FAULT;
+    }
+    for (size_t k = 0; k < t.n; k++)
+        printf("%s\n", t.lines[k]);
+    explain_free(&t);
+    return EXIT_OK;
+}
+
+/* init FOLDER: write a new pool folder. Returns an exit code. */
+static int init_folder(const options *o)
+{
+    char err[512], buf[1024], pool_path[512], apps_path[512];
+    int year = o->year;
+
+    if (year == 0) {
+        time_t now = time(NULL);
+        struct tm tm;
+        year = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2000;
+    }
+    switch (init_pool_folder(o->folder, year, err, sizeof err)) {
+    case INIT_OK:
+        break;
+    case INIT_NOT_EMPTY:
+    case INIT_NOT_FOLDER:
+        fprintf(stderr, "pulje: %s\n", err);
+        return EXIT_INPUT;
+    case INIT_WRITE:
+        fprintf(stderr, "pulje: %s\n", err);
+        return EXIT_WRITE;
+    }
+    snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
+    snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
+    if (!o->quiet) {
+        printf("  %s %s\n", label(L_SUM_WROTE), pool_path);
+        printf("  %s %s\n", label(L_SUM_WROTE), apps_path);
+        printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_APPS_XLSX);
+        printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_LEDGER_CSV);
+        label_format(buf, sizeof buf, L_INIT_NEXT, apps_path, pool_path, pool_path);
+        printf("%s\n", buf);
+    }
     return EXIT_OK;
 }
 
@@ -411,10 +541,13 @@ int main(int argc, char **argv)
     alloc_result r;
     diag_list dl;
     char *path = NULL;
+    size_t index = 0;
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    if (o.folder)
+        return init_folder(&o);
     memset(&p, 0, sizeof p);
     memset(&apps, 0, sizeof apps);
     memset(&r, 0, sizeof r);
@@ -441,6 +574,11 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    if (o.nr && explain_find(&apps, o.nr, &index) != 0) {
+        rc = EXIT_INPUT;
+        print_not_found(&o, &apps, path);
+        goto done;
+    }
     if (strcmp(o.command, "check") == 0) {
         if (!o.quiet)
             printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
@@ -458,6 +596,10 @@ int main(int argc, char **argv)
     if (verify_result(&p, &apps, &r, !o.closed_form, &dl) != 0) {
         fprintf(stderr, "pulje: the result failed its checks; nothing was written\n");
         rc = EXIT_VERIFY;
+        goto done;
+    }
+    if (o.nr) {
+        rc = print_explanation(&p, &apps, &r, index);
         goto done;
     }
     if (!o.quiet)

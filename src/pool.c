@@ -105,6 +105,9 @@ enum key {
     K_RESIDUAL_LABEL,
     K_SHORT_NAME,
     K_LEDGER,
+    K_ORG_ID,
+    K_ORG_NAME,
+    K_ID_PREFIX,
     K_CAP,
     K_MIN_ACTIVE_YEARS,
     K_MONEY_YEAR2,
@@ -130,6 +133,9 @@ static const struct {
     [K_RESIDUAL_LABEL] = {"residual_label", SEC_RULES},
     [K_SHORT_NAME] = {"short_name", SEC_POOL},
     [K_LEDGER] = {"ledger", SEC_POOL},
+    [K_ORG_ID] = {"org_id", SEC_POOL},
+    [K_ORG_NAME] = {"org_name", SEC_POOL},
+    [K_ID_PREFIX] = {"id_prefix", SEC_POOL},
     [K_CAP] = {"cap", SEC_MULTIYEAR},
     [K_MIN_ACTIVE_YEARS] = {"min_active_years", SEC_MULTIYEAR},
     [K_MONEY_YEAR2] = {"money_year2", SEC_MULTIYEAR},
@@ -582,7 +588,7 @@ static void on_setting(parser *st, const char *name, const char *value)
         else if (st->sec == SEC_POOL)
             snprintf(hint, sizeof hint,
                      "[pool] has name, short_name, committee, year, decision_date, "
-                     "applications and ledger");
+                     "applications, ledger, org_id, org_name and id_prefix");
         else if (st->sec == SEC_MULTIYEAR)
             snprintf(hint, sizeof hint,
                      "[multiyear] has cap, min_active_years, money_year2, money_year3 and "
@@ -626,6 +632,9 @@ static void on_setting(parser *st, const char *name, const char *value)
     case K_ROUNDING:       set_rounding(st, value, vcol); break;
     case K_SHORT_NAME:     set_string(st, K_SHORT_NAME, value, vcol, &p->short_name); break;
     case K_LEDGER:         set_string(st, K_LEDGER, value, vcol, &p->ledger); break;
+    case K_ORG_ID:         set_string(st, K_ORG_ID, value, vcol, &p->org_id); break;
+    case K_ORG_NAME:       set_string(st, K_ORG_NAME, value, vcol, &p->org_name); break;
+    case K_ID_PREFIX:      set_string(st, K_ID_PREFIX, value, vcol, &p->id_prefix); break;
     case K_CAP:
         if (pool_parse_percent(value, &p->cap_bp) != 0)
             error_at(st, st->lineno, vcol, "write a share from 0 to 100 %, e.g. 55 % or 50",
@@ -1313,6 +1322,9 @@ void pool_free(pool *p)
         }
     }
     free(p->earmark_defs);
+    free(p->org_id);
+    free(p->org_name);
+    free(p->id_prefix);
     free_lines(p->budget, p->n_budget);
     free_lines(p->reservations, p->n_reservations);
     free_lines(p->earmarks, p->n_earmarks);

@@ -1,0 +1,74 @@
+/* opendata.h - The decided grants as open data, in the 360Giving Standard's CSV layout.
+ *
+ * One row per grant above 0 kr., UTF-8 (no byte-order mark), ',' between
+ * fields, CRLF line ends (RFC 4180), the column titles of 360Giving's
+ * flat (spreadsheet) template:
+ *
+ *   Identifier, Title, Description, Currency, Amount Awarded, Award Date,
+ *   Recipient Org:Identifier, Recipient Org:Name, Funding Org:Identifier,
+ *   Funding Org:Name, Planned Dates:Start Date, Planned Dates:End Date,
+ *   Planned Dates:Duration (months)
+ *
+ * Identifier     <id_prefix>-<file base name>-<nr>: 360G-pulje-18-hovedpuljen-2023-3
+ * Title          the activity (Indsats)
+ * Description    "Tilskud fra <pool> <year>", for multi-year grants with the
+ *                amount per year and the years (a label, so it follows --lang)
+ * Currency       DKK
+ * Amount Awarded the whole award: the year's grant times the years granted
+ * Award Date     the pool's decision_date (YYYY-MM-DD)
+ * Recipient Org:Identifier  DK-CVR-<cvr> when the CVR is 8 digits, else
+ *                <id_prefix>-<association folded to a-z, 0-9 and '-'>
+ * Funding Org    [pool] org_id (default <id_prefix>-<org_name folded>) and
+ *                [pool] org_name (default the committee, else the pool's name)
+ * Planned Dates  1 January of the grant year to 31 December of its last
+ *                year, 12 months a year (so a 3-year grant is 36 months)
+ *
+ * id_prefix is [pool] id_prefix, default "360G-pulje": a publisher registered
+ * with 360Giving writes its own 360G- prefix there, and its CVR in org_id.
+ * Text is written exactly (no apostrophe against spreadsheet formulas, as
+ * the decisions CSV has): it is data for other programs. */
+#ifndef PULJE_OPENDATA_H
+#define PULJE_OPENDATA_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "alloc.h"
+#include "apps.h"
+#include "pool.h"
+
+/** @brief The default [pool] id_prefix. */
+#define OPENDATA_DEFAULT_PREFIX "360G-pulje"
+
+/**
+ * @brief Write the 360Giving CSV to an open stream (the rows as described above).
+ * @return 0, or -1 with a one-line English explanation in err (a write error,
+ *         a pool without decision_date, or a result that does not belong to apps).
+ */
+int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *apps,
+                                    const alloc_result *r, char *err, size_t errsz);
+
+/**
+ * @brief Write the 360Giving CSV to path, atomically (atomic.h).
+ *
+ * @code
+ * // beside the workbook: outputs/18-hovedpuljen-2023-360giving.csv
+ * if (opendata_write_360giving(path, &p, &apps, &r, err, sizeof err) != 0)
+ *     fprintf(stderr, "%s\n", err);
+ * @endcode
+ * @return 0, or -1 with err set (nothing changed under path; the one
+ *         exception, said so in err, is a failure to sync the folder after
+ *         the rename).
+ */
+int opendata_write_360giving(const char *path, const pool *p, const app_list *apps,
+                             const alloc_result *r, char *err, size_t errsz);
+
+/**
+ * @brief Fold a name into an identifier part: ASCII letters and digits in
+ * lower case, æ ø å as ae oe aa, every other run of characters one '-',
+ * none at the ends ("Selskabet Åbne Fyrtårne, Hjallese" ->
+ * "selskabet-aabne-fyrtaarne-hjallese"). Truncates to size; returns buf.
+ */
+char *opendata_slug(const char *name, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,304 @@
+/* init.c - A new pool folder: pool file, applications templates, empty ledger. */
+#include "init.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <xlsxwriter.h>
+
+#include "apps.h"
+#include "atomic.h"
+#include "book.h"
+#include "labels.h"
+
+/* Rows of the workbook template that get formats and validation. */
+#define TEMPLATE_ROWS 2000
+
+/* The comment on each column's header cell, by the column's key. */
+static const struct {
+    const char *key;
+    label_id note;
+} notes[] = {
+    {"nr", L_INIT_NOTE_NR},
+    {"cvr", L_INIT_NOTE_CVR},
+    {"association", L_INIT_NOTE_ASSOCIATION},
+    {"activity", L_INIT_NOTE_ACTIVITY},
+    {"applied", L_INIT_NOTE_APPLIED},
+    {"assessed", L_INIT_NOTE_ASSESSED},
+    {"refusal", L_INIT_NOTE_REFUSAL},
+    {"years", L_INIT_NOTE_YEARS},
+    {"active_years", L_INIT_NOTE_ACTIVE_YEARS},
+    {"exceptional", L_INIT_NOTE_EXCEPTIONAL},
+    {"priority", L_INIT_NOTE_PRIORITY},
+};
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err || errsz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- text files --------------------------------------------------------- */
+
+/* Write text to path atomically. Returns 0 or -1 with err set. */
+static int write_text(const char *path, const char *text, char *err, size_t errsz)
+{
+    atomic_file af;
+
+    if (atomic_begin(&af, path, 1) != 0) {
+        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                strerror(errno));
+        return -1;
+    }
+    if (fputs(text, af.fp) == EOF || ferror(af.fp)) {
+        set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        atomic_abort(&af);
+        return -1;
+    }
+    if (atomic_commit(&af) != 0) {
+        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+                                       : "cannot write %s: %s",
+                path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* The pool file for year, from its label. malloc'ed; NULL on out of memory. */
+static char *pool_text(int year)
+{
+    int n = label_format(NULL, 0, L_INIT_POOL_FILE, year, year - 1, year, year, year);
+    char *t = n < 0 ? NULL : malloc((size_t)n + 1);
+
+    if (t)
+        label_format(t, (size_t)n + 1, L_INIT_POOL_FILE, year, year - 1, year, year, year);
+    return t;
+}
+
+/* The applications CSV's header: BOM, the reader's headers joined by ';', CRLF. */
+static void apps_header(char *buf, size_t size)
+{
+    size_t o = (size_t)snprintf(buf, size, "\xEF\xBB\xBF");
+
+    for (size_t c = 0; apps_columns[c].key && o < size; c++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", c ? ";" : "", apps_columns[c].header);
+    if (o < size)
+        snprintf(buf + o, size - o, "\r\n");
+}
+
+/* ---- the workbook template ---------------------------------------------- */
+
+static label_id note_of(const char *key)
+{
+    for (size_t k = 0; k < sizeof notes / sizeof notes[0]; k++) {
+        if (strcmp(notes[k].key, key) == 0)
+            return notes[k].note;
+    }
+    return L__COUNT;
+}
+
+/* A data validation on rows 1..TEMPLATE_ROWS of column col. */
+static void validate(book *b, const book_sheet *s, lxw_col_t col, lxw_data_validation *v)
+{
+    if (b->failed)
+        return;
+    v->ignore_blank = LXW_VALIDATION_ON;
+    book_check(b, s, worksheet_data_validation_range(s->ws, 1, col, TEMPLATE_ROWS, col, v),
+               "worksheet_data_validation_range");
+}
+
+/* A whole number from min to max. */
+static void validate_int(book *b, const book_sheet *s, lxw_col_t col, double min, double max)
+{
+    lxw_data_validation v;
+
+    memset(&v, 0, sizeof v);
+    v.validate = LXW_VALIDATION_TYPE_INTEGER;
+    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    v.minimum_number = min;
+    v.maximum_number = max;
+    validate(b, s, col, &v);
+}
+
+/* A drop-down list of the given values (NULL-terminated). */
+static void validate_list(book *b, const book_sheet *s, lxw_col_t col, const char **values)
+{
+    lxw_data_validation v;
+
+    memset(&v, 0, sizeof v);
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = (char **)values;
+    validate(b, s, col, &v);
+}
+
+/* One column: header, comment, width, number format and validation. */
+static void template_column(book *b, const book_sheet *s, lxw_col_t c, const apps_column *ac,
+                            lxw_format *kr, lxw_format *text)
+{
+    lxw_comment_options opt;
+    label_id note = note_of(ac->key);
+    int amount = strcmp(ac->key, "applied") == 0 || strcmp(ac->key, "assessed") == 0;
+    int wide = strcmp(ac->key, "association") == 0 || strcmp(ac->key, "activity") == 0 ||
+               strcmp(ac->key, "refusal") == 0;
+    lxw_format *f = amount ? kr : strcmp(ac->key, "cvr") == 0 || strcmp(ac->key, "nr") == 0
+                                      ? text
+                                      : NULL;
+
+    book_put_text(b, s, 0, c, ac->header, b->head);
+    if (!b->failed && note != L__COUNT) {
+        memset(&opt, 0, sizeof opt);
+        opt.author = (char *)label(L_PROP_AUTHOR);
+        opt.width = 300;
+        opt.height = 80;
+        book_check_cell(b, s, 0, c, worksheet_write_comment_opt(s->ws, 0, c, label(note), &opt));
+    }
+    if (!b->failed)
+        book_check(b, s, worksheet_set_column(s->ws, c, c, wide ? 36 : amount ? 14 : 11, f),
+                   "worksheet_set_column");
+    if (amount)
+        validate_int(b, s, c, 0, 1e12);
+    if (strcmp(ac->key, "years") == 0) {
+        static const char *years[] = {"1", "2", "3", NULL};
+        validate_list(b, s, c, years);
+    } else if (strcmp(ac->key, "exceptional") == 0) {
+        const char *yes_no[] = {label(L_INIT_YES), label(L_INIT_NO), NULL};
+        validate_list(b, s, c, yes_no);
+    } else if (strcmp(ac->key, "active_years") == 0) {
+        validate_int(b, s, c, 0, 500);
+    } else if (strcmp(ac->key, "priority") == 0) {
+        validate_int(b, s, c, 1, 10000);
+    }
+}
+
+int init_write_template_xlsx(const char *path, char *err, size_t errsz)
+{
+    atomic_file af;
+    book b;
+    book_sheet s;
+    lxw_format *kr, *text;
+    lxw_error e;
+
+    if (atomic_begin(&af, path, 0) != 0) {
+        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                strerror(errno));
+        return -1;
+    }
+    memset(&b, 0, sizeof b);
+    b.err = err;
+    b.errsz = errsz;
+    b.wb = workbook_new(af.tmp_path);
+    if (!b.wb) {
+        set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
+        atomic_abort(&af);
+        return -1;
+    }
+    book_add_formats(&b);
+    kr = book_add_format(&b, 0, NF_KR);
+    text = book_add_format(&b, 0, "@");
+    s = book_add_sheet(&b, L_INIT_SHEET);
+    for (lxw_col_t c = 0; apps_columns[c].key && !b.failed; c++)
+        template_column(&b, &s, c, &apps_columns[c], kr, text);
+    if (!b.failed)
+        worksheet_freeze_panes(s.ws, 1, 0);
+    e = workbook_close(b.wb);
+    free(b.text);
+    if (!b.failed && e != LXW_NO_ERROR)
+        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
+    if (b.failed) {
+        atomic_abort(&af);
+        return -1;
+    }
+    if (atomic_commit(&af) != 0) {
+        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+                                       : "cannot write %s: %s",
+                path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the folder ---------------------------------------------------------- */
+
+/* 1 if dir holds anything besides . and .., 0 if not, -1 if unreadable. */
+static int has_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int found = 0;
+
+    if (!d)
+        return -1;
+    while (!found && (e = readdir(d)) != NULL)
+        found = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return found;
+}
+
+init_status init_pool_folder(const char *dir, int year, char *err, size_t errsz)
+{
+    struct stat st;
+    char *path, *pool_file = NULL, header[512];
+    size_t len;
+    int rc = 0;
+
+    if (!dir || !*dir) {
+        set_err(err, errsz, "no folder given");
+        return INIT_NOT_FOLDER;
+    }
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) {
+            set_err(err, errsz, "%s exists and is not a folder", dir);
+            return INIT_NOT_FOLDER;
+        }
+        int full = has_entries(dir);
+        if (full != 0) {
+            set_err(err, errsz, full < 0 ? "cannot read the folder %s" :
+                    "%s is not empty; init writes only into a new or empty folder", dir);
+            return full < 0 ? INIT_NOT_FOLDER : INIT_NOT_EMPTY;
+        }
+    } else if (mkdir(dir, 0777) != 0) {
+        set_err(err, errsz, "cannot make the folder %s: %s", dir, strerror(errno));
+        return INIT_NOT_FOLDER;
+    }
+
+    len = strlen(dir) + 32;
+    path = malloc(len);
+    pool_file = pool_text(year);
+    if (!path || !pool_file) {
+        free(path);
+        free(pool_file);
+        set_err(err, errsz, "out of memory");
+        return INIT_WRITE;
+    }
+    snprintf(path, len, "%s/%s", dir, INIT_POOL_FILE);
+    rc = write_text(path, pool_file, err, errsz);
+    if (rc == 0) {
+        apps_header(header, sizeof header);
+        snprintf(path, len, "%s/%s", dir, INIT_APPS_CSV);
+        rc = write_text(path, header, err, errsz);
+    }
+    if (rc == 0) {
+        snprintf(path, len, "%s/%s", dir, INIT_APPS_XLSX);
+        rc = init_write_template_xlsx(path, err, errsz);
+    }
+    if (rc == 0) {
+        snprintf(path, len, "%s/%s", dir, INIT_LEDGER_CSV);
+        rc = write_text(path, "\xEF\xBB\xBF" INIT_LEDGER_HEADER "\r\n", err, errsz);
+    }
+    free(path);
+    free(pool_file);
+    return rc == 0 ? INIT_OK : INIT_WRITE;
+}

@@ -1,0 +1,247 @@
+/* opendata.c - The decided grants as open data, in the 360Giving Standard's CSV layout. */
+#include "opendata.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "labels.h"
+#include "money.h"
+#include "report.h"
+
+/* The column titles of 360Giving's flat template, in the order written. */
+static const char *const columns[] = {
+    "Identifier",
+    "Title",
+    "Description",
+    "Currency",
+    "Amount Awarded",
+    "Award Date",
+    "Recipient Org:Identifier",
+    "Recipient Org:Name",
+    "Funding Org:Identifier",
+    "Funding Org:Name",
+    "Planned Dates:Start Date",
+    "Planned Dates:End Date",
+    "Planned Dates:Duration (months)",
+};
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err || errsz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+}
+
+/* UTF-8 letters folded to ASCII in identifiers (lower and upper case). */
+static const struct {
+    const char *utf8, *ascii;
+} folds[] = {
+    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"},
+    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"},
+    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"},
+    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},
+};
+
+char *opendata_slug(const char *name, char *buf, size_t size)
+{
+    const char *s = str(name);
+    size_t o = 0;
+    int dash = 0;
+
+    if (!buf || size == 0)
+        return buf;
+    while (*s) {
+        char one[2] = {0, 0};
+        const char *ascii = NULL;
+        size_t skip = 1;
+
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+            one[0] = *s;
+        else if (*s >= 'A' && *s <= 'Z')
+            one[0] = (char)(*s - 'A' + 'a');
+        if (one[0]) {
+            ascii = one;
+        } else {
+            for (size_t k = 0; k < sizeof folds / sizeof folds[0]; k++) {
+                size_t n = strlen(folds[k].utf8);
+                if (strncmp(s, folds[k].utf8, n) == 0) {
+                    ascii = folds[k].ascii;
+                    skip = n;
+                    break;
+                }
+            }
+        }
+        if (ascii) {
+            if (dash && o > 0 && o + 1 < size)
+                buf[o++] = '-';
+            dash = 0;
+            for (; *ascii && o + 1 < size; ascii++)
+                buf[o++] = *ascii;
+        } else {
+            dash = 1;
+        }
+        s += skip;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* One field, preceded by ',' unless first; quoted when it holds ',', '"',
+ * CR or LF, inner quotes doubled (RFC 4180). Returns 0 or -1. */
+static int field(FILE *fp, const char *s, int first)
+{
+    int quote;
+
+    s = str(s);
+    quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (!first && fputc(',', fp) == EOF)
+        return -1;
+    if (quote && fputc('"', fp) == EOF)
+        return -1;
+    for (; *s; s++) {
+        if (*s == '"' && fputc('"', fp) == EOF)
+            return -1;
+        if (fputc(*s, fp) == EOF)
+            return -1;
+    }
+    if (quote && fputc('"', fp) == EOF)
+        return -1;
+    return 0;
+}
+
+/* An 8-digit CVR number. */
+static int is_cvr(const char *cvr)
+{
+    if (!cvr || strlen(cvr) != 8)
+        return 0;
+    for (int k = 0; k < 8; k++) {
+        if (cvr[k] < '0' || cvr[k] > '9')
+            return 0;
+    }
+    return 1;
+}
+
+/* What every row shares: prefix, base name, funder, award date. */
+typedef struct common {
+    const char *prefix;
+    char base[256];
+    char funder_id[512];
+    const char *funder_name;
+    const char *date;
+} common;
+
+static int write_row(FILE *fp, const pool *p, const common *c, const app *a,
+                     const alloc_line *l)
+{
+    char id[512], recipient[512], slug[256], desc[1024], amount[32], start[32], end[32];
+    char months[16], per_year[MONEY_BUFSZ];
+    int years = l->years > 0 ? l->years : 1;
+
+    snprintf(id, sizeof id, "%s-%s-%s", c->prefix, c->base, str(a->nr));
+    if (is_cvr(a->cvr))
+        snprintf(recipient, sizeof recipient, "DK-CVR-%s", a->cvr);
+    else
+        snprintf(recipient, sizeof recipient, "%s-%s", c->prefix,
+                 opendata_slug(a->association, slug, sizeof slug));
+    if (years > 1)
+        label_format(desc, sizeof desc, L_OD_DESCRIPTION_MY, str(p->name), p->year,
+                     money_format(l->grant, per_year), years);
+    else
+        label_format(desc, sizeof desc, L_OD_DESCRIPTION, str(p->name), p->year);
+    snprintf(amount, sizeof amount, "%" PRId64, l->grant * (pulje_kr)years);
+    snprintf(start, sizeof start, "%04d-01-01", p->year);
+    snprintf(end, sizeof end, "%04d-12-31", p->year + years - 1);
+    snprintf(months, sizeof months, "%d", 12 * years);
+
+    if (field(fp, id, 1) || field(fp, a->activity, 0) || field(fp, desc, 0) ||
+        field(fp, "DKK", 0) || field(fp, amount, 0) || field(fp, c->date, 0) ||
+        field(fp, recipient, 0) || field(fp, a->association, 0) ||
+        field(fp, c->funder_id, 0) || field(fp, c->funder_name, 0) || field(fp, start, 0) ||
+        field(fp, end, 0) || field(fp, months, 0) || fputs("\r\n", fp) == EOF)
+        return -1;
+    return 0;
+}
+
+int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *apps,
+                                    const alloc_result *r, char *err, size_t errsz)
+{
+    common c;
+    char slug[256];
+
+    if (!fp || !p || !apps || !r || r->n != apps->n || (r->n && (!r->lines || !apps->v))) {
+        set_err(err, errsz, "internal error: the result does not belong to the applications");
+        return -1;
+    }
+    if (!p->decision_date || !*p->decision_date) {
+        set_err(err, errsz, "%s: the 360Giving export needs decision_date in [pool] (the award date)",
+                str(p->file));
+        return -1;
+    }
+    memset(&c, 0, sizeof c);
+    c.prefix = p->id_prefix ? p->id_prefix : OPENDATA_DEFAULT_PREFIX;
+    report_basename(p, c.base, sizeof c.base);
+    c.funder_name = p->org_name ? p->org_name : p->committee ? p->committee : str(p->name);
+    if (p->org_id)
+        snprintf(c.funder_id, sizeof c.funder_id, "%s", p->org_id);
+    else
+        snprintf(c.funder_id, sizeof c.funder_id, "%s-%s", c.prefix,
+                 opendata_slug(c.funder_name, slug, sizeof slug));
+    c.date = p->decision_date;
+
+    errno = 0;
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++) {
+        if (field(fp, columns[k], k == 0) != 0)
+            goto write_error;
+    }
+    if (fputs("\r\n", fp) == EOF)
+        goto write_error;
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->lines[i].grant > 0 && write_row(fp, p, &c, &apps->v[i], &r->lines[i]) != 0)
+            goto write_error;
+    }
+    if (ferror(fp))
+        goto write_error;
+    return 0;
+
+write_error:
+    set_err(err, errsz, "cannot write the 360Giving CSV: %s", strerror(errno ? errno : EIO));
+    return -1;
+}
+
+int opendata_write_360giving(const char *path, const pool *p, const app_list *apps,
+                             const alloc_result *r, char *err, size_t errsz)
+{
+    atomic_file af;
+
+    if (atomic_begin(&af, path, 1) != 0) {
+        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                strerror(errno));
+        return -1;
+    }
+    if (opendata_write_360giving_stream(af.fp, p, apps, r, err, errsz) != 0) {
+        atomic_abort(&af);
+        return -1;
+    }
+    if (atomic_commit(&af) != 0) {
+        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+                                       : "cannot write %s: %s",
+                path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}

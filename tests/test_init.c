@@ -1,0 +1,218 @@
+/* test_init.c - `pulje init FOLDER`: the files, their exact headers, the
+ * workbook template's comments, formats and drop-downs, refusing a folder
+ * in use, and a filled-in template passing `pulje check`. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "init.h"
+#include "labels.h"
+#include "pool.h"
+#include "text.h"
+
+static char root[] = "/tmp/pulje-init-XXXXXX";
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[128];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
+static int run(const char *cmd, char *buf, size_t size)
+{
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+
+    assert_non_null(p);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, p);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static char *slurp_in(const char *dir, const char *name)
+{
+    char path[512], *data = NULL;
+    size_t len;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(text_read_file(path, &data, &len), 0);
+    return data;
+}
+
+static void test_init_writes_the_four_files_with_exact_headers(void **state)
+{
+    char dir[256], err[256] = "", path[512];
+    char *csv, *ledger;
+    pool p;
+    diag_list dl;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/new", root);
+    assert_int_equal(init_pool_folder(dir, 2025, err, sizeof err), INIT_OK);
+    csv = slurp_in(dir, INIT_APPS_CSV);
+    assert_string_equal(csv, "\xEF\xBB\xBFNr;CVR;Forening;Indsats;Ansøgt;Indstillet;"
+                             "Afslag/begrundelse;Antal år;År aktiv;Undtagelse;Prioritet\r\n");
+    ledger = slurp_in(dir, INIT_LEDGER_CSV);
+    assert_string_equal(ledger, "\xEF\xBB\xBFLøbenr;Besluttet år;Udbetalingsår;Nr;Forening;"
+                                "Beløb;Art\r\n");
+    free(csv);
+    free(ledger);
+
+    /* The pool file parses as it stands, and names the files beside it. */
+    memset(&p, 0, sizeof p);
+    diag_init(&dl);
+    snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
+    assert_int_equal(pool_load(path, &p, &dl), 0);
+    assert_int_equal(dl.n, 0);
+    assert_int_equal(p.year, 2025);
+    assert_string_equal(p.decision_date, "2024-12-15");
+    assert_string_equal(p.applications, INIT_APPS_CSV);
+    assert_string_equal(p.ledger, INIT_LEDGER_CSV);
+    assert_int_equal(p.n_budget, 1);
+    assert_int_equal(p.budget[0].amount, 1000000);
+    assert_string_equal(p.budget[0].label, "Frie midler afsat til § 18-Hovedpuljen, Budget 2025");
+    assert_int_equal(p.cap_bp, 5500);
+    assert_int_equal(p.rounding, 100);
+    assert_int_equal(p.rule.threshold, 50000);
+    pool_free(&p);
+    diag_free(&dl);
+}
+
+static void test_the_workbook_template_has_comments_formats_and_dropdowns(void **state)
+{
+    char cmd[1024], *out = malloc(1 << 16);
+    static const char script[] =
+        "import sys, zipfile, openpyxl\n"
+        "p = sys.argv[1]\n"
+        "ws = openpyxl.load_workbook(p).worksheets[0]\n"
+        "print('sheet', ws.title, ws.freeze_panes)\n"
+        "for c in ws[1]: print('head', c.coordinate, c.value, c.font.b, bool(c.comment))\n"
+        "for v in ws.data_validations.dataValidation: print('dv', v.type, v.formula1, v.sqref)\n"
+        "z = zipfile.ZipFile(p)\n"
+        "print('numfmt', '#,##0' in z.read('xl/styles.xml').decode())\n"
+        "print('cols', z.read('xl/worksheets/sheet1.xml').decode().count('style='))\n";
+
+    (void)state;
+    assert_non_null(out);
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"$(cat <<'PY'\n%sPY\n)\" %s/new/%s 2>&1",
+             script, root, INIT_APPS_XLSX);
+    assert_int_equal(run(cmd, out, 1 << 16), 0);
+    assert_non_null(strstr(out, "sheet Ansøgninger A2\n"));
+    assert_non_null(strstr(out, "head A1 Nr True True\n"));
+    assert_non_null(strstr(out, "head E1 Ansøgt True True\n"));
+    assert_non_null(strstr(out, "head K1 Prioritet True True\n"));
+    assert_non_null(strstr(out, "dv list \"1,2,3\" H2:H2001\n"));
+    assert_non_null(strstr(out, "dv list \"ja,nej\" J2:J2001\n"));
+    assert_non_null(strstr(out, "dv whole 0 E2:E2001\n"));
+    assert_non_null(strstr(out, "dv whole 0 F2:F2001\n"));
+    assert_non_null(strstr(out, "numfmt True\n"));
+    free(out);
+}
+
+static void test_a_folder_in_use_is_refused(void **state)
+{
+    char dir[256], err[256] = "", path[512];
+    FILE *fp;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/new", root);
+    assert_int_equal(init_pool_folder(dir, 2025, err, sizeof err), INIT_NOT_EMPTY);
+    assert_non_null(strstr(err, "not empty"));
+
+    snprintf(dir, sizeof dir, "%s/other", root);
+    assert_int_equal(mkdir(dir, 0777), 0);
+    snprintf(path, sizeof path, "%s/notes.txt", dir);
+    fp = fopen(path, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    assert_int_equal(init_pool_folder(dir, 2025, err, sizeof err), INIT_NOT_EMPTY);
+    assert_int_equal(init_pool_folder(path, 2025, err, sizeof err), INIT_NOT_FOLDER);
+    snprintf(path, sizeof path, "%s/no/such/parent", root);
+    assert_int_equal(init_pool_folder(path, 2025, err, sizeof err), INIT_NOT_FOLDER);
+
+    /* An empty folder is fine. */
+    snprintf(dir, sizeof dir, "%s/empty", root);
+    assert_int_equal(mkdir(dir, 0777), 0);
+    assert_int_equal(init_pool_folder(dir, 2026, err, sizeof err), INIT_OK);
+}
+
+static void test_english_template_parses_too(void **state)
+{
+    char dir[256], err[256] = "", path[512], *text;
+    pool p;
+    diag_list dl;
+
+    (void)state;
+    assert_int_equal(labels_set_language("en"), 0);
+    snprintf(dir, sizeof dir, "%s/english", root);
+    assert_int_equal(init_pool_folder(dir, 2030, err, sizeof err), INIT_OK);
+    assert_int_equal(labels_set_language("da"), 0);
+    text = slurp_in(dir, INIT_POOL_FILE);
+    assert_non_null(strstr(text, "; EDIT: the committee that decides"));
+    free(text);
+    memset(&p, 0, sizeof p);
+    diag_init(&dl);
+    snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
+    assert_int_equal(pool_load(path, &p, &dl), 0);
+    assert_int_equal(p.year, 2030);
+    pool_free(&p);
+    diag_free(&dl);
+}
+
+static void test_command_line_init_then_check_passes_once_a_row_is_filled(void **state)
+{
+    const char *build = getenv("BUILD");
+    char cmd[2048], out[8192], dir[256];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/cli", root);
+    snprintf(cmd, sizeof cmd, "%s/pulje init %s --year 2025 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "pulje check"));
+    /* Header only: no applications yet, an input error. */
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(cmd, sizeof cmd, "printf '1;12345678;Gode Naboer;Lektiecafé;20.000;;;1;;;\\r\\n' >> %s/%s",
+             dir, INIT_APPS_CSV);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "1 applications, no problems found"));
+    /* A second init into the same folder is refused. */
+    snprintf(cmd, sizeof cmd, "%s/pulje init %s 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+    assert_non_null(strstr(out, "not empty"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_init_writes_the_four_files_with_exact_headers),
+        cmocka_unit_test(test_the_workbook_template_has_comments_formats_and_dropdowns),
+        cmocka_unit_test(test_a_folder_in_use_is_refused),
+        cmocka_unit_test(test_english_template_parses_too),
+        cmocka_unit_test(test_command_line_init_then_check_passes_once_a_row_is_filled),
+    };
+    return cmocka_run_group_tests_name("init", tests, setup, teardown);
+}

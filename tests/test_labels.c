@@ -1,0 +1,148 @@
+/* test_labels.c - The label table in both languages, and --lang en end to end.
+ *
+ * Every label must have an English text in src/labels_en.c with exactly the
+ * blanks of its Danish text; the test names each one that has none, so
+ * that whoever adds a Danish label adds the English one too. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "labels.h"
+
+/* The blanks of a text, as label_args() spells them: %s and %d; %% and any
+ * other '%' are text ("Reduktion (%)"). */
+static void conversions(const char *text, char *out, size_t size)
+{
+    size_t o = 0;
+
+    for (const char *c = text; *c; c++) {
+        if (c[0] != '%')
+            continue;
+        if (c[1] == 's' || c[1] == 'd') {
+            assert_true(o + 1 < size);
+            out[o++] = c[1];
+        }
+        if (c[1] == 's' || c[1] == 'd' || c[1] == '%')
+            c++;
+    }
+    out[o] = '\0';
+}
+
+static void test_every_label_has_an_english_text(void **state)
+{
+    int missing = 0;
+
+    (void)state;
+    assert_int_equal(labels_set_language("da"), 0);
+    for (int id = 0; id < L__COUNT; id++) {
+        const char *en = label_text_en((label_id)id);
+        if (!en || !en[0]) {
+            print_error("label %d (Danish \"%s\") has no English text in src/labels_en.c\n",
+                        id, label((label_id)id));
+            missing++;
+        }
+    }
+    assert_int_equal(missing, 0);
+}
+
+static void test_english_texts_have_the_blanks_of_the_danish(void **state)
+{
+    char conv[16];
+    int bad = 0;
+
+    (void)state;
+    for (int id = 0; id < L__COUNT; id++) {
+        const char *en = label_text_en((label_id)id);
+        if (!en)
+            continue;
+        conversions(en, conv, sizeof conv);
+        if (strcmp(conv, label_args((label_id)id)) != 0) {
+            print_error("label %d: English \"%s\" has blanks \"%s\", the Danish \"%s\"\n", id,
+                        en, conv, label_args((label_id)id));
+            bad++;
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+static void test_language_switches_and_danish_is_the_default(void **state)
+{
+    char buf[128];
+
+    (void)state;
+    assert_int_equal(labels_language(), LABEL_DA);
+    assert_string_equal(label(L_SHEET_ECONOMY), "Økonomi");
+    assert_int_equal(labels_set_language("en"), 0);
+    assert_int_equal(labels_language(), LABEL_EN);
+    assert_string_equal(label(L_SHEET_ECONOMY), "Economy");
+    label_format(buf, sizeof buf, L_ECON_BUDGET_TOTAL, "§ 18-Hovedpuljen", 2023);
+    assert_string_equal(buf, "Total available to § 18-Hovedpuljen 2023");
+    assert_int_equal(labels_set_language("fr"), -1);
+    assert_int_equal(labels_language(), LABEL_EN);
+    assert_int_equal(labels_set_language(NULL), -1);
+    assert_int_equal(labels_set_language("da"), 0);
+    label_format(buf, sizeof buf, L_ECON_BUDGET_TOTAL, "§ 18-Hovedpuljen", 2023);
+    assert_string_equal(buf, "Samlet rådighedsbeløb til § 18-Hovedpuljen 2023");
+}
+
+/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
+static int run(const char *cmd, char *buf, size_t size)
+{
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+
+    assert_non_null(p);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, p);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void test_lang_en_switches_the_summary_and_the_workbook(void **state)
+{
+    const char *build = getenv("BUILD");
+    char dir[] = "/tmp/pulje-lang-XXXXXX", cmd[1024];
+    char *buf = malloc(1 << 20);
+
+    (void)state;
+    assert_non_null(buf);
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s/pulje run --lang en --closed-form --out %s 2>&1",
+             build ? build : "build", dir);
+    assert_int_equal(run(cmd, buf, 1 << 20), 0);
+    assert_non_null(strstr(buf, "Available for new grants"));
+    assert_non_null(strstr(buf, "3.257.078 DKK"));
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/xlsx_dump.py %s/18-hovedpuljen-2023.xlsx",
+             dir);
+    assert_int_equal(run(cmd, buf, 1 << 20), 0);
+    assert_non_null(strstr(buf, "sheet\t0\tEconomy\n"));
+    assert_non_null(strstr(buf, "sheet\t1\tOverview\n"));
+    assert_non_null(strstr(buf, "\tTotal available to § 18-Hovedpuljen 2023\t"));
+    assert_non_null(strstr(buf, "Recommended grant (DKK)"));
+    snprintf(cmd, sizeof cmd, "%s/pulje run --lang xx --out %s/none 2>&1",
+             build ? build : "build", dir);
+    assert_int_equal(run(cmd, buf, 1 << 20), 2);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd, buf, 1 << 20);
+    free(buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_label_has_an_english_text),
+        cmocka_unit_test(test_english_texts_have_the_blanks_of_the_danish),
+        cmocka_unit_test(test_language_switches_and_danish_is_the_default),
+        cmocka_unit_test(test_lang_en_switches_the_summary_and_the_workbook),
+    };
+    return cmocka_run_group_tests_name("labels", tests, NULL, NULL);
+}

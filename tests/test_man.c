@@ -1,0 +1,124 @@
+/* test_man.c - The manual page: renders without groff warnings, documents
+ * every command and option --help lists, and installs and uninstalls. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
+static int run(const char *cmd, char *buf, size_t size)
+{
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+
+    assert_non_null(p);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, p);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static const char *build(void)
+{
+    const char *b = getenv("BUILD");
+    return b ? b : "build";
+}
+
+static void test_man_page_renders_without_warnings(void **state)
+{
+    char out[4096];
+
+    (void)state;
+    assert_int_equal(run("LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.1 2>&1", out, sizeof out), 0);
+    if (out[0])
+        print_error("%s", out);
+    assert_string_equal(out, "");
+}
+
+/* Every "--option" and command word of --help appears in pulje.1. */
+static void test_man_page_documents_what_help_lists(void **state)
+{
+    char cmd[256], *help = malloc(16384), *man = malloc(65536);
+    static const char *const commands[] = {"run", "check", "explain", "init"};
+
+    (void)state;
+    assert_non_null(help);
+    assert_non_null(man);
+    snprintf(cmd, sizeof cmd, "%s/pulje --help", build());
+    assert_int_equal(run(cmd, help, 16384), 0);
+    assert_int_equal(run("cat pulje.1", man, 65536), 0);
+    for (char *p = strstr(help, "--"); p; p = strstr(p + 2, "--")) {
+        char opt[64], want[80];
+        size_t n = 0;
+        while (n + 1 < sizeof opt && ((p[2 + n] >= 'a' && p[2 + n] <= 'z') || p[2 + n] == '-'))
+            n++;
+        memcpy(opt, p + 2, n);
+        opt[n] = '\0';
+        if (n == 0)
+            continue;
+        /* in roff a '-' is written \- */
+        size_t o = (size_t)snprintf(want, sizeof want, "\\-\\-");
+        for (size_t k = 0; k < n && o + 3 < sizeof want; k++) {
+            if (opt[k] == '-')
+                want[o++] = '\\';
+            want[o++] = opt[k];
+        }
+        want[o] = '\0';
+        if (!strstr(man, want))
+            print_error("--%s is in --help but not in pulje.1 (as %s)\n", opt, want);
+        assert_non_null(strstr(man, want));
+    }
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++) {
+        char want[64];
+        assert_non_null(strstr(help, commands[k]));
+        snprintf(want, sizeof want, "\n.B%s %s", k >= 2 ? "I" : "", commands[k]);
+        if (!strstr(man, want))
+            print_error("command %s: no '%s' in pulje.1\n", commands[k], want + 1);
+        assert_non_null(strstr(man, want));
+    }
+    free(help);
+    free(man);
+}
+
+static void test_make_install_and_uninstall(void **state)
+{
+    char dir[] = "/tmp/pulje-install-XXXXXX", cmd[1024], out[8192];
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "make -s --no-print-directory BUILD=%s install PREFIX=%s/usr 2>&1",
+             build(), dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "%s/usr/bin/pulje --version", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "pulje "));
+    snprintf(cmd, sizeof cmd, "test -f %s/usr/share/man/man1/pulje.1", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "make -s --no-print-directory BUILD=%s uninstall PREFIX=%s/usr 2>&1",
+             build(), dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "find %s -type f | wc -l", dir);
+    run(cmd, out, sizeof out);
+    assert_int_equal(atoi(out), 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd, out, sizeof out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_man_page_renders_without_warnings),
+        cmocka_unit_test(test_man_page_documents_what_help_lists),
+        cmocka_unit_test(test_make_install_and_uninstall),
+    };
+    return cmocka_run_group_tests_name("man", tests, NULL, NULL);
+}
