@@ -80,4 +80,12 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
 /** @brief Free a result; the struct is zeroed. Safe on a zeroed struct. */
 void alloc_free(alloc_result *r);
 
+/**
+ * @brief Next year's ledger: the pool's ledger (p->commitments, may be NULL)
+ * plus one row per year of each multi-year grant this result honours.
+ * @return 0, or -1 on out of memory (out empty).
+ */
+int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
+                      ledger *out);
+
 #endif

@@ -18,6 +18,9 @@
 #include "explain.h"
 #include "init.h"
 #include "labels.h"
+#include "ledger.h"
+#include "multiyear.h"
+#include "earmark.h"
 #include "money.h"
 #include "opendata.h"
 #include "pool.h"
@@ -268,6 +271,22 @@ static void print_summary(const pool *p, const alloc_result *r)
     line_count(L_SUM_REFUSED, r->n_refused);
     line_kr(L_SUM_GRANTED, r->granted_total);
     line_kr(L_SUM_RESIDUAL, r->residual);
+    if (r->n_my_requested > 0 || r->my[0].old > 0) {
+        char n[MONEY_BUFSZ];
+        snprintf(s, sizeof s, "%s / %s    ", money_format((pulje_kr)r->n_my_honoured, n),
+                 money_format((pulje_kr)r->n_my_requested, f));
+        line_out(label(L_SUM_HONOURED), s);
+        for (int t = 0; t < MY_YEARS; t++) {
+            const my_year *y = &r->my[t];
+            char lab[64], m[MONEY_BUFSZ], cap[MONEY_BUFSZ];
+            label_format(lab, sizeof lab, L_SUM_BOUND, y->year);
+            money_format_pct(y->old + y->fresh, y->money ? y->money : 1, 1, pct);
+            money_format_pct(r->cap_bp, 10000, 0, cap);
+            snprintf(s, sizeof s, "%s kr. = %s (<= %s)", money_format(y->old + y->fresh, m), pct,
+                     cap);
+            line_out(lab, s);
+        }
+    }
 }
 
 /* Make the output folder if it does not exist. */
@@ -280,60 +299,59 @@ static int ensure_dir(const char *dir)
 }
 
 /* Write the workbook and the CSV. Returns an exit code. */
+/* The files a run writes, in order: suffix of the file name and its writer. */
+typedef enum { OUT_XLSX, OUT_CSV, OUT_360, OUT_LEDGER, OUT__COUNT } output_kind;
+
+static int write_one(output_kind k, const char *path, const pool *p, const app_list *apps,
+                     const alloc_result *r, char *err, size_t errsz)
+{
+    switch (k) {
+    case OUT_XLSX:   return report_write_workbook(path, p, apps, r, err, errsz);
+    case OUT_CSV:    return report_write_csv(path, p, apps, r, err, errsz);
+    case OUT_360:    return opendata_write_360giving(path, p, apps, r, err, errsz);
+    case OUT_LEDGER: {
+        ledger next;
+        int rc;
+        if (alloc_next_ledger(p, apps, r, &next) != 0) {
+            snprintf(err, errsz, "out of memory");
+            return -1;
+        }
+        rc = ledger_write(path, &next, err, errsz);
+        ledger_free(&next);
+        return rc;
+    }
+    case OUT__COUNT: break;
+    }
+    return -1;
+}
+
+/* Write the workbook, the decisions CSV, the 360Giving CSV and, when the pool
+ * keeps a ledger or binds new multi-year grants, next year's ledger. Each is
+ * written atomically. Returns an exit code. */
 static int write_outputs(const options *o, const pool *p, const app_list *apps,
                          const alloc_result *r)
 {
-    char base[256], err[512], *xlsx, *csv, *open_csv;
-    size_t len;
+    static const char *const suffix[OUT__COUNT] = {
+        ".xlsx", "-afgoerelser.csv", "-360giving.csv", "-forpligtelser.csv"};
+    char base[256], err[512], path[4096];
+    int wanted[OUT__COUNT] = {1, 1, 1, p->ledger != NULL || r->n_my_honoured > 0};
 
     if (ensure_dir(o->out) != 0) {
         fprintf(stderr, "pulje: cannot use output folder %s: %s\n", o->out, strerror(errno));
         return EXIT_WRITE;
     }
     report_basename(p, base, sizeof base);
-    len = strlen(o->out) + strlen(base) + 32;
-    xlsx = malloc(len);
-    csv = malloc(len);
-    open_csv = malloc(len);
-    if (!xlsx || !csv || !open_csv) {
-        free(xlsx);
-        free(csv);
-        free(open_csv);
-        fprintf(stderr, "pulje: out of memory\n");
-        return EXIT_FAULT;
+    for (int k = 0; k < OUT__COUNT; k++) {
+        if (!wanted[k])
+            continue;
+        snprintf(path, sizeof path, "%s/%s%s", o->out, base, suffix[k]);
+        if (write_one((output_kind)k, path, p, apps, r, err, sizeof err) != 0) {
+            fprintf(stderr, "pulje: could not write %s: %s\n", path, err);
+            return EXIT_WRITE;
+        }
+        if (!o->quiet)
+            printf("  %s %s\n", label(L_SUM_WROTE), path);
     }
-    snprintf(xlsx, len, "%s/%s.xlsx", o->out, base);
-    snprintf(csv, len, "%s/%s-afgoerelser.csv", o->out, base);
-    snprintf(open_csv, len, "%s/%s-360giving.csv", o->out, base);
-    if (report_write_workbook(xlsx, p, apps, r, err, sizeof err) != 0) {
-        fprintf(stderr, "pulje: could not write %s: %s\n", xlsx, err);
-        free(xlsx);
-        free(csv);
-        free(open_csv);
-        return EXIT_WRITE;
-    }
-    if (report_write_csv(csv, p, apps, r, err, sizeof err) != 0) {
-        fprintf(stderr, "pulje: could not write %s: %s\n", csv, err);
-        free(xlsx);
-        free(csv);
-        free(open_csv);
-        return EXIT_WRITE;
-    }
-    if (opendata_write_360giving(open_csv, p, apps, r, err, sizeof err) != 0) {
-        fprintf(stderr, "pulje: could not write %s: %s\n", open_csv, err);
-        free(xlsx);
-        free(csv);
-        free(open_csv);
-        return EXIT_WRITE;
-    }
-    if (!o->quiet) {
-        printf("  %s %s\n", label(L_SUM_WROTE), xlsx);
-        printf("  %s %s\n", label(L_SUM_WROTE), csv);
-        printf("  %s %s\n", label(L_SUM_WROTE), open_csv);
-    }
-    free(xlsx);
-    free(csv);
-    free(open_csv);
     return EXIT_OK;
 }
 
@@ -540,7 +558,8 @@ int main(int argc, char **argv)
     app_list apps;
     alloc_result r;
     diag_list dl;
-    char *path = NULL;
+    ledger led;
+    char *path = NULL, *lpath = NULL;
     size_t index = 0;
     int rc = parse_args(argc, argv, &o);
 
@@ -551,11 +570,28 @@ int main(int argc, char **argv)
     memset(&p, 0, sizeof p);
     memset(&apps, 0, sizeof apps);
     memset(&r, 0, sizeof r);
+    memset(&led, 0, sizeof led);
     diag_init(&dl);
 
     if (pool_load(o.pool, &p, &dl) != 0 || !p.applications) {
         rc = EXIT_INPUT;
         goto done;
+    }
+    if (p.ledger) {
+        lpath = pool_ledger_path(&p);
+        if (!lpath) {
+            rc = EXIT_FAULT;
+            goto done;
+        }
+        if (ledger_load(lpath, &led, &dl) != 0) {
+            rc = EXIT_INPUT;
+            goto done;
+        }
+        if (multiyear_reserve(&p, &led, &dl) != 0) {
+            rc = EXIT_FAULT;
+            goto done;
+        }
+        p.commitments = &led;
     }
     if (o.rule) {
         char err[512];
@@ -579,7 +615,15 @@ int main(int argc, char **argv)
         print_not_found(&o, &apps, path);
         goto done;
     }
+    if (earmark_validate(&p, &apps, &dl) > 0) {
+        rc = EXIT_INPUT;
+        goto done;
+    }
     if (strcmp(o.command, "check") == 0) {
+        if (multiyear_holders(&p, p.commitments, &apps, NULL, &dl) > 0 && !p.holders_set_aside) {
+            rc = EXIT_INPUT;
+            goto done;
+        }
         if (!o.quiet)
             printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
         rc = EXIT_OK;
@@ -612,6 +656,8 @@ done:
     alloc_free(&r);
     apps_free(&apps);
     pool_free(&p);
+    ledger_free(&led);
     free(path);
+    free(lpath);
     return rc;
 }
