@@ -15,14 +15,16 @@
  * many non-empty fields is an error; one with too few is an error unless
  * every missing field is an optional column (older Excel drops the ';' of
  * empty cells at the end of a row): those cells are then empty. A quoting
- * error is reported and reading goes on at the next line.
+ * error is reported and reading goes on at the next line. Cells are
+ * trimmed, and the apostrophe that table_write_text() puts before a formula
+ * character is dropped, so that what is written reads back the same.
  *
  * Every problem goes to a diag_list with file, line, column, message and
  * hint; nothing is printed. After TABLE_MAX_DIAGS problems from one reading
  * one more error says so and the reading stops.
  *
  * Writing: table_write_file() writes a file atomically with a UTF-8 BOM;
- * table_write_text() and table_write_kr() write one field each, text
+ * table_write_text() and table_write_int() write one field each, text
  * neutralised against formula injection.
  *
  * Also here, for the readers' duplicate checks: table_index, a compact hash
@@ -189,8 +191,12 @@ int table_write_file(const char *path, table_write_fn put, void *ctx, char *err,
  */
 int table_write_text(FILE *fp, const char *s, bool first);
 
-/** @brief Write ";<v>" (or "<v>" when first) as a plain integer. 0, or -1. */
-int table_write_kr(FILE *fp, pulje_kr v, bool first);
+/**
+ * @brief Write ";<v>" (or "<v>" when first) as a plain integer: amounts
+ * (no thousands dots, so any spreadsheet reads them as numbers) and years.
+ * @return 0, or -1 on a write error.
+ */
+int table_write_int(FILE *fp, int64_t v, bool first);
 
 /** @brief End a row with CRLF. 0, or -1. */
 int table_write_eol(FILE *fp);

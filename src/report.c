@@ -949,9 +949,10 @@ static int csv_row(FILE *fp, const app *a, const alloc_line *l)
 
     if (table_write_text(fp, a->nr, true) || table_write_text(fp, a->cvr, false) ||
         table_write_text(fp, a->association, false) ||
-        table_write_text(fp, a->activity, false) || table_write_kr(fp, a->applied, false) ||
-        table_write_kr(fp, l->claim, false) || table_write_kr(fp, l->claim - l->grant, false) ||
-        table_write_kr(fp, l->grant, false) || table_write_text(fp, a->refusal, false) ||
+        table_write_text(fp, a->activity, false) || table_write_int(fp, a->applied, false) ||
+        table_write_int(fp, l->claim, false) ||
+        table_write_int(fp, l->claim - l->grant, false) ||
+        table_write_int(fp, l->grant, false) || table_write_text(fp, a->refusal, false) ||
         table_write_text(fp, label(status), false) || table_write_eol(fp))
         return -1;
     return 0;

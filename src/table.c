@@ -585,8 +585,16 @@ static bool trimmable(unsigned char c, bool first)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == (first ? 0xC2 : 0xA0);
 }
 
-/* Make line breaks inside a field "\n" and trim it (text_trim, called only
- * when an end byte could be a blank: most fields need nothing). */
+/* True if s starts with the apostrophe table_write_text puts before text a
+ * spreadsheet would take for a formula. */
+static bool neutralised(const char *s, size_t len)
+{
+    return len >= 2 && s[0] == '\'' && strchr("=+-@\t\r\n", s[1]) != NULL;
+}
+
+/* Make line breaks inside a field "\n", trim it (text_trim, called only
+ * when an end byte could be a blank: most fields need nothing) and drop
+ * the apostrophe of a neutralised formula. */
 static void clean_field(field *f)
 {
     char *s = f->buf;
@@ -611,6 +619,10 @@ static void clean_field(field *f)
                 trimmable((unsigned char)s[len - 1], false))) {
         text_trim(s);
         len = strlen(s);
+    }
+    if (neutralised(s, len)) {
+        memmove(s, s + 1, len);
+        len--;
     }
     f->c.len = len;
 }
@@ -899,7 +911,7 @@ int table_write_text(FILE *fp, const char *s, bool first)
     return 0;
 }
 
-int table_write_kr(FILE *fp, pulje_kr v, bool first)
+int table_write_int(FILE *fp, int64_t v, bool first)
 {
     return fprintf(fp, "%s%" PRId64, first ? "" : ";", v) < 0 ? -1 : 0;
 }

@@ -304,8 +304,8 @@ static int write_sample(FILE *fp, void *ctx)
         table_write_text(fp, "\tt", false) || table_write_text(fp, "\rr", false) ||
         table_write_text(fp, "a;b", false) || table_write_text(fp, "sagde \"hej\"", false) ||
         table_write_text(fp, "to\nlinjer", false) || table_write_text(fp, NULL, false) ||
-        table_write_text(fp, "1+1=2", false) || table_write_kr(fp, -1500, false) ||
-        table_write_eol(fp) || table_write_kr(fp, 6318216, true) || table_write_eol(fp))
+        table_write_text(fp, "1+1=2", false) || table_write_int(fp, -1500, false) ||
+        table_write_eol(fp) || table_write_int(fp, 6318216, true) || table_write_eol(fp))
         return -1;
     return 0;
 }
@@ -323,6 +323,42 @@ static void test_write_file_has_bom_neutralised_formulas_and_quotes(void **state
                              "\"sagde \"\"hej\"\"\";\"to\nlinjer\";;1+1=2;-1500\r\n"
                              "6318216\r\n");
     free(got);
+    unlink(path);
+    rmdir(dir);
+}
+
+static int write_formulas(FILE *fp, void *ctx)
+{
+    (void)ctx;
+    if (table_write_text(fp, "Navn", true) || table_write_text(fp, "Beløb", false) ||
+        table_write_eol(fp) || table_write_text(fp, "=1+2", true) ||
+        table_write_int(fp, 5, false) || table_write_eol(fp) ||
+        table_write_text(fp, "@A;-B", true) || table_write_int(fp, 6, false) ||
+        table_write_eol(fp) || table_write_text(fp, "'ikke en formel", true) ||
+        table_write_int(fp, 7, false) || table_write_eol(fp))
+        return -1;
+    return 0;
+}
+
+static void test_neutralised_text_reads_back_without_the_apostrophe(void **state)
+{
+    char dir[] = "/tmp/test_table_XXXXXX", path[64], err[256] = "";
+    seen s;
+    diag_list d;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    assert_int_equal(table_write_file(path, write_formulas, NULL, err, sizeof err), 0);
+    memset(&s, 0, sizeof s);
+    diag_init(&d);
+    assert_int_equal(table_load(&spec, path, on_row, &s, &d), 0);
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.name[0], "=1+2");
+    assert_string_equal(s.name[1], "@A;-B");
+    /* only the apostrophe before a formula character is the writer's */
+    assert_string_equal(s.name[2], "'ikke en formel");
+    assert_int_equal(s.amount[2], 7);
+    diag_free(&d);
     unlink(path);
     rmdir(dir);
 }
@@ -414,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_count_is_1_to_9_digits_only),
         cmocka_unit_test(test_show_cuts_long_text_at_a_character_boundary),
         cmocka_unit_test(test_write_file_has_bom_neutralised_formulas_and_quotes),
+        cmocka_unit_test(test_neutralised_text_reads_back_without_the_apostrophe),
         cmocka_unit_test(test_write_into_a_missing_folder_fails_and_says_why),
         cmocka_unit_test(test_write_that_fails_leaves_no_file),
         cmocka_unit_test(test_index_finds_the_first_row_with_a_key_across_growth),
