@@ -39,7 +39,7 @@
  *     return 0;
  * }
  * ...
- * rc = table_load(&spec, "file.csv", on_row, &my_state, &dl);
+ * rc = table_read(&spec, NULL, 0, "file.csv", NULL, on_row, &my_state, &dl);
  * @endcode
  */
 #ifndef PULJE_TABLE_H
@@ -103,34 +103,30 @@ typedef struct table table;
 typedef int (*table_row_fn)(table *t, const table_row *row, void *ctx);
 
 /**
- * @brief Read a table held in memory.
+ * @brief Read a table held in memory, or the file name when data is NULL.
  *
  * Rows are handed to on_row as they are read. Reported besides the
- * problems above: a file that is empty or not text (NUL bytes), a first line
- * that names no known column or is not split by ';', and a header without
- * rows unless spec->rows_optional.
+ * problems above: a file that cannot be read, is empty or is not text (NUL
+ * bytes), a first line that names no known column or is not split by ';',
+ * and a header without rows unless spec->rows_optional.
  *
- * @param spec      The known columns and how to name the rows.
- * @param data      The bytes (any of the encodings above).
- * @param len       Their length.
- * @param filename  Name used in diagnostics; may be NULL.
- * @param on_row    Called for each row.
- * @param ctx       Passed to on_row.
- * @param dl        Problems are appended here.
+ * @param spec       The known columns and how to name the rows.
+ * @param data       The bytes (any of the encodings above), or NULL to read
+ *                   the file name (its bytes are freed as soon as they are
+ *                   converted, so a big file is not held twice).
+ * @param len        Their length; ignored when data is NULL.
+ * @param name       The file's name, used in diagnostics; may be NULL when
+ *                   data is given.
+ * @param name_copy  When not NULL, receives a malloc'ed copy of name (NULL
+ *                   when name is), for the reader's result to keep.
+ * @param on_row     Called for each row.
+ * @param ctx        Passed to on_row.
+ * @param dl         Problems are appended here.
  * @return 0 if this reading (the callback's notes included) added no error,
  *         -1 otherwise.
  */
-int table_parse(const table_spec *spec, const char *data, size_t len, const char *filename,
-                table_row_fn on_row, void *ctx, diag_list *dl);
-
-/**
- * @brief Read a table from a file: table_parse() with the file's name in
- * diagnostics. A file that cannot be read is one error naming the reason.
- * The raw bytes are freed as soon as they are converted, so a big file is
- * not held twice. Same return as table_parse().
- */
-int table_load(const table_spec *spec, const char *path, table_row_fn on_row, void *ctx,
-               diag_list *dl);
+int table_read(const table_spec *spec, const char *data, size_t len, const char *name,
+               char **name_copy, table_row_fn on_row, void *ctx, diag_list *dl);
 
 /**
  * @brief Report a problem found in a row (printf format). Counts towards

@@ -384,27 +384,17 @@ static int read_row(table *t, const table_row *row, void *ctx)
     return rc;
 }
 
-/* Read with table.c: data, or the file at path when data is NULL. */
-static int parse(const char *data, size_t len, const char *filename, const char *path,
-                 app_list *out, diag_list *dl)
+/* Read data, or the file name when data is NULL, with table.c. Same return
+ * as apps_parse(). */
+static int parse(const char *data, size_t len, const char *name, app_list *out, diag_list *dl)
 {
-    const char *name = path ? path : filename;
     reader r;
     int rc;
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     r.out = out;
-    if (name && !(out->file = text_strndup(name, strlen(name)))) {
-        diag_add(dl, DIAG_ERROR, name, 0, 0,
-                 "close other programs or split the file, and try again",
-                 "out of memory while reading the applications");
-        return -1;
-    }
-    if (path)
-        rc = table_load(&apps_spec, path, read_row, &r, dl);
-    else
-        rc = table_parse(&apps_spec, data, len, filename, read_row, &r, dl);
+    rc = table_read(&apps_spec, data, len, name, &out->file, read_row, &r, dl);
     table_index_free(&r.nrs);
     table_index_free(&r.pairs);
     free(r.scratch);
@@ -414,12 +404,12 @@ static int parse(const char *data, size_t len, const char *filename, const char 
 int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
                diag_list *dl)
 {
-    return parse(data, len, filename, NULL, out, dl);
+    return parse(data ? data : "", data ? len : 0, filename, out, dl);
 }
 
 int apps_load(const char *path, app_list *out, diag_list *dl)
 {
-    return parse(NULL, 0, NULL, path, out, dl);
+    return parse(NULL, 0, path, out, dl);
 }
 
 void apps_free(app_list *l)

@@ -805,7 +805,7 @@ static void table_release(table *t)
 
 /* Convert data to UTF-8 and read it. When owned is not NULL it is data's
  * malloc'ed buffer, freed as soon as the converted copy exists so that a big
- * file is not held twice. Same return as table_parse(). */
+ * file is not held twice. Same return as table_read(). */
 static int parse_bytes(const table_spec *spec, const char *data, size_t len, char *owned,
                        const char *filename, table_row_fn on_row, void *ctx, diag_list *dl)
 {
@@ -860,27 +860,32 @@ static int parse_bytes(const table_spec *spec, const char *data, size_t len, cha
     return dl->n_errors > errors_before ? -1 : 0;
 }
 
-int table_parse(const table_spec *spec, const char *data, size_t len, const char *filename,
-                table_row_fn on_row, void *ctx, diag_list *dl)
+int table_read(const table_spec *spec, const char *data, size_t len, const char *name,
+               char **name_copy, table_row_fn on_row, void *ctx, diag_list *dl)
 {
-    return parse_bytes(spec, data, len, NULL, filename, on_row, ctx, dl);
-}
+    char *raw = NULL;
 
-int table_load(const table_spec *spec, const char *path, table_row_fn on_row, void *ctx,
-               diag_list *dl)
-{
-    char *data = NULL;
-    size_t len = 0;
-
-    if (text_read_file(path, &data, &len) != 0) {
-        int e = errno;
-        diag_add(dl, DIAG_ERROR, path, 0, 0,
-                 "check the name and that the file exists and can be read; save it from "
-                 "Excel as \"CSV (semikolonsepareret)\"",
-                 "cannot read %s: %s", path, strerror(e));
-        return -1;
+    if (name_copy) {
+        *name_copy = NULL;
+        if (name && !(*name_copy = text_strndup(name, strlen(name)))) {
+            diag_add(dl, DIAG_ERROR, name, 0, 0,
+                     "close other programs or split the file, and try again",
+                     "out of memory while reading the %s", spec->rows_name);
+            return -1;
+        }
     }
-    return parse_bytes(spec, data, len, data, path, on_row, ctx, dl);
+    if (!data) {
+        if (text_read_file(name, &raw, &len) != 0) {
+            int e = errno;
+            diag_add(dl, DIAG_ERROR, name, 0, 0,
+                     "check the name and that the file exists and can be read; save it from "
+                     "Excel as \"CSV (semikolonsepareret)\"",
+                     "cannot read %s: %s", name, strerror(e));
+            return -1;
+        }
+        data = raw;
+    }
+    return parse_bytes(spec, data, len, raw, name, on_row, ctx, dl);
 }
 
 /* ---------------------------------------------------------------------------

@@ -6,13 +6,7 @@
  * row, the writers and the duplicate index. */
 #include "testutil.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-
-#include "table.h"
-#include "text.h"
 
 enum { C_NAME, C_AMOUNT, C_NOTE, C_EXTRA };
 
@@ -69,21 +63,14 @@ static int read_with(const table_spec *sp, const char *csv, seen *s, diag_list *
 {
     memset(s, 0, sizeof *s);
     diag_init(d);
-    return table_parse(sp, csv, strlen(csv), "t.csv", on_row, s, d);
-}
-
-static void print_diags(const diag_list *d)
-{
-    char buf[2048];
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(stderr, "  %s\n", diag_format(&d->v[i], buf, sizeof buf));
+    return table_read(sp, csv, strlen(csv), "t.csv", NULL, on_row, s, d);
 }
 
 /* Assert that d holds exactly one diagnostic, an error at line/col with w in it. */
 static const diag *only_error(const diag_list *d, unsigned line, unsigned col, const char *w)
 {
     if (d->n != 1)
-        print_diags(d);
+        test_print_diags(d);
     assert_int_equal(d->n, 1);
     assert_int_equal(d->v[0].level, DIAG_ERROR);
     assert_int_equal(d->v[0].line, line);
@@ -150,7 +137,7 @@ static void test_missing_trailing_optional_fields_are_empty(void **state)
     diag_list d;
     (void)state;
     assert_int_equal(read_with(&spec, csv, &s, &d), 0);
-    print_diags(&d);
+    test_print_diags(&d);
     assert_int_equal(d.n, 0);
     assert_int_equal(s.n, 4);
     assert_string_equal(s.extra[0], "e");
@@ -240,7 +227,7 @@ static void test_callback_out_of_memory_is_reported_once_and_stops(void **state)
     memset(&s, 0, sizeof s);
     s.fail_at = 2;
     diag_init(&d);
-    assert_int_equal(table_parse(&spec, csv, strlen(csv), "t.csv", on_row, &s, &d), -1);
+    assert_int_equal(table_read(&spec, csv, strlen(csv), "t.csv", NULL, on_row, &s, &d), -1);
     only_error(&d, 3, 0, "out of memory while reading the things");
     assert_int_equal(s.n, 2);
     diag_free(&d);
@@ -258,7 +245,7 @@ static void test_load_names_the_file_in_every_diagnostic(void **state)
     close(fd);
     memset(&s, 0, sizeof s);
     diag_init(&d);
-    assert_int_equal(table_load(&spec, path, on_row, &s, &d), -1);
+    assert_int_equal(table_read(&spec, NULL, 0, path, NULL, on_row, &s, &d), -1);
     only_error(&d, 2, 2, "\"x\" is not a whole-krone amount");
     assert_string_equal(d.v[0].file, path);
     unlink(path);
@@ -351,7 +338,7 @@ static void test_neutralised_text_reads_back_without_the_apostrophe(void **state
     assert_int_equal(table_write_file(path, write_formulas, NULL, err, sizeof err), 0);
     memset(&s, 0, sizeof s);
     diag_init(&d);
-    assert_int_equal(table_load(&spec, path, on_row, &s, &d), 0);
+    assert_int_equal(table_read(&spec, NULL, 0, path, NULL, on_row, &s, &d), 0);
     assert_int_equal(s.n, 3);
     assert_string_equal(s.name[0], "=1+2");
     assert_string_equal(s.name[1], "@A;-B");
