@@ -87,25 +87,40 @@ static char *copy(const char *s)
     return text_strndup(s ? s : "", s ? strlen(s) : 0);
 }
 
-int ledger_append(ledger *l, const ledger_row *row)
+/* Append a copy of row. When cap is NULL, l->v grows by one row; else *cap
+ * is its capacity, doubled when full (for a reader that owns l->v from
+ * empty: a million rows are not a million reallocs). Returns 0, or -1 on
+ * out of memory with the ledger unaltered. */
+static int append(ledger *l, const ledger_row *row, size_t *cap)
 {
     ledger_row r = *row;
-    ledger_row *v;
+    ledger_row *v = l->v;
+    size_t want = l->n + 1;
 
+    if (cap && want > *cap)
+        want = *cap ? *cap * 2 : 64;
+    if (!cap || want > *cap)
+        v = realloc(l->v, want * sizeof *v);
     r.id = copy(row->id);
     r.nr = copy(row->nr);
     r.association = copy(row->association);
     r.cvr = copy(row->cvr);
-    v = realloc(l->v, (l->n + 1) * sizeof *v);
     if (!r.id || !r.nr || !r.association || !r.cvr || !v) {
         row_free(&r);
         if (v)
             l->v = v;
         return -1;
     }
+    if (cap && want > *cap)
+        *cap = want;
     l->v = v;
     l->v[l->n++] = r;
     return 0;
+}
+
+int ledger_append(ledger *l, const ledger_row *row)
+{
+    return append(l, row, NULL);
 }
 
 /* ---------------------------------------------------------------------------
@@ -128,6 +143,7 @@ static const struct {
 /* What the row callback keeps between rows. */
 typedef struct reader {
     ledger *out;
+    size_t cap;      /* capacity of out->v */
     table_index ids; /* Løbenr -> first row with it */
 } reader;
 
@@ -291,37 +307,27 @@ static int read_row(table *t, const table_row *row, void *ctx)
     if (cell[COL_KIND] && read_kind(t, cell[COL_KIND], &w.kind) != 0)
         return -1;
 
-    /* ledger_append copies the strings: the cells' text is only borrowed */
+    /* append copies the strings: the cells' text is only borrowed */
     w.id = (char *)text_of(row, COL_ID);
     w.nr = (char *)text_of(row, COL_NR);
     w.association = (char *)text_of(row, COL_ASSOCIATION);
     w.cvr = (char *)text_of(row, COL_CVR);
-    if (ledger_append(r->out, &w) != 0)
+    if (append(r->out, &w, &r->cap) != 0)
         return -1;
     return cell[COL_ID] ? check_duplicate(t, r, cell[COL_ID]) : 0;
 }
 
-/* Read with table.c: data, or the file at path when data is NULL. */
-static int parse(const char *data, size_t len, const char *filename, const char *path,
-                 ledger *out, diag_list *dl)
+/* Read data, or the file name when data is NULL, with table.c. Same return
+ * as ledger_parse(). */
+static int parse(const char *data, size_t len, const char *name, ledger *out, diag_list *dl)
 {
-    const char *name = path ? path : filename;
     reader r;
     int rc;
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     r.out = out;
-    if (name && !(out->file = text_strndup(name, strlen(name)))) {
-        diag_add(dl, DIAG_ERROR, name, 0, 0,
-                 "close other programs or split the file, and try again",
-                 "out of memory while reading the commitments");
-        return -1;
-    }
-    if (path)
-        rc = table_load(&ledger_spec, path, read_row, &r, dl);
-    else
-        rc = table_parse(&ledger_spec, data, len, filename, read_row, &r, dl);
+    rc = table_read(&ledger_spec, data, len, name, &out->file, read_row, &r, dl);
     table_index_free(&r.ids);
     return rc;
 }
@@ -329,12 +335,12 @@ static int parse(const char *data, size_t len, const char *filename, const char 
 int ledger_parse(const char *data, size_t len, const char *filename, ledger *out,
                  diag_list *dl)
 {
-    return parse(data, len, filename, NULL, out, dl);
+    return parse(data ? data : "", data ? len : 0, filename, out, dl);
 }
 
 int ledger_load(const char *path, ledger *out, diag_list *dl)
 {
-    return parse(NULL, 0, NULL, path, out, dl);
+    return parse(NULL, 0, path, out, dl);
 }
 
 /* ---------------------------------------------------------------------------
