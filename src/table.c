@@ -62,6 +62,10 @@ struct table {
  * Diagnostics.
  * ------------------------------------------------------------------------- */
 
+/* table_note() with a va_list. */
+static void vnote(table *t, diag_level level, unsigned line, unsigned col, const char *hint,
+                  const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+
 static void vnote(table *t, diag_level level, unsigned line, unsigned col, const char *hint,
                   const char *fmt, va_list ap)
 {
