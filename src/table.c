@@ -657,7 +657,11 @@ static void on_field(void *data, size_t len, void *arg)
     field *f;
     if (t->oom || t->stop)
         return;
-    f = field_at(t, t->nfields, len + 1);
+    /* most fields fit the buffer the field before them in that column had */
+    if (t->nfields < t->fieldcap && len < t->fields[t->nfields].cap)
+        f = &t->fields[t->nfields];
+    else
+        f = field_at(t, t->nfields, len + 1);
     if (!f) {
         out_of_memory(t);
         return;
