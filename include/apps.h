@@ -2,8 +2,10 @@
  *
  * A CSV as Danish Excel saves it: ';'-separated, UTF-8 with or without BOM
  * or Windows-1252, amounts as 50.000 or 50000, quoted fields with ';' and
- * line breaks (read with libcsv). Columns are found by their Danish header,
- * in any order; see apps_columns for the list. */
+ * line breaks (read with table.h). Columns are found by their Danish header,
+ * in any order; see apps_columns for the list. A row may lack trailing
+ * fields when all their columns are optional (older Excel drops the ';' of
+ * empty cells at the end of a row). */
 #ifndef PULJE_APPS_H
 #define PULJE_APPS_H
 
@@ -12,6 +14,7 @@
 
 #include "diag.h"
 #include "money.h"
+#include "table.h"
 
 typedef struct app {
     char *nr;           /* application number as written ("17") */
@@ -43,13 +46,7 @@ typedef struct app_list {
 } app_list;
 
 /* A column the reader knows: its key, the Danish header, accepted aliases. */
-typedef struct apps_column {
-    const char *key;
-    const char *header;       /* as written in templates */
-    const char *aliases[6];   /* other accepted spellings, NULL-terminated */
-    bool required;
-    const char *meaning;      /* one English line, for --help and the README */
-} apps_column;
+typedef table_column apps_column;
 
 /** @brief The known columns, terminated by an entry with key NULL. */
 extern const apps_column apps_columns[];

@@ -7,7 +7,12 @@
  * Art is "flerårigt tilskud" (a multi-year grant) or "driftsaftale" (an
  * operating agreement). A run reads it to compute this year's reservations
  * and the multi-year cap, and writes an updated copy (with this year's new
- * commitments) for next year. */
+ * commitments) for next year.
+ *
+ * Read with table.h, so like the applications: UTF-8 with or without BOM or
+ * Windows-1252, columns by header (aliases accepted, see ledger_columns) in
+ * any order, an optional CVR column. A header without rows is a valid, empty
+ * ledger (a pool with no commitments). */
 #ifndef PULJE_LEDGER_H
 #define PULJE_LEDGER_H
 
@@ -15,6 +20,7 @@
 
 #include "diag.h"
 #include "money.h"
+#include "table.h"
 
 typedef enum { LEDGER_MULTI_YEAR = 0, LEDGER_AGREEMENT } ledger_kind;
 
@@ -30,6 +36,9 @@ typedef struct ledger_row {
     unsigned line;       /* line in the file */
 } ledger_row;
 
+/** @brief The known columns, terminated by an entry with key NULL. */
+extern const table_column ledger_columns[];
+
 typedef struct ledger {
     char *file;
     ledger_row *v;
@@ -42,8 +51,12 @@ typedef struct ledger {
  * Problems reported (all of them, each with line and column): missing or
  * unknown columns, years that are not years (1900..2200) or paid before they
  * were decided or more than 10 years after, negative or malformed amounts,
- * an unknown Art, duplicate Løbenr (naming both lines).
+ * an unknown Art, an empty Løbenr or Forening, duplicate Løbenr (naming
+ * both lines), an empty file. Art is matched without regard to case, blanks
+ * and '-' ("Flerårigt tilskud", "flerårig", "driftsaftaler" are accepted).
  *
+ * @param out  Overwritten, not freed, on entry; filled with every row that
+ *             has the right number of fields, also on -1. Always free it.
  * @return 0 if no error was found, -1 otherwise (see dl). Always free out.
  */
 int ledger_parse(const char *data, size_t len, const char *filename, ledger *out,
@@ -67,7 +80,9 @@ int ledger_append(ledger *l, const ledger_row *row);
 /**
  * @brief Write the ledger as CSV (UTF-8 with BOM, ';', CRLF, amounts as plain
  * integers, text neutralised against formula injection), atomically.
- * Rows are written in their order in l.
+ * Rows are written in their order in l, under the header ledger_parse reads;
+ * the CVR column only when some row has a CVR. What is written reads back
+ * as the same rows (but the line numbers).
  * @return 0, or -1 with a one-line explanation in err (nothing changed under path).
  */
 int ledger_write(const char *path, const ledger *l, char *err, size_t errsz);

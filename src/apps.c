@@ -1,25 +1,15 @@
-/* apps.c - The applications file: reads and checks the ;-separated CSV, every row. */
+/* apps.c - The applications file: checks every row of the ;-separated CSV.
+ *
+ * Reading the CSV (encodings, quoting, line numbers, the header) is table.c's;
+ * this file knows the columns and what makes an application right. */
 #include "apps.h"
 
-#include <csv.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "table.h"
 #include "text.h"
-
-/* Stop after this many problems in one file: a wrong file would otherwise
- * yield millions of messages. */
-#define APPS_MAX_DIAGS 1000
-
-/* Longest piece of a cell quoted back in a message, in bytes. */
-#define SHOW_MAX 40
-
-/* libcsv options: strict quoting, also for a quote left open at the end. */
-#define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 
 /* Index of each known column in apps_columns. */
 enum {
@@ -58,147 +48,17 @@ const apps_column apps_columns[] = {
     {NULL, NULL, {NULL}, false, NULL},
 };
 
-/* ---------------------------------------------------------------------------
- * A small open-addressing hash table, for duplicate detection. It holds only
- * a hash and a row number per key (8 bytes, so a million rows stay in a few
- * megabytes); the caller says how to compare a key with a row's key.
- * ------------------------------------------------------------------------- */
+static const table_spec apps_spec = {apps_columns, "application", "applications", false};
 
-typedef struct slot {
-    uint32_t hash;
-    uint32_t row1; /* row + 1; 0: the slot is empty */
-} slot;
-
-typedef struct strtab {
-    slot *v;
-    size_t cap, n; /* cap is 0 or a power of two, at least twice n */
-} strtab;
-
-/* The most rows a table can number (row + 1 must fit in a uint32_t). */
-#define STRTAB_MAX_ROWS ((size_t)UINT32_MAX - 1)
-
-/* True if key is the key of row. */
-typedef bool (*same_key_fn)(void *ctx, size_t row, const char *key);
-
-/* FNV-1a with a final mix, so that the low bits used for the index are good
- * also for keys like "1", "2", ... This function can't fail. */
-static uint32_t hash_str(const char *s)
-{
-    uint64_t h = UINT64_C(14695981039346656037);
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= UINT64_C(1099511628211);
-    }
-    h ^= h >> 33;
-    h *= UINT64_C(0xff51afd7ed558ccd);
-    h ^= h >> 33;
-    return (uint32_t)h;
-}
-
-/* Double the table (or create it). Returns 0, or -1 on out of memory with
- * the table unchanged. */
-static int strtab_grow(strtab *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    slot *v = calloc(cap, sizeof *v);
-    if (!v)
-        return -1;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->v[i].row1)
-            continue;
-        size_t j = t->v[i].hash & (cap - 1);
-        while (v[j].row1)
-            j = (j + 1) & (cap - 1);
-        v[j] = t->v[i];
-    }
-    free(t->v);
-    t->v = v;
-    t->cap = cap;
-    return 0;
-}
-
-/* Make room for one more key. Returns 0, or -1 on out of memory. */
-static int strtab_reserve(strtab *t)
-{
-    return (t->n + 1) * 2 > t->cap ? strtab_grow(t) : 0;
-}
-
-/* Ask the processor to fetch the slot where a key with hash h is looked for
- * first, so that the (cache-missing) look-up later is quick. Only a hint. */
-static void strtab_prefetch(strtab *t, uint32_t h)
-{
-    if (strtab_reserve(t) != 0)
-        return;
-#if defined(__GNUC__)
-    __builtin_prefetch(&t->v[h & (t->cap - 1)]);
-#endif
-}
-
-/* Look key (whose hash_str is h) up. If it is new, store it as the key of
- * row (row <= STRTAB_MAX_ROWS) and return 0. If an earlier row has it, set
- * *first to that row and return 1. On out of memory return -1, table
- * unchanged. */
-static int strtab_put(strtab *t, const char *key, uint32_t h, size_t row, same_key_fn same,
-                      void *ctx, size_t *first)
-{
-    size_t j;
-    if (strtab_reserve(t) != 0)
-        return -1;
-    j = h & (t->cap - 1);
-    while (t->v[j].row1) {
-        if (t->v[j].hash == h && same(ctx, t->v[j].row1 - 1, key)) {
-            *first = t->v[j].row1 - 1;
-            return 1;
-        }
-        j = (j + 1) & (t->cap - 1);
-    }
-    t->v[j].hash = h;
-    t->v[j].row1 = (uint32_t)(row + 1);
-    t->n++;
-    return 0;
-}
-
-/* Free the table; it is empty afterwards. */
-static void strtab_free(strtab *t)
-{
-    free(t->v);
-    memset(t, 0, sizeof *t);
-}
-
-/* ---------------------------------------------------------------------------
- * The reader: state while libcsv feeds us fields and records.
- * ------------------------------------------------------------------------- */
-
-typedef struct cell {
-    char *s;       /* the field's text, NUL-terminated (a buffer reused per record) */
-    size_t len, cap;
-    unsigned line; /* the line the field starts on */
-} cell;
-
+/* What the row callback keeps between rows. */
 typedef struct reader {
-    const char *file; /* for diagnostics; may be NULL */
+    table *t;              /* the reading, for notes */
+    const table_row *row;  /* the row being checked */
     app_list *out;
-    size_t cap;       /* capacity of out->v */
-    diag_list *dl;
-    size_t diags;     /* problems this parse has reported */
-    bool oom;         /* out of memory: stop */
-    bool stop;        /* too many problems, or a header that cannot be read: stop */
-
-    unsigned line;     /* the physical line being fed to libcsv */
-    bool in_record;    /* a record has started and not yet ended */
-    unsigned rec_line; /* the line the current record starts on */
-    unsigned end_line; /* the line the previous field of this record ended on */
-    cell *cells;
-    size_t ncells, cellcap;
-
-    bool have_header;
-    size_t ncols;      /* header fields that name a column (trailing blanks dropped) */
-    char **names;      /* the header text of each of those fields */
-    int col[COL_COUNT];/* field index of each known column, -1 if absent */
-    size_t nrows;      /* non-blank data records seen */
-
-    strtab nrs;        /* Nr -> first row with it */
-    strtab pairs;      /* folded association + activity -> first row with them */
+    size_t cap;            /* capacity of out->v */
+    bool oom;              /* out of memory in a duplicate look-up */
+    table_index nrs;       /* Nr -> first row with it */
+    table_index pairs;     /* folded association + activity -> first row with them */
     char *scratch;
     size_t scratchcap;
 } reader;
@@ -223,396 +83,10 @@ static void *grow(void *buf, size_t *cap, size_t need, size_t size)
     return v;
 }
 
-/* Report a problem at line/col. Counts it, and once APPS_MAX_DIAGS have been
- * reported adds one last error and stops the reader. */
-static void note(reader *r, diag_level level, unsigned line, unsigned col, const char *hint,
-                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void note(reader *r, diag_level level, unsigned line, unsigned col, const char *hint,
-                 const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    if (r->stop)
-        return;
-    if (r->diags == APPS_MAX_DIAGS) {
-        diag_add(r->dl, DIAG_ERROR, r->file, line, 0,
-                 "fix the problems above and read the file again",
-                 "more than %d problems; stopped reading here", APPS_MAX_DIAGS);
-        r->stop = true;
-        return;
-    }
-    r->diags++;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    diag_add(r->dl, level, r->file, line, col, hint, "%s", buf);
-}
-
-/* Record that memory ran out (once) and stop reading. */
-static void out_of_memory(reader *r)
-{
-    if (!r->oom)
-        diag_add(r->dl, DIAG_ERROR, r->file, r->line, 0,
-                 "close other programs or split the file, and try again",
-                 "out of memory while reading the applications");
-    r->oom = true;
-}
-
-/* Copy s into buf (SHOW_MAX + 4 bytes) for quoting in a message: line breaks
- * and tabs become spaces, and text beyond SHOW_MAX bytes is cut at a
- * character boundary and marked with "...". Returns buf. */
-static const char *show(const char *s, char *buf)
-{
-    size_t n = strlen(s), i;
-    if (n > SHOW_MAX) {
-        n = SHOW_MAX;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    }
-    for (i = 0; i < n; i++)
-        buf[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i];
-    if (n < strlen(s)) {
-        memcpy(buf + i, "...", 3);
-        i += 3;
-    }
-    buf[i] = '\0';
-    return buf;
-}
-
-/* ---------------------------------------------------------------------------
- * Header: finding the known columns.
- * ------------------------------------------------------------------------- */
-
-/* All spellings of column k: the header, then the aliases, NULL after the last. */
-static const char *spelling(int k, int i)
-{
-    if (i == 0)
-        return apps_columns[k].header;
-    if (i > (int)(sizeof apps_columns[k].aliases / sizeof apps_columns[k].aliases[0]))
-        return NULL;
-    return apps_columns[k].aliases[i - 1];
-}
-
-/* The column whose header or alias folds to folded; -1 if none, -2 on out of memory. */
-static int lookup_column(const char *folded)
-{
-    for (int k = 0; k < COL_COUNT; k++) {
-        const char *sp;
-        for (int i = 0; (sp = spelling(k, i)) != NULL; i++) {
-            char *f = text_fold(sp);
-            int same;
-            if (!f)
-                return -2;
-            same = strcmp(f, folded) == 0;
-            free(f);
-            if (same)
-                return k;
-        }
-    }
-    return -1;
-}
-
-/* Replace the two-byte æ ø å of a folded name by one byte each, in place, so
- * that text_distance counts a Danish letter as one letter. */
-static void compact_danish(char *s)
-{
-    char *o = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)s[0], d = (unsigned char)s[1];
-        if (c == 0xC3 && (d == 0xA6 || d == 0xB8 || d == 0xA5)) {
-            *o++ = (char)(d == 0xA6 ? 1 : d == 0xB8 ? 2 : 3);
-            s++;
-        } else {
-            *o++ = (char)c;
-        }
-    }
-    *o = '\0';
-}
-
-/* The spelling (header or alias as written in apps_columns) of a column the
- * header lacks that is closest to the folded unknown name, or NULL when none
- * is close: at most 3 edits, and at most half the length of the spelling, so
- * "Note" does not suggest "Nr". Sets *oom on out of memory. */
-static const char *suggest_column(const reader *r, const char *folded, bool *oom)
-{
-    const char *best = NULL;
-    int bestd = 99;
-    char *a = text_strndup(folded, strlen(folded));
-    if (!a) {
-        *oom = true;
-        return NULL;
-    }
-    compact_danish(a);
-    for (int k = 0; k < COL_COUNT; k++) {
-        const char *sp;
-        if (r->col[k] >= 0)
-            continue;
-        for (int i = 0; (sp = spelling(k, i)) != NULL; i++) {
-            char *b = text_fold(sp);
-            int d;
-            if (!b) {
-                free(a);
-                *oom = true;
-                return NULL;
-            }
-            compact_danish(b);
-            d = text_distance(a, b);
-            if (d <= 3 && (size_t)(2 * d) <= strlen(b) && d < bestd) {
-                best = sp;
-                bestd = d;
-            }
-            free(b);
-        }
-    }
-    free(a);
-    return best;
-}
-
-/* "Nr, CVR, Forening, ..." of the known headers, into buf. */
-static void known_headers(char *buf, size_t size)
-{
-    size_t n = 0;
-    buf[0] = '\0';
-    for (int k = 0; k < COL_COUNT && n < size; k++) {
-        int w = snprintf(buf + n, size - n, "%s%s", k ? ", " : "", apps_columns[k].header);
-        if (w < 0)
-            break;
-        n += (size_t)w;
-    }
-}
-
-/* Report header field i, which names no known column; suggest a close one. */
-static void unknown_header(reader *r, size_t i)
-{
-    const cell *c = &r->cells[i];
-    char show_buf[SHOW_MAX + 4], hint[768], known[300];
-    const char *guess;
-    bool oom = false;
-    char *f = text_fold(c->s);
-
-    if (!f) {
-        out_of_memory(r);
-        return;
-    }
-    guess = suggest_column(r, f, &oom);
-    free(f);
-    if (oom) {
-        out_of_memory(r);
-        return;
-    }
-    known_headers(known, sizeof known);
-    if (guess)
-        snprintf(hint, sizeof hint, "did you mean \"%s\"? Known columns: %s", guess, known);
-    else
-        snprintf(hint, sizeof hint, "known columns: %s; delete the column if it is not needed",
-                 known);
-    note(r, DIAG_ERROR, c->line, (unsigned)(i + 1), hint, "column %zu: unknown column \"%s\"",
-         i + 1, show(c->s, show_buf));
-}
-
-/* Report each required column the header lacks, naming the headers found. */
-static void check_required(reader *r, unsigned line)
-{
-    char found[512], hint[512];
-    size_t n = 0;
-
-    found[0] = '\0';
-    for (size_t i = 0; i < r->ncols && n < sizeof found; i++) {
-        int w = snprintf(found + n, sizeof found - n, "%s%s", n ? ", " : "", r->names[i]);
-        if (w < 0)
-            break;
-        n += (size_t)w;
-    }
-    for (int k = 0; k < COL_COUNT; k++) {
-        const apps_column *c = &apps_columns[k];
-        size_t h = 0;
-        if (!c->required || r->col[k] >= 0)
-            continue;
-        h = (size_t)snprintf(hint, sizeof hint, "add a column headed \"%s\"", c->header);
-        for (int a = 0; a < 6 && c->aliases[a] && h < sizeof hint; a++) {
-            int w = snprintf(hint + h, sizeof hint - h, "%s\"%s\"",
-                             a ? ", " : " (also accepted: ", c->aliases[a]);
-            if (w < 0)
-                break;
-            h += (size_t)w;
-        }
-        if (c->aliases[0] && h < sizeof hint)
-            snprintf(hint + h, sizeof hint - h, ")");
-        note(r, DIAG_ERROR, line, 0, hint, "required column \"%s\" is missing (found: %s)",
-             c->header, found);
-    }
-}
-
-/* The first line of the default file, for hints. */
-#define DEFAULT_HEADER "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag/begrundelse;" \
-                       "Antal år;År aktiv;Undtagelse;Prioritet"
-
-/* Header field kinds besides a column index. */
-#define HEADER_UNKNOWN (-1)
-#define HEADER_EMPTY (-2)
-#define HEADER_DUPLICATE (-3)
-
-/* Read the header record: find the known columns, then report duplicated,
- * unnamed, unknown (with a suggestion) and missing ones. Trailing fields
- * without a header (Excel's padding) are dropped; a line break in a header
- * counts as a blank. A first line with no known column at all, or not split
- * by ';', is reported once and stops the reading. */
-static void read_header(reader *r)
-{
-    size_t n = r->ncells, matched = 0;
-    unsigned line = r->rec_line;
-    char show_buf[SHOW_MAX + 4];
-    int *kind;
-
-    r->have_header = true;
-    for (int k = 0; k < COL_COUNT; k++)
-        r->col[k] = -1;
-    while (n > 0 && r->cells[n - 1].len == 0)
-        n--;
-    r->names = calloc(n, sizeof *r->names);
-    kind = malloc(n * sizeof *kind);
-    if (!r->names || !kind) {
-        free(kind);
-        out_of_memory(r);
-        return;
-    }
-    r->ncols = n;
-    for (size_t i = 0; i < n; i++) {
-        for (char *p = r->cells[i].s; (p = strchr(p, '\n')) != NULL;)
-            *p = ' ';
-        r->names[i] = text_strndup(r->cells[i].s, r->cells[i].len);
-        if (!r->names[i]) {
-            free(kind);
-            out_of_memory(r);
-            return;
-        }
-    }
-    if (n == 1 && strpbrk(r->names[0], ",\t")) {
-        note(r, DIAG_ERROR, line, 1,
-             "save the file from Excel as \"CSV (semikolonsepareret)\" so that ';' separates "
-             "the columns",
-             "the header \"%s\" is one column: the file is not separated by ';'",
-             show(r->names[0], show_buf));
-        free(kind);
-        r->stop = true;
-        return;
-    }
-
-    for (size_t i = 0; i < n; i++) {
-        const cell *c = &r->cells[i];
-        char *f;
-        int k;
-        if (c->len == 0) {
-            kind[i] = HEADER_EMPTY;
-            continue;
-        }
-        f = text_fold(c->s);
-        k = f ? lookup_column(f) : -2;
-        free(f);
-        if (k == -2) {
-            free(kind);
-            out_of_memory(r);
-            return;
-        }
-        kind[i] = k;
-        if (k < 0)
-            continue;
-        matched++;
-        if (r->col[k] < 0) {
-            r->col[k] = (int)i;
-            continue;
-        }
-        kind[i] = HEADER_DUPLICATE;
-        note(r, DIAG_ERROR, c->line, (unsigned)(i + 1), "delete one of the two columns",
-             "column %zu (%s) is the same column as column %d (%s)", i + 1, r->names[i],
-             r->col[k] + 1, r->names[r->col[k]]);
-    }
-    if (matched == 0) {
-        note(r, DIAG_ERROR, line, 0,
-             "the first line must name the columns, like " DEFAULT_HEADER
-             "; delete any title lines above it",
-             "this is not the header: no cell names a known column (first cell \"%s\")",
-             show(r->names[0], show_buf));
-        free(kind);
-        r->stop = true;
-        return;
-    }
-    for (size_t i = 0; i < n && !r->oom; i++) {
-        if (kind[i] == HEADER_EMPTY)
-            note(r, DIAG_ERROR, r->cells[i].line, (unsigned)(i + 1),
-                 "give the column one of the known headers, or delete the column",
-                 "column %zu has no header", i + 1);
-        else if (kind[i] == HEADER_UNKNOWN)
-            unknown_header(r, i);
-    }
-    free(kind);
-    if (!r->oom)
-        check_required(r, line);
-}
-
-/* ---------------------------------------------------------------------------
- * Rows: checking each value.
- * ------------------------------------------------------------------------- */
-
 /* The cell of known column k in the current row, NULL if the file lacks the column. */
-static cell *get(reader *r, int k)
+static const table_cell *get(const reader *r, int k)
 {
-    return r->col[k] >= 0 ? &r->cells[r->col[k]] : NULL;
-}
-
-/* Parse the non-empty amount in column k into *v. Reports the problem and
- * returns false when it is not a whole-krone amount of 0 or more. */
-static bool read_amount(reader *r, int k, pulje_kr *v)
-{
-    const cell *c = get(r, k);
-    unsigned col = (unsigned)r->col[k] + 1;
-    const char *name = r->names[r->col[k]];
-    char sb[SHOW_MAX + 4];
-
-    switch (money_parse(c->s, c->len, v)) {
-    case MONEY_OK:
-        return true;
-    case MONEY_EMPTY: /* "kr." alone */
-    case MONEY_SYNTAX:
-        note(r, DIAG_ERROR, c->line, col, "write whole kroner like 50.000 or 50000",
-             "column %u (%s): \"%s\" is not a whole-krone amount", col, name, show(c->s, sb));
-        break;
-    case MONEY_DECIMALS:
-        note(r, DIAG_ERROR, c->line, col,
-             "round to whole kroner and write them like 50.000 or 50000",
-             "column %u (%s): \"%s\" has øre; amounts are whole kroner", col, name,
-             show(c->s, sb));
-        break;
-    case MONEY_NEGATIVE:
-        note(r, DIAG_ERROR, c->line, col,
-             "write 0 or more, in whole kroner like 50.000 or 50000",
-             "column %u (%s): \"%s\" is negative", col, name, show(c->s, sb));
-        break;
-    case MONEY_RANGE:
-        note(r, DIAG_ERROR, c->line, col,
-             "check for extra digits; write whole kroner like 50.000 or 50000",
-             "column %u (%s): \"%s\" is larger than any pool (over 1.000.000.000.000 kr.)",
-             col, name, show(c->s, sb));
-        break;
-    }
-    return false;
-}
-
-/* Parse a whole number of 1 to 9 digits, nothing else. false if it is not one. */
-static bool parse_count(const char *s, long *v)
-{
-    long x = 0;
-    size_t n = 0;
-    for (; s[n]; n++) {
-        if (s[n] < '0' || s[n] > '9' || n == 9)
-            return false;
-        x = x * 10 + (s[n] - '0');
-    }
-    if (n == 0)
-        return false;
-    *v = x;
-    return true;
+    return r->row->cell[k];
 }
 
 /* ASCII case-insensitive equality. */
@@ -631,50 +105,48 @@ static bool eq_ci(const char *a, const char *b)
  * priority) of the current row into a. */
 static void read_flags(reader *r, app *a)
 {
-    char sb[SHOW_MAX + 4];
-    const cell *c;
+    char sb[TABLE_SHOW_BUFSZ];
+    const table_cell *c;
     long v;
-    unsigned col;
 
     if ((c = get(r, COL_YEARS)) && c->len) {
-        col = (unsigned)r->col[COL_YEARS] + 1;
-        if (parse_count(c->s, &v) && v >= 1 && v <= 3)
+        if (table_count(c->s, &v) && v >= 1 && v <= 3)
             a->years = (int)v;
         else
-            note(r, DIAG_ERROR, c->line, col,
-                 "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
-                 "column %u (%s): \"%s\" is not 1, 2 or 3", col, r->names[col - 1],
-                 show(c->s, sb));
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
+                            "column %u (%s): \"%s\" is not 1, 2 or 3", c->col, c->name,
+                            table_show(c->s, sb));
     }
     if ((c = get(r, COL_ACTIVE_YEARS)) && c->len) {
-        col = (unsigned)r->col[COL_ACTIVE_YEARS] + 1;
-        if (parse_count(c->s, &v))
+        if (table_count(c->s, &v))
             a->active_years = (int)v;
         else
-            note(r, DIAG_ERROR, c->line, col,
-                 "write how many years the activity has run, like 5, or leave it empty",
-                 "column %u (%s): \"%s\" is not a whole number of years", col,
-                 r->names[col - 1], show(c->s, sb));
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "write how many years the activity has run, like 5, or leave it "
+                            "empty",
+                            "column %u (%s): \"%s\" is not a whole number of years", c->col,
+                            c->name, table_show(c->s, sb));
     }
     if ((c = get(r, COL_EXCEPTIONAL)) && c->len) {
-        col = (unsigned)r->col[COL_EXCEPTIONAL] + 1;
         if (eq_ci(c->s, "ja") || eq_ci(c->s, "x") || strcmp(c->s, "1") == 0)
             a->exceptional = true;
         else if (!eq_ci(c->s, "nej") && strcmp(c->s, "0") != 0)
-            note(r, DIAG_ERROR, c->line, col,
-                 "write ja (or x) for an exceptional case; nej, 0 or empty otherwise",
-                 "column %u (%s): \"%s\" is not ja or nej", col, r->names[col - 1],
-                 show(c->s, sb));
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "write ja (or x) for an exceptional case; nej, 0 or empty "
+                            "otherwise",
+                            "column %u (%s): \"%s\" is not ja or nej", c->col, c->name,
+                            table_show(c->s, sb));
     }
     if ((c = get(r, COL_PRIORITY)) && c->len) {
-        col = (unsigned)r->col[COL_PRIORITY] + 1;
-        if (parse_count(c->s, &v) && v >= 1)
+        if (table_count(c->s, &v) && v >= 1)
             a->priority = (int)v;
         else
-            note(r, DIAG_ERROR, c->line, col,
-                 "write 1 for the first priority, 2 for the next, and so on, or leave it empty",
-                 "column %u (%s): \"%s\" is not a positive whole number", col,
-                 r->names[col - 1], show(c->s, sb));
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "write 1 for the first priority, 2 for the next, and so on, or "
+                            "leave it empty",
+                            "column %u (%s): \"%s\" is not a positive whole number", c->col,
+                            c->name, table_show(c->s, sb));
     }
 }
 
@@ -683,42 +155,43 @@ static void read_flags(reader *r, app *a)
  * assessed; assessed may not exceed applied. */
 static void read_amounts(reader *r, app *a)
 {
-    const cell *c, *ref = get(r, COL_REFUSAL);
+    const table_cell *c, *ref = get(r, COL_REFUSAL);
     bool refused = ref && ref->len > 0;
     bool applied_ok = false, assessed_ok = false;
     char b1[MONEY_BUFSZ], b2[MONEY_BUFSZ];
-    unsigned col;
 
     if ((c = get(r, COL_APPLIED)) != NULL) {
-        col = (unsigned)r->col[COL_APPLIED] + 1;
         if (c->len == 0)
-            note(r, DIAG_ERROR, c->line, col,
-                 "write the amount applied for in whole kroner, like 50.000 or 50000",
-                 "column %u (%s): the amount applied for is empty", col, r->names[col - 1]);
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "write the amount applied for in whole kroner, like 50.000 or "
+                            "50000",
+                            "column %u (%s): the amount applied for is empty", c->col,
+                            c->name);
         else
-            applied_ok = read_amount(r, COL_APPLIED, &a->applied);
+            applied_ok = table_amount(r->t, c, &a->applied);
         if (!applied_ok)
             a->applied = 0;
     }
     if ((c = get(r, COL_ASSESSED)) != NULL && c->len > 0) {
-        col = (unsigned)r->col[COL_ASSESSED] + 1;
         a->assessed_given = true;
-        assessed_ok = read_amount(r, COL_ASSESSED, &a->assessed);
+        assessed_ok = table_amount(r->t, c, &a->assessed);
         if (!assessed_ok) {
             a->assessed = 0;
         } else if (refused && a->assessed != 0) {
-            note(r, DIAG_ERROR, c->line, col,
-                 "a refused application gets 0: leave the assessed amount empty or 0, or "
-                 "delete the refusal reason",
-                 "column %u (%s): %s kr. contradicts the refusal in column %d (%s)", col,
-                 r->names[col - 1], money_format(a->assessed, b1), r->col[COL_REFUSAL] + 1,
-                 r->names[r->col[COL_REFUSAL]]);
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "a refused application gets 0: leave the assessed amount empty or "
+                            "0, or delete the refusal reason",
+                            "column %u (%s): %s kr. contradicts the refusal in column %u (%s)",
+                            c->col, c->name, money_format(a->assessed, b1), ref->col,
+                            ref->name);
         } else if (applied_ok && a->assessed > a->applied) {
-            note(r, DIAG_ERROR, c->line, col,
-                 "the assessed amount cannot be more than the amount applied for; check both",
-                 "column %u (%s): assessed %s kr. is more than the %s kr. applied for", col,
-                 r->names[col - 1], money_format(a->assessed, b1),
-                 money_format(a->applied, b2));
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "the assessed amount cannot be more than the amount applied for; "
+                            "check both",
+                            "column %u (%s): assessed %s kr. is more than the %s kr. applied "
+                            "for",
+                            c->col, c->name, money_format(a->assessed, b1),
+                            money_format(a->applied, b2));
         }
     } else {
         a->assessed_given = false;
@@ -729,9 +202,9 @@ static void read_amounts(reader *r, app *a)
 }
 
 /* strdup of the cell of column k, or of "" when the file lacks the column. */
-static char *dup_col(reader *r, int k)
+static char *dup_col(const reader *r, int k)
 {
-    const cell *c = get(r, k);
+    const table_cell *c = get(r, k);
     return c ? text_strndup(c->s, c->len) : text_strndup("", 0);
 }
 
@@ -787,15 +260,15 @@ static char *fold_pair(reader *r, const char *association, const char *activity)
 }
 
 /* True if row's folded association + activity is key (on out of memory:
- * false, and the reader stops). Only the hash of a pair is kept, so a row
- * whose hash matches is folded again here. */
+ * false, and r->oom is set). Only the hash of a pair is kept, so a row whose
+ * hash matches is folded again here. */
 static bool same_pair(void *ctx, size_t row, const char *key)
 {
     reader *r = ctx;
     char *k = fold_pair(r, r->out->v[row].association, r->out->v[row].activity);
     bool same;
     if (!k) {
-        out_of_memory(r);
+        r->oom = true;
         return false;
     }
     same = strcmp(k, key) == 0;
@@ -811,118 +284,91 @@ typedef struct row_keys {
     uint32_t hpair;
 } row_keys;
 
-/* Compute the current row's keys and prefetch their table slots, so that
+/* Compute the current row's keys and prefetch their index slots, so that
  * the look-ups after the row is read do not wait for memory. Returns 0, or
  * -1 on out of memory. */
 static int prepare_keys(reader *r, row_keys *k)
 {
-    const cell *nr = get(r, COL_NR), *as = get(r, COL_ASSOCIATION), *ac = get(r, COL_ACTIVITY);
+    const table_cell *nr = get(r, COL_NR), *as = get(r, COL_ASSOCIATION),
+                     *ac = get(r, COL_ACTIVITY);
     memset(k, 0, sizeof *k);
     if (nr && nr->len) {
         k->nr = nr->s;
-        k->hnr = hash_str(k->nr);
-        strtab_prefetch(&r->nrs, k->hnr);
+        k->hnr = table_hash(k->nr);
+        table_index_prefetch(&r->nrs, k->hnr);
     }
     if (as && as->len) {
         k->pair = fold_pair(r, as->s, ac ? ac->s : "");
         if (!k->pair)
             return -1;
-        k->hpair = hash_str(k->pair);
-        strtab_prefetch(&r->pairs, k->hpair);
+        k->hpair = table_hash(k->pair);
+        table_index_prefetch(&r->pairs, k->hpair);
     }
     return 0;
 }
 
 /* Look for an earlier row with the same Nr (an error naming both lines) or,
  * failing that, the same association and activity (a warning: the 2023
- * round recommended one application twice). row is the row just added. */
-static void check_duplicates(reader *r, const row_keys *k, size_t row)
+ * round recommended one application twice). row is the row just added.
+ * Returns 0, or -1 on out of memory. */
+static int check_duplicates(reader *r, const row_keys *k, size_t row)
 {
     size_t first;
     int rc;
     if (k->nr) {
-        rc = strtab_put(&r->nrs, k->nr, k->hnr, row, same_nr, r, &first);
-        if (rc < 0) {
-            out_of_memory(r);
-            return;
-        }
+        rc = table_index_put(&r->nrs, k->nr, k->hnr, row, same_nr, r, &first);
+        if (rc < 0)
+            return -1;
         if (rc > 0) {
-            const cell *c = get(r, COL_NR);
-            note(r, DIAG_ERROR, c->line, (unsigned)r->col[COL_NR] + 1,
-                 "every application needs its own number: delete the duplicate row or "
-                 "renumber it",
-                 "Nr %s appears on lines %u and %u", r->out->v[first].nr,
-                 r->out->v[first].line, r->rec_line);
-            return;
+            table_note_cell(r->t, DIAG_ERROR, get(r, COL_NR),
+                            "every application needs its own number: delete the duplicate "
+                            "row or renumber it",
+                            "Nr %s appears on lines %u and %u", r->out->v[first].nr,
+                            r->out->v[first].line, r->row->line);
+            return 0;
         }
     }
     if (k->pair) {
-        rc = strtab_put(&r->pairs, k->pair, k->hpair, row, same_pair, r, &first);
-        if (rc < 0) {
-            out_of_memory(r);
-        } else if (rc > 0) {
-            const cell *c = get(r, COL_ASSOCIATION);
-            char sb[SHOW_MAX + 4];
-            note(r, DIAG_WARNING, c->line, (unsigned)r->col[COL_ASSOCIATION] + 1,
-                 "if one application is listed twice, delete one row: each row is granted "
-                 "money",
-                 "\"%s\" with the same activity is also Nr %s on line %u", show(c->s, sb),
-                 r->out->v[first].nr, r->out->v[first].line);
+        rc = table_index_put(&r->pairs, k->pair, k->hpair, row, same_pair, r, &first);
+        if (rc < 0 || r->oom)
+            return -1;
+        if (rc > 0) {
+            const table_cell *c = get(r, COL_ASSOCIATION);
+            char sb[TABLE_SHOW_BUFSZ];
+            table_note_cell(r->t, DIAG_WARNING, c,
+                            "if one application is listed twice, delete one row: each row is "
+                            "granted money",
+                            "\"%s\" with the same activity is also Nr %s on line %u",
+                            table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
         }
     }
+    return 0;
 }
 
-/* Read one data record: check the number of fields and every value, append
- * the application, and look for a duplicate number. */
-static void read_row(reader *r)
+/* Check one row, append the application and look for a duplicate.
+ * A table_row_fn. */
+static int read_row(table *t, const table_row *row, void *ctx)
 {
+    reader *r = ctx;
     app a;
-    const cell *c;
+    const table_cell *c;
     row_keys keys;
+    int rc;
 
-    if (r->ncells < r->ncols) {
-        note(r, DIAG_ERROR, r->rec_line, 0,
-             "every row needs a field for each column: look for a missing ';', or a text "
-             "with a line break that is not in double quotes",
-             "the row has %zu fields, the header has %zu columns", r->ncells, r->ncols);
-        return;
-    }
-    for (size_t i = r->ncols; i < r->ncells; i++) {
-        char sb[SHOW_MAX + 4];
-        if (r->cells[i].len == 0)
-            continue;
-        note(r, DIAG_ERROR, r->cells[i].line, (unsigned)(i + 1),
-             "a ';' inside a text must be in double quotes, like \"Kost; motion\"; or give "
-             "the column a header",
-             "the row has %zu fields, the header has %zu columns (column %zu holds \"%s\")",
-             r->ncells, r->ncols, i + 1, show(r->cells[i].s, sb));
-        return;
-    }
-
-    if (r->out->n == STRTAB_MAX_ROWS) {
-        note(r, DIAG_ERROR, r->rec_line, 0, "split the file",
-             "more than %zu applications in one file", STRTAB_MAX_ROWS);
-        r->stop = true;
-        return;
-    }
-    if (prepare_keys(r, &keys) != 0) {
-        out_of_memory(r);
-        return;
-    }
+    r->t = t;
+    r->row = row;
+    if (prepare_keys(r, &keys) != 0)
+        return -1;
     memset(&a, 0, sizeof a);
     a.years = 1;
     a.active_years = -1;
-    a.line = r->rec_line;
+    a.line = row->line;
     if ((c = get(r, COL_NR)) && c->len == 0)
-        note(r, DIAG_ERROR, c->line, (unsigned)r->col[COL_NR] + 1,
-             "give every application its own number, like 17",
-             "column %d (%s): the application number is empty", r->col[COL_NR] + 1,
-             r->names[r->col[COL_NR]]);
+        table_note_cell(t, DIAG_ERROR, c, "give every application its own number, like 17",
+                        "column %u (%s): the application number is empty", c->col, c->name);
     if ((c = get(r, COL_ASSOCIATION)) && c->len == 0)
-        note(r, DIAG_ERROR, c->line, (unsigned)r->col[COL_ASSOCIATION] + 1,
-             "write the name of the applying association",
-             "column %d (%s): the association is empty", r->col[COL_ASSOCIATION] + 1,
-             r->names[r->col[COL_ASSOCIATION]]);
+        table_note_cell(t, DIAG_ERROR, c, "write the name of the applying association",
+                        "column %u (%s): the association is empty", c->col, c->name);
     read_amounts(r, &a);
     read_flags(r, &a);
 
@@ -931,298 +377,39 @@ static void read_row(reader *r)
     a.association = dup_col(r, COL_ASSOCIATION);
     a.activity = dup_col(r, COL_ACTIVITY);
     a.refusal = dup_col(r, COL_REFUSAL);
-    if (push_app(r, &a) != 0)
-        out_of_memory(r);
-    else
-        check_duplicates(r, &keys, r->out->n - 1);
+    rc = push_app(r, &a);
+    if (rc == 0)
+        rc = check_duplicates(r, &keys, r->out->n - 1);
     free(keys.pair);
+    return rc;
 }
 
-/* True for a byte text_trim may remove at the start (first) or end of a field. */
-static bool trimmable(unsigned char c, bool first)
+/* Read data, or the file name when data is NULL, with table.c. Same return
+ * as apps_parse(). */
+static int parse(const char *data, size_t len, const char *name, app_list *out, diag_list *dl)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == (first ? 0xC2 : 0xA0);
-}
-
-/* Make line breaks inside a field "\n" and trim it (text_trim, called only
- * when an end byte could be a blank: most fields need nothing). */
-static void clean_cell(cell *c)
-{
-    if (c->len == 0)
-        return;
-    if (memchr(c->s, '\r', c->len)) {
-        size_t o = 0;
-        for (size_t i = 0; i < c->len; i++) {
-            char ch = c->s[i];
-            if (ch == '\r') {
-                ch = '\n';
-                if (i + 1 < c->len && c->s[i + 1] == '\n')
-                    i++;
-            }
-            c->s[o++] = ch;
-        }
-        c->s[o] = '\0';
-        c->len = o;
-    }
-    if (c->len && (trimmable((unsigned char)c->s[0], true) ||
-                   trimmable((unsigned char)c->s[c->len - 1], false))) {
-        text_trim(c->s);
-        c->len = strlen(c->s);
-    }
-}
-
-/* A whole record has arrived: skip it if blank, else it is the header or a row. */
-static void handle_record(reader *r)
-{
-    bool blank = true;
-    for (size_t i = 0; i < r->ncells; i++) {
-        clean_cell(&r->cells[i]);
-        if (r->cells[i].len)
-            blank = false;
-    }
-    if (blank)
-        return;
-    if (!r->have_header) {
-        read_header(r);
-    } else {
-        r->nrows++;
-        read_row(r);
-    }
-}
-
-/* libcsv field callback: keep a copy of the field and the line it starts on. */
-static void on_field(void *data, size_t len, void *arg)
-{
-    reader *r = arg;
-    cell *c;
-    if (r->oom || r->stop)
-        return;
-    if (r->ncells == r->cellcap) {
-        size_t cap = r->cellcap ? r->cellcap * 2 : 16;
-        cell *v = realloc(r->cells, cap * sizeof *v);
-        if (!v) {
-            out_of_memory(r);
-            return;
-        }
-        memset(v + r->cellcap, 0, (cap - r->cellcap) * sizeof *v);
-        r->cells = v;
-        r->cellcap = cap;
-    }
-    c = &r->cells[r->ncells];
-    if (len + 1 > c->cap) {
-        size_t cap = len + 1 < 32 ? 32 : len + 1;
-        char *s = realloc(c->s, cap);
-        if (!s) {
-            out_of_memory(r);
-            return;
-        }
-        c->s = s;
-        c->cap = cap;
-    }
-    if (len)
-        memcpy(c->s, data, len);
-    c->s[len] = '\0';
-    c->len = len;
-    c->line = r->ncells == 0 ? r->rec_line : r->end_line;
-    r->end_line = r->line;
-    r->ncells++;
-}
-
-/* libcsv record callback: the record is complete. */
-static void on_record(int term, void *arg)
-{
-    reader *r = arg;
-    (void)term;
-    r->in_record = false;
-    if (!r->oom && !r->stop)
-        handle_record(r);
-    r->ncells = 0;
-}
-
-/* True if the line holds only blanks and its line ending: libcsv skips it
- * between records. */
-static bool blank_line(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-            return false;
-    return true;
-}
-
-/* Report a quote libcsv rejected in the current line, in the field being read. */
-static void bad_quote(reader *r)
-{
-    size_t col = r->ncells + 1;
-    const char *hint = "a text with a \" inside must be in double quotes with the quote "
-                       "doubled, like \"TV 32\"\"\"; or delete the stray quote";
-    if (r->have_header && col <= r->ncols)
-        note(r, DIAG_ERROR, r->line, (unsigned)col, hint,
-             "column %zu (%s): misplaced double quote (\")", col, r->names[col - 1]);
-    else
-        note(r, DIAG_ERROR, r->line, (unsigned)col, hint,
-             "column %zu: misplaced double quote (\")", col);
-}
-
-/* Report a quoted field still open at the end of the file. */
-static void unclosed_quote(reader *r)
-{
-    size_t col = r->ncells + 1;
-    unsigned line = r->ncells == 0 ? r->rec_line : r->end_line;
-    const char *hint = "add the closing double quote (\"); a quote inside a quoted text is "
-                       "written twice (\"\")";
-    if (r->have_header && col <= r->ncols)
-        note(r, DIAG_ERROR, line, (unsigned)col, hint,
-             "column %zu (%s): the quoted text that starts here is never closed", col,
-             r->names[col - 1]);
-    else
-        note(r, DIAG_ERROR, line, (unsigned)col, hint,
-             "column %zu: the quoted text that starts here is never closed", col);
-}
-
-/* Feed libcsv one physical line at a time (CRLF, LF or a lone CR ends a line),
- * so that every field knows its line. A quoting error drops the record and
- * carries on at the next line; in the header it stops the reading. */
-static void feed(reader *r, const char *s, size_t n)
-{
-    struct csv_parser p;
-    size_t pos = 0;
-
-    if (csv_init(&p, CSV_OPTIONS) != 0) {
-        out_of_memory(r);
-        return;
-    }
-    csv_set_delim(&p, ';');
-    while (pos < n && !r->oom && !r->stop) {
-        size_t end = pos, used;
-        while (end < n && s[end] != '\n' && s[end] != '\r')
-            end++;
-        if (end < n)
-            end += (s[end] == '\r' && end + 1 < n && s[end + 1] == '\n') ? 2 : 1;
-        r->line++;
-        if (!r->in_record && !blank_line(s + pos, end - pos)) {
-            r->in_record = true;
-            r->rec_line = r->end_line = r->line;
-        }
-        used = csv_parse(&p, s + pos, end - pos, on_field, on_record, r);
-        if (used != end - pos) {
-            if (csv_error(&p) != CSV_EPARSE) {
-                out_of_memory(r);
-                break;
-            }
-            bad_quote(r);
-            if (r->have_header)
-                r->nrows++;
-            else
-                r->stop = true;
-            r->in_record = false;
-            r->ncells = 0;
-            csv_free(&p);
-            if (csv_init(&p, CSV_OPTIONS) != 0) {
-                out_of_memory(r);
-                return;
-            }
-            csv_set_delim(&p, ';');
-        }
-        pos = end;
-    }
-    if (!r->oom && !r->stop && csv_fini(&p, on_field, on_record, r) != 0) {
-        if (csv_error(&p) == CSV_EPARSE) {
-            unclosed_quote(r);
-            if (r->have_header)
-                r->nrows++;
-            else
-                r->stop = true;
-        } else {
-            out_of_memory(r);
-        }
-    }
-    csv_free(&p);
-}
-
-/* Free what the reader owns (not the app list). */
-static void reader_free(reader *r)
-{
-    for (size_t i = 0; i < r->cellcap; i++)
-        free(r->cells[i].s);
-    free(r->cells);
-    for (size_t i = 0; i < r->ncols; i++)
-        free(r->names[i]);
-    free(r->names);
-    strtab_free(&r->nrs);
-    strtab_free(&r->pairs);
-    free(r->scratch);
-}
-
-/* Convert data to UTF-8 and read it. When owned is not NULL it is data's
- * malloc'ed buffer, freed as soon as the converted copy exists so that a big
- * file is not held twice. Same return as apps_parse(). */
-static int parse_bytes(const char *data, size_t len, char *owned, const char *filename,
-                       app_list *out, diag_list *dl)
-{
-    size_t errors_before = dl->n_errors;
-    char *text = NULL;
-    size_t textlen = 0;
     reader r;
+    int rc;
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
-    r.file = filename;
     r.out = out;
-    r.dl = dl;
-
-    if (filename && !(out->file = text_strndup(filename, strlen(filename))))
-        out_of_memory(&r);
-    else if (len > 0 && memchr(data, '\0', len))
-        note(&r, DIAG_ERROR, 0, 0,
-             "save the file from Excel as \"CSV UTF-8 (kommasepareret)\" or \"CSV "
-             "(semikolonsepareret)\", not as Unicode text",
-             "the file contains NUL bytes: it is not a CSV text file (UTF-16?)");
-    else if (len > 0 && text_to_utf8(data, len, &text, &textlen, NULL) != 0)
-        note(&r, DIAG_ERROR, 0, 0, "save the file from Excel as \"CSV UTF-8\" and try again",
-             "cannot convert the file to UTF-8 (out of memory, or no Windows-1252 converter)");
-    free(owned);
-    if (dl->n_errors > errors_before)
-        return -1;
-
-    if (textlen > 0)
-        feed(&r, text, textlen);
-    free(text);
-
-    if (!r.oom && !r.stop) {
-        if (!r.have_header)
-            note(&r, DIAG_ERROR, 0, 0,
-                 "the first line must be the header, like " DEFAULT_HEADER
-                 ", then one line per application",
-                 "the file is empty");
-        else if (r.nrows == 0)
-            note(&r, DIAG_ERROR, 0, 0, "add one line per application below the header",
-                 "the file has a header but no applications");
-    }
-    reader_free(&r);
-    return dl->n_errors > errors_before ? -1 : 0;
+    rc = table_read(&apps_spec, data, len, name, &out->file, read_row, &r, dl);
+    table_index_free(&r.nrs);
+    table_index_free(&r.pairs);
+    free(r.scratch);
+    return rc;
 }
 
 int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
                diag_list *dl)
 {
-    return parse_bytes(data, len, NULL, filename, out, dl);
+    return parse(data ? data : "", data ? len : 0, filename, out, dl);
 }
 
 int apps_load(const char *path, app_list *out, diag_list *dl)
 {
-    char *data = NULL;
-    size_t len = 0;
-
-    memset(out, 0, sizeof *out);
-    if (text_read_file(path, &data, &len) != 0) {
-        int e = errno;
-        diag_add(dl, DIAG_ERROR, path, 0, 0,
-                 "check the name and that the file exists and can be read; save it from "
-                 "Excel as \"CSV (semikolonsepareret)\"",
-                 "cannot read %s: %s", path, strerror(e));
-        return -1;
-    }
-    return parse_bytes(data, len, data, path, out, dl);
+    return parse(NULL, 0, path, out, dl);
 }
 
 void apps_free(app_list *l)

@@ -25,6 +25,7 @@
 #include "labels.h"
 #include "money.h"
 #include "ruletext.h"
+#include "table.h"
 #include "text.h"
 
 
@@ -707,40 +708,6 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
 /* ------------------------------------------------------------------------ */
 /* The decisions CSV                                                          */
 
-/* Write one text field, preceded by ';' unless first. Text that a
- * spreadsheet would take for a formula (=, +, -, @, TAB, CR first) gets a
- * leading apostrophe; fields with ';', '"', CR or LF are quoted, inner
- * quotes doubled. Returns 0 or -1 on a write error. */
-static int csv_text(FILE *fp, const char *s, int first)
-{
-    int quote, neutralise;
-
-    s = str(s);
-    quote = strpbrk(s, ";\"\r\n") != NULL;
-    neutralise = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-    if (!first && fputc(';', fp) == EOF)
-        return -1;
-    if (quote && fputc('"', fp) == EOF)
-        return -1;
-    if (neutralise && fputc('\'', fp) == EOF)
-        return -1;
-    for (; *s; s++) {
-        if (*s == '"' && fputc('"', fp) == EOF)
-            return -1;
-        if (fputc(*s, fp) == EOF)
-            return -1;
-    }
-    if (quote && fputc('"', fp) == EOF)
-        return -1;
-    return 0;
-}
-
-/* Write ";<amount>" as a plain integer. Returns 0 or -1. */
-static int csv_kr(FILE *fp, pulje_kr v)
-{
-    return fprintf(fp, ";%" PRId64, v) < 0 ? -1 : 0;
-}
-
 static int csv_header(FILE *fp)
 {
     static const label_id cols[] = {
@@ -748,13 +715,11 @@ static int csv_header(FILE *fp)
         L_CSV_ASSESSED, L_CSV_REDUCTION, L_CSV_GRANT, L_COL_REFUSAL, L_CSV_STATUS,
     };
 
-    if (fputs("\xEF\xBB\xBF", fp) == EOF) /* UTF-8 byte-order mark, for Excel */
-        return -1;
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-        if (csv_text(fp, label(cols[i]), i == 0) != 0)
+        if (table_write_text(fp, label(cols[i]), i == 0) != 0)
             return -1;
     }
-    return fputs("\r\n", fp) == EOF ? -1 : 0;
+    return table_write_eol(fp);
 }
 
 static int csv_row(FILE *fp, const app *a, const alloc_line *l)
@@ -763,12 +728,32 @@ static int csv_row(FILE *fp, const app *a, const alloc_line *l)
                       : l->reduced ? L_STATUS_REDUCED
                                    : L_STATUS_GRANTED;
 
-    if (csv_text(fp, a->nr, 1) || csv_text(fp, a->cvr, 0) ||
-        csv_text(fp, a->association, 0) || csv_text(fp, a->activity, 0) ||
-        csv_kr(fp, a->applied) || csv_kr(fp, l->claim) || csv_kr(fp, l->claim - l->grant) ||
-        csv_kr(fp, l->grant) || csv_text(fp, a->refusal, 0) ||
-        csv_text(fp, label(status), 0) || fputs("\r\n", fp) == EOF)
+    if (table_write_text(fp, a->nr, true) || table_write_text(fp, a->cvr, false) ||
+        table_write_text(fp, a->association, false) ||
+        table_write_text(fp, a->activity, false) || table_write_int(fp, a->applied, false) ||
+        table_write_int(fp, l->claim, false) ||
+        table_write_int(fp, l->claim - l->grant, false) ||
+        table_write_int(fp, l->grant, false) || table_write_text(fp, a->refusal, false) ||
+        table_write_text(fp, label(status), false) || table_write_eol(fp))
         return -1;
+    return 0;
+}
+
+/* What csv_rows writes. */
+typedef struct csv_data {
+    const app_list *apps;
+    const alloc_result *r;
+} csv_data;
+
+/* The header and one row per application; a table_write_fn. */
+static int csv_rows(FILE *fp, void *ctx)
+{
+    const csv_data *d = ctx;
+    if (csv_header(fp) != 0)
+        return -1;
+    for (size_t i = 0; i < d->r->n; i++)
+        if (csv_row(fp, &d->apps->v[i], &d->r->lines[i]) != 0)
+            return -1;
     return 0;
 }
 
@@ -776,30 +761,9 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
                      const alloc_result *r, char *err, size_t errsz)
 {
     totals t;
-    atomic_file af;
-    int failed;
+    csv_data d = {apps, r};
 
     if (check_result(p, apps, r, &t, err, errsz) != 0)
         return -1;
-    if (atomic_begin(&af, path, 1) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
-        return -1;
-    }
-    errno = 0;
-    failed = csv_header(af.fp);
-    for (size_t i = 0; i < r->n && !failed; i++)
-        failed = csv_row(af.fp, &apps->v[i], &r->lines[i]);
-    if (failed || ferror(af.fp)) {
-        set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return table_write_file(path, csv_rows, &d, err, errsz);
 }

@@ -9,6 +9,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "table.h"
+#include "text.h"
+
 /* splitmix64: the same sequence on every machine. */
 static inline uint64_t test_rng(uint64_t *state)
 {
@@ -22,6 +30,37 @@ static inline uint64_t test_rng(uint64_t *state)
 static inline int64_t test_between(uint64_t *state, int64_t lo, int64_t hi)
 {
     return lo + (int64_t)(test_rng(state) % (uint64_t)(hi - lo + 1));
+}
+
+/* Print every diagnostic to stderr, one per line (with its hint), to show
+ * why a test failed. */
+static inline void test_print_diags(const diag_list *d)
+{
+    char buf[2048];
+    for (size_t i = 0; i < d->n; i++)
+        fprintf(stderr, "  %s\n", diag_format(&d->v[i], buf, sizeof buf));
+}
+
+/* Fail unless every header and alias of a column table (terminated by key
+ * NULL) folds (text_fold) to a text of its own: otherwise a header could
+ * name two columns. */
+static inline void test_spellings_fold_apart(const table_column *cols)
+{
+    enum { MAX = 64 * 7 };
+    char *folded[MAX];
+    size_t n = 0;
+    for (size_t k = 0; cols[k].key; k++) {
+        assert_true(n + 7 <= MAX);
+        folded[n++] = text_fold(cols[k].header);
+        for (size_t a = 0; a < 6 && cols[k].aliases[a]; a++)
+            folded[n++] = text_fold(cols[k].aliases[a]);
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (strcmp(folded[i], folded[j]) == 0)
+                fail_msg("two spellings fold to \"%s\"", folded[i]);
+    for (size_t i = 0; i < n; i++)
+        free(folded[i]);
 }
 
 #endif
