@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "money.h"
+#include "pool.h"
 #include "table.h"
 
 typedef struct app {
@@ -76,6 +77,19 @@ int apps_parse(const char *data, size_t len, const char *filename, app_list *out
 
 /** @brief Read and parse an applications file. Same return as apps_parse(). */
 int apps_load(const char *path, app_list *out, diag_list *dl);
+
+/**
+ * @brief apps_parse() for a pool with earmarks: each [earmark <key>] adds a
+ * ja/nej column per criterion (the criterion's key as header, e.g.
+ * "12-25 år") and "<Key> tillæg ansøgt" / "<Key> tillæg indstillet"; the
+ * answers fill app.criteria, supp_asked and supp_assessed. With p NULL or
+ * without earmarks it is apps_parse().
+ */
+int apps_parse_pool(const char *data, size_t len, const char *filename, const pool *p,
+                    app_list *out, diag_list *dl);
+
+/** @brief Read and parse an applications file for a pool (see apps_parse_pool()). */
+int apps_load_pool(const char *path, const pool *p, app_list *out, diag_list *dl);
 
 /** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */
 void apps_free(app_list *l);

@@ -206,6 +206,10 @@ typedef enum {
     L_CMP_PROP_ORDER_AWARDS,/* Større indstilling giver aldrig mindre tilskud */
     L_CMP_PROP_ORDER_LOSSES,/* Større indstilling mister aldrig mindre */
     L_CMP_PROP_MONOTONE,    /* Flere midler giver ingen mindre */
+    L_EX_EARMARK_ASKED,     /* Tillæg fra %s: søgt %s kr., indstillet %s kr. */
+    L_EX_EARMARK_TIER,      /* Trin %d: opfylder %s */
+    L_EX_EARMARK_GRANT,     /* Tillæg bevilget: %s kr. */
+    L_EX_TOTAL_WITH,        /* I alt med tillæg: %s kr. */
     L_YES,                  /* Ja */
     L_NO,                   /* Nej */
     L_CMP_CHART_TITLE,      /* Tilskud efter indstillet beløb, pr. regel */

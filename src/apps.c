@@ -50,6 +50,10 @@ const apps_column apps_columns[] = {
 
 static const table_spec apps_spec = {apps_columns, "application", "applications", false};
 
+/* Columns per earmark after the known ones: one per criterion, then the
+ * supplement asked for and the supplement assessed. */
+#define EM_SUPP_COLS 2
+
 /* What the row callback keeps between rows. */
 typedef struct reader {
     table *t;              /* the reading, for notes */
@@ -58,6 +62,8 @@ typedef struct reader {
     size_t cap;            /* capacity of out->v */
     bool oom;              /* out of memory in a duplicate look-up */
     table_index nrs;       /* Nr -> first row with it */
+    const pool *pool;      /* earmarks give extra columns; NULL if none */
+    size_t *em_first;      /* per earmark: its first column in the spec */
     table_index pairs;     /* folded association + activity -> first row with them */
     char *scratch;
     size_t scratchcap;
@@ -211,6 +217,10 @@ static char *dup_col(const reader *r, int k)
 /* Free the strings of one application. */
 static void app_free_strings(app *a)
 {
+    free(a->criteria);
+    free(a->supp_asked);
+    free(a->supp_assessed);
+    free(a->supp_col);
     free(a->nr);
     free(a->cvr);
     free(a->association);
@@ -347,6 +357,60 @@ static int check_duplicates(reader *r, const row_keys *k, size_t row)
 
 /* Check one row, append the application and look for a duplicate.
  * A table_row_fn. */
+/* ja/x/1 -> 1, nej/0/empty -> 0, else -1. */
+static int yes_no(const char *s)
+{
+    if (eq_ci(s, "ja") || eq_ci(s, "x") || strcmp(s, "1") == 0)
+        return 1;
+    if (!s[0] || eq_ci(s, "nej") || strcmp(s, "0") == 0)
+        return 0;
+    return -1;
+}
+
+/* The earmark columns of a row: criteria answers and the supplement. Returns
+ * 0, or -1 on out of memory. */
+static int read_earmarks(reader *r, app *a)
+{
+    const pool *p = r->pool;
+    size_t n = p->n_earmark_defs;
+    char sb[TABLE_SHOW_BUFSZ];
+
+    a->criteria = calloc(n, sizeof *a->criteria);
+    a->supp_asked = calloc(n, sizeof *a->supp_asked);
+    a->supp_assessed = calloc(n, sizeof *a->supp_assessed);
+    a->supp_col = calloc(n, sizeof *a->supp_col);
+    if (!a->criteria || !a->supp_asked || !a->supp_assessed || !a->supp_col)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        size_t first = r->em_first[k];
+        const table_cell *c;
+        for (size_t j = 0; j < e->n_criteria; j++) {
+            if (!(c = get(r, (int)(first + j))))
+                continue;
+            int y = yes_no(c->s);
+            if (y < 0)
+                table_note_cell(r->t, DIAG_ERROR, c, "write ja or nej",
+                                "column %u (%s): \"%s\" is not ja or nej", c->col, c->name,
+                                table_show(c->s, sb));
+            else if (y)
+                a->criteria[k] |= 1u << j;
+        }
+        a->supp_assessed[k] = -1;
+        if ((c = get(r, (int)(first + e->n_criteria)))) {
+            a->supp_col[k] = c->col;
+            if (c->len && !table_amount(r->t, c, &a->supp_asked[k]))
+                a->supp_asked[k] = 0;
+        }
+        if ((c = get(r, (int)(first + e->n_criteria + 1))) && c->len) {
+            pulje_kr v;
+            if (table_amount(r->t, c, &v))
+                a->supp_assessed[k] = v;
+        }
+    }
+    return 0;
+}
+
 static int read_row(table *t, const table_row *row, void *ctx)
 {
     reader *r = ctx;
@@ -372,6 +436,11 @@ static int read_row(table *t, const table_row *row, void *ctx)
     read_amounts(r, &a);
     read_flags(r, &a);
 
+    if (r->pool && r->pool->n_earmark_defs && read_earmarks(r, &a) != 0) {
+        app_free_strings(&a);
+        free(keys.pair);
+        return -1;
+    }
     a.nr = dup_col(r, COL_NR);
     a.cvr = dup_col(r, COL_CVR);
     a.association = dup_col(r, COL_ASSOCIATION);
@@ -386,30 +455,116 @@ static int read_row(table *t, const table_row *row, void *ctx)
 
 /* Read data, or the file name when data is NULL, with table.c. Same return
  * as apps_parse(). */
-static int parse(const char *data, size_t len, const char *name, app_list *out, diag_list *dl)
+/* The spec for a pool with earmarks: the known columns, then per earmark its
+ * criteria ("12-25 år") and "<Key> tillæg ansøgt" / "<Key> tillæg indstillet".
+ * The headers are kept in *strings (freed by the caller). NULL on out of memory. */
+static table_column *earmark_columns(const pool *p, size_t *em_first, char ***strings,
+                                     size_t *n_strings)
+{
+    size_t extra = 0, k_col = COL_COUNT, ns = 0;
+    table_column *cols;
+    char **str;
+
+    for (size_t k = 0; k < p->n_earmark_defs; k++)
+        extra += p->earmark_defs[k].n_criteria + EM_SUPP_COLS;
+    cols = calloc(COL_COUNT + extra + 1, sizeof *cols);
+    str = calloc(extra + 1, sizeof *str);
+    if (!cols || !str) {
+        free(cols);
+        free(str);
+        return NULL;
+    }
+    memcpy(cols, apps_columns, COL_COUNT * sizeof *cols);
+    for (size_t k = 0; k < p->n_earmark_defs; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        em_first[k] = k_col;
+        for (size_t j = 0; j < e->n_criteria; j++, k_col++) {
+            cols[k_col].key = e->criteria[j].key;
+            cols[k_col].header = e->criteria[j].key;
+            cols[k_col].meaning = e->criteria[j].text;
+        }
+        for (int w = 0; w < EM_SUPP_COLS; w++, k_col++) {
+            size_t len = strlen(e->key) + 32;
+            char *h = malloc(len);
+            if (!h)
+                goto oom;
+            snprintf(h, len, "%s tillæg %s", e->key, w == 0 ? "ansøgt" : "indstillet");
+            h[0] = (char)(h[0] >= 'a' && h[0] <= 'z' ? h[0] - 'a' + 'A' : h[0]);
+            str[ns++] = h;
+            cols[k_col].key = h;
+            cols[k_col].header = h;
+            cols[k_col].meaning = w == 0 ? "Supplement asked for from the earmark"
+                                         : "Supplement assessed; empty means as asked";
+        }
+    }
+    *strings = str;
+    *n_strings = ns;
+    return cols;
+
+oom:
+    for (size_t i = 0; i < ns; i++)
+        free(str[i]);
+    free(str);
+    free(cols);
+    return NULL;
+}
+
+static int parse(const char *data, size_t len, const char *name, const pool *p,
+                 app_list *out, diag_list *dl)
 {
     reader r;
     int rc;
+    table_spec spec = apps_spec;
+    table_column *cols = NULL;
+    char **strings = NULL;
+    size_t n_strings = 0;
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     r.out = out;
-    rc = table_read(&apps_spec, data, len, name, &out->file, read_row, &r, dl);
+    if (p && p->n_earmark_defs) {
+        r.pool = p;
+        r.em_first = calloc(p->n_earmark_defs, sizeof *r.em_first);
+        cols = r.em_first ? earmark_columns(p, r.em_first, &strings, &n_strings) : NULL;
+        if (!cols) {
+            free(r.em_first);
+            diag_add(dl, DIAG_ERROR, name, 0, 0, NULL, "out of memory");
+            return -1;
+        }
+        spec.columns = cols;
+    }
+    rc = table_read(&spec, data, len, name, &out->file, read_row, &r, dl);
     table_index_free(&r.nrs);
     table_index_free(&r.pairs);
     free(r.scratch);
+    free(r.em_first);
+    for (size_t i = 0; i < n_strings; i++)
+        free(strings[i]);
+    free(strings);
+    free(cols);
     return rc;
 }
 
 int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
                diag_list *dl)
 {
-    return parse(data ? data : "", data ? len : 0, filename, out, dl);
+    return parse(data ? data : "", data ? len : 0, filename, NULL, out, dl);
 }
 
 int apps_load(const char *path, app_list *out, diag_list *dl)
 {
-    return parse(NULL, 0, path, out, dl);
+    return parse(NULL, 0, path, NULL, out, dl);
+}
+
+int apps_parse_pool(const char *data, size_t len, const char *filename, const pool *p,
+                    app_list *out, diag_list *dl)
+{
+    return parse(data ? data : "", data ? len : 0, filename, p, out, dl);
+}
+
+int apps_load_pool(const char *path, const pool *p, app_list *out, diag_list *dl)
+{
+    return parse(NULL, 0, path, p, out, dl);
 }
 
 void apps_free(app_list *l)

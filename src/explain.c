@@ -193,15 +193,48 @@ static void explain_years(builder *b, const pool *p, const app *a, const alloc_l
         detail(b, L_EX_YEAR_AMOUNT, p->year + y, money_format(l->grant, m));
 }
 
-/* EARMARK HOOK. Earmarked money (the mental-health supplement, DOMAIN.md
- * section 6) is today taken off the top and handed out apart from the
- * grants, so an application's explanation only names it. When alloc_line
- * gains the per-application supplement, explain it here: the criteria met,
- * the priority, the supplement in kroner, and add it to the final grant. */
-static void explain_earmarks(builder *b, const pool *p)
+/* The supplements from earmarks this application asked for: what it asked,
+ * its tier and the criteria that put it there, what it was granted and why.
+ * Plain [earmarks] lines (money set aside without criteria) are only named.
+ * Returns the sum of the supplements granted. */
+static pulje_kr explain_earmarks(builder *b, const pool *p, const app *a,
+                                 const alloc_result *r, size_t i)
 {
+    char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], keys[256];
+    pulje_kr total = 0;
+
     for (size_t k = 0; k < p->n_earmarks; k++)
         step(b, L_EX_EARMARK, p->earmarks[k].label);
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        const em_line *l = &r->em.lines[k * r->n + i];
+        if (!a->supp_asked || a->supp_asked[k] <= 0)
+            continue;
+        step(b, L_EX_EARMARK_ASKED, e->label, money_format(a->supp_asked[k], m1),
+             money_format(l->claim, m2));
+        if (l->tier > 0) {
+            keys[0] = '\0';
+            for (size_t c = 0; c < e->n_criteria; c++) {
+                if (!(e->tiers[l->tier - 1] & (1u << c)))
+                    continue;
+                if (keys[0])
+                    strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
+                strncat(keys, e->criteria[c].key, sizeof keys - strlen(keys) - 1);
+            }
+            detail(b, L_EX_EARMARK_TIER, l->tier, keys);
+        }
+        switch (l->status) {
+        case EM_REDUCED:      detail(b, L_EM_ST_REDUCED, l->tier); break;
+        case EM_MONEY_GONE:   detail(b, L_EM_ST_GONE); break;
+        case EM_NOT_ELIGIBLE: detail(b, L_EM_ST_NOT_ELIGIBLE); break;
+        case EM_NO_GRANT:     detail(b, L_EM_ST_NO_GRANT); break;
+        case EM_GRANTED:
+        case EM_NOT_ASKED:    break;
+        }
+        detail(b, L_EX_EARMARK_GRANT, money_format(l->grant, m3));
+        total += l->grant;
+    }
+    return total;
 }
 
 int explain_build(const pool *p, const app_list *apps, const alloc_result *r, size_t i,
@@ -234,7 +267,7 @@ int explain_build(const pool *p, const app_list *apps, const alloc_result *r, si
             explain_rule(&b, p, r, l);
     }
     explain_years(&b, p, a, l);
-    explain_earmarks(&b, p);
+    pulje_kr supplements = explain_earmarks(&b, p, a, r, i);
 
     head(&b, L_EX_GRANT, money_format(l->grant, m1));
     if (l->reduction > 0) {
@@ -242,6 +275,8 @@ int explain_build(const pool *p, const app_list *apps, const alloc_result *r, si
         money_format_pct(l->reduction, l->claim, 1, pct);
         head(&b, L_EX_REDUCTION, money_format(l->reduction, m2), pct);
     }
+    if (supplements > 0)
+        head(&b, L_EX_TOTAL_WITH, money_format(l->grant + supplements, m1));
     if (b.failed) {
         explain_free(out);
         return -1;

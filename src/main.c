@@ -18,9 +18,8 @@
 #include "explain.h"
 #include "init.h"
 #include "labels.h"
+#include "inputs.h"
 #include "ledger.h"
-#include "multiyear.h"
-#include "earmark.h"
 #include "money.h"
 #include "opendata.h"
 #include "pool.h"
@@ -554,110 +553,71 @@ static int run_compare(const options *o, const pool *p, const app_list *apps, di
 int main(int argc, char **argv)
 {
     options o;
-    pool p;
-    app_list apps;
+    pulje_inputs in;
     alloc_result r;
     diag_list dl;
-    ledger led;
-    char *path = NULL, *lpath = NULL;
     size_t index = 0;
+    inputs_status is;
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
     if (o.folder)
         return init_folder(&o);
-    memset(&p, 0, sizeof p);
-    memset(&apps, 0, sizeof apps);
     memset(&r, 0, sizeof r);
-    memset(&led, 0, sizeof led);
+    memset(&in, 0, sizeof in);
     diag_init(&dl);
 
-    if (pool_load(o.pool, &p, &dl) != 0 || !p.applications) {
-        rc = EXIT_INPUT;
+    is = inputs_load(o.pool, &in, &dl);
+    if (is != INPUTS_OK) {
+        rc = is == INPUTS_NOMEM ? EXIT_FAULT : EXIT_INPUT;
         goto done;
-    }
-    if (p.ledger) {
-        lpath = pool_ledger_path(&p);
-        if (!lpath) {
-            rc = EXIT_FAULT;
-            goto done;
-        }
-        if (ledger_load(lpath, &led, &dl) != 0) {
-            rc = EXIT_INPUT;
-            goto done;
-        }
-        if (multiyear_reserve(&p, &led, &dl) != 0) {
-            rc = EXIT_FAULT;
-            goto done;
-        }
-        p.commitments = &led;
     }
     if (o.rule) {
         char err[512];
-        if (!rule_parse_spec(o.rule, p.rule.threshold, &p.rule, err, sizeof err)) {
+        if (!rule_parse_spec(o.rule, in.pool.rule.threshold, &in.pool.rule, err, sizeof err)) {
             fprintf(stderr, "pulje: --rule: %s\n  hint: see pulje --help\n", err);
             rc = EXIT_INPUT;
             goto done;
         }
     }
-    path = pool_applications_path(&p);
-    if (!path) {
-        rc = EXIT_FAULT;
-        goto done;
-    }
-    if (apps_load(path, &apps, &dl) != 0) {
+    if (o.nr && explain_find(&in.apps, o.nr, &index) != 0) {
         rc = EXIT_INPUT;
-        goto done;
-    }
-    if (o.nr && explain_find(&apps, o.nr, &index) != 0) {
-        rc = EXIT_INPUT;
-        print_not_found(&o, &apps, path);
-        goto done;
-    }
-    if (earmark_validate(&p, &apps, &dl) > 0) {
-        rc = EXIT_INPUT;
+        print_not_found(&o, &in.apps, in.apps_path);
         goto done;
     }
     if (strcmp(o.command, "check") == 0) {
-        if (multiyear_holders(&p, p.commitments, &apps, NULL, &dl) > 0 && !p.holders_set_aside) {
-            rc = EXIT_INPUT;
-            goto done;
-        }
         if (!o.quiet)
-            printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
+            printf("%s, %s: %zu applications, no problems found\n", o.pool, in.apps_path,
+                   in.apps.n);
         rc = EXIT_OK;
         goto done;
     }
     if (strcmp(o.command, "compare") == 0) {
-        rc = run_compare(&o, &p, &apps, &dl);
+        rc = run_compare(&o, &in.pool, &in.apps, &dl);
         goto done;
     }
-    if (alloc_run(&p, &apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl) != 0) {
+    if (alloc_run(&in.pool, &in.apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl) != 0) {
         rc = dl.oom ? EXIT_FAULT : EXIT_INPUT;
         goto done;
     }
-    if (verify_result(&p, &apps, &r, !o.closed_form, &dl) != 0) {
+    if (verify_result(&in.pool, &in.apps, &r, !o.closed_form, &dl) != 0) {
         fprintf(stderr, "pulje: the result failed its checks; nothing was written\n");
         rc = EXIT_VERIFY;
         goto done;
     }
     if (o.nr) {
-        rc = print_explanation(&p, &apps, &r, index);
+        rc = print_explanation(&in.pool, &in.apps, &r, index);
         goto done;
     }
     if (!o.quiet)
-        print_summary(&p, &r);
-    rc = write_outputs(&o, &p, &apps, &r);
+        print_summary(&in.pool, &r);
+    rc = write_outputs(&o, &in.pool, &in.apps, &r);
 
 done:
     print_diags(&dl);
     diag_free(&dl);
     alloc_free(&r);
-    apps_free(&apps);
-    pool_free(&p);
-    ledger_free(&led);
-    free(path);
-    free(lpath);
+    inputs_free(&in);
     return rc;
 }

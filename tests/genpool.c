@@ -238,6 +238,8 @@ typedef struct {
     int64_t nr, cvr, applied, assessed, prio;       /* prio 0: none */
     int years, exc, active, refused, large, odd;    /* large: assessed > 50.000 */
     int reason, empty_ok, dots_a, dots_i;           /* reason -1: none */
+    int c_age, c_mental, c_edu;                     /* the earmark's criteria: 12-25 år ... */
+    int64_t supp_asked, supp_assessed;              /* the trivsel supplement; 0: none */
     const char *act;
     char name[96];
 } row_t;
@@ -262,6 +264,23 @@ static void pool_init(pool_t *pl, int64_t n, uint64_t seed) {
  * (pool, i), so rows can be made in any order (name and CVR on i alone). Roles by p = perm(i): p < k3
  * 3-year (exceptional if p < exc), p < k 2-year (young if p >= k - young),
  * then refused, then large one-year, the rest small one-year. */
+/* The earmark columns of row i, from a stream of their own so that the other
+ * columns are the same with or without them: ~25 % work with 12-25-year-olds,
+ * 70 % of those with mental well-being, half of them with education too; most
+ * who meet the required two ask for a supplement of 10.000-50.000 kr. */
+static void make_earmark(const pool_t *pl, int64_t i, row_t *r) {
+    rng_t g = rng_for(pl->seed ^ 0x7472697673656cULL, (uint64_t)i);
+    r->c_age = rng_below(&g, 100) < 25;
+    r->c_mental = r->c_age && rng_below(&g, 100) < 70;
+    r->c_edu = r->c_age && rng_below(&g, 100) < 50;
+    r->supp_asked = r->supp_assessed = 0;
+    if (r->c_age && r->c_mental && rng_below(&g, 100) < 80) {
+        r->supp_asked = 10000 + 1000 * rng_below(&g, 41);
+        r->supp_assessed = rng_below(&g, 100) < 70 ? r->supp_asked
+                                                    : r->supp_asked * 8 / 10 / 1000 * 1000;
+    }
+}
+
 static void make_row(const pool_t *pl, int64_t i, row_t *r) {
     rng_t g = rng_for(pl->seed, (uint64_t)i);
     int64_t p = (int64_t)perm_apply(&pl->roles, (uint64_t)i);
@@ -297,12 +316,14 @@ static void make_row(const pool_t *pl, int64_t i, row_t *r) {
     r->empty_ok = rng_below(&g, 4) != 0;
     r->dots_a = (int)rng_below(&g, 2);
     r->dots_i = (int)rng_below(&g, 2);
+    make_earmark(pl, i, r);
 }
 
 /* Appends the applications header row, preceded by the UTF-8 BOM. */
 static void write_apps_header(out_t *o) {
     out_str(o, "\xEF\xBB\xBFNr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag/begrundelse;"
-               "Antal år;År aktiv;Undtagelse;Prioritet\r\n");
+               "Antal år;År aktiv;Undtagelse;Prioritet;12-25 år;Mental trivsel;Uddannelse;"
+               "Trivsel tillæg ansøgt;Trivsel tillæg indstillet\r\n");
 }
 
 /* Appends r as one CSV row. Indstillet is 0 for refused rows and empty
@@ -323,6 +344,13 @@ static void write_row(out_t *o, const row_t *r) {
     if (r->exc) out_str(o, "ja");
     sep(o);
     if (r->prio) out_int(o, r->prio, 0);
+    sep(o);
+    out_str(o, r->c_age ? "ja" : "nej"), sep(o);
+    out_str(o, r->c_mental ? "ja" : "nej"), sep(o);
+    out_str(o, r->c_edu ? "ja" : "nej"), sep(o);
+    if (r->supp_asked) out_int(o, r->supp_asked, r->dots_a);
+    sep(o);
+    if (r->supp_asked && r->supp_assessed != r->supp_asked) out_int(o, r->supp_assessed, r->dots_i);
     out_str(o, "\r\n");
 }
 
@@ -400,6 +428,43 @@ static void fit_default(row_t *rw, int n) {
     for (i = 0; i < nl; i++) rw[lg[i]].applied = val[i];
 }
 
+/* The default pool's mental trivsel supplements, chosen so that the 500.000
+ * kr. are handed out exactly: tier 1 (all three criteria) asks 320.000 and
+ * gets it in full; tier 2 (12-25 år and mental trivsel) is assessed at
+ * 240.000 and shares the 180.000 left, a factor of 3/4 that gives whole
+ * hundreds. Supplements go to applications assessed at 30.000 kr. or more.
+ * One refused row asks too (it has no grant to add to), and two meet
+ * criteria 1 and 3 only (they cannot ask). */
+static void fit_default_earmark(row_t *rw, int n) {
+    static const int64_t tier1[] = {50000, 50000, 50000, 50000, 40000, 40000, 40000};
+    static const int64_t tier2[] = {48000, 40000, 40000, 32000, 32000, 28000, 20000};
+    static const int64_t asked2[] = {60000, 40000, 45000, 32000, 32000, 30000, 20000};
+    int t1 = 0, t2 = 0, refused = 0, other = 0;
+    for (int i = 0; i < n; i++) {
+        row_t *r = &rw[i];
+        r->c_age = r->c_mental = r->c_edu = 0;
+        r->supp_asked = r->supp_assessed = 0;
+        if (r->refused) {
+            if (!refused++) {
+                r->c_age = r->c_mental = r->c_edu = 1;
+                r->supp_asked = r->supp_assessed = 30000;
+            }
+            continue;
+        }
+        if (r->assessed >= 30000 && t1 <= t2 && t1 < (int)NELEM(tier1)) {
+            r->c_age = r->c_mental = r->c_edu = 1;
+            r->supp_asked = r->supp_assessed = tier1[t1++];
+        } else if (r->assessed >= 30000 && t2 < (int)NELEM(tier2)) {
+            r->c_age = r->c_mental = 1;
+            r->supp_asked = asked2[t2];
+            r->supp_assessed = tier2[t2++];
+        } else if (i % 4 == 2 && other < 2) {
+            r->c_age = r->c_edu = 1;
+            other++;
+        }
+    }
+}
+
 /* Writes the default 2023 pool (68 rows) to o. */
 static void write_default_apps(out_t *o) {
     static row_t rw[DEFAULT_N];
@@ -407,6 +472,7 @@ static void write_default_apps(out_t *o) {
     pool_init(&pl, DEFAULT_N, DEFAULT_SEED);
     for (int i = 0; i < DEFAULT_N; i++) make_row(&pl, i, &rw[i]);
     fit_default(rw, DEFAULT_N);
+    fit_default_earmark(rw, DEFAULT_N);
     write_apps_header(o);
     for (int i = 0; i < DEFAULT_N; i++) write_row(o, &rw[i]);
 }

@@ -14,13 +14,13 @@
 #include <sys/wait.h>
 
 #include "alloc.h"
+#include "inputs.h"
 #include "apps.h"
 #include "explain.h"
 #include "pool.h"
 
 typedef struct fixture {
-    pool p;
-    app_list apps;
+    pulje_inputs in;
     alloc_result r;
 } fixture;
 
@@ -28,17 +28,12 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     diag_list dl;
-    char *path;
     int rc = -1;
 
     diag_init(&dl);
-    if (f && pool_load("inputs/pulje-2023.ini", &f->p, &dl) == 0 &&
-        (path = pool_applications_path(&f->p)) != NULL) {
-        if (apps_load(path, &f->apps, &dl) == 0 &&
-            alloc_run(&f->p, &f->apps, ALLOC_CLOSED_FORM, &f->r, &dl) == 0)
-            rc = 0;
-        free(path);
-    }
+    if (f && inputs_load("inputs/pulje-2023.ini", &f->in, &dl) == INPUTS_OK &&
+        alloc_run(&f->in.pool, &f->in.apps, ALLOC_CLOSED_FORM, &f->r, &dl) == 0)
+        rc = 0;
     diag_free(&dl);
     *state = f;
     return rc;
@@ -49,8 +44,7 @@ static int teardown(void **state)
     fixture *f = *state;
     if (f) {
         alloc_free(&f->r);
-        apps_free(&f->apps);
-        pool_free(&f->p);
+        inputs_free(&f->in);
         free(f);
     }
     return 0;
@@ -62,8 +56,8 @@ static void expect_lines(fixture *f, const char *nr, const char *const *want)
     explain_text t;
     size_t i, k;
 
-    assert_int_equal(explain_find(&f->apps, nr, &i), 0);
-    assert_int_equal(explain_build(&f->p, &f->apps, &f->r, i, &t), 0);
+    assert_int_equal(explain_find(&f->in.apps, nr, &i), 0);
+    assert_int_equal(explain_build(&f->in.pool, &f->in.apps, &f->r, i, &t), 0);
     for (k = 0; want[k]; k++) {
         if (k >= t.n) {
             print_error("missing line %zu: %s\n", k, want[k]);
@@ -94,10 +88,14 @@ static void test_reduced_multi_year_grant_is_explained_step_by_step(void **state
         "     År aktiv: 7 (kravet er mindst 5)",
         "     2023: 45.200 kr.",
         "     2024: 45.200 kr.",
-        "  7. Øremærkede midler (Midler til mental trivsel 12-25 år): fordeles særskilt, "
-        "ikke i denne beregning",
+        "  7. Tillæg fra Midler til mental trivsel 12-25 år: søgt 60.000 kr., indstillet "
+        "48.000 kr.",
+        "     Trin 2: opfylder 12-25 år, mental trivsel",
+        "     Reduceret i trin 2, hvor midlerne slap op",
+        "     Tillæg bevilget: 36.000 kr.",
         "Indstillet tilskud: 45.200 kr.",
         "Reduktion: 24.800 kr. (35,4 %)",
+        "I alt med tillæg: 81.200 kr.",
         NULL,
     };
     expect_lines(*state, "3", want);
@@ -115,9 +113,12 @@ static void test_claim_of_exactly_the_threshold_is_paid_as_assessed(void **state
         "     50.000 kr. er højst 50.000 kr. og reduceres ikke",
         "  4. Udbetales som indstillet, uden afrunding: 50.000 kr.",
         "  5. Antal år: søgt 1, bevilget 1",
-        "  6. Øremærkede midler (Midler til mental trivsel 12-25 år): fordeles særskilt, "
-        "ikke i denne beregning",
+        "  6. Tillæg fra Midler til mental trivsel 12-25 år: søgt 50.000 kr., indstillet "
+        "50.000 kr.",
+        "     Trin 1: opfylder 12-25 år, mental trivsel, uddannelse",
+        "     Tillæg bevilget: 50.000 kr.",
         "Indstillet tilskud: 50.000 kr.",
+        "I alt med tillæg: 100.000 kr.",
         NULL,
     };
     expect_lines(*state, "2", want);
@@ -132,28 +133,37 @@ static void test_refusal_names_the_reason_and_grants_nothing(void **state)
         "  1. Ansøgt: 100.000 kr.",
         "  2. Afslag: Manglende regnskab",
         "  3. Antal år: søgt 1, bevilget 0",
-        "  4. Øremærkede midler (Midler til mental trivsel 12-25 år): fordeles særskilt, "
-        "ikke i denne beregning",
+        "  4. Tillæg fra Midler til mental trivsel 12-25 år: søgt 30.000 kr., indstillet 0 kr.",
+        "     Intet ordinært tilskud at lægge tillægget til",
+        "     Tillæg bevilget: 0 kr.",
         "Indstillet tilskud: 0 kr.",
         NULL,
     };
     expect_lines(*state, "9", want);
 }
 
-/* Every application's explanation ends with its grant, as the result has it. */
+/* Every application's explanation ends with its grant, as the result has it,
+ * and with the grant plus supplements when it got any. */
 static void test_every_explanation_ends_with_the_grant_of_the_result(void **state)
 {
     fixture *f = *state;
     char want[64], m[MONEY_BUFSZ];
 
-    for (size_t i = 0; i < f->apps.n; i++) {
+    for (size_t i = 0; i < f->in.apps.n; i++) {
         explain_text t;
-        const char *last;
-        assert_int_equal(explain_build(&f->p, &f->apps, &f->r, i, &t), 0);
+        pulje_kr supp = 0;
+        for (size_t k = 0; k < f->r.em.n_earmarks; k++)
+            supp += f->r.em.lines[k * f->r.n + i].grant;
+        assert_int_equal(explain_build(&f->in.pool, &f->in.apps, &f->r, i, &t), 0);
         snprintf(want, sizeof want, "Indstillet tilskud: %s kr.",
                  money_format(f->r.lines[i].grant, m));
-        last = t.lines[t.n - (f->r.lines[i].reduction > 0 ? 2 : 1)];
-        assert_string_equal(last, want);
+        size_t back = 1 + (f->r.lines[i].reduction > 0) + (supp > 0);
+        assert_string_equal(t.lines[t.n - back], want);
+        if (supp > 0) {
+            snprintf(want, sizeof want, "I alt med tillæg: %s kr.",
+                     money_format(f->r.lines[i].grant + supp, m));
+            assert_string_equal(t.lines[t.n - 1], want);
+        }
         explain_free(&t);
     }
 }
@@ -212,13 +222,13 @@ static void test_numbers_are_found_as_written_or_without_leading_zeros(void **st
     fixture *f = *state;
     size_t i = 99;
 
-    assert_int_equal(explain_find(&f->apps, "17", &i), 0);
-    assert_string_equal(f->apps.v[i].nr, "17");
-    assert_int_equal(explain_find(&f->apps, " 017 ", &i), 0);
-    assert_string_equal(f->apps.v[i].nr, "17");
-    assert_int_equal(explain_find(&f->apps, "69", &i), -1);
-    assert_int_equal(explain_find(&f->apps, "1x", &i), -1);
-    assert_int_equal(explain_build(&f->p, &f->apps, &f->r, f->apps.n, &(explain_text){0}), -1);
+    assert_int_equal(explain_find(&f->in.apps, "17", &i), 0);
+    assert_string_equal(f->in.apps.v[i].nr, "17");
+    assert_int_equal(explain_find(&f->in.apps, " 017 ", &i), 0);
+    assert_string_equal(f->in.apps.v[i].nr, "17");
+    assert_int_equal(explain_find(&f->in.apps, "69", &i), -1);
+    assert_int_equal(explain_find(&f->in.apps, "1x", &i), -1);
+    assert_int_equal(explain_build(&f->in.pool, &f->in.apps, &f->r, f->in.apps.n, &(explain_text){0}), -1);
 }
 
 static void test_nearby_numbers_are_the_closest_first(void **state)
@@ -226,12 +236,12 @@ static void test_nearby_numbers_are_the_closest_first(void **state)
     fixture *f = *state;
     size_t idx[5];
 
-    assert_int_equal(explain_nearby(&f->apps, "70", idx, 3), 3);
-    assert_string_equal(f->apps.v[idx[0]].nr, "68");
-    assert_string_equal(f->apps.v[idx[1]].nr, "67");
-    assert_string_equal(f->apps.v[idx[2]].nr, "66");
-    assert_int_equal(explain_nearby(&f->apps, "abc", idx, 5), 5);
-    assert_int_equal(explain_nearby(&f->apps, "1", idx, 0), 0);
+    assert_int_equal(explain_nearby(&f->in.apps, "70", idx, 3), 3);
+    assert_string_equal(f->in.apps.v[idx[0]].nr, "68");
+    assert_string_equal(f->in.apps.v[idx[1]].nr, "67");
+    assert_string_equal(f->in.apps.v[idx[2]].nr, "66");
+    assert_int_equal(explain_nearby(&f->in.apps, "abc", idx, 5), 5);
+    assert_int_equal(explain_nearby(&f->in.apps, "1", idx, 0), 0);
 }
 
 /* Run a shell command; its output (stdout+stderr) in buf; the exit code. */

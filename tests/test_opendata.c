@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "apps.h"
 #include "labels.h"
+#include "inputs.h"
 #include "opendata.h"
 #include "pool.h"
 
@@ -170,22 +171,17 @@ static void test_pool_file_keys_are_read(void **state)
 /* The default pool: one row per grant above 0, each with 13 fields. */
 static void test_default_pool_has_one_row_per_grant(void **state)
 {
-    pool p;
-    app_list apps;
+    pulje_inputs in;
     alloc_result r;
     diag_list dl;
-    char *path, *out;
+    char *out;
     size_t rows = 0, grants = 0;
 
     (void)state;
-    memset(&p, 0, sizeof p);
-    memset(&apps, 0, sizeof apps);
     diag_init(&dl);
-    assert_int_equal(pool_load("inputs/pulje-2023.ini", &p, &dl), 0);
-    path = pool_applications_path(&p);
-    assert_int_equal(apps_load(path, &apps, &dl), 0);
-    assert_int_equal(alloc_run(&p, &apps, ALLOC_CLOSED_FORM, &r, &dl), 0);
-    out = export(&p, &apps, &r);
+    assert_int_equal(inputs_load("inputs/pulje-2023.ini", &in, &dl), INPUTS_OK);
+    assert_int_equal(alloc_run(&in.pool, &in.apps, ALLOC_CLOSED_FORM, &r, &dl), 0);
+    out = export(&in.pool, &in.apps, &r);
     for (size_t i = 0; i < r.n; i++)
         grants += r.lines[i].grant > 0;
     for (char *line = strstr(out, "\r\n") + 2; *line; line = strstr(line, "\r\n") + 2)
@@ -195,9 +191,7 @@ static void test_default_pool_has_one_row_per_grant(void **state)
     assert_non_null(strstr(out, "\r\n360G-pulje-18-hovedpuljen-2023-3,Cykelværksted for unge,"));
     free(out);
     alloc_free(&r);
-    apps_free(&apps);
-    pool_free(&p);
-    free(path);
+    inputs_free(&in);
     diag_free(&dl);
 }
 

@@ -123,31 +123,37 @@ static void test_default_pool_file_has_the_2023_figures(void **state)
     assert_int_equal(p.n_budget, 3);
     assert_string_equal(p.budget[0].label, "Frie midler afsat til § 18-Hovedpuljen, Budget 2023");
     assert_int_equal(p.budget[0].amount, 6318216);
-    assert_int_equal(p.budget[0].line, 18);
+    assert_int_equal(p.budget[0].line, 21);
     assert_string_equal(p.budget[1].label, "Midler til mental trivsel 12-25 år");
     assert_int_equal(p.budget[1].amount, 500000);
     assert_string_equal(p.budget[2].label, "Ubrugte midler i Udviklingspuljen 2022 og før");
     assert_int_equal(p.budget[2].amount, 53373);
-    assert_int_equal(p.budget[2].line, 20);
+    assert_int_equal(p.budget[2].line, 23);
 
-    assert_int_equal(p.n_reservations, 2);
-    assert_string_equal(p.reservations[0].label,
-                        "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2022");
-    assert_int_equal(p.reservations[0].amount, 2179031);
-    assert_string_equal(p.reservations[1].label,
-                        "Reserveret til Driftsaftale Frivilligcenter Odense 2022-2024");
-    assert_int_equal(p.reservations[1].amount, 935480);
+    /* the reservations come from the ledger (see test_inputs.c) */
+    assert_int_equal(p.n_reservations, 0);
+    assert_string_equal(p.ledger, "forpligtelser.csv");
+    assert_string_equal(p.short_name, "Hovedpuljen");
 
-    assert_int_equal(p.n_earmarks, 1);
-    assert_string_equal(p.earmarks[0].label, "Midler til mental trivsel 12-25 år");
-    assert_int_equal(p.earmarks[0].amount, 500000);
+    assert_int_equal(p.n_earmarks, 0);
+    assert_int_equal(p.n_earmark_defs, 1);
+    assert_string_equal(p.earmark_defs[0].key, "trivsel");
+    assert_string_equal(p.earmark_defs[0].label, "Midler til mental trivsel 12-25 år");
+    assert_int_equal(p.earmark_defs[0].amount, 500000);
+    assert_int_equal(p.earmark_defs[0].first_year, 2023);
+    assert_int_equal(p.earmark_defs[0].last_year, 2025);
+    assert_int_equal(p.earmark_defs[0].n_criteria, 3);
+    assert_string_equal(p.earmark_defs[0].criteria[0].key, "12-25 år");
+    assert_int_equal(p.earmark_defs[0].required, 3);
+    assert_int_equal(p.earmark_defs[0].n_tiers, 2);
+    assert_int_equal(p.earmark_defs[0].tiers[0], 7);
+    assert_int_equal(p.earmark_defs[0].tiers[1], 3);
+    assert_int_equal(p.earmark_defs[0].unused_to_main, 0);
+    assert_int_equal(p.cap_bp, 5500);
+    assert_int_equal(p.min_active_years, 5);
 
     assert_int_equal(pool_budget_total(&p), 6871589);
-    assert_int_equal(pool_reserved_total(&p), 3114511);
     assert_int_equal(pool_earmarked_total(&p), 500000);
-    /* the money left for new grants in the minutes */
-    assert_int_equal(pool_budget_total(&p) - pool_reserved_total(&p) - pool_earmarked_total(&p),
-                     3257078);
 
     assert_int_equal(p.rule.kind, RULE_THRESHOLD);
     assert_int_equal(p.rule.threshold, 50000);
