@@ -182,6 +182,85 @@ static void test_default_pool_overview_sums_to_the_granted_total(void **state)
     assert_int_equal(total, amount_beside("Økonomi", "Indstillede tilskud fra Hovedpuljen 2023 i alt"));
 }
 
+
+/* The value in `col` on the row whose column A reads label. */
+static const cell *in_column(const char *sheet, const char *label, char col)
+{
+    for (size_t i = 0; i < n_cells; i++) {
+        if (strcmp(cells[i].sheet, sheet) == 0 && cells[i].ref[0] == 'A' &&
+            strcmp(cells[i].value, label) == 0) {
+            char want[16];
+            snprintf(want, sizeof want, "%c%s", col, cells[i].ref + 1);
+            for (size_t j = 0; j < n_cells; j++)
+                if (strcmp(cells[j].sheet, sheet) == 0 && strcmp(cells[j].ref, want) == 0)
+                    return &cells[j];
+        }
+    }
+    print_message("no %c beside '%s' in sheet %s\n", col, label, sheet);
+    fail();
+    return NULL;
+}
+
+static void test_default_pool_binds_multi_year_grants_under_the_cap(void **state)
+{
+    (void)state;
+    const char *S = "Flerårige";
+    /* 2023: old commitments from the ledger 2.179.031 + this round's new ones */
+    assert_int_equal(atoll(in_column(S, "Tidligere flerårige tilsagn (kr.)", 'B')->value), 2179031);
+    assert_int_equal(atoll(in_column(S, "Loft (kr.)", 'B')->value), 3779373);
+    long long bound = atoll(in_column(S, "Bundet i alt (kr.)", 'B')->value);
+    long long fresh = atoll(in_column(S, "Nye flerårige tilsagn (kr.)", 'B')->value);
+    assert_int_equal(bound, 2179031 + fresh);
+    assert_true(bound <= 3779373);
+    for (char c = 'B'; c <= 'D'; c++)
+        assert_string_equal(in_column(S, "Kontrol: loftet overholdt (1 = ja)", c)->value, "1");
+    assert_non_null(strstr(in_column(S, "Nye flerårige tilsagn (kr.)", 'C')->formula, "SUMIFS("));
+}
+
+static void test_default_pool_hands_out_the_500000_earmark_exactly(void **state)
+{
+    (void)state;
+    const char *S = "Tillæg trivsel";
+    assert_int_equal(atoll(in_column(S, "I alt", 'I')->value), 500000);
+    int outs = 0;
+    for (size_t i = 0; i < n_cells; i++)
+        if (strcmp(cells[i].sheet, "Økonomi") == 0 &&
+            strcmp(cells[i].value, "Midler til mental trivsel 12-25 år") == 0)
+            outs++;
+    assert_int_equal(outs, 2); /* in among the budget lines and out as supplements */
+    for (size_t i = 0; i < n_cells; i++)
+        assert_null(strstr(cells[i].value, "Ikke uddelte midler fra"));
+}
+
+/* The 2023 run writes next year's ledger; a 2024 run on it reserves exactly
+ * what 2023 bound for 2024: old commitments + this round's new ones. */
+static void test_next_years_run_reserves_what_this_year_committed(void **state)
+{
+    (void)state;
+    char cmd[4096], buf[8192], dir[512], path[600];
+    long long bound_2024 = atoll(in_column("Flerårige", "Bundet i alt (kr.)", 'C')->value);
+    snprintf(dir, sizeof dir, "%s/y2024", outdir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s && sed -e 's/^year          = 2023/year          = 2024/' "
+             "-e 's|^ledger        = forpligtelser.csv|ledger        = %s/18-hovedpuljen-2023-forpligtelser.csv|' "
+             "-e 's|^applications  = ansoegninger-2023.csv|applications  = %s/inputs/ansoegninger-2023.csv|' "
+             "-e 's/^min_active_years = 5/min_active_years = 5\\nrunning_holders = set_aside/' "
+             "inputs/pulje-2023.ini > %s/pool.ini && %s run %s/pool.ini -q --out %s/out 2>&1",
+             dir, outdir, getenv("PWD") ? getenv("PWD") : ".", dir, prog, dir, dir);
+    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    snprintf(path, sizeof path, "%s/out/18-hovedpuljen-2024.xlsx", dir);
+    load_workbook(path);
+    assert_int_equal(amount_beside("Økonomi",
+                                   "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2023"),
+                     bound_2024);
+    assert_int_equal(amount_beside("Økonomi",
+                                   "Reserveret til Driftsaftale Frivilligcenter Odense 2022-2024"),
+                     935480);
+    /* reload the 2023 workbook for the tests that follow */
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023.xlsx", outdir);
+    load_workbook(path);
+}
+
 static void test_decisions_csv_is_written_beside_the_workbook(void **state)
 {
     (void)state;
@@ -249,6 +328,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_pool_economy_table_matches_the_2023_minutes),
         cmocka_unit_test(test_default_pool_overview_sums_to_the_granted_total),
+        cmocka_unit_test(test_default_pool_binds_multi_year_grants_under_the_cap),
+        cmocka_unit_test(test_default_pool_hands_out_the_500000_earmark_exactly),
+        cmocka_unit_test(test_next_years_run_reserves_what_this_year_committed),
         cmocka_unit_test(test_decisions_csv_is_written_beside_the_workbook),
         cmocka_unit_test(test_closed_form_run_gives_identical_files),
         cmocka_unit_test(test_bad_amount_exits_2_names_the_place_and_writes_nothing),
