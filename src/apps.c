@@ -65,6 +65,7 @@ typedef struct reader {
     const pool *pool;      /* earmarks give extra columns; NULL if none */
     size_t *em_first;      /* per earmark: its first column in the spec */
     table_index pairs;     /* folded association + activity -> first row with them */
+    table_index cvrpairs;  /* CVR + folded activity -> first row with them */
     char *scratch;
     size_t scratchcap;
 } reader;
@@ -256,22 +257,68 @@ static bool same_nr(void *ctx, size_t row, const char *key)
 }
 
 /* The folded "association US activity" (malloc'ed), or NULL on out of memory. */
+/* The duplicate key of an application: who (its association, or "cvr:" and
+ * its CVR) and its activity, folded: case, blanks and ASCII punctuation do
+ * not count, so "Foreningen A." and "foreningen  a" are the same. */
 static char *fold_pair(reader *r, const char *association, const char *activity)
 {
     size_t la = strlen(association), lb = strlen(activity);
     char *buf = grow(r->scratch, &r->scratchcap, la + lb + 2, 1);
+    char *f, *o;
     if (!buf)
         return NULL;
     r->scratch = buf;
     memcpy(buf, association, la);
     buf[la] = '\x1f';
     memcpy(buf + la + 1, activity, lb + 1);
-    return text_fold(buf);
+    f = text_fold(buf);
+    if (!f)
+        return NULL;
+    o = f;
+    for (const char *c = f; *c; c++) {
+        unsigned char u = (unsigned char)*c;
+        if (u < 0x80 && u != 0x1f && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
+                                       u == ':'))
+            continue; /* ASCII punctuation and blanks */
+        *o++ = *c;
+    }
+    *o = '\0';
+    return f;
+}
+
+/* "cvr:<digits>" for a CVR cell, in buf (size >= 48); NULL if none. */
+static const char *cvr_who(const char *cvr, char *buf)
+{
+    size_t n = 0;
+    if (!cvr)
+        return NULL;
+    n = (size_t)snprintf(buf, 48, "cvr:");
+    for (const char *c = cvr; *c && n < 46; c++)
+        if (*c >= '0' && *c <= '9')
+            buf[n++] = *c;
+    buf[n] = '\0';
+    return n > 4 ? buf : NULL;
 }
 
 /* True if row's folded association + activity is key (on out of memory:
  * false, and r->oom is set). Only the hash of a pair is kept, so a row whose
  * hash matches is folded again here. */
+static bool same_cvrpair(void *ctx, size_t row, const char *key)
+{
+    reader *r = ctx;
+    char who[48];
+    const char *w = cvr_who(r->out->v[row].cvr, who);
+    char *k = w ? fold_pair(r, w, r->out->v[row].activity) : NULL;
+    bool same;
+    if (w && !k) {
+        r->oom = true;
+        return false;
+    }
+    same = k && strcmp(k, key) == 0;
+    free(k);
+    return same;
+}
+
 static bool same_pair(void *ctx, size_t row, const char *key)
 {
     reader *r = ctx;
@@ -292,6 +339,8 @@ typedef struct row_keys {
     uint32_t hnr;
     char *pair;     /* folded association + activity (malloc'ed), NULL if no association */
     uint32_t hpair;
+    char *cvrpair;  /* "cvr:<cvr>" + activity, folded (malloc'ed), NULL if no CVR */
+    uint32_t hcvrpair;
 } row_keys;
 
 /* Compute the current row's keys and prefetch their index slots, so that
@@ -313,6 +362,17 @@ static int prepare_keys(reader *r, row_keys *k)
             return -1;
         k->hpair = table_hash(k->pair);
         table_index_prefetch(&r->pairs, k->hpair);
+    }
+    const table_cell *cv = get(r, COL_CVR);
+    char who[48];
+    if (cv && cv->len && cvr_who(cv->s, who)) {
+        k->cvrpair = fold_pair(r, who, ac ? ac->s : "");
+        if (!k->cvrpair) {
+            free(k->pair);
+            k->pair = NULL;
+            return -1;
+        }
+        k->hcvrpair = table_hash(k->cvrpair);
     }
     return 0;
 }
@@ -345,10 +405,28 @@ static int check_duplicates(reader *r, const row_keys *k, size_t row)
         if (rc > 0) {
             const table_cell *c = get(r, COL_ASSOCIATION);
             char sb[TABLE_SHOW_BUFSZ];
-            table_note_cell(r->t, DIAG_WARNING, c,
-                            "if one application is listed twice, delete one row: each row is "
-                            "granted money",
-                            "\"%s\" with the same activity is also Nr %s on line %u",
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "one application listed twice would be granted twice: delete one "
+                            "row, or make the activities tell them apart",
+                            "duplicate application: \"%s\" with the same activity is also Nr "
+                            "%s on line %u",
+                            table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
+            return 0;
+        }
+    }
+    if (k->cvrpair) {
+        rc = table_index_put(&r->cvrpairs, k->cvrpair, k->hcvrpair, row, same_cvrpair, r,
+                             &first);
+        if (rc < 0 || r->oom)
+            return -1;
+        if (rc > 0) {
+            const table_cell *c = get(r, COL_CVR);
+            char sb[TABLE_SHOW_BUFSZ];
+            table_note_cell(r->t, DIAG_ERROR, c,
+                            "one application listed twice would be granted twice: delete one "
+                            "row, or make the activities tell them apart",
+                            "duplicate application: CVR %s with the same activity is also Nr "
+                            "%s on line %u",
                             table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
         }
     }
@@ -439,6 +517,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
     if (r->pool && r->pool->n_earmark_defs && read_earmarks(r, &a) != 0) {
         app_free_strings(&a);
         free(keys.pair);
+        free(keys.cvrpair);
         return -1;
     }
     a.nr = dup_col(r, COL_NR);
@@ -450,6 +529,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
     if (rc == 0)
         rc = check_duplicates(r, &keys, r->out->n - 1);
     free(keys.pair);
+    free(keys.cvrpair);
     return rc;
 }
 
@@ -536,6 +616,7 @@ static int parse(const char *data, size_t len, const char *name, const pool *p,
     rc = table_read(&spec, data, len, name, &out->file, read_row, &r, dl);
     table_index_free(&r.nrs);
     table_index_free(&r.pairs);
+    table_index_free(&r.cvrpairs);
     free(r.scratch);
     free(r.em_first);
     for (size_t i = 0; i < n_strings; i++)

@@ -718,21 +718,39 @@ static void test_duplicate_nr_names_both_lines(void **state)
     done(&l, &d);
 }
 
-static void test_same_association_and_activity_twice_is_a_warning(void **state)
+static void test_same_association_and_activity_twice_is_an_error_naming_both_rows(void **state)
 {
     const char *csv = HDR "1;;Foreningen A;Natcafé;10.000;;;;;;\n"
                           "2;;Foreningen A;Besøg;10.000;;;;;;\n"
-                          "3;;foreningen  a;NATCAFé ;10.000;;;;;;\n";
+                          "3;;foreningen  a.;NATCAFé ;10.000;;;;;;\n";
     app_list l;
     diag_list d;
     (void)state;
-    /* a warning only: 0 is returned */
-    assert_int_equal(parse(csv, &l, &d), 0);
+    /* the 2023 round recommended one application twice: it is an error */
+    assert_int_equal(parse(csv, &l, &d), -1);
     assert_int_equal(d.n, 1);
-    assert_int_equal(d.v[0].level, DIAG_WARNING);
+    assert_int_equal(d.v[0].level, DIAG_ERROR);
     assert_int_equal(d.v[0].line, 4);
     assert_int_equal(d.v[0].col, 3);
+    assert_non_null(strstr(d.v[0].msg, "duplicate application"));
     assert_non_null(strstr(d.v[0].msg, "Nr 1 on line 2"));
+    done(&l, &d);
+}
+
+static void test_same_cvr_and_activity_under_another_name_is_an_error(void **state)
+{
+    const char *csv = HDR "1;12345678;Foreningen A;Natcafé;10.000;;;;;;\n"
+                          "2;12345678;Forening A (Odense);Natcafé;12.000;;;;;;\n"
+                          "3;12345678;Forening A (Odense);Lektiecafé;12.000;;;;;;\n";
+    app_list l;
+    diag_list d;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), -1);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].line, 3);
+    assert_int_equal(d.v[0].col, 2);
+    assert_non_null(strstr(d.v[0].msg, "CVR 12345678 with the same activity is also Nr 1 on "
+                                       "line 2"));
     done(&l, &d);
 }
 
@@ -1113,7 +1131,8 @@ int main(void)
         cmocka_unit_test(test_exceptional_must_be_ja_or_nej),
         cmocka_unit_test(test_priority_must_be_positive),
         cmocka_unit_test(test_duplicate_nr_names_both_lines),
-        cmocka_unit_test(test_same_association_and_activity_twice_is_a_warning),
+        cmocka_unit_test(test_same_association_and_activity_twice_is_an_error_naming_both_rows),
+        cmocka_unit_test(test_same_cvr_and_activity_under_another_name_is_an_error),
         cmocka_unit_test(test_several_errors_in_one_file_are_all_reported),
         cmocka_unit_test(test_unknown_column_suggests_close_spelling),
         cmocka_unit_test(test_unknown_column_far_from_all_has_no_suggestion),
