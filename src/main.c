@@ -9,12 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "apps.h"
 #include "diag.h"
 #include "labels.h"
 #include "money.h"
+#include "phase.h"
 #include "pool.h"
 #include "report.h"
 #include "verify.h"
@@ -38,6 +41,7 @@ typedef struct options {
     const char *out;
     int quiet;
     int closed_form;
+    int timings;      /* --timings or PULJE_TIMINGS=1: one line of phase times */
 } options;
 
 static void usage(FILE *f)
@@ -59,6 +63,8 @@ static void usage(FILE *f)
         "  -o, --out DIR      where to write the outputs (default: " DEFAULT_OUT ")\n"
         "  -q, --quiet        print only problems\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
+        "      --timings      print the time of each phase as one line on standard\n"
+        "                     error (also PULJE_TIMINGS=1); for benchmarks\n"
         "  -h, --help         show this help\n"
         "  -V, --version      show the version\n"
         "\n"
@@ -78,6 +84,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"out", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"closed-form", no_argument, NULL, 'c'},
+        {"timings", no_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -88,6 +95,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->command = "run";
     o->pool = DEFAULT_POOL;
     o->out = DEFAULT_OUT;
+    o->timings = getenv("PULJE_TIMINGS") && strcmp(getenv("PULJE_TIMINGS"), "1") == 0;
     if (argc > 1 && argv[1][0] != '-') {
         o->command = argv[1];
         first = 2;
@@ -109,6 +117,7 @@ static int parse_args(int argc, char **argv, options *o)
         case 'o': o->out = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'c': o->closed_form = 1; break;
+        case 't': o->timings = 1; break;
         case 'h': usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
@@ -124,6 +133,92 @@ static int parse_args(int argc, char **argv, options *o)
         return EXIT_INPUT;
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Phase times and progress: the clock lives here, not in the library.        */
+
+/* Progress lines appear once a run has taken this long. */
+#define PROGRESS_AFTER 1.0
+
+typedef struct run_clock {
+    struct timespec start, mark; /* the run's start; the current phase's start */
+    int cur;                     /* the phase running, -1 before the first */
+    double sec[PHASE__COUNT];    /* seconds spent in each phase */
+    int done[PHASE__COUNT];      /* phases finished, in order */
+    size_t n_done, n_shown;      /* how many finished; how many shown as progress */
+    int progress;                /* standard error is a terminal and not --quiet */
+} run_clock;
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* Once the run has taken PROGRESS_AFTER seconds, one line per finished phase
+ * not shown yet (the early ones too, so the picture is whole). */
+static void clock_progress(run_clock *c, const struct timespec *now)
+{
+    double total = seconds_between(&c->start, now);
+
+    if (!c->progress || total < PROGRESS_AFTER)
+        return;
+    for (; c->n_shown < c->n_done; c->n_shown++) {
+        int id = c->done[c->n_shown];
+        fprintf(stderr, "pulje: %-8s %7.2f s   (%.2f s so far)\n", phase_name((phase_id)id),
+                c->sec[id], total);
+    }
+}
+
+/* The current phase (if any) ends now. */
+static void clock_stop(run_clock *c, const struct timespec *now)
+{
+    if (c->cur < 0)
+        return;
+    c->sec[c->cur] += seconds_between(&c->mark, now);
+    if (c->n_done < PHASE__COUNT)
+        c->done[c->n_done++] = c->cur;
+    c->cur = -1;
+}
+
+/* Phase hook: the phase running ends, `next` starts. */
+static void clock_enter(void *ctx, phase_id next)
+{
+    run_clock *c = ctx;
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_stop(c, &now);
+    clock_progress(c, &now);
+    c->cur = (int)next;
+    c->mark = now;
+}
+
+static void clock_start(run_clock *c, int progress)
+{
+    memset(c, 0, sizeof *c);
+    c->cur = -1;
+    c->progress = progress;
+    clock_gettime(CLOCK_MONOTONIC, &c->start);
+    phase_set_hook(clock_enter, c);
+}
+
+/* The run is over: close the last phase, finish the progress lines, and with
+ * --timings print one line "timings: read=S validate=S ... total=S" (seconds). */
+static void clock_finish(run_clock *c, int timings)
+{
+    struct timespec now;
+
+    phase_set_hook(NULL, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_stop(c, &now);
+    clock_progress(c, &now);
+    if (!timings)
+        return;
+    fprintf(stderr, "timings:");
+    for (int id = 0; id < PHASE__COUNT; id++)
+        fprintf(stderr, " %s=%.6f", phase_name((phase_id)id), c->sec[id]);
+    fprintf(stderr, " total=%.6f\n", seconds_between(&c->start, &now));
 }
 
 /* Print every diagnostic, sorted, to stderr. */
@@ -252,7 +347,8 @@ int main(int argc, char **argv)
     app_list apps;
     alloc_result r;
     diag_list dl;
-    char *path = NULL;
+    run_clock clock;
+    char *path = NULL, err[512];
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
@@ -261,7 +357,9 @@ int main(int argc, char **argv)
     memset(&apps, 0, sizeof apps);
     memset(&r, 0, sizeof r);
     diag_init(&dl);
+    clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
 
+    phase_enter(PHASE_READ);
     if (pool_load(o.pool, &p, &dl) != 0 || !p.applications) {
         rc = EXIT_INPUT;
         goto done;
@@ -275,26 +373,37 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    if (report_check_size(apps.n, err, sizeof err) != 0) {
+        diag_add(&dl, DIAG_ERROR, path, 0, 0,
+                 "split the applications into two files and run each as its own pool", "%s",
+                 err);
+        rc = EXIT_INPUT;
+        goto done;
+    }
     if (strcmp(o.command, "check") == 0) {
         if (!o.quiet)
             printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
         rc = EXIT_OK;
         goto done;
     }
+    phase_enter(PHASE_MODEL);
     if (alloc_run(&p, &apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl) != 0) {
         rc = dl.oom ? EXIT_FAULT : EXIT_INPUT;
         goto done;
     }
+    phase_enter(PHASE_VERIFY);
     if (verify_result(&p, &apps, &r, !o.closed_form, &dl) != 0) {
         fprintf(stderr, "pulje: the result failed its checks; nothing was written\n");
         rc = EXIT_VERIFY;
         goto done;
     }
+    phase_enter(PHASE_WRITE);
     if (!o.quiet)
         print_summary(&p, &r);
     rc = write_outputs(&o, &p, &apps, &r);
 
 done:
+    clock_finish(&clock, o.timings);
     print_diags(&dl);
     diag_free(&dl);
     alloc_free(&r);
