@@ -4,6 +4,8 @@
 #   make test    install missing Debian packages, build, run every test
 #   make check   the tests again under AddressSanitizer + UBSan
 #   make valgrind  the tests under valgrind (leaks are errors)
+#   make bench   time pulje on pools of 100 to 1.000.000 applications (see
+#                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make clean
 #
 # BUILD=dir puts every build product in dir (default: build).
@@ -31,10 +33,11 @@ TESTS    = $(TEST_SRC:tests/%.c=$(BUILD)/%)
 LIB      = $(BUILD)/libpulje.a
 PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
+BENCH    = $(BUILD)/bench $(BUILD)/bench_bare
 
-.PHONY: all run test check valgrind deps clean
+.PHONY: all run test check valgrind bench deps clean
 
-all: $(PROG) $(GEN) $(TESTS)
+all: $(PROG) $(GEN) $(BENCH) $(TESTS)
 
 # Install what is missing when root; otherwise say exactly what to run.
 deps:
@@ -68,6 +71,10 @@ valgrind: deps
 	@BUILD=$(BUILD) VALGRIND="valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
 	  sh tests/run_tests.sh $(TESTS)
 
+bench: deps
+	@$(MAKE) --no-print-directory $(PROG) $(GEN) $(BENCH)
+	$(BUILD)/bench --build $(BUILD) $(BENCH_ARGS)
+
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -80,6 +87,12 @@ $(PROG): $(BUILD)/obj/main.o $(LIB)
 
 $(GEN): tests/genpool.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BUILD)/bench: tests/bench.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BUILD)/bench_bare: tests/bench_bare.c $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
