@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "phase.h"
 #include "text.h"
 
 /* Stop after this many problems in one file: a wrong file would otherwise
@@ -1067,7 +1066,6 @@ int apps_load(const char *path, app_list *out, diag_list *dl)
                  "cannot read %s: %s", path, strerror(e));
         return -1;
     }
-    phase_enter(PHASE_VALIDATE);
     rc = apps_parse(data, len, path, out, dl);
     free(data);
     return rc;
