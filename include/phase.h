@@ -7,17 +7,18 @@
  *
  * The phases of `pulje run`, in order:
  *
- *   read      the pool file and the applications file into memory
- *   validate  parse and check every application (one pass over the rows)
+ *   read      the pool file and the applications file read, parsed and
+ *             every row checked (apps_load does all three in one pass)
+ *   validate  the checks across the whole pool made after reading (today:
+ *             the sheet's row limit)
  *   model     collect the claims and sums the rule needs
  *   solve     the GLPK model (or the closed form) and the exact shares
  *   round     shares to whole-krone grants
  *   verify    every invariant, re-derived from the lines
  *   write     the workbook and the decisions CSV
  *
- * Library code marks the starts it knows about (apps_load: validate;
- * alloc_run: model, solve, round); the command line marks the others
- * around its calls. */
+ * Library code marks the starts it knows about (alloc_run: solve, round);
+ * the command line marks the others around its calls. */
 #ifndef PULJE_PHASE_H
 #define PULJE_PHASE_H
 

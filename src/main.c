@@ -408,6 +408,7 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    phase_enter(PHASE_VALIDATE);
     if (report_check_size(apps.n, err, sizeof err) != 0) {
         diag_add(&dl, DIAG_ERROR, path, 0, 0,
                  "split the applications into two files and run each as its own pool", "%s",
