@@ -65,6 +65,7 @@ static const struct {
 /* One measured run of a program. */
 typedef struct sample {
     double wall;            /* seconds, fork to wait */
+    double cpu;             /* user + system seconds of the child (all threads) */
     double maxrss_mb;       /* peak resident memory of the child */
     double phase[NPHASES];  /* from --timings; 0 when not given */
 } sample;
@@ -111,6 +112,8 @@ static int run(char *const argv[], const char *errfile, sample *s)
         return -1;
     s->wall = now() - t0;
     s->maxrss_mb = (double)ru.ru_maxrss / 1024.0; /* Linux: kilobytes */
+    s->cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -189,6 +192,9 @@ static sample median_sample(const sample *v, int n)
     for (int i = 0; i < n; i++)
         x[i] = v[i].wall;
     m.wall = median(x, n);
+    for (int i = 0; i < n; i++)
+        x[i] = v[i].cpu;
+    m.cpu = median(x, n);
     for (int i = 0; i < n; i++)
         x[i] = v[i].maxrss_mb;
     m.maxrss_mb = median(x, n);
@@ -362,14 +368,15 @@ static void print_table(const row *rows, int n, int runs)
 {
     char a[32], b[32];
 
-    printf("\nmedians of %d runs; times per phase of `pulje run`, wall = whole process\n\n", runs);
+    printf("\nmedians of %d runs; times per phase of `pulje run`, wall = whole process;\n"
+           "ratio = pulje's wall / bare write's wall; cpu = user + system time\n\n", runs);
     printf("| applications |");
     for (int p = 0; p < NPHASES; p++)
         printf(" %s |", PHASES[p]);
-    printf(" total (wall) | peak memory | bare write | ratio | compare |\n|---:|");
+    printf(" total (wall) | peak memory | bare write | ratio | compare | cpu: pulje / bare |\n|---:|");
     for (int p = 0; p < NPHASES; p++)
         printf("---:|");
-    printf("---:|---:|---:|---:|---:|\n");
+    printf("---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < n; i++) {
         const row *r = &rows[i];
         printf("| %s%s |", dotted(r->n, a), r->is_default ? " (default pool)" : "");
@@ -378,9 +385,10 @@ static void print_table(const row *rows, int n, int runs)
         printf(" %s | %.1f MB | %s | %.2f |", t(r->run.wall, a), r->run.maxrss_mb,
                t(r->bare.wall, b), r->run.wall / r->bare.wall);
         if (r->have_compare)
-            printf(" %s |\n", t(r->compare.wall, a));
+            printf(" %s |", t(r->compare.wall, a));
         else
-            printf(" n/a (not built yet) |\n");
+            printf(" n/a (not built yet) |");
+        printf(" %s / %s |\n", t(r->run.cpu, a), t(r->bare.cpu, b));
     }
 }
 
