@@ -7,6 +7,8 @@
 #   make install PREFIX=/usr/local   install bin/pulje and share/man/man1/pulje.1
 #   make uninstall PREFIX=/usr/local
 #   make man-check  render pulje.1 with groff, warnings are errors
+#   make bench   time pulje on pools of 100 to 1.000.000 applications (see
+#                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make clean
 #
 # BUILD=dir puts every build product in dir (default: build).
@@ -35,10 +37,11 @@ TESTS    = $(TEST_SRC:tests/%.c=$(BUILD)/%)
 LIB      = $(BUILD)/libpulje.a
 PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
+BENCH    = $(BUILD)/bench $(BUILD)/bench_bare
 
-.PHONY: all run test check valgrind deps clean install uninstall man-check
+.PHONY: all run test check valgrind bench deps clean install uninstall man-check
 
-all: $(PROG) $(GEN) $(TESTS)
+all: $(PROG) $(GEN) $(BENCH) $(TESTS)
 
 # Install what is missing when root; otherwise say exactly what to run.
 deps:
@@ -72,6 +75,10 @@ valgrind: deps
 	@BUILD=$(BUILD) VALGRIND="valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
 	  sh tests/run_tests.sh $(TESTS)
 
+bench: deps
+	@$(MAKE) --no-print-directory $(PROG) $(GEN) $(BENCH)
+	$(BUILD)/bench --build $(BUILD) $(BENCH_ARGS)
+
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -84,6 +91,12 @@ $(PROG): $(BUILD)/obj/main.o $(LIB)
 
 $(GEN): tests/genpool.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BUILD)/bench: tests/bench.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BUILD)/bench_bare: tests/bench_bare.c $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)

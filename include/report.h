@@ -15,6 +15,25 @@
 #include "pool.h"
 
 /**
+ * @brief The most applications one workbook can hold: Excel's sheet limit of
+ * 1.048.576 rows less the title, blank, header and "I alt" rows of "Samlet
+ * oversigt", i.e. 1.048.572. This function can't fail.
+ */
+size_t report_max_applications(void);
+
+/**
+ * @brief Check, before any work, that n applications fit in the workbook.
+ *
+ * @code
+ * if (report_check_size(apps.n, err, sizeof err) != 0)
+ *     puts(err);  // "1.048.573 applications do not fit in one workbook: ..."
+ * @endcode
+ * @param err  Receives a one-line English explanation when they do not fit.
+ * @return 0 if they fit, -1 otherwise.
+ */
+int report_check_size(size_t n, char *err, size_t errsz);
+
+/**
  * @brief Write the workbook to path (atomically).
  * Sheet "Økonomi": the economy table as in the minutes (budget lines and
  * their sum, reservations, the grants taken from Bilag 1, earmarks, the

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "phase.h"
 #include "rounding.h"
 #include "rules.h"
 
@@ -175,8 +176,10 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
             r.earmark_returned += r.em.totals[k].unused;
     r.available += r.earmark_returned;
 
+    phase_enter(PHASE_SOLVE);
     if (share(p, method, claims, n, &r, &rr, dl) != 0)
         goto fail;
+    phase_enter(PHASE_ROUND);
     if (round_shares(&rr, claims, p->rounding, r.available, grants, &r.residual) != 0) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "rounding failed (out of memory)");
         goto fail;

@@ -112,16 +112,57 @@ static int cmp_diag(const diag *a, const diag *b)
     return 0;
 }
 
-void diag_sort(diag_list *dl)
+/* Merge the sorted runs v[lo..mid) and v[mid..hi) through tmp; on ties the
+ * left run goes first, which keeps the sort stable. */
+static void merge_runs(diag *v, diag *tmp, size_t lo, size_t mid, size_t hi)
 {
-    /* insertion sort: stable, and lists are short */
-    for (size_t i = 1; i < dl->n; i++) {
-        diag x = dl->v[i];
+    size_t i = lo, j = mid, k = lo;
+
+    while (i < mid && j < hi)
+        tmp[k++] = cmp_diag(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+    while (i < mid)
+        tmp[k++] = v[i++];
+    while (j < hi)
+        tmp[k++] = v[j++];
+    memcpy(v + lo, tmp + lo, (hi - lo) * sizeof *v);
+}
+
+/* Stable insertion sort of v[lo..hi): quick for the short runs merged below. */
+static void insertion_sort(diag *v, size_t lo, size_t hi)
+{
+    for (size_t i = lo + 1; i < hi; i++) {
+        diag x = v[i];
         size_t j = i;
-        while (j > 0 && cmp_diag(&dl->v[j - 1], &x) > 0) {
-            dl->v[j] = dl->v[j - 1];
+        while (j > lo && cmp_diag(&v[j - 1], &x) > 0) {
+            v[j] = v[j - 1];
             j--;
         }
-        dl->v[j] = x;
+        v[j] = x;
     }
+}
+
+/* Bottom-up merge sort: stable and O(n log n), so that a big file with many
+ * problems is not sorted in quadratic time. If the scratch array cannot be
+ * had, falls back to insertion sort (still correct, only slower). */
+void diag_sort(diag_list *dl)
+{
+    enum { RUN = 16 };
+    diag *tmp;
+
+    if (dl->n < 2)
+        return;
+    tmp = dl->n > RUN ? malloc(dl->n * sizeof *tmp) : NULL;
+    if (!tmp) {
+        insertion_sort(dl->v, 0, dl->n);
+        return;
+    }
+    for (size_t lo = 0; lo < dl->n; lo += RUN)
+        insertion_sort(dl->v, lo, lo + RUN < dl->n ? lo + RUN : dl->n);
+    for (size_t width = RUN; width < dl->n; width *= 2) {
+        for (size_t lo = 0; lo + width < dl->n; lo += 2 * width) {
+            size_t hi = lo + 2 * width < dl->n ? lo + 2 * width : dl->n;
+            merge_runs(dl->v, tmp, lo, lo + width, hi);
+        }
+    }
+    free(tmp);
 }

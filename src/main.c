@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "apps.h"
@@ -22,6 +23,7 @@
 #include "ledger.h"
 #include "money.h"
 #include "opendata.h"
+#include "phase.h"
 #include "pool.h"
 #include "report.h"
 #include "report_compare.h"
@@ -53,6 +55,7 @@ typedef struct options {
     const char *rule;   /* --rule: replaces the pool file's rule */
     const char *rules;  /* compare --rules: comma-separated rules, the first the baseline */
     const char *sweep;  /* compare --sweep PARAM:FROM:TO:STEP */
+    int timings;      /* --timings or PULJE_TIMINGS=1: one line of phase times */
 } options;
 
 static void usage(FILE *f)
@@ -93,6 +96,8 @@ static void usage(FILE *f)
         "threshold:25.000, excess:50.000, cea+min=10.000, talmud+max=300.000\n"
         "      --lang LANG    labels in the workbook and on the terminal: da (default) or en\n"
         "      --year YEAR    init: the grant year (default: next year)\n"
+        "      --timings      print the time of each phase as one line on standard\n"
+        "                     error (also PULJE_TIMINGS=1); for benchmarks\n"
         "  -h, --help         show this help\n"
         "  -V, --version      show the version\n"
         "\n"
@@ -117,6 +122,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"sweep", required_argument, NULL, 'S'},
         {"lang", required_argument, NULL, 'L'},
         {"year", required_argument, NULL, 'Y'},
+        {"timings", no_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -127,6 +133,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->command = "run";
     o->pool = DEFAULT_POOL;
     o->out = DEFAULT_OUT;
+    o->timings = getenv("PULJE_TIMINGS") && strcmp(getenv("PULJE_TIMINGS"), "1") == 0;
     if (argc > 1 && argv[1][0] != '-') {
         o->command = argv[1];
         first = 2;
@@ -170,6 +177,7 @@ static int parse_args(int argc, char **argv, options *o)
                 return EXIT_INPUT;
             }
             break;
+        case 't': o->timings = 1; break;
         case 'h': usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
@@ -204,6 +212,95 @@ static int parse_args(int argc, char **argv, options *o)
         return EXIT_INPUT;
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Phase times and progress: the clock lives here, not in the library.        */
+
+/* Progress lines appear once a run has taken this long. */
+#define PROGRESS_AFTER 1.0
+
+typedef struct run_clock {
+    struct timespec start, mark; /* the run's start; the current phase's start */
+    int cur;                     /* the phase running, -1 before the first */
+    double sec[PHASE__COUNT];    /* seconds spent in each phase */
+    int done[PHASE__COUNT];      /* phases finished, in order */
+    size_t n_done, n_shown;      /* how many finished; how many shown as progress */
+    int progress;                /* standard error is a terminal and not --quiet */
+    int open_line;               /* "pulje: write ..." printed, its time not yet */
+} run_clock;
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* The current phase (if any) ends now; on a terminal, once the run has taken
+ * PROGRESS_AFTER seconds, its line is finished, or written whole together
+ * with the lines of earlier phases not shown yet. */
+static void clock_stop(run_clock *c, const struct timespec *now)
+{
+    if (c->cur < 0)
+        return;
+    c->sec[c->cur] += seconds_between(&c->mark, now);
+    c->done[c->n_done++] = c->cur;
+    c->cur = -1;
+    if (c->open_line) {
+        fprintf(stderr, " %.2f s\n", c->sec[c->done[c->n_shown++]]);
+        c->open_line = 0;
+    }
+    if (!c->progress || seconds_between(&c->start, now) < PROGRESS_AFTER)
+        return;
+    for (; c->n_shown < c->n_done; c->n_shown++) {
+        int id = c->done[c->n_shown];
+        fprintf(stderr, "pulje: %-8s ... %.2f s\n", phase_name((phase_id)id), c->sec[id]);
+    }
+}
+
+/* Phase hook: the phase running ends, `next` starts. Marks that go back
+ * (verify re-runs the rule to cross-check the model) stay in the later phase. */
+static void clock_enter(void *ctx, phase_id next)
+{
+    run_clock *c = ctx;
+    struct timespec now;
+
+    if ((int)next <= c->cur || c->n_done >= PHASE__COUNT)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_stop(c, &now);
+    c->cur = (int)next;
+    c->mark = now;
+    if (c->progress && seconds_between(&c->start, &now) >= PROGRESS_AFTER) {
+        fprintf(stderr, "pulje: %-8s ...", phase_name(next));
+        fflush(stderr);
+        c->open_line = 1;
+    }
+}
+
+static void clock_start(run_clock *c, int progress)
+{
+    memset(c, 0, sizeof *c);
+    c->cur = -1;
+    c->progress = progress;
+    clock_gettime(CLOCK_MONOTONIC, &c->start);
+    phase_set_hook(clock_enter, c);
+}
+
+/* The run is over: close the last phase and its progress line, and with
+ * --timings print one line "timings: read=S validate=S ... total=S" (seconds). */
+static void clock_finish(run_clock *c, int timings)
+{
+    struct timespec now;
+
+    phase_set_hook(NULL, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_stop(c, &now);
+    if (!timings)
+        return;
+    fprintf(stderr, "timings:");
+    for (int id = 0; id < PHASE__COUNT; id++)
+        fprintf(stderr, " %s=%.6f", phase_name((phase_id)id), c->sec[id]);
+    fprintf(stderr, " total=%.6f\n", seconds_between(&c->start, &now));
 }
 
 /* Print every diagnostic, sorted, to stderr. */
@@ -297,7 +394,6 @@ static int ensure_dir(const char *dir)
     return mkdir(dir, 0777);
 }
 
-/* Write the workbook and the CSV. Returns an exit code. */
 /* The files a run writes, in order: suffix of the file name and its writer. */
 typedef enum { OUT_XLSX, OUT_CSV, OUT_360, OUT_LEDGER, OUT__COUNT } output_kind;
 
@@ -558,6 +654,8 @@ int main(int argc, char **argv)
     diag_list dl;
     size_t index = 0;
     inputs_status is;
+    run_clock clock;
+    char size_err[512];
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
@@ -567,7 +665,9 @@ int main(int argc, char **argv)
     memset(&r, 0, sizeof r);
     memset(&in, 0, sizeof in);
     diag_init(&dl);
+    clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
 
+    phase_enter(PHASE_READ);
     is = inputs_load(o.pool, &in, &dl);
     if (is != INPUTS_OK) {
         rc = is == INPUTS_NOMEM ? EXIT_FAULT : EXIT_INPUT;
@@ -586,6 +686,14 @@ int main(int argc, char **argv)
         print_not_found(&o, &in.apps, in.apps_path);
         goto done;
     }
+    phase_enter(PHASE_VALIDATE);
+    if (report_check_size(in.apps.n, size_err, sizeof size_err) != 0) {
+        diag_add(&dl, DIAG_ERROR, in.apps_path, 0, 0,
+                 "split the applications into two files and run each as its own pool", "%s",
+                 size_err);
+        rc = EXIT_INPUT;
+        goto done;
+    }
     if (strcmp(o.command, "check") == 0) {
         if (!o.quiet)
             printf("%s, %s: %zu applications, no problems found\n", o.pool, in.apps_path,
@@ -593,6 +701,7 @@ int main(int argc, char **argv)
         rc = EXIT_OK;
         goto done;
     }
+    phase_enter(PHASE_MODEL);
     if (strcmp(o.command, "compare") == 0) {
         rc = run_compare(&o, &in.pool, &in.apps, &dl);
         goto done;
@@ -601,6 +710,7 @@ int main(int argc, char **argv)
         rc = dl.oom ? EXIT_FAULT : EXIT_INPUT;
         goto done;
     }
+    phase_enter(PHASE_VERIFY);
     if (verify_result(&in.pool, &in.apps, &r, !o.closed_form, &dl) != 0) {
         fprintf(stderr, "pulje: the result failed its checks; nothing was written\n");
         rc = EXIT_VERIFY;
@@ -612,9 +722,11 @@ int main(int argc, char **argv)
     }
     if (!o.quiet)
         print_summary(&in.pool, &r);
+    phase_enter(PHASE_WRITE);
     rc = write_outputs(&o, &in.pool, &in.apps, &r);
 
 done:
+    clock_finish(&clock, o.timings);
     print_diags(&dl);
     diag_free(&dl);
     alloc_free(&r);

@@ -16,42 +16,137 @@ void multiyear_free(my_result *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Does application a match ledger row w: same CVR when both have one, else
- * the same association name after folding case, blanks and punctuation. */
-static bool same_holder(const app *a, const char *folded_name, const ledger_row *w)
+/* A running multi-year grant in the ledger, keyed for look-up: "c:<cvr>" or
+ * "n:<folded association name>". */
+typedef struct holder {
+    char *key;
+    const ledger_row *first;  /* the first of its rows, for messages */
+    int last;                 /* the last year it is paid */
+} holder;
+
+static int cmp_holder(const void *a, const void *b)
 {
-    if (a->cvr && a->cvr[0] && w->cvr && w->cvr[0])
-        return strcmp(a->cvr, w->cvr) == 0;
-    char *f = text_fold(w->association ? w->association : "");
-    bool same = f && folded_name && strcmp(f, folded_name) == 0;
+    return strcmp(((const holder *)a)->key, ((const holder *)b)->key);
+}
+
+/* "c:<cvr>" when cvr is given, else "n:<folded name>"; NULL on out of memory. */
+static char *holder_key(const char *cvr, const char *name, int by_cvr)
+{
+    char *f, *k;
+    size_t n;
+    if (by_cvr) {
+        n = strlen(cvr) + 3;
+        k = malloc(n);
+        if (k)
+            snprintf(k, n, "c:%s", cvr);
+        return k;
+    }
+    f = text_fold(name ? name : "");
+    if (!f)
+        return NULL;
+    n = strlen(f) + 3;
+    k = malloc(n);
+    if (k)
+        snprintf(k, n, "n:%s", f);
     free(f);
-    return same;
+    return k;
+}
+
+/* The running holders of the ledger, sorted by key, with both a CVR key and
+ * a name key for rows that have a CVR. Returns the count, or (size_t)-1 on
+ * out of memory. */
+static size_t running_holders(const ledger *l, int year, holder **out)
+{
+    size_t n = 0, cap = 0;
+    holder *v = NULL;
+    for (size_t j = 0; j < l->n; j++) {
+        const ledger_row *w = &l->v[j];
+        if (w->kind != LEDGER_MULTI_YEAR || w->year < year)
+            continue;
+        for (int by_cvr = 0; by_cvr <= 1; by_cvr++) {
+            if (by_cvr && !(w->cvr && w->cvr[0]))
+                continue;
+            if (n == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                holder *nv = realloc(v, nc * sizeof *nv);
+                if (!nv)
+                    goto oom;
+                v = nv;
+                cap = nc;
+            }
+            v[n].key = holder_key(w->cvr, w->association, by_cvr);
+            if (!v[n].key)
+                goto oom;
+            v[n].first = w;
+            v[n].last = w->year;
+            n++;
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_holder);
+    /* one entry per key: the first row in the file, the last year paid */
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u > 0 && strcmp(v[u - 1].key, v[i].key) == 0) {
+            if (v[i].first->line < v[u - 1].first->line)
+                v[u - 1].first = v[i].first;
+            if (v[i].last > v[u - 1].last)
+                v[u - 1].last = v[i].last;
+            free(v[i].key);
+            continue;
+        }
+        v[u++] = v[i];
+    }
+    *out = v;
+    return u;
+
+oom:
+    for (size_t i = 0; i < n; i++)
+        free(v[i].key);
+    free(v);
+    return (size_t)-1;
+}
+
+/* The holder an application matches: by CVR when it has one and the ledger
+ * knows it, else by its association's folded name. NULL if none. */
+static const holder *find_holder(const holder *v, size_t n, const app *a, int *oom)
+{
+    for (int by_cvr = 1; by_cvr >= 0; by_cvr--) {
+        if (by_cvr && !(a->cvr && a->cvr[0]))
+            continue;
+        holder probe = {holder_key(a->cvr, a->association, by_cvr), NULL, 0};
+        if (!probe.key) {
+            *oom = 1;
+            return NULL;
+        }
+        const holder *h = bsearch(&probe, v, n, sizeof *v, cmp_holder);
+        free(probe.key);
+        if (h)
+            return h;
+    }
+    return NULL;
 }
 
 size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, bool *aside,
                          diag_list *dl)
 {
-    size_t found = 0;
+    size_t found = 0, nh;
+    holder *hv = NULL;
+    int oom = 0;
+
+    if (aside)
+        for (size_t i = 0; i < apps->n; i++)
+            aside[i] = false;
     if (!l)
         return 0;
-    for (size_t i = 0; i < apps->n; i++) {
+    nh = running_holders(l, p->year, &hv);
+    if (nh == (size_t)-1) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        return 1;
+    }
+    for (size_t i = 0; i < apps->n && !oom; i++) {
         const app *a = &apps->v[i];
-        const ledger_row *hit = NULL;
-        int last = 0;
-        char *name = text_fold(a->association ? a->association : "");
-        if (aside)
-            aside[i] = false;
-        for (size_t j = 0; j < l->n; j++) {
-            const ledger_row *w = &l->v[j];
-            if (w->kind != LEDGER_MULTI_YEAR || w->year < p->year || !same_holder(a, name, w))
-                continue;
-            if (!hit)
-                hit = w;
-            if (w->year > last)
-                last = w->year;
-        }
-        free(name);
-        if (!hit)
+        const holder *h = nh ? find_holder(hv, nh, a, &oom) : NULL;
+        if (!h)
             continue;
         found++;
         if (p->holders_set_aside) {
@@ -61,17 +156,24 @@ size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, b
                      "running_holders = set_aside in [multiyear]: the application is left out",
                      "%s (Nr %s) holds a running multi-year grant (%s line %u, Løbenr %s, "
                      "paid until %d) and may not apply before %d; set aside",
-                     a->association, a->nr, l->file ? l->file : "ledger", hit->line, hit->id,
-                     last, last);
+                     a->association, a->nr, l->file ? l->file : "ledger", h->first->line,
+                     h->first->id, h->last, h->last);
         } else {
             diag_add(dl, DIAG_ERROR, apps->file, a->line, 0,
                      "remove the application, or set running_holders = set_aside in "
                      "[multiyear] to leave such applications out with a warning",
                      "%s (Nr %s) holds a running multi-year grant (%s line %u, Løbenr %s, "
                      "paid until %d) and may not apply before %d",
-                     a->association, a->nr, l->file ? l->file : "ledger", hit->line, hit->id,
-                     last, last);
+                     a->association, a->nr, l->file ? l->file : "ledger", h->first->line,
+                     h->first->id, h->last, h->last);
         }
+    }
+    for (size_t i = 0; i < nh; i++)
+        free(hv[i].key);
+    free(hv);
+    if (oom) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        found++;
     }
     return found;
 }

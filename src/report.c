@@ -406,6 +406,23 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         book_put_text(b, s, OV_HEADER_ROW, c, h, numeric ? b->head_num : b->head);
         book_set_column(b, s, c, c, widths[c]);
     }
+    /* Panes, filter and print titles before the rows: in constant-memory mode
+     * libxlsxwriter refuses ranges that start above the row being written. */
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        lxw_col_t c = (lxw_col_t)(OV__COLS + k);
+        book_put_text(b, s, OV_HEADER_ROW, c,
+                      book_text(b, L_COL_SUPPLEMENT, p->earmark_defs[k].key), b->head_num);
+        book_set_column(b, s, c, c, 14);
+    }
+    if (!b->failed) {
+        worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
+        book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1,
+                                              (lxw_col_t)(OV__COLS - 1 + r->em.n_earmarks)),
+                   "worksheet_autofilter");
+    }
+    if (!b->failed)
+        book_check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
+                   "worksheet_repeat_rows");
     for (size_t i = 0; i < r->n && !b->failed; i++)
         write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], r, i);
 
@@ -430,9 +447,6 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
                 reduction_share(t->reductions, t->claims));
     for (size_t k = 0; k < r->em.n_earmarks; k++) {
         lxw_col_t c = (lxw_col_t)(OV__COLS + k);
-        book_put_text(b, s, OV_HEADER_ROW, c,
-                      book_text(b, L_COL_SUPPLEMENT, p->earmark_defs[k].key), b->head_num);
-        book_set_column(b, s, c, c, 14);
         if (r->n == 0) {
             book_put_kr(b, s, total_row, c, 0, b->total_kr);
             continue;
@@ -441,15 +455,6 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         book_put_formula_kr(b, s, total_row, c, formula, b->total_kr, r->em.totals[k].granted);
     }
 
-    if (b->failed)
-        return;
-    worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
-    book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1,
-                                          (lxw_col_t)(OV__COLS - 1 + r->em.n_earmarks)),
-          "worksheet_autofilter");
-    if (!b->failed)
-        book_check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
-              "worksheet_repeat_rows");
     book_page_setup(b, s, p, 1);
 }
 
@@ -648,6 +653,25 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
     report_write_earmarks(b, p, apps, r);
 }
 
+size_t report_max_applications(void)
+{
+    return (size_t)LXW_ROW_MAX - OV_FIRST_ROW - 1; /* title, blank, header; I alt */
+}
+
+int report_check_size(size_t n, char *err, size_t errsz)
+{
+    char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
+
+    if (n <= report_max_applications())
+        return 0;
+    set_err(err, errsz,
+            "%s applications do not fit in one workbook: a sheet holds at most %s rows "
+            "(Excel's limit), room for %s applications",
+            money_format((pulje_kr)n, a), money_format((pulje_kr)LXW_ROW_MAX, b),
+            money_format((pulje_kr)report_max_applications(), c));
+    return -1;
+}
+
 int report_write_workbook(const char *path, const pool *p, const app_list *apps,
                           const alloc_result *r, char *err, size_t errsz)
 {
@@ -657,6 +681,11 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     atomic_file af;
     book b;
     lxw_error e;
+    /* Constant memory: each row goes to a temporary file as soon as the next
+     * one starts, so a million applications need megabytes, not a gigabyte.
+     * Rows are written in order (the mode requires it); text is stored inline
+     * rather than in the shared string table. */
+    lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 
     if (check_result(p, apps, r, &t, err, errsz) != 0 ||
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
@@ -666,10 +695,8 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
                 str(p->file), str(p->decision_date));
         return -1;
     }
-    if (r->n > LXW_ROW_MAX - OV_FIRST_ROW - 1) {
-        set_err(err, errsz, "%zu applications do not fit in one sheet", r->n);
+    if (report_check_size(r->n, err, errsz) != 0)
         return -1;
-    }
     if (atomic_begin(&af, path, 0) != 0) {
         set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
                 strerror(errno));
@@ -679,7 +706,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     memset(&b, 0, sizeof b);
     b.err = err;
     b.errsz = errsz;
-    b.wb = workbook_new(af.tmp_path);
+    b.wb = workbook_new_opt(af.tmp_path, &opts);
     if (!b.wb) {
         set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
         atomic_abort(&af);

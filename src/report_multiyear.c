@@ -35,67 +35,87 @@ void report_write_multiyear(book *b, const pool *p, const alloc_result *r,
                             const report_overview_cols *ov)
 {
     book_sheet s = book_add_sheet(b, L_SHEET_MULTIYEAR);
-    static const label_id rows[] = {L_MY_ROW_MONEY, L_MY_ROW_OLD, L_MY_ROW_NEW,
-                                    L_MY_ROW_BOUND, L_MY_ROW_CAP_PCT, L_MY_ROW_CAP_KR,
-                                    L_MY_ROW_BOUND_PCT, L_MY_ROW_HEADROOM, L_MY_ROW_CHECK};
     char f[700], a[16], c[16], d[16], e[16], years[300], amounts[300];
     int over_before = 0;
 
     if (b->failed)
         return;
+    /* Rows are written top to bottom (the workbook is in constant-memory mode). */
     book_set_column(b, &s, 0, 0, 42);
     book_set_column(b, &s, 1, MY_YEARS, 14);
     book_put_text(b, &s, MY_TITLE_ROW, 0, book_text(b, L_MY_TITLE, p->name, p->year),
                   b->title);
-    book_put_text(b, &s, MY_HEAD_ROW, 0, label(L_MY_YEAR_HEADER), b->head);
-    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
-        book_put_text(b, &s, (lxw_row_t)(MY_MONEY + k), 0, label(rows[k]), NULL);
-
     overview_range(years, sizeof years, ov->first_row, ov->last_row, ov->years_granted);
-    for (int t = 0; t < MY_YEARS; t++) {
-        const my_year *y = &r->my[t];
-        lxw_col_t col = (lxw_col_t)(1 + t);
-        pulje_kr bound = y->old + y->fresh;
-        int ok = y->old > y->cap ? y->fresh == 0 : bound <= y->cap;
 
-        over_before |= y->old > y->cap;
-        book_put_num(b, &s, MY_HEAD_ROW, col, y->year, b->head_num);
-        book_put_kr(b, &s, MY_MONEY, col, y->money, b->kr);
-        book_put_kr(b, &s, MY_OLD, col, y->old, b->kr);
+    for (lxw_row_t row = MY_HEAD_ROW; row <= MY_CHECK; row++) {
+        static const label_id names[] = {
+            [MY_MONEY] = L_MY_ROW_MONEY, [MY_OLD] = L_MY_ROW_OLD, [MY_NEW] = L_MY_ROW_NEW,
+            [MY_BOUND] = L_MY_ROW_BOUND, [MY_CAP_PCT] = L_MY_ROW_CAP_PCT,
+            [MY_CAP_KR] = L_MY_ROW_CAP_KR, [MY_BOUND_PCT] = L_MY_ROW_BOUND_PCT,
+            [MY_HEADROOM] = L_MY_ROW_HEADROOM, [MY_CHECK] = L_MY_ROW_CHECK};
+        book_put_text(b, &s, row, 0, label(row == MY_HEAD_ROW ? L_MY_YEAR_HEADER : names[row]),
+                      row == MY_HEAD_ROW ? b->head : NULL);
+        for (int t = 0; t < MY_YEARS; t++) {
+            const my_year *y = &r->my[t];
+            lxw_col_t col = (lxw_col_t)(1 + t);
+            pulje_kr bound = y->old + y->fresh;
+            int ok = y->old > y->cap ? y->fresh == 0 : bound <= y->cap;
 
-        /* new: the year's amounts of grants bound for more than one year */
-        if (ov->last_row >= ov->first_row) {
-            overview_range(amounts, sizeof amounts, ov->first_row, ov->last_row,
-                           (lxw_col_t)(ov->year1 + t));
-            snprintf(f, sizeof f, "=SUMIFS(%s,%s,\">1\")", amounts, years);
-            book_put_formula_kr(b, &s, MY_NEW, col, f, b->kr, y->fresh);
-        } else {
-            book_put_kr(b, &s, MY_NEW, col, y->fresh, b->kr);
+            over_before |= y->old > y->cap;
+            ref(a, MY_OLD, col);
+            ref(c, MY_NEW, col);
+            ref(d, MY_CAP_KR, col);
+            ref(e, MY_BOUND, col);
+            switch (row) {
+            case MY_HEAD_ROW:
+                book_put_num(b, &s, row, col, y->year, b->head_num);
+                break;
+            case MY_MONEY:
+                book_put_kr(b, &s, row, col, y->money, b->kr);
+                break;
+            case MY_OLD:
+                book_put_kr(b, &s, row, col, y->old, b->kr);
+                break;
+            case MY_NEW: /* the year's amounts of grants bound for more than one year */
+                if (ov->last_row >= ov->first_row) {
+                    overview_range(amounts, sizeof amounts, ov->first_row, ov->last_row,
+                                   (lxw_col_t)(ov->year1 + t));
+                    snprintf(f, sizeof f, "=SUMIFS(%s,%s,\">1\")", amounts, years);
+                    book_put_formula_kr(b, &s, row, col, f, b->kr, y->fresh);
+                } else {
+                    book_put_kr(b, &s, row, col, y->fresh, b->kr);
+                }
+                break;
+            case MY_BOUND:
+                snprintf(f, sizeof f, "=%s+%s", a, c);
+                book_put_formula_kr(b, &s, row, col, f, b->sum_kr, bound);
+                break;
+            case MY_CAP_PCT:
+                book_put_num(b, &s, row, col, r->cap_bp / 10000.0, b->pct);
+                break;
+            case MY_CAP_KR: /* whole numbers throughout, so Excel's result is exact */
+                ref(a, MY_MONEY, col);
+                snprintf(f, sizeof f, "=INT(%s*%d/10000)", a, r->cap_bp);
+                book_put_formula_kr(b, &s, row, col, f, b->kr, y->cap);
+                break;
+            case MY_BOUND_PCT:
+                ref(a, MY_MONEY, col);
+                snprintf(f, sizeof f, "=IF(%s=0,0,%s/%s)", a, e, a);
+                book_put_formula(b, &s, row, col, f, b->pct,
+                                 y->money == 0 ? 0.0 : (double)bound / (double)y->money);
+                break;
+            case MY_HEADROOM:
+                snprintf(f, sizeof f, "=%s-%s", d, e);
+                book_put_formula_kr(b, &s, row, col, f, b->kr, y->cap - bound);
+                break;
+            case MY_CHECK:
+                snprintf(f, sizeof f, "=IF(%s>%s,IF(%s=0,1,0),IF(%s<=%s,1,0))", a, d, c, e, d);
+                book_put_formula(b, &s, row, col, f, b->sum, ok);
+                break;
+            default:
+                break;
+            }
         }
-        ref(a, MY_OLD, col);
-        ref(c, MY_NEW, col);
-        snprintf(f, sizeof f, "=%s+%s", a, c);
-        book_put_formula_kr(b, &s, MY_BOUND, col, f, b->sum_kr, bound);
-
-        book_put_num(b, &s, MY_CAP_PCT, col, r->cap_bp / 10000.0, b->pct);
-        /* whole numbers throughout, so Excel's result is exact: INT(money*bp/10000) */
-        ref(a, MY_MONEY, col);
-        snprintf(f, sizeof f, "=INT(%s*%d/10000)", a, r->cap_bp);
-        book_put_formula_kr(b, &s, MY_CAP_KR, col, f, b->kr, y->cap);
-
-        ref(c, MY_BOUND, col);
-        snprintf(f, sizeof f, "=IF(%s=0,0,%s/%s)", a, c, a);
-        book_put_formula(b, &s, MY_BOUND_PCT, col, f, b->pct,
-                         y->money == 0 ? 0.0 : (double)bound / (double)y->money);
-
-        ref(d, MY_CAP_KR, col);
-        snprintf(f, sizeof f, "=%s-%s", d, c);
-        book_put_formula_kr(b, &s, MY_HEADROOM, col, f, b->kr, y->cap - bound);
-
-        ref(a, MY_OLD, col);
-        ref(e, MY_NEW, col);
-        snprintf(f, sizeof f, "=IF(%s>%s,IF(%s=0,1,0),IF(%s<=%s,1,0))", a, d, e, c, d);
-        book_put_formula(b, &s, MY_CHECK, col, f, b->sum, ok);
     }
     book_put_text(b, &s, MY_NOTES, 0, label(L_MY_CONDITIONAL), NULL);
     book_put_text(b, &s, MY_NOTES + 1, 0, label(L_MY_ESTIMATED), NULL);

@@ -1,0 +1,58 @@
+/* phase.h - Where a run is: the pipeline's phases, for timing and progress.
+ *
+ * The library never reads a clock and never prints. It only says, at the
+ * few points where a run moves from one phase to the next, which phase
+ * starts; whoever installed a hook (the command line) may read a clock
+ * there, print progress, or ignore it. Without a hook nothing happens.
+ *
+ * The phases of `pulje run`, in order:
+ *
+ *   read      the pool file and the applications file read, parsed and
+ *             every row checked (apps_load does all three in one pass)
+ *   validate  the checks across the whole pool made after reading (today:
+ *             the sheet's row limit)
+ *   model     collect the claims and sums the rule needs
+ *   solve     the GLPK model (or the closed form) and the exact shares
+ *   round     shares to whole-krone grants
+ *   verify    every invariant, re-derived from the lines
+ *   write     the workbook and the decisions CSV
+ *
+ * Library code marks the starts it knows about (alloc_run: solve, round);
+ * the command line marks the others around its calls. */
+#ifndef PULJE_PHASE_H
+#define PULJE_PHASE_H
+
+typedef enum {
+    PHASE_READ = 0,
+    PHASE_VALIDATE,
+    PHASE_MODEL,
+    PHASE_SOLVE,
+    PHASE_ROUND,
+    PHASE_VERIFY,
+    PHASE_WRITE,
+    PHASE__COUNT
+} phase_id;
+
+/* Called when phase `next` starts (the previous phase, if any, ends). */
+typedef void (*phase_hook_fn)(void *ctx, phase_id next);
+
+/**
+ * @brief Install the hook called at every phase start (NULL: none).
+ *
+ * One hook per process, like GLPK's glp_term_hook(): the library is single
+ * threaded. This function can't fail.
+ *
+ * @code
+ * static void on_phase(void *ctx, phase_id next) { stamp(ctx, next); }
+ * phase_set_hook(on_phase, &times);
+ * @endcode
+ */
+void phase_set_hook(phase_hook_fn fn, void *ctx);
+
+/** @brief Say that phase `next` starts: calls the hook if one is installed. */
+void phase_enter(phase_id next);
+
+/** @brief The phase's short English name ("read", "validate", ...). */
+const char *phase_name(phase_id id);
+
+#endif

@@ -1,0 +1,27 @@
+/* phase.c - Phase marks: the library says where a run is, the hook decides what to do. */
+#include "phase.h"
+
+#include <stddef.h>
+
+static phase_hook_fn hook_fn;
+static void *hook_ctx;
+
+void phase_set_hook(phase_hook_fn fn, void *ctx)
+{
+    hook_fn = fn;
+    hook_ctx = ctx;
+}
+
+void phase_enter(phase_id next)
+{
+    if (hook_fn)
+        hook_fn(hook_ctx, next);
+}
+
+const char *phase_name(phase_id id)
+{
+    static const char *const names[PHASE__COUNT] = {
+        "read", "validate", "model", "solve", "round", "verify", "write",
+    };
+    return (unsigned)id < PHASE__COUNT ? names[id] : "?";
+}
