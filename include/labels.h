@@ -210,6 +210,8 @@ typedef enum {
     L_EX_EARMARK_TIER,      /* Trin %d: opfylder %s */
     L_EX_EARMARK_GRANT,     /* Tillæg bevilget: %s kr. */
     L_EX_TOTAL_WITH,        /* I alt med tillæg: %s kr. */
+    L_SUM_BOUND_VALUE,      /* %s kr. = %s (loft %s) */
+    L_SUM_SUPPLEMENTS,      /* Tillæg uddelt (%s) */
     L_YES,                  /* Ja */
     L_NO,                   /* Nej */
     L_CMP_CHART_TITLE,      /* Tilskud efter indstillet beløb, pr. regel */

@@ -286,6 +286,8 @@ static const label_entry labels[L__COUNT] = {
     [L_EX_EARMARK_TIER]    = {"Trin %d: opfylder %s", "ds"},
     [L_EX_EARMARK_GRANT]   = {"Tillæg bevilget: %s kr.", "s"},
     [L_EX_TOTAL_WITH]      = {"I alt med tillæg: %s kr.", "s"},
+    [L_SUM_BOUND_VALUE]    = {"%s kr. = %s (loft %s)", "sss"},
+    [L_SUM_SUPPLEMENTS]    = {"Tillæg uddelt (%s)", "s"},
     [L_YES]                = {"Ja", ""},
     [L_NO]                 = {"Nej", ""},
     [L_CMP_CHART_TITLE]    = {"Tilskud efter indstillet beløb, pr. regel", ""},

@@ -277,6 +277,8 @@ static const char *const labels_en[L__COUNT] = {
     [L_EX_EARMARK_TIER]    = "Tier %d: meets %s",
     [L_EX_EARMARK_GRANT]   = "Supplement granted: DKK %s",
     [L_EX_TOTAL_WITH]      = "Total with supplements: DKK %s",
+    [L_SUM_BOUND_VALUE]    = "DKK %s = %s (cap %s)",
+    [L_SUM_SUPPLEMENTS]    = "Supplements granted (%s)",
     [L_YES]                = "Yes",
     [L_NO]                 = "No",
     [L_CMP_CHART_TITLE]    = "Grant by assessed amount, per rule",

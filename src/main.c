@@ -333,6 +333,13 @@ static void line_out(const char *lab, const char *value)
     printf("%16s\n", value);
 }
 
+static void line_kr_label(const char *lab, pulje_kr v)
+{
+    char m[MONEY_BUFSZ], s[MONEY_BUFSZ + 8];
+    snprintf(s, sizeof s, "%s %s", money_format(v, m), label(L_KR));
+    line_out(lab, s);
+}
+
 static void line_kr(label_id id, pulje_kr v)
 {
     char m[MONEY_BUFSZ], s[MONEY_BUFSZ + 8];
@@ -366,6 +373,15 @@ static void print_summary(const pool *p, const alloc_result *r)
     line_count(L_SUM_REDUCED, r->n_reduced);
     line_count(L_SUM_REFUSED, r->n_refused);
     line_kr(L_SUM_GRANTED, r->granted_total);
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        char lab[160];
+        label_format(lab, sizeof lab, L_SUM_SUPPLEMENTS, p->earmark_defs[k].key);
+        line_kr_label(lab, r->em.totals[k].granted);
+        if (r->em.totals[k].unused > 0) {
+            label_format(lab, sizeof lab, L_EM_UNUSED, p->earmark_defs[k].key);
+            line_kr_label(lab, r->em.totals[k].unused);
+        }
+    }
     line_kr(L_SUM_RESIDUAL, r->residual);
     if (r->n_my_requested > 0 || r->my[0].old > 0) {
         char n[MONEY_BUFSZ];
@@ -378,8 +394,8 @@ static void print_summary(const pool *p, const alloc_result *r)
             label_format(lab, sizeof lab, L_SUM_BOUND, y->year);
             money_format_pct(y->old + y->fresh, y->money ? y->money : 1, 1, pct);
             money_format_pct(r->cap_bp, 10000, 0, cap);
-            snprintf(s, sizeof s, "%s kr. = %s (<= %s)", money_format(y->old + y->fresh, m), pct,
-                     cap);
+            label_format(s, sizeof s, L_SUM_BOUND_VALUE, money_format(y->old + y->fresh, m), pct,
+                         cap);
             line_out(lab, s);
         }
     }
