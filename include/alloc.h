@@ -72,7 +72,9 @@ typedef struct alloc_result {
  * protected claims alone above the money, a solver fault) are appended to dl
  * as errors naming the pool file.
  *
- * @return 0 on success (out filled); -1 on failure (out empty; see dl).
+ * @return 0 on success (out filled); -1 when the inputs allow no allocation
+ *         (see dl); -2 on a fault: out of memory or the solver (see dl).
+ *         out is empty on failure.
  */
 int alloc_run(const pool *p, const app_list *apps, alloc_method method,
               alloc_result *out, diag_list *dl);

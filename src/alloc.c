@@ -113,7 +113,7 @@ static int share(const pool *p, alloc_method method, const pulje_kr *claims, siz
                 return explain_rule(p, r, claims, n, rs, dl);
         }
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL, "%s: %s", model_strerror(ms), err);
-        return -1;
+        return -2; /* a fault, not the input's */
     }
     rule_status rs = rule_apply(&p->rule, claims, n, r->available, rr);
     if (rs == RULE_OK)
@@ -127,6 +127,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     size_t n = apps->n;
     pulje_kr *claims = NULL, *grants = NULL;
     bool *aside = NULL;
+    int failure = -2; /* until shown otherwise, a failure is a fault */
     rule_result rr;
     my_result my;
     alloc_result r;
@@ -160,8 +161,10 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
         goto fail;
     }
     r.n_set_aside = multiyear_holders(p, p->commitments, apps, aside, dl);
-    if (r.n_set_aside > 0 && !p->holders_set_aside)
+    if (r.n_set_aside > 0 && !p->holders_set_aside) {
+        failure = -1;
         goto fail;
+    }
     for (size_t i = 0; i < n; i++) {
         claims[i] = claim_of(&apps->v[i], aside[i]);
         r.applied_total += apps->v[i].applied;
@@ -177,8 +180,10 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     r.available += r.earmark_returned;
 
     phase_enter(PHASE_SOLVE);
-    if (share(p, method, claims, n, &r, &rr, dl) != 0)
+    failure = share(p, method, claims, n, &r, &rr, dl);
+    if (failure != 0)
         goto fail;
+    failure = -2;
     phase_enter(PHASE_ROUND);
     if (round_shares(&rr, claims, p->rounding, r.available, grants, &r.residual) != 0) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "rounding failed (out of memory)");
@@ -231,7 +236,7 @@ fail:
     free(aside);
     earmark_free(&r.em);
     free(r.lines);
-    return -1;
+    return failure;
 }
 
 int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,

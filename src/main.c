@@ -722,8 +722,9 @@ int main(int argc, char **argv)
         rc = run_compare(&o, &in.pool, &in.apps, &dl);
         goto done;
     }
-    if (alloc_run(&in.pool, &in.apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl) != 0) {
-        rc = dl.oom ? EXIT_FAULT : EXIT_INPUT;
+    rc = alloc_run(&in.pool, &in.apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl);
+    if (rc != 0) {
+        rc = rc == -1 && !dl.oom ? EXIT_INPUT : EXIT_FAULT;
         goto done;
     }
     phase_enter(PHASE_VERIFY);
