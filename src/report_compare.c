@@ -351,9 +351,12 @@ static void write_economy(book *b, const sheet *s, const pool *p, const app_list
     char buf[512], name[256], formula[300], in[LXW_MAX_CELL_NAME_LENGTH],
         out[LXW_MAX_CELL_NAME_LENGTH];
     const char *pn = str(p->name);
-    lxw_row_t row, budget_total, out_first, granted_row, residual_row, out_total;
+    lxw_row_t row, budget_total, out_first, granted_row, residual_row, out_total, em_first;
     pulje_kr budget = pool_budget_total(p), reserved = pool_reserved_total(p),
-             earmarked = pool_earmarked_total(p);
+             plain_earmarked = 0;
+
+    for (size_t i = 0; i < p->n_earmarks; i++)
+        plain_earmarked += p->earmarks[i].amount;
 
     set_column(b, s, 0, 0, 60);
     set_column(b, s, 1, (lxw_col_t)c->n, 16);
@@ -370,8 +373,18 @@ static void write_economy(book *b, const sheet *s, const pool *p, const app_list
     out_first = row;
     row = put_lines(b, s, row, p->reservations, p->n_reservations, c->n);
     granted_row = row++;
-    put_text(b, s, granted_row, 0, fill(buf, sizeof buf, L_ECON_GRANTED, pn, p->year), NULL);
+    put_text(b, s, granted_row, 0,
+             fill(buf, sizeof buf, L_ECON_GRANTED, pool_short_name(p), p->year), NULL);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks, c->n);
+    /* earmark sections: the supplements granted under each rule, and what is
+     * left unused when it goes to the residual (its own line, as in run) */
+    em_first = row;
+    for (size_t e = 0; e < p->n_earmark_defs; e++) {
+        put_text(b, s, row++, 0, p->earmark_defs[e].label, NULL);
+        if (!p->earmark_defs[e].unused_to_main)
+            put_text(b, s, row++, 0, fill(buf, sizeof buf, L_EM_UNUSED, p->earmark_defs[e].label),
+                     NULL);
+    }
     residual_row = row++;
     put_text(b, s, residual_row, 0, p->residual_label, NULL);
     out_total = row++;
@@ -381,7 +394,16 @@ static void write_economy(book *b, const sheet *s, const pool *p, const app_list
     for (size_t k = 0; k < c->n && !b->failed; k++) {
         lxw_col_t col = (lxw_col_t)(1 + k);
         const alloc_result *r = &c->v[k].result;
-        pulje_kr out_sum = reserved + r->granted_total + earmarked + r->residual;
+        pulje_kr out_sum = reserved + r->granted_total + plain_earmarked + r->residual;
+        lxw_row_t er = em_first;
+        for (size_t e = 0; e < r->em.n_earmarks; e++) {
+            put_kr(b, s, er++, col, r->em.totals[e].granted, b->kr);
+            out_sum += r->em.totals[e].granted;
+            if (!p->earmark_defs[e].unused_to_main) {
+                put_kr(b, s, er++, col, r->em.totals[e].unused, b->kr);
+                out_sum += r->em.totals[e].unused;
+            }
+        }
         if (out_sum != budget) {
             fail(b, "rule %zu: the economy table does not balance (%lld in, %lld out)", k + 1,
                  (long long)budget, (long long)out_sum);

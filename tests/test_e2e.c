@@ -261,6 +261,25 @@ static void test_next_years_run_reserves_what_this_year_committed(void **state)
     load_workbook(path);
 }
 
+/* Every formula, recomputed from the cached values it refers to, gives its
+ * own cached value: the workbook reads the same before and after Excel
+ * recalculates it. Run on the committee workbook and the comparison. */
+static void test_every_formula_agrees_with_its_cached_value(void **state)
+{
+    (void)state;
+    char cmd[4096], buf[16384];
+    snprintf(cmd, sizeof cmd,
+             "%s compare inputs/pulje-2023.ini -q --out %s/cmp 2>&1 && "
+             "/usr/bin/python3 tests/xlsx_check.py %s/18-hovedpuljen-2023.xlsx 2>&1 && "
+             "/usr/bin/python3 tests/xlsx_check.py %s/cmp/18-hovedpuljen-2023-sammenligning.xlsx 2>&1",
+             prog, outdir, outdir, outdir);
+    int rc = run(cmd, buf, sizeof buf);
+    if (rc != 0)
+        print_message("%s\n", buf);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(buf, " 0 disagree, 0 not checked"));
+}
+
 static void test_decisions_csv_is_written_beside_the_workbook(void **state)
 {
     (void)state;
@@ -331,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_default_pool_binds_multi_year_grants_under_the_cap),
         cmocka_unit_test(test_default_pool_hands_out_the_500000_earmark_exactly),
         cmocka_unit_test(test_next_years_run_reserves_what_this_year_committed),
+        cmocka_unit_test(test_every_formula_agrees_with_its_cached_value),
         cmocka_unit_test(test_decisions_csv_is_written_beside_the_workbook),
         cmocka_unit_test(test_closed_form_run_gives_identical_files),
         cmocka_unit_test(test_bad_amount_exits_2_names_the_place_and_writes_nothing),
