@@ -99,6 +99,12 @@ void book_put_formula_kr(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t 
 void book_put_blank(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
                     lxw_format *f);
 
+/** @brief Set a row's height in points (15 is one line); call before writing the row. */
+void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double height);
+
+/** @brief Lines a text needs in a column `width` characters wide (at least 1). */
+int book_lines(const char *text, double width);
+
 /** @brief Set the width of columns first..last. */
 void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t last,
                      double width);

@@ -289,3 +289,26 @@ book_sheet book_add_sheet_named(book *b, const char *name)
     s.name = s.ws->name; /* the workbook keeps its own copy */
     return s;
 }
+
+void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double height)
+{
+    if (!b->failed)
+        book_check(b, s, worksheet_set_row(s->ws, row, height, NULL), "worksheet_set_row");
+}
+
+int book_lines(const char *text, double width)
+{
+    size_t chars = 0;
+    int lines = 1;
+    double per_line = width > 2 ? width - 1 : 1; /* a little margin for proportional fonts */
+
+    for (const char *c = text ? text : ""; *c; c++) {
+        if ((*c & 0xC0) == 0x80)
+            continue; /* UTF-8 continuation byte */
+        if (*c == '\n' || (double)++chars > per_line) {
+            lines++;
+            chars = *c == '\n' ? 0 : 1;
+        }
+    }
+    return lines;
+}

@@ -344,6 +344,17 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
                                const app *a, const alloc_result *r, size_t i)
 {
     const alloc_line *l = &r->lines[i];
+    int lines = book_lines(a->association, 28);
+
+    /* as tall as its longest wrapped text (set before the row's cells) */
+    if (book_lines(a->activity, 32) > lines)
+        lines = book_lines(a->activity, 32);
+    if (book_lines(a->refusal, 32) > lines)
+        lines = book_lines(a->refusal, 32);
+    if (l->my != MY_ONE_YEAR && book_lines(my_note(b, p, l->my), 26) > lines)
+        lines = book_lines(my_note(b, p, l->my), 26);
+    if (lines > 1)
+        book_set_row_height(b, s, row, 15.0 * lines);
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
     const char *nr = str(a->nr);
 
@@ -387,8 +398,8 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         L_COL_YEARS_GRANTED, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT,
         L_COL_MY_NOTE, L_COL_REFUSAL,
     };
-    static const double widths[OV__COLS] = {8, 30, 40, 14, 14, 14, 13, 16, 10, 10,
-                                            13, 13, 13, 30, 40};
+    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 9, 10,
+                                            12, 12, 12, 26, 32};
     static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT,
                                      OV_YEAR1, OV_YEAR2, OV_YEAR3};
     const pulje_kr sum_values[] = {t->applied, t->claims, t->reductions, t->grants,
@@ -398,6 +409,7 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
 
     book_put_text(b, s, OV_TITLE_ROW, 0, book_text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
              b->title);
+    book_set_row_height(b, s, OV_HEADER_ROW, 45); /* headers wrap to up to three lines */
     for (lxw_col_t c = 0; c < OV__COLS; c++) {
         int numeric = c >= OV_APPLIED && c <= OV_YEAR3;
         const char *h = c >= OV_YEAR1 && c <= OV_YEAR3
@@ -456,6 +468,8 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
     }
 
     book_page_setup(b, s, p, 1);
+    if (!b->failed)
+        worksheet_set_paper(s->ws, 8); /* A3: sixteen columns stay readable on one page width */
 }
 
 /* ------------------------------------------------------------------------ */
@@ -497,8 +511,9 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
 {
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
     book_put_blank(b, s, row++, EC_AMOUNT, b->head);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
-    book_put_text(b, s, row++, EC_AMOUNT, rule, NULL);
+    book_put_text(b, s, row++, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
+    book_set_row_height(b, s, row, 15.0 * book_lines(rule, 68));
+    book_put_text(b, s, row++, EC_LABEL, rule, b->text_wrap);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), NULL);
     book_put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
