@@ -319,6 +319,14 @@ int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
         y->cap = (pulje_kr)((pulje_wide)y->money * p->cap_bp / 10000);
         y->old = l ? ledger_sum(l, y->year, LEDGER_MULTI_YEAR) : 0;
         room[t] = y->cap - y->old; /* negative: the cap was broken before this round */
+        if (room[t] < 0) {
+            char o[MONEY_BUFSZ], c[MONEY_BUFSZ];
+            diag_add(dl, DIAG_WARNING, l && l->file ? l->file : p->file, 0, 0,
+                     "no new multi-year grant can cover that year; check the ledger, the "
+                     "cap in [multiyear] or money_year2/money_year3",
+                     "earlier multi-year commitments for %d (%s kr.) already exceed the cap "
+                     "(%s kr.)", y->year, money_format(y->old, o), money_format(y->cap, c));
+        }
     }
     for (size_t i = 0; i < n; i++) {
         const app *a = &apps->v[i];

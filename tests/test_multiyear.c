@@ -214,6 +214,29 @@ static void test_cap_broken_before_admits_nothing_new_in_that_year(void **state)
     ledger_free(&l);
 }
 
+static void test_cap_broken_before_is_said_in_a_warning(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l;
+    diag_list dl;
+    my_result r;
+    memset(&l, 0, sizeof l);
+    add_row(&l, "L1", 2022, 2024, "Gammel", 500001, LEDGER_MULTI_YEAR);
+    app v[] = {make_app("1", "A", 1, 9, false, 0)};
+    app_list apps = {"apps.csv", v, 1};
+    pulje_kr g[] = {1000};
+    diag_init(&dl);
+    assert_int_equal(multiyear_choose(&p, &l, &apps, g, NULL, 1, &r, &dl), 0);
+    assert_int_equal(diag_errors(&dl), 0);
+    assert_int_equal(dl.n, 1);
+    assert_int_equal(dl.v[0].level, DIAG_WARNING);
+    assert_non_null(strstr(dl.v[0].msg, "for 2024 (500.001 kr.) already exceed the cap (500.000 kr.)"));
+    multiyear_free(&r);
+    diag_free(&dl);
+    ledger_free(&l);
+}
+
 static void test_equal_priorities_prefer_the_larger_grant_then_file_order(void **state)
 {
     (void)state;
@@ -419,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_cap_rounds_down_to_the_krone),
         cmocka_unit_test(test_later_years_money_from_the_pool_file),
         cmocka_unit_test(test_cap_broken_before_admits_nothing_new_in_that_year),
+        cmocka_unit_test(test_cap_broken_before_is_said_in_a_warning),
         cmocka_unit_test(test_equal_priorities_prefer_the_larger_grant_then_file_order),
         cmocka_unit_test(test_mip_and_closed_form_agree_with_brute_force),
         cmocka_unit_test(test_reservations_come_from_the_ledger_with_the_minutes_labels),

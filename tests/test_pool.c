@@ -1013,9 +1013,48 @@ static void test_bad_min_grant_names_the_key(void **state)
     done(&r);
 }
 
+
+static void test_earmark_section_with_unknown_criterion_and_wrong_years_is_refused(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[earmark trivsel]\n"                            /* 7 */
+                   "label = Midler til mental trivsel\n"            /* 8 */
+                   "amount = 500.000\n"                             /* 9 */
+                   "years = 2024-2025\n"                            /* 10 */
+                   "criterion alder = 12-25 år\n"                   /* 11 */
+                   "required = alder, trivsel\n"                    /* 12 */
+                   "tier 2 = alder\n");                             /* 13 */
+    expect_diag(&r.dl, 12, 12, "unknown criterion \"trivsel\"",
+                "the criteria of this earmark are: alder");
+    expect_diag(&r.dl, 13, 1, "unexpected \"tier 2\"", "next is tier 1");
+    expect_diag(&r.dl, 7, 0, "[earmark trivsel] runs 2024-2025, not in the pool's year 2023",
+                NULL);
+    done(&r);
+}
+
+static void test_earmark_section_is_read_with_its_tiers(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[earmark trivsel]\nlabel = Trivsel\namount = 1.000\nyears = 2023\n"
+                   "criterion a = A\ncriterion b = B\ncriterion c = C\nrequired = a, b\n"
+                   "tier 1 = a, b, c\ntier 2 = a, b\nunused = main\n");
+    assert_int_equal(r.dl.n, 0);
+    assert_int_equal(r.p.n_earmark_defs, 1);
+    assert_int_equal(r.p.earmark_defs[0].required, 3);
+    assert_int_equal(r.p.earmark_defs[0].tiers[0], 7);
+    assert_int_equal(r.p.earmark_defs[0].tiers[1], 3);
+    assert_int_equal(r.p.earmark_defs[0].unused_to_main, 1);
+    assert_int_equal(pool_earmarked_total(&r.p), 1000);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_earmark_section_with_unknown_criterion_and_wrong_years_is_refused),
+        cmocka_unit_test(test_earmark_section_is_read_with_its_tiers),
         cmocka_unit_test(test_default_pool_file_has_the_2023_figures),
         cmocka_unit_test(test_applications_path_is_next_to_the_pool_file),
         cmocka_unit_test(test_defaults_when_rules_section_is_absent),
