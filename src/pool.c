@@ -245,7 +245,7 @@ static enum section suggest_section(parser *st, const char *name)
         st->oom = 1;
         return SEC_NONE;
     }
-    for (int s = SEC_POOL; s <= SEC_RULES; s++) {
+    for (int s = SEC_POOL; s <= SEC_MULTIYEAR; s++) {
         if (close_enough(w, section_names[s], &best))
             found = (enum section)s;
     }
@@ -341,7 +341,7 @@ static void read_header(parser *st, const char *s, size_t n)
         return;
     }
     st->sec = SEC_UNKNOWN;
-    for (int k = SEC_POOL; k <= SEC_RULES; k++) {
+    for (int k = SEC_POOL; k <= SEC_MULTIYEAR; k++) {
         if (strcmp(name, section_names[k]) == 0)
             st->sec = (enum section)k;
     }

@@ -974,6 +974,29 @@ static void test_pool_free_is_safe_on_a_zeroed_and_a_freed_pool(void **state)
     diag_free(&r.dl);
 }
 
+static void test_multiyear_section_is_read(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[multiyear]\ncap = 50 %\nmin_active_years = 3\nmoney_year2 = 900\n"
+                   "running_holders = set_aside\n");
+    expect_clean(&r);
+    assert_int_equal(r.p.cap_bp, 5000);
+    assert_int_equal(r.p.min_active_years, 3);
+    assert_int_equal(r.p.later_money[0], 900);
+    assert_int_equal(r.p.holders_set_aside, 1);
+    done(&r);
+}
+
+static void test_misspelt_multiyear_section_suggests_it(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[multiyer]\ncap = 50\n");
+    expect_one(&r, 7, 1, "unknown section [multiyer]", "did you mean [multiyear]?");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1039,6 +1062,8 @@ int main(void)
         cmocka_unit_test(test_missing_file_is_a_diagnostic_with_the_reason),
         cmocka_unit_test(test_directory_instead_of_file_is_a_diagnostic),
         cmocka_unit_test(test_pool_free_is_safe_on_a_zeroed_and_a_freed_pool),
+        cmocka_unit_test(test_multiyear_section_is_read),
+        cmocka_unit_test(test_misspelt_multiyear_section_suggests_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
