@@ -16,6 +16,10 @@
  *                   residual_label (default
  *                   "Restmidler overføres til Udviklingspuljen <year>")
  *
+ * Lines end at LF, CRLF or a lone CR, mixed as they come. A control
+ * character, or a byte that is neither UTF-8 nor Windows-1252 (U+FFFD after
+ * conversion), is an error at its column; the line is still read.
+ *
  * Amounts are whole kroner as money_parse() reads them (6.318.216 or 6318216).
  * Lines starting with ';' or '#' are comments, and so is everything from a
  * ';' that follows a blank ("rounding = 100 ; kr." is 100). inih's rules.
@@ -367,24 +371,49 @@ static void read_header(parser *st, const char *s, size_t n)
     free(name);
 }
 
+/* The first character in the line that has no place in a pool file, or
+ * NULL: a control character (C0 other than TAB, DEL, C1 U+0080..U+009F) or
+ * U+FFFD, which text_to_utf8() puts where a byte was neither UTF-8 nor
+ * Windows-1252. NUL is reported on its own before this. */
+static const char *bad_char(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\0') || c == 0x7F)
+            return s + i;
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9F)
+            return s + i;
+        if (c == 0xEF && i + 2 < n && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)
+            return s + i;
+    }
+    return NULL;
+}
+
 /* inih's reader: hand over the next line of the text, without its leading
  * blanks, ending in '\n'. Returns NULL at the end. */
 static char *read_line(char *buf, int size, void *stream)
 {
     parser *st = stream;
-    const char *line, *nl;
+    const char *line, *nl, *bad;
     size_t n, ind = 0;
 
     finish_line(st);
     if (st->pos >= st->len || size < 2)
         return NULL;
+    /* A line ends at LF, CRLF or a lone CR (old Mac files; mixed is fine). */
     line = st->text + st->pos;
-    nl = memchr(line, '\n', st->len - st->pos);
-    n = nl ? (size_t)(nl - line) : st->len - st->pos;
-    st->pos += n + (nl != NULL);
+    nl = line;
+    while (nl < st->text + st->len && *nl != '\n' && *nl != '\r')
+        nl++;
+    n = (size_t)(nl - line);
+    st->pos += n;
+    if (st->pos < st->len) {
+        st->pos++;
+        if (*nl == '\r' && st->pos < st->len && st->text[st->pos] == '\n')
+            st->pos++;
+    }
     st->lineno++;
-    if (n && line[n - 1] == '\r')
-        n--;
     st->raw = line;
     st->raw_len = n;
     while (ind < n && is_blank(line[ind]))
@@ -397,6 +426,19 @@ static char *read_line(char *buf, int size, void *stream)
         st->money_errors[st->sec]++;
         strcpy(buf, "\n");
         return buf;
+    }
+    if ((bad = bad_char(line, n)) != NULL) {
+        if ((unsigned char)bad[0] == 0xEF)
+            error_at(st, st->lineno, col_at((size_t)(bad - line)),
+                     "save the file as UTF-8 text; the byte was read as U+FFFD",
+                     "this line contains a byte that is neither UTF-8 nor Windows-1252");
+        else
+            error_at(st, st->lineno, col_at((size_t)(bad - line)),
+                     "delete the character, or save the file as UTF-8 text (it may have "
+                     "been saved in another encoding)",
+                     "this line contains the control character U+%04X",
+                     bad[0] == '\xC2' ? (unsigned char)bad[1] : (unsigned char)bad[0]);
+        /* the line is still read, so that nothing else is reported missing */
     }
     if (n - ind + 2 > (size_t)size) {
         char hint[128];
