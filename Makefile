@@ -16,13 +16,13 @@ OUT     ?= outputs
 
 # Debian packages the build and the tests need.
 PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev \
-           libcmocka-dev libcsv-dev libinih-dev python3 python3-openpyxl
+           libcmocka-dev libcsv-dev libinih-dev nettle-dev python3 python3-openpyxl
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS  = -lxlsxwriter -lglpk -lcsv -linih -lm
+LDLIBS  = -lxlsxwriter -lglpk -lcsv -linih -lnettle -lm
 TEST_LDLIBS = -lcmocka
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
