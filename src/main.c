@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "apps.h"
 #include "diag.h"
+#include "digest.h"
 #include "labels.h"
 #include "money.h"
 #include "pool.h"
@@ -192,6 +193,33 @@ static void print_summary(const pool *p, const alloc_result *r)
     line_kr(L_SUM_RESIDUAL, r->residual);
 }
 
+/* The inputs' SHA-256 digests, as sha256sum prints them. */
+static void print_digests(const digest_list *dg)
+{
+    for (size_t i = 0; i < dg->n; i++)
+        printf("  sha256 %s  %s\n", dg->v[i].hex, dg->v[i].path);
+}
+
+/* Digest the pool file, the applications and the ledger (if the pool names
+ * one) into dg. Returns 0, or -1 after a message. */
+static int digest_inputs(const char *pool_path, const char *apps_path, const pool *p,
+                         digest_list *dg)
+{
+    char *ledger_path = pool_ledger_path(p);
+    const char *paths[3] = {pool_path, apps_path, ledger_path};
+
+    for (size_t i = 0; i < 3; i++) {
+        if (paths[i] && digest_list_add(dg, paths[i]) != 0) {
+            fprintf(stderr, "pulje: cannot read %s to compute its SHA-256: %s\n", paths[i],
+                    strerror(errno));
+            free(ledger_path);
+            return -1;
+        }
+    }
+    free(ledger_path);
+    return 0;
+}
+
 /* Make the output folder if it does not exist. */
 static int ensure_dir(const char *dir)
 {
@@ -252,6 +280,7 @@ int main(int argc, char **argv)
     app_list apps;
     alloc_result r;
     diag_list dl;
+    digest_list dg = {NULL, 0};
     char *path = NULL;
     int rc = parse_args(argc, argv, &o);
 
@@ -275,9 +304,16 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    if (digest_inputs(o.pool, path, &p, &dg) != 0) {
+        rc = EXIT_INPUT;
+        goto done;
+    }
+    p.inputs = &dg;
     if (strcmp(o.command, "check") == 0) {
-        if (!o.quiet)
+        if (!o.quiet) {
             printf("%s, %s: %zu applications, no problems found\n", o.pool, path, apps.n);
+            print_digests(&dg);
+        }
         rc = EXIT_OK;
         goto done;
     }
@@ -290,8 +326,10 @@ int main(int argc, char **argv)
         rc = EXIT_VERIFY;
         goto done;
     }
-    if (!o.quiet)
+    if (!o.quiet) {
         print_summary(&p, &r);
+        print_digests(&dg);
+    }
     rc = write_outputs(&o, &p, &apps, &r);
 
 done:
@@ -300,6 +338,7 @@ done:
     alloc_free(&r);
     apps_free(&apps);
     pool_free(&p);
+    digest_list_free(&dg);
     free(path);
     return rc;
 }
