@@ -16,7 +16,7 @@ OUT     ?= outputs
 
 # Debian packages the build and the tests need.
 PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev \
-           libcmocka-dev libcsv-dev libinih-dev nettle-dev python3 python3-openpyxl
+           libcmocka-dev libcsv-dev libinih-dev nettle-dev locales python3 python3-openpyxl
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
