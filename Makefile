@@ -85,6 +85,15 @@ $(GEN): tests/genpool.c | $(BUILD)
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 
+# test_faults links with --wrap so that it can make these calls fail.
+FAULT_WRAPS = malloc calloc realloc strdup glp_simplex glp_intopt glp_get_status \
+              glp_mip_status worksheet_write_number worksheet_write_string workbook_close \
+              workbook_set_custom_property_string
+
+$(BUILD)/test_faults: tests/test_faults.c tests/testutil.h $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS) \
+	  $(FAULT_WRAPS:%=-Wl,--wrap=%)
+
 $(BUILD) $(BUILD)/obj:
 	mkdir -p $@
 
