@@ -916,6 +916,52 @@ static void set_defaults(pool *p)
     p->min_active_years = 5;
 }
 
+/* ---- encodings --------------------------------------------------------- */
+
+/* Length of the UTF-8 character at s (1..4), or 0 if the bytes there are not one. */
+static size_t utf8_char(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    return k && k <= n && text_is_utf8(s, k) ? k : 0;
+}
+
+/* A file that is UTF-8 but for a few bytes (text pasted from another
+ * program) would be read whole as Windows-1252, turning every "ø" into "Ã¸"
+ * without a word. When the raw bytes hold UTF-8 letters and bytes that are
+ * not UTF-8, report each such byte (the first 20) at its line and column. */
+static void check_mixed_encoding(parser *st, const char *raw, size_t len)
+{
+    size_t multibyte = 0, bad = 0, i = 0, line_start = 0;
+    unsigned line = 1;
+
+    for (i = 0; i < len;) {
+        size_t k = utf8_char(raw + i, len - i);
+        multibyte += k > 1;
+        bad += k == 0;
+        i += k ? k : 1;
+    }
+    if (multibyte == 0 || bad == 0)
+        return;
+    bad = 0;
+    for (i = 0; i < len && bad < 20;) {
+        size_t k = utf8_char(raw + i, len - i);
+        if (raw[i] == '\n' || (raw[i] == '\r' && !(i + 1 < len && raw[i + 1] == '\n'))) {
+            line++;
+            line_start = i + 1;
+        } else if (k == 0) {
+            error_at(st, line, col_at(i - line_start),
+                     "save the file as UTF-8 again, or retype the character; it may come from "
+                     "text pasted from another program",
+                     "byte 0x%02X is not UTF-8, though the rest of the file is",
+                     (unsigned char)raw[i]);
+            bad++;
+        }
+        i += k ? k : 1;
+    }
+}
+
 /* ---- public ------------------------------------------------------------ */
 
 int pool_parse(const char *text, size_t len, const char *filename, pool *out,
@@ -924,6 +970,7 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
     parser st;
     char *utf8 = NULL;
     size_t utf8_len = 0, first = dl->n, errors = diag_errors(dl);
+    text_encoding enc = TEXT_UTF8;
     int r;
 
     memset(out, 0, sizeof *out);
@@ -933,7 +980,7 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
         diag_add(dl, DIAG_ERROR, filename, 0, 0, NULL, "out of memory reading the pool file");
         return -1;
     }
-    if (text_to_utf8(text, len, &utf8, &utf8_len, NULL) != 0) {
+    if (text_to_utf8(text, len, &utf8, &utf8_len, &enc) != 0) {
         diag_add(dl, DIAG_ERROR, filename, 0, 0, "save the file as UTF-8 text",
                  "cannot read the pool file as text (out of memory or a bad encoding)");
         return -1;
@@ -946,6 +993,8 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
     st.p = out;
     st.dl = dl;
 
+    if (enc == TEXT_CP1252)
+        check_mixed_encoding(&st, text, len);
     r = ini_parse_stream(read_line, &st, on_pair, &st);
     finish_line(&st);
     if (r == -2)

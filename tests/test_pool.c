@@ -1058,6 +1058,18 @@ static void test_control_character_in_a_label_is_reported(void **state)
     done(&r);
 }
 
+static void test_stray_byte_in_a_utf8_file_is_reported_not_read_as_windows_1252(void **state)
+{
+    parsed r;
+    (void)state;
+    /* "§" is UTF-8; the 0xE6 on line 6 is a Windows-1252 "æ" pasted in */
+    parse(&r, "[pool]\nname = \xC2\xA7 18-Hovedpuljen\nyear = 2023\napplications = a.csv\n"
+              "[budget]\nB\xE6 = 1.000\n");
+    expect_one(&r, 6, 2, "byte 0xE6 is not UTF-8, though the rest of the file is",
+               "save the file as UTF-8");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1130,6 +1142,7 @@ int main(void)
         cmocka_unit_test(test_old_mac_line_endings_are_read),
         cmocka_unit_test(test_bytes_neither_utf8_nor_windows_1252_are_reported_where_they_are),
         cmocka_unit_test(test_control_character_in_a_label_is_reported),
+        cmocka_unit_test(test_stray_byte_in_a_utf8_file_is_reported_not_read_as_windows_1252),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
