@@ -27,6 +27,7 @@
 #include "rules.h"
 
 struct ledger;
+struct digest_list;
 
 #define POOL_MAX_CRITERIA 16
 #define POOL_MAX_TIERS 8
@@ -90,6 +91,9 @@ typedef struct pool {
     rule_params rule;      /* default: threshold rule at 50.000 kr. */
     pulje_kr rounding;     /* 1, 10, 100, 1.000 ...; default 1 */
     char *residual_label;  /* default "Restmidler overføres til Udviklingspuljen <year>" */
+
+    const struct digest_list *inputs; /* SHA-256 of the input files, set by the caller
+                                         for the workbook's properties; not owned; may be NULL */
 } pool;
 
 /**

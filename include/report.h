@@ -43,7 +43,9 @@ int report_check_size(size_t n, char *err, size_t errsz);
  * and an "I alt" row. Totals are formulas stored with their exact cached
  * values. Applicant text is always a string cell, never a formula. The
  * creation time is the pool's decision date at 12:00 UTC, so the same
- * inputs give byte-identical files. Text that is not UTF-8, a cell over
+ * inputs give byte-identical files. The digests in p->inputs (if any) are
+ * stored as custom properties "Input: <file name>" = "sha256:<hex>". Text
+ * that is not UTF-8, a cell over
  * Excel's limits, or a result that contradicts its applications is refused
  * with the reason in err.
  *

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "explain.h"
 #include "init.h"
+#include "digest.h"
 #include "labels.h"
 #include "inputs.h"
 #include "ledger.h"
@@ -401,6 +402,33 @@ static void print_summary(const pool *p, const alloc_result *r)
     }
 }
 
+/* The inputs' SHA-256 digests, as sha256sum prints them. */
+static void print_digests(const digest_list *dg)
+{
+    for (size_t i = 0; i < dg->n; i++)
+        printf("  sha256 %s  %s\n", dg->v[i].hex, dg->v[i].path);
+}
+
+/* Digest the pool file, the applications and the ledger (if the pool names
+ * one) into dg. Returns 0, or -1 after a message. */
+static int digest_inputs(const char *pool_path, const char *apps_path, const pool *p,
+                         digest_list *dg)
+{
+    char *ledger_path = pool_ledger_path(p);
+    const char *paths[3] = {pool_path, apps_path, ledger_path};
+
+    for (size_t i = 0; i < 3; i++) {
+        if (paths[i] && digest_list_add(dg, paths[i]) != 0) {
+            fprintf(stderr, "pulje: cannot read %s to compute its SHA-256: %s\n", paths[i],
+                    strerror(errno));
+            free(ledger_path);
+            return -1;
+        }
+    }
+    free(ledger_path);
+    return 0;
+}
+
 /* Make the output folder if it does not exist. */
 static int ensure_dir(const char *dir)
 {
@@ -672,6 +700,7 @@ int main(int argc, char **argv)
     inputs_status is;
     run_clock clock;
     char size_err[512];
+    digest_list dg = {NULL, 0};
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
@@ -710,10 +739,17 @@ int main(int argc, char **argv)
         rc = EXIT_INPUT;
         goto done;
     }
+    if (digest_inputs(o.pool, in.apps_path, &in.pool, &dg) != 0) {
+        rc = EXIT_INPUT;
+        goto done;
+    }
+    in.pool.inputs = &dg;
     if (strcmp(o.command, "check") == 0) {
-        if (!o.quiet)
+        if (!o.quiet) {
             printf("%s, %s: %zu applications, no problems found\n", o.pool, in.apps_path,
                    in.apps.n);
+            print_digests(&dg);
+        }
         rc = EXIT_OK;
         goto done;
     }
@@ -737,8 +773,10 @@ int main(int argc, char **argv)
         rc = print_explanation(&in.pool, &in.apps, &r, index);
         goto done;
     }
-    if (!o.quiet)
+    if (!o.quiet) {
         print_summary(&in.pool, &r);
+        print_digests(&dg);
+    }
     phase_enter(PHASE_WRITE);
     rc = write_outputs(&o, &in.pool, &in.apps, &r);
 
@@ -748,5 +786,6 @@ done:
     diag_free(&dl);
     alloc_free(&r);
     inputs_free(&in);
+    digest_list_free(&dg);
     return rc;
 }

@@ -19,6 +19,10 @@
  *                   residual_label (default
  *                   "Restmidler overføres til Udviklingspuljen <year>")
  *
+ * Lines end at LF, CRLF or a lone CR, mixed as they come. A control
+ * character, or a byte that is neither UTF-8 nor Windows-1252 (U+FFFD after
+ * conversion), is an error at its column; the line is still read.
+ *
  * Amounts are whole kroner as money_parse() reads them (6.318.216 or 6318216).
  * Lines starting with ';' or '#' are comments, and so is everything from a
  * ';' that follows a blank ("rounding = 100 ; kr." is 100). inih's rules.
@@ -365,24 +369,49 @@ static void read_header(parser *st, const char *s, size_t n)
     free(name);
 }
 
+/* The first character in the line that has no place in a pool file, or
+ * NULL: a control character (C0 other than TAB, DEL, C1 U+0080..U+009F) or
+ * U+FFFD, which text_to_utf8() puts where a byte was neither UTF-8 nor
+ * Windows-1252. NUL is reported on its own before this. */
+static const char *bad_char(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\0') || c == 0x7F)
+            return s + i;
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9F)
+            return s + i;
+        if (c == 0xEF && i + 2 < n && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)
+            return s + i;
+    }
+    return NULL;
+}
+
 /* inih's reader: hand over the next line of the text, without its leading
  * blanks, ending in '\n'. Returns NULL at the end. */
 static char *read_line(char *buf, int size, void *stream)
 {
     parser *st = stream;
-    const char *line, *nl;
+    const char *line, *nl, *bad;
     size_t n, ind = 0;
 
     finish_line(st);
     if (st->pos >= st->len || size < 2)
         return NULL;
+    /* A line ends at LF, CRLF or a lone CR (old Mac files; mixed is fine). */
     line = st->text + st->pos;
-    nl = memchr(line, '\n', st->len - st->pos);
-    n = nl ? (size_t)(nl - line) : st->len - st->pos;
-    st->pos += n + (nl != NULL);
+    nl = line;
+    while (nl < st->text + st->len && *nl != '\n' && *nl != '\r')
+        nl++;
+    n = (size_t)(nl - line);
+    st->pos += n;
+    if (st->pos < st->len) {
+        st->pos++;
+        if (*nl == '\r' && st->pos < st->len && st->text[st->pos] == '\n')
+            st->pos++;
+    }
     st->lineno++;
-    if (n && line[n - 1] == '\r')
-        n--;
     st->raw = line;
     st->raw_len = n;
     while (ind < n && is_blank(line[ind]))
@@ -395,6 +424,19 @@ static char *read_line(char *buf, int size, void *stream)
         st->money_errors[st->sec]++;
         strcpy(buf, "\n");
         return buf;
+    }
+    if ((bad = bad_char(line, n)) != NULL) {
+        if ((unsigned char)bad[0] == 0xEF)
+            error_at(st, st->lineno, col_at((size_t)(bad - line)),
+                     "save the file as UTF-8 text; the byte was read as U+FFFD",
+                     "this line contains a byte that is neither UTF-8 nor Windows-1252");
+        else
+            error_at(st, st->lineno, col_at((size_t)(bad - line)),
+                     "delete the character, or save the file as UTF-8 text (it may have "
+                     "been saved in another encoding)",
+                     "this line contains the control character U+%04X",
+                     bad[0] == '\xC2' ? (unsigned char)bad[1] : (unsigned char)bad[0]);
+        /* the line is still read, so that nothing else is reported missing */
     }
     if (n - ind + 2 > (size_t)size) {
         char hint[128];
@@ -1136,6 +1178,52 @@ static void set_defaults(pool *p)
     p->min_active_years = 5;
 }
 
+/* ---- encodings --------------------------------------------------------- */
+
+/* Length of the UTF-8 character at s (1..4), or 0 if the bytes there are not one. */
+static size_t utf8_char(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    return k && k <= n && text_is_utf8(s, k) ? k : 0;
+}
+
+/* A file that is UTF-8 but for a few bytes (text pasted from another
+ * program) would be read whole as Windows-1252, turning every "ø" into "Ã¸"
+ * without a word. When the raw bytes hold UTF-8 letters and bytes that are
+ * not UTF-8, report each such byte (the first 20) at its line and column. */
+static void check_mixed_encoding(parser *st, const char *raw, size_t len)
+{
+    size_t multibyte = 0, bad = 0, i = 0, line_start = 0;
+    unsigned line = 1;
+
+    for (i = 0; i < len;) {
+        size_t k = utf8_char(raw + i, len - i);
+        multibyte += k > 1;
+        bad += k == 0;
+        i += k ? k : 1;
+    }
+    if (multibyte == 0 || bad == 0)
+        return;
+    bad = 0;
+    for (i = 0; i < len && bad < 20;) {
+        size_t k = utf8_char(raw + i, len - i);
+        if (raw[i] == '\n' || (raw[i] == '\r' && !(i + 1 < len && raw[i + 1] == '\n'))) {
+            line++;
+            line_start = i + 1;
+        } else if (k == 0) {
+            error_at(st, line, col_at(i - line_start),
+                     "save the file as UTF-8 again, or retype the character; it may come from "
+                     "text pasted from another program",
+                     "byte 0x%02X is not UTF-8, though the rest of the file is",
+                     (unsigned char)raw[i]);
+            bad++;
+        }
+        i += k ? k : 1;
+    }
+}
+
 /* ---- public ------------------------------------------------------------ */
 
 int pool_parse(const char *text, size_t len, const char *filename, pool *out,
@@ -1144,6 +1232,7 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
     parser st;
     char *utf8 = NULL;
     size_t utf8_len = 0, first = dl->n, errors = diag_errors(dl);
+    text_encoding enc = TEXT_UTF8;
     int r;
 
     memset(out, 0, sizeof *out);
@@ -1153,7 +1242,7 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
         diag_add(dl, DIAG_ERROR, filename, 0, 0, NULL, "out of memory reading the pool file");
         return -1;
     }
-    if (text_to_utf8(text, len, &utf8, &utf8_len, NULL) != 0) {
+    if (text_to_utf8(text, len, &utf8, &utf8_len, &enc) != 0) {
         diag_add(dl, DIAG_ERROR, filename, 0, 0, "save the file as UTF-8 text",
                  "cannot read the pool file as text (out of memory or a bad encoding)");
         return -1;
@@ -1166,6 +1255,8 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
     st.p = out;
     st.dl = dl;
 
+    if (enc == TEXT_CP1252)
+        check_mixed_encoding(&st, text, len);
     r = ini_parse_stream(read_line, &st, on_pair, &st);
     finish_line(&st);
     if (r == -2)

@@ -22,6 +22,7 @@
 
 #include "atomic.h"
 #include "book.h"
+#include "digest.h"
 #include "labels.h"
 #include "money.h"
 #include "ruletext.h"
@@ -647,6 +648,31 @@ static void set_properties(book *b, const pool *p, const char *rule,
     free(comments);
 }
 
+/* The inputs' SHA-256 digests as custom properties, in the order given:
+ * "Input: pulje-2023.ini" = "sha256:<hex>". The file name, not the path, so
+ * that the bytes do not depend on where pulje was run from. */
+static void set_input_properties(book *b, const pool *p)
+{
+    char name[256], value[DIGEST_HEX_LEN + 8];
+    lxw_error e;
+
+    if (b->failed || !p->inputs)
+        return;
+    for (size_t i = 0; i < p->inputs->n && !b->failed; i++) {
+        const input_digest *d = &p->inputs->v[i];
+        const char *base = digest_basename(str(d->path));
+        if (text_is_utf8(base, strlen(base)) && strlen(base) + 8 < sizeof name)
+            snprintf(name, sizeof name, "Input: %s", base);
+        else
+            snprintf(name, sizeof name, "Input %zu", i + 1);
+        snprintf(value, sizeof value, "sha256:%s", d->hex);
+        e = workbook_set_custom_property_string(b->wb, name, value);
+        if (e != LXW_NO_ERROR)
+            book_fail(b, "libxlsxwriter: workbook_set_custom_property_string: %s",
+                      lxw_strerror(e));
+    }
+}
+
 /* Everything that goes into the workbook; the caller closes it. */
 static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
@@ -656,6 +682,7 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
 
     book_add_formats(b);
     set_properties(b, p, rule, date);
+    set_input_properties(b, p);
     econ = book_add_sheet(b, L_SHEET_ECONOMY);
     over = book_add_sheet(b, L_SHEET_OVERVIEW);
     if (b->failed)

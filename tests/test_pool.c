@@ -1050,6 +1050,102 @@ static void test_earmark_section_is_read_with_its_tiers(void **state)
     done(&r);
 }
 
+static void test_multiyear_section_is_read(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[multiyear]\ncap = 50 %\nmin_active_years = 3\nmoney_year2 = 900\n"
+                   "running_holders = set_aside\n");
+    expect_clean(&r);
+    assert_int_equal(r.p.cap_bp, 5000);
+    assert_int_equal(r.p.min_active_years, 3);
+    assert_int_equal(r.p.later_money[0], 900);
+    assert_int_equal(r.p.holders_set_aside, 1);
+    done(&r);
+}
+
+static void test_misspelt_multiyear_section_suggests_it(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[multiyer]\ncap = 50\n");
+    expect_one(&r, 7, 1, "unknown section [multiyer]", "did you mean [multiyear]?");
+    done(&r);
+}
+
+static void test_sections_without_lines_report_every_missing_key(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, "[pool]\n[budget]\n[rules]\n");
+    assert_int_equal(r.rc, -1);
+    expect_diag(&r.dl, 0, 0, "has no name", "name = ");
+    expect_diag(&r.dl, 0, 0, "has no year", "year = 2023");
+    expect_diag(&r.dl, 0, 0, "has no applications", "relative to the pool file");
+    expect_diag(&r.dl, 0, 0, "has no budget lines", "[budget]");
+    assert_int_equal(r.dl.n, 4);
+    done(&r);
+}
+
+static void test_mixed_line_endings_count_lines_alike(void **state)
+{
+    parsed r;
+    (void)state;
+    /* LF, CRLF and lone CR in one file; the error is on line 7 either way */
+    parse(&r, "[pool]\r\nname = P\nyear = 2023\rapplications = a.csv\r\n[budget]\r"
+              "B = 1.000\nC = x\r\n");
+    expect_one(&r, 7, 5, "\"x\" is not an amount", NULL);
+    assert_string_equal(r.p.name, "P");
+    assert_int_equal(r.p.year, 2023);
+    done(&r);
+}
+
+static void test_old_mac_line_endings_are_read(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, "[pool]\rname = P\ryear = 2023\rapplications = a.csv\r[budget]\rB = 1.000\r");
+    expect_clean(&r);
+    assert_int_equal(r.p.n_budget, 1);
+    assert_int_equal(r.p.budget[0].line, 6);
+    done(&r);
+}
+
+static void test_bytes_neither_utf8_nor_windows_1252_are_reported_where_they_are(void **state)
+{
+    parsed r;
+    (void)state;
+    /* 0x81 and 0x8D have no character in Windows-1252 */
+    parse(&r, "[pool]\nname = P\x81\x8D\nyear = 2023\napplications = a.csv\n[budget]\nB = 1.000\n");
+    expect_one(&r, 2, 9, "neither UTF-8 nor Windows-1252", "save the file as UTF-8");
+    done(&r);
+    /* a C1 control written in UTF-8 */
+    parse(&r, "[pool]\nname = P\xC2\x85\nyear = 2023\napplications = a.csv\n[budget]\nB = 1.000\n");
+    expect_one(&r, 2, 9, "control character U+0085", "encoding");
+    done(&r);
+}
+
+static void test_control_character_in_a_label_is_reported(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "Bud\x01get = 5\n");
+    expect_one(&r, 7, 4, "control character U+0001", NULL);
+    done(&r);
+}
+
+static void test_stray_byte_in_a_utf8_file_is_reported_not_read_as_windows_1252(void **state)
+{
+    parsed r;
+    (void)state;
+    /* "§" is UTF-8; the 0xE6 on line 6 is a Windows-1252 "æ" pasted in */
+    parse(&r, "[pool]\nname = \xC2\xA7 18-Hovedpuljen\nyear = 2023\napplications = a.csv\n"
+              "[budget]\nB\xE6 = 1.000\n");
+    expect_one(&r, 6, 2, "byte 0xE6 is not UTF-8, though the rest of the file is",
+               "save the file as UTF-8");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1120,6 +1216,14 @@ int main(void)
         cmocka_unit_test(test_missing_file_is_a_diagnostic_with_the_reason),
         cmocka_unit_test(test_directory_instead_of_file_is_a_diagnostic),
         cmocka_unit_test(test_pool_free_is_safe_on_a_zeroed_and_a_freed_pool),
+        cmocka_unit_test(test_multiyear_section_is_read),
+        cmocka_unit_test(test_misspelt_multiyear_section_suggests_it),
+        cmocka_unit_test(test_sections_without_lines_report_every_missing_key),
+        cmocka_unit_test(test_mixed_line_endings_count_lines_alike),
+        cmocka_unit_test(test_old_mac_line_endings_are_read),
+        cmocka_unit_test(test_bytes_neither_utf8_nor_windows_1252_are_reported_where_they_are),
+        cmocka_unit_test(test_control_character_in_a_label_is_reported),
+        cmocka_unit_test(test_stray_byte_in_a_utf8_file_is_reported_not_read_as_windows_1252),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
