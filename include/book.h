@@ -107,6 +107,11 @@ void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t la
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                       lxw_col_t col);
 
+/** @brief Parse a date written "YYYY-MM-DD" (a real date, years 1900-9999)
+ * for worksheet_write_datetime(). Returns 0, or -1 if it is not one (out
+ * unaltered). */
+int book_parse_date(const char *s, lxw_datetime *out);
+
 /** @brief A4, one page wide, the pool in the page header, "Side n af m" in the footer. */
 void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape);
 

@@ -289,3 +289,28 @@ book_sheet book_add_sheet_named(book *b, const char *name)
     s.name = s.ws->name; /* the workbook keeps its own copy */
     return s;
 }
+
+/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
+int book_parse_date(const char *s, lxw_datetime *out)
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, leap;
+
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->year = y;
+    out->month = (uint8_t)m;
+    out->day = (uint8_t)d;
+    return 0;
+}

@@ -265,31 +265,6 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
-static int parse_date(const char *s, lxw_datetime *out)
-{
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, leap;
-
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return -1;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return -1;
-    }
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
-        return -1;
-    memset(out, 0, sizeof *out);
-    out->year = y;
-    out->month = (uint8_t)m;
-    out->day = (uint8_t)d;
-    return 0;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Sheet 2: Samlet oversigt (Bilag 1)                                         */
 
@@ -690,7 +665,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     if (check_result(p, apps, r, &t, err, errsz) != 0 ||
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
         return -1;
-    if (parse_date(p->decision_date, &date) != 0) {
+    if (book_parse_date(p->decision_date, &date) != 0) {
         set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
                 str(p->file), str(p->decision_date));
         return -1;
