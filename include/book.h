@@ -103,9 +103,21 @@ void book_put_blank(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
 void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t last,
                      double width);
 
+/** @brief Set the height of a row in points (before its cells, in constant-memory mode). */
+void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double height);
+
 /** @brief "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                       lxw_col_t col);
+
+/**
+ * @brief A reference to a cell or range on a sheet, the name always quoted:
+ * "'Samlet oversigt'!H9" (first == last), or "'Resumé'!$A$30:$A$34" with
+ * absolute on. For formulas on other sheets and for chart ranges.
+ * @return 0, or -1 if it does not fit in size (buf then holds "").
+ */
+int book_ref(char *buf, size_t size, const char *sheet, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col, int absolute);
 
 /** @brief Parse a date written "YYYY-MM-DD" (a real date, years 1900-9999)
  * for worksheet_write_datetime(). Returns 0, or -1 if it is not one (out

@@ -211,6 +211,12 @@ void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t la
               "worksheet_set_column");
 }
 
+void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double height)
+{
+    if (!b->failed)
+        book_check(b, s, worksheet_set_row(s->ws, row, height, NULL), "worksheet_set_row");
+}
+
 /* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                         lxw_col_t col)
@@ -288,6 +294,38 @@ book_sheet book_add_sheet_named(book *b, const char *name)
     }
     s.name = s.ws->name; /* the workbook keeps its own copy */
     return s;
+}
+
+/* A quoted sheet name ('' for '), then '!' and the cell or range. */
+int book_ref(char *buf, size_t size, const char *sheet, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col, int absolute)
+{
+    char range[LXW_MAX_CELL_RANGE_LENGTH];
+    size_t need, n = 0;
+
+    if (!buf || size == 0)
+        return -1;
+    if (absolute)
+        lxw_rowcol_to_range_abs(range, first_row, first_col, last_row, last_col);
+    else
+        lxw_rowcol_to_range(range, first_row, first_col, last_row, last_col);
+    need = strlen("''!") + strlen(range) + 1;
+    for (const char *c = str(sheet); *c; c++)
+        need += *c == '\'' ? 2 : 1;
+    if (need > size) {
+        buf[0] = '\0';
+        return -1;
+    }
+    buf[n++] = '\'';
+    for (const char *c = str(sheet); *c; c++) {
+        if (*c == '\'')
+            buf[n++] = '\'';
+        buf[n++] = *c;
+    }
+    buf[n++] = '\'';
+    buf[n++] = '!';
+    strcpy(buf + n, range);
+    return 0;
 }
 
 /* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
