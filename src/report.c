@@ -1,9 +1,10 @@
 /* report.c - The committee's workbook (libxlsxwriter) and the decisions CSV.
  *
- * The workbook has two sheets: the economy sheet, the table of the minutes
- * (budget lines, reservations, granted, earmarks, residual, both totals and
- * a check that they agree), and the overview (Bilag 1), one row per
- * application. Every total is a formula written together with its exact
+ * The workbook's sheets, in tab order: the summary (report_summary.c), the
+ * economy sheet, the table of the minutes (budget lines, reservations,
+ * granted, earmarks, residual, both totals and a check that they agree),
+ * the overview (Bilag 1), one row per application, the multi-year sheet
+ * (report_multiyear.c) and one sheet per earmark (report_earmark.c). Every total is a formula written together with its exact
  * cached value, so that the file reads right before any recalculation.
  * Every text shown comes from labels.c; applicant text is always written as
  * a string, never as a formula. */
@@ -266,7 +267,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Sheet 2: Samlet oversigt (Bilag 1)                                         */
+/* Sheet 3: Samlet oversigt (Bilag 1)                                         */
 
 /* True if nr is a plain number that survives a round trip through a cell:
  * 1-15 digits, no leading zero ("007" stays text). */
@@ -434,7 +435,7 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
 }
 
 /* ------------------------------------------------------------------------ */
-/* Sheet 1: the economy table                                                 */
+/* Sheet 2: the economy table                                                 */
 
 /* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
 static void other_sheet_cell(char *buf, size_t size, const char *sheet_name,
@@ -607,23 +608,37 @@ static void set_properties(book *b, const pool *p, const char *rule,
     free(comments);
 }
 
-/* Everything that goes into the workbook; the caller closes it. */
+report_overview_cols report_overview_layout(size_t n)
+{
+    report_overview_cols ov = {
+        .first_row = OV_FIRST_ROW, .last_row = (unsigned)(OV_FIRST_ROW + n) - 1u,
+        .years_granted = OV_YEARS_GRANTED, .year1 = OV_YEAR1,
+        .total_row = (unsigned)(OV_FIRST_ROW + n),
+        .applied = OV_APPLIED, .assessed = OV_ASSESSED, .grant = OV_GRANT,
+    };
+    return ov;
+}
+
+/* Everything that goes into the workbook; the caller closes it. Sheets
+ * appear in the order they are added: the summary first. Each sheet is
+ * written top to bottom (constant-memory mode); formulas name other sheets,
+ * so the order in which they are written does not matter to them. */
 static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
                            const lxw_datetime *date)
 {
     book_sheet econ, over;
+    report_overview_cols ov = report_overview_layout(r->n);
 
     book_add_formats(b);
     set_properties(b, p, rule, date);
+    report_write_summary(b, p, apps, r);
     econ = book_add_sheet(b, L_SHEET_ECONOMY);
     over = book_add_sheet(b, L_SHEET_OVERVIEW);
     if (b->failed)
         return;
-    write_economy(b, &econ, p, r, t, (lxw_row_t)(OV_FIRST_ROW + r->n), rule, date);
+    write_economy(b, &econ, p, r, t, (lxw_row_t)ov.total_row, rule, date);
     write_overview(b, &over, p, apps, r, t);
-    report_overview_cols ov = {OV_FIRST_ROW, (unsigned)(OV_FIRST_ROW + r->n) - 1u,
-                               OV_YEARS_GRANTED, OV_YEAR1};
     report_write_multiyear(b, p, r, &ov);
     report_write_earmarks(b, p, apps, r);
 }

@@ -809,10 +809,11 @@ static void test_workbook_sheets_properties_and_layout(void **state)
 
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "sheet\t0\tØkonomi");
-    expect_line(d, "sheet\t1\tSamlet oversigt");
-    expect_line(d, "sheet\t2\tFlerårige");
-    expect_no_line_starting(d, "sheet\t3\t");
+    expect_line(d, "sheet\t0\tResumé");
+    expect_line(d, "sheet\t1\tØkonomi");
+    expect_line(d, "sheet\t2\tSamlet oversigt");
+    expect_line(d, "sheet\t3\tFlerårige");
+    expect_no_line_starting(d, "sheet\t4\t");
     expect_line(d, "prop\ttitle\tIndstilling: § 18-Hovedpuljen 2023");
     expect_line(d, "prop\tsubject\tIndstilling til Beskæftigelses- og Socialudvalget");
     expect_line(d, "prop\tcreator\tpulje");
