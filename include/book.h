@@ -113,6 +113,20 @@ void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t la
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                       lxw_col_t col);
 
+/**
+ * @brief A reference to a cell or range on a sheet, the name always quoted:
+ * "'Samlet oversigt'!H9" (first == last), or "'Resumé'!$A$30:$A$34" with
+ * absolute on. For formulas on other sheets and for chart ranges.
+ * @return 0, or -1 if it does not fit in size (buf then holds "").
+ */
+int book_ref(char *buf, size_t size, const char *sheet, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col, int absolute);
+
+/** @brief Parse a date written "YYYY-MM-DD" (a real date, years 1900-9999)
+ * for worksheet_write_datetime(). Returns 0, or -1 if it is not one (out
+ * unaltered). */
+int book_parse_date(const char *s, lxw_datetime *out);
+
 /** @brief A4, one page wide, the pool in the page header, "Side n af m" in the footer. */
 void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape);
 

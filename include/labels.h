@@ -232,6 +232,32 @@ typedef enum {
     L_CMP_TERM_MEDIAN,      /* median */
     L_CMP_TERM_GINI,        /* Gini */
     L_CMP_TERM_VIOLATIONS,  /* brud */
+    /* the summary sheet (report_summary.c) */
+    L_SHEET_SUMMARY,        /* Resumé */
+    L_RS_TITLE,             /* Resumé - %s %d */
+    L_RS_COMMITTEE,         /* Udvalg */
+    L_RS_BUDGET,            /* Samlet rådighedsbeløb (kr.) */
+    L_RS_RESERVED,          /* Reserveret (kr.) */
+    L_RS_EARMARKED,         /* Øremærkede midler (kr.) */
+    L_RS_SUPPLEMENTS,       /* Heraf bevilget som tillæg (kr.) */
+    L_RS_GRANTED,           /* Indstillet tilskud i alt (kr.) */
+    L_RS_GRANTED_WITH,      /* Indstillet tilskud og tillæg i alt (kr.) */
+    L_RS_RESIDUAL,          /* Restmidler (kr.) */
+    L_RS_N_GRANTED,         /* Antal tilskud */
+    L_RS_CUT_FACTOR,        /* Reduktion af de reducerede beløb: 1 - reduktionsfaktor (%) */
+    L_RS_CUT_TOTAL,         /* Samlet reduktion: reduktion i alt / indstillet i alt (%) */
+    L_RS_MY_HEADING,        /* Flerårige tilsagn */
+    L_RS_MY_BOUND,          /* Bundet: tidligere + nye tilsagn (kr.) */
+    L_RS_BANDS_HEADING,     /* Ansøgninger efter indstillet beløb */
+    L_RS_COL_COUNT,         /* Antal */
+    L_RS_BAND_UPTO,         /* Op til %s kr. */
+    L_RS_BAND_RANGE,        /* %s–%s kr. */
+    L_RS_BAND_OVER,         /* Over %s kr. */
+    L_RS_BAND_REFUSED,      /* Afslag (indstillet 0 kr.) */
+    L_RS_CHECK,             /* Kontrol: I alt minus nøgletallene ovenfor (skal være 0) */
+    L_RS_CHART_TITLE,       /* Ansøgt og indstillet tilskud efter indstillet beløb */
+    L_RS_CHART_X,           /* Indstillet beløb */
+    L_RS_CHART_Y,           /* Kr. */
     L__COUNT
 } label_id;
 

@@ -79,16 +79,36 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
  */
 char *report_basename(const pool *p, char *buf, size_t size);
 
-/* ---- internal to the report module (report.c, report_multiyear.c) ---- */
+/* ---- internal to the report module (report.c, report_summary.c, report_multiyear.c,
+ * report_earmark.c) ---- */
 
 struct book;
 
-/* Where the overview's multi-year columns and application rows are. */
+/* Where the overview's columns, application rows and "I alt" row are. */
 typedef struct report_overview_cols {
     unsigned first_row, last_row;   /* application rows, 0-based; last < first if none */
     unsigned short years_granted;   /* column of "Antal år (bevilget)" */
     unsigned short year1;           /* column of the first year's amount; +1, +2 follow */
+    unsigned total_row;             /* the "I alt" row, 0-based (= last_row + 1) */
+    unsigned short applied, assessed, grant; /* columns of "Ansøgt", "Indstillet" and
+                                                "Indstillet tilskud" */
 } report_overview_cols;
+
+/** @brief The overview's layout for n applications. This function can't fail. */
+report_overview_cols report_overview_layout(size_t n);
+
+/**
+ * @brief Add the "Resumé" sheet to a workbook being built: the pool's key
+ * figures, the multi-year share bound per year, a table of the applications
+ * by size of the assessed amount (with an "I alt" row and a check row that
+ * ties it to the key figures) and a column chart of applied for against
+ * granted per size band. Call it before any other sheet is added: it must be
+ * the first sheet. The totals of applied, assessed and granted are formulas
+ * on the overview's "I alt" row (report_overview_layout), stored with their
+ * exact values.
+ */
+void report_write_summary(struct book *b, const pool *p, const app_list *apps,
+                          const alloc_result *r);
 
 /** @brief Add one sheet per earmark to a workbook being built. */
 void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,

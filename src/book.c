@@ -211,6 +211,12 @@ void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t la
               "worksheet_set_column");
 }
 
+void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double height)
+{
+    if (!b->failed)
+        book_check(b, s, worksheet_set_row(s->ws, row, height, NULL), "worksheet_set_row");
+}
+
 /* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                         lxw_col_t col)
@@ -290,12 +296,6 @@ book_sheet book_add_sheet_named(book *b, const char *name)
     return s;
 }
 
-void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double height)
-{
-    if (!b->failed)
-        book_check(b, s, worksheet_set_row(s->ws, row, height, NULL), "worksheet_set_row");
-}
-
 int book_lines(const char *text, double width)
 {
     size_t chars = 0;
@@ -311,4 +311,61 @@ int book_lines(const char *text, double width)
         }
     }
     return lines;
+}
+
+/* A quoted sheet name ('' for '), then '!' and the cell or range. */
+int book_ref(char *buf, size_t size, const char *sheet, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col, int absolute)
+{
+    char range[LXW_MAX_CELL_RANGE_LENGTH];
+    size_t need, n = 0;
+
+    if (!buf || size == 0)
+        return -1;
+    if (absolute)
+        lxw_rowcol_to_range_abs(range, first_row, first_col, last_row, last_col);
+    else
+        lxw_rowcol_to_range(range, first_row, first_col, last_row, last_col);
+    need = strlen("''!") + strlen(range) + 1;
+    for (const char *c = str(sheet); *c; c++)
+        need += *c == '\'' ? 2 : 1;
+    if (need > size) {
+        buf[0] = '\0';
+        return -1;
+    }
+    buf[n++] = '\'';
+    for (const char *c = str(sheet); *c; c++) {
+        if (*c == '\'')
+            buf[n++] = '\'';
+        buf[n++] = *c;
+    }
+    buf[n++] = '\'';
+    buf[n++] = '!';
+    strcpy(buf + n, range);
+    return 0;
+}
+
+/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
+int book_parse_date(const char *s, lxw_datetime *out)
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, leap;
+
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->year = y;
+    out->month = (uint8_t)m;
+    out->day = (uint8_t)d;
+    return 0;
 }

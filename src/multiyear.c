@@ -82,7 +82,7 @@ static size_t running_holders(const ledger *l, int year, holder **out)
             n++;
         }
     }
-    if (n > 1)
+    if (n > 1) /* v is NULL when no row is running: qsort must not see it */
         qsort(v, n, sizeof *v, cmp_holder);
     /* one entry per key: the first row in the file, the last year paid */
     size_t u = 0;

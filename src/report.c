@@ -1,9 +1,10 @@
 /* report.c - The committee's workbook (libxlsxwriter) and the decisions CSV.
  *
- * The workbook has two sheets: the economy sheet, the table of the minutes
- * (budget lines, reservations, granted, earmarks, residual, both totals and
- * a check that they agree), and the overview (Bilag 1), one row per
- * application. Every total is a formula written together with its exact
+ * The workbook's sheets, in tab order: the summary (report_summary.c), the
+ * economy sheet, the table of the minutes (budget lines, reservations,
+ * granted, earmarks, residual, both totals and a check that they agree),
+ * the overview (Bilag 1), one row per application, the multi-year sheet
+ * (report_multiyear.c) and one sheet per earmark (report_earmark.c). Every total is a formula written together with its exact
  * cached value, so that the file reads right before any recalculation.
  * Every text shown comes from labels.c; applicant text is always written as
  * a string, never as a formula. */
@@ -266,33 +267,8 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
-static int parse_date(const char *s, lxw_datetime *out)
-{
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, leap;
-
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return -1;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return -1;
-    }
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
-        return -1;
-    memset(out, 0, sizeof *out);
-    out->year = y;
-    out->month = (uint8_t)m;
-    out->day = (uint8_t)d;
-    return 0;
-}
-
 /* ------------------------------------------------------------------------ */
-/* Sheet 2: Samlet oversigt (Bilag 1)                                         */
+/* Sheet 3: Samlet oversigt (Bilag 1)                                         */
 
 /* True if nr is a plain number that survives a round trip through a cell:
  * 1-15 digits, no leading zero ("007" stays text). */
@@ -474,7 +450,7 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
 }
 
 /* ------------------------------------------------------------------------ */
-/* Sheet 1: the economy table                                                 */
+/* Sheet 2: the economy table                                                 */
 
 /* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
 static void other_sheet_cell(char *buf, size_t size, const char *sheet_name,
@@ -674,23 +650,38 @@ static void set_input_properties(book *b, const pool *p)
 }
 
 /* Everything that goes into the workbook; the caller closes it. */
+report_overview_cols report_overview_layout(size_t n)
+{
+    report_overview_cols ov = {
+        .first_row = OV_FIRST_ROW, .last_row = (unsigned)(OV_FIRST_ROW + n) - 1u,
+        .years_granted = OV_YEARS_GRANTED, .year1 = OV_YEAR1,
+        .total_row = (unsigned)(OV_FIRST_ROW + n),
+        .applied = OV_APPLIED, .assessed = OV_ASSESSED, .grant = OV_GRANT,
+    };
+    return ov;
+}
+
+/* Everything that goes into the workbook; the caller closes it. Sheets
+ * appear in the order they are added: the summary first. Each sheet is
+ * written top to bottom (constant-memory mode); formulas name other sheets,
+ * so the order in which they are written does not matter to them. */
 static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
                            const lxw_datetime *date)
 {
     book_sheet econ, over;
+    report_overview_cols ov = report_overview_layout(r->n);
 
     book_add_formats(b);
     set_properties(b, p, rule, date);
     set_input_properties(b, p);
+    report_write_summary(b, p, apps, r);
     econ = book_add_sheet(b, L_SHEET_ECONOMY);
     over = book_add_sheet(b, L_SHEET_OVERVIEW);
     if (b->failed)
         return;
-    write_economy(b, &econ, p, r, t, (lxw_row_t)(OV_FIRST_ROW + r->n), rule, date);
+    write_economy(b, &econ, p, r, t, (lxw_row_t)ov.total_row, rule, date);
     write_overview(b, &over, p, apps, r, t);
-    report_overview_cols ov = {OV_FIRST_ROW, (unsigned)(OV_FIRST_ROW + r->n) - 1u,
-                               OV_YEARS_GRANTED, OV_YEAR1};
     report_write_multiyear(b, p, r, &ov);
     report_write_earmarks(b, p, apps, r);
 }
@@ -732,7 +723,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     if (check_result(p, apps, r, &t, err, errsz) != 0 ||
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
         return -1;
-    if (parse_date(p->decision_date, &date) != 0) {
+    if (book_parse_date(p->decision_date, &date) != 0) {
         set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
                 str(p->file), str(p->decision_date));
         return -1;

@@ -2,7 +2,8 @@
  *
  * Runs the built program ($BUILD/pulje) on inputs/pulje-2023.ini, reads the
  * workbook with tests/xlsx_dump.py (Debian's python3-openpyxl) and asserts
- * the economy table of the 2023 minutes to the krone. Also checks that bad
+ * the economy table of the 2023 minutes to the krone, and that the summary
+ * sheet (Resumé) agrees with it. Also checks that bad
  * input exits with 2, names file, line and column, and writes nothing. */
 #include "testutil.h"
 
@@ -201,6 +202,42 @@ static const cell *in_column(const char *sheet, const char *label, char col)
     return NULL;
 }
 
+/* The summary (Resumé, the first sheet) agrees with the economy table and
+ * Bilag 1: the same granted total, and the size bands add up to it. */
+static void test_default_pool_summary_agrees_with_the_economy_table(void **state)
+{
+    (void)state;
+    const char *R = "Resumé";
+    long long granted = amount_beside(R, "Indstillet tilskud i alt (kr.)");
+    int first = 0;
+
+    /* the dump's "sheet <index> <name>" lines load as cells of sheet "sheet" */
+    for (size_t i = 0; i < n_cells; i++)
+        if (strcmp(cells[i].sheet, "sheet") == 0 && strcmp(cells[i].ref, "0") == 0)
+            first = strcmp(cells[i].value, R) == 0;
+    assert_true(first);
+    assert_int_equal(granted,
+                     amount_beside("Økonomi", "Indstillede tilskud fra Hovedpuljen 2023 i alt"));
+    assert_string_equal(beside(R, "Indstillet tilskud i alt (kr.)")->formula,
+                        "='Samlet oversigt'!H72");
+    assert_int_equal(amount_beside(R, "Samlet rådighedsbeløb (kr.)"), 6871589);
+    assert_int_equal(amount_beside(R, "Til rådighed for nye tilskud (kr.)"), 3257078);
+    assert_int_equal(amount_beside(R, "Restmidler (kr.)"),
+                     amount_beside("Økonomi", "Restmidler overføres til Udviklingspuljen 2023"));
+    /* the earmark: 500.000 kr. set aside and handed out as supplements */
+    assert_int_equal(amount_beside(R, "Heraf bevilget som tillæg (kr.)"), 500000);
+    assert_int_equal(amount_beside(R, "Indstillet tilskud og tillæg i alt (kr.)"),
+                     granted + 500000);
+    assert_int_equal(amount_beside(R, "Antal ansøgninger"), 68);
+    /* the bands: I alt is the granted total, the check row is 0 throughout */
+    assert_int_equal(atoll(in_column(R, "I alt", 'E')->value), granted);
+    assert_non_null(strstr(in_column(R, "I alt", 'E')->formula, "=SUM("));
+    assert_int_equal(atoll(in_column(R, "I alt", 'B')->value), 68);
+    for (char c = 'B'; c <= 'E'; c++)
+        assert_string_equal(
+            in_column(R, "Kontrol: I alt minus nøgletallene ovenfor (skal være 0)", c)->value, "0");
+}
+
 static void test_default_pool_binds_multi_year_grants_under_the_cap(void **state)
 {
     (void)state;
@@ -347,6 +384,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_pool_economy_table_matches_the_2023_minutes),
         cmocka_unit_test(test_default_pool_overview_sums_to_the_granted_total),
+        cmocka_unit_test(test_default_pool_summary_agrees_with_the_economy_table),
         cmocka_unit_test(test_default_pool_binds_multi_year_grants_under_the_cap),
         cmocka_unit_test(test_default_pool_hands_out_the_500000_earmark_exactly),
         cmocka_unit_test(test_next_years_run_reserves_what_this_year_committed),

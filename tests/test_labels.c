@@ -124,8 +124,10 @@ static void test_lang_en_switches_the_summary_and_the_workbook(void **state)
     snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/xlsx_dump.py %s/18-hovedpuljen-2023.xlsx",
              dir);
     assert_int_equal(run(cmd, buf, 1 << 20), 0);
-    assert_non_null(strstr(buf, "sheet\t0\tEconomy\n"));
-    assert_non_null(strstr(buf, "sheet\t1\tOverview\n"));
+    assert_non_null(strstr(buf, "sheet\t0\tSummary\n"));
+    assert_non_null(strstr(buf, "sheet\t1\tEconomy\n"));
+    assert_non_null(strstr(buf, "sheet\t2\tOverview\n"));
+    assert_non_null(strstr(buf, "Summary\tA1\tSummary - § 18-Hovedpuljen 2023\t"));
     assert_non_null(strstr(buf, "\tTotal available to § 18-Hovedpuljen 2023\t"));
     assert_non_null(strstr(buf, "Recommended grant (DKK)"));
     snprintf(cmd, sizeof cmd, "%s/pulje run --lang xx --out %s/none 2>&1",

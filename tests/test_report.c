@@ -1,10 +1,11 @@
-/* test_report.c - The workbook, the decisions CSV, atomic writes and the labels.
+/* test_report.c - The workbook and its summary sheet, the decisions CSV, atomic writes, the labels.
  *
  * The allocation is made by hand (pool.c, apps.c and alloc.c are not used):
  * a pool of 660.000 kr. with 250.000 reserved and 50.000 earmarked leaves
  * 360.000 for five applications. One is refused; the claims above 50.000 kr.
  * are cut by 11/14 and rounded down to 100 kr., which leaves 200 kr. over.
- * The workbooks are read back with tests/xlsx_dump.py (openpyxl). */
+ * The workbooks are read back with tests/xlsx_dump.py (openpyxl); the
+ * summary sheet's chart with Python's zipfile. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -434,23 +435,29 @@ static void test_label_format_fills_blanks_and_truncates_like_snprintf(void **st
     assert_string_equal(label(L__COUNT), "?");
 }
 
-static void test_no_danish_literal_in_report_c(void **state)
+static void test_no_danish_literal_in_report_c_or_report_summary_c(void **state)
 {
-    char *src = slurp("src/report.c", NULL);
+    static const char *const files[] = {"src/report.c", "src/report_summary.c"};
 
     (void)state;
-    if (!src)
-        src = slurp("../src/report.c", NULL);
-    if (!src)
-        skip();
-    /* Danish text needs æ, ø, å or §: none of their UTF-8 bytes may appear. */
-    for (const unsigned char *c = (const unsigned char *)src; *c; c++) {
-        if (*c >= 0x80)
-            print_error("non-ASCII byte in src/report.c at offset %ld\n",
-                        (long)(c - (const unsigned char *)src));
-        assert_true(*c < 0x80);
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        char up[64];
+        char *src = slurp(files[k], NULL);
+
+        snprintf(up, sizeof up, "../%s", files[k]);
+        if (!src)
+            src = slurp(up, NULL);
+        if (!src)
+            skip();
+        /* Danish text needs æ, ø, å or §: none of their UTF-8 bytes may appear. */
+        for (const unsigned char *c = (const unsigned char *)src; *c; c++) {
+            if (*c >= 0x80)
+                print_error("non-ASCII byte in %s at offset %ld\n", files[k],
+                            (long)(c - (const unsigned char *)src));
+            assert_true(*c < 0x80);
+        }
+        free(src);
     }
-    free(src);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -810,10 +817,11 @@ static void test_workbook_sheets_properties_and_layout(void **state)
 
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "sheet\t0\tØkonomi");
-    expect_line(d, "sheet\t1\tSamlet oversigt");
-    expect_line(d, "sheet\t2\tFlerårige");
-    expect_no_line_starting(d, "sheet\t3\t");
+    expect_line(d, "sheet\t0\tResumé");
+    expect_line(d, "sheet\t1\tØkonomi");
+    expect_line(d, "sheet\t2\tSamlet oversigt");
+    expect_line(d, "sheet\t3\tFlerårige");
+    expect_no_line_starting(d, "sheet\t4\t");
     expect_line(d, "prop\ttitle\tIndstilling: § 18-Hovedpuljen 2023");
     expect_line(d, "prop\tsubject\tIndstilling til Beskæftigelses- og Socialudvalget");
     expect_line(d, "prop\tcreator\tpulje");
@@ -1012,6 +1020,9 @@ static void test_workbook_without_applications_has_zero_totals(void **state)
     expect_line(d, "Samlet oversigt\tH4\t0\t");
     expect_line(d, "Økonomi\tB10\t0\t='Samlet oversigt'!H4");
     expect_line(d, "Økonomi\tB14\t0\t=B7-B13");
+    expect_line(d, "Resumé\tB13\t0\t='Samlet oversigt'!H4");
+    expect_line(d, "Resumé\tB35\t0\t=SUM(B29:B34)");
+    expect_line(d, "Resumé\tE36\t0\t=E35-B13");
     free(d);
 }
 
@@ -1044,6 +1055,252 @@ static void test_workbook_check_row_shows_an_imbalance(void **state)
     expect_line(d, "Økonomi\tB13\t659900\t=SUM(B8:B12)");
     expect_line(d, "Økonomi\tB14\t100\t=B7-B13");
     free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The summary sheet (Resumé)                                                 */
+
+/* The multi-year figures of the fixture: 660.000 kr. a year, earlier
+ * commitments of 150.000 and 100.000 kr., a cap of 55 %. */
+static void set_multiyear(fixture *f)
+{
+    for (int t = 0; t < MY_YEARS; t++) {
+        f->r.my[t].year = 2023 + t;
+        f->r.my[t].money = 660000;
+        f->r.my[t].cap = 363000;
+    }
+    f->r.my[0].old = 150000;
+    f->r.my[1].old = 100000;
+    f->r.cap_bp = 5500;
+}
+
+static void test_summary_is_the_first_sheet_with_title_and_key_figures(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    set_multiyear(f);
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "sheet\t0\tResumé");
+    expect_line(d, "Resumé\tA1\tResumé - § 18-Hovedpuljen 2023\t");
+    expect_line(d, "style\tResumé\tA1\t\tbold");
+    expect_line(d, "Resumé\tA2\tUdvalg\t");
+    expect_line(d, "Resumé\tB2\tBeskæftigelses- og Socialudvalget\t");
+    expect_line(d, "Resumé\tA3\tBeslutningsdato\t");
+    expect_line(d, "Resumé\tB3\t2022-12-13T00:00:00\t");
+    expect_line(d, "style\tResumé\tB3\tdd-mm-yyyy\t");
+    expect_line(d, "Resumé\tA4\tRegel\t");
+    expect_line(d, "Resumé\tB4\tForholdsmæssig reduktion af alle indstillede beløb på mere "
+                   "end 50.000 kr.\t");
+    /* the money */
+    expect_line(d, "Resumé\tA6\tNøgletal\t");
+    expect_line(d, "Resumé\tA7\tSamlet rådighedsbeløb (kr.)\t");
+    expect_line(d, "Resumé\tB7\t660000\t");
+    expect_line(d, "Resumé\tA8\tReserveret (kr.)\t");
+    expect_line(d, "Resumé\tB8\t250000\t");
+    expect_line(d, "Resumé\tA9\tØremærkede midler (kr.)\t");
+    expect_line(d, "Resumé\tB9\t50000\t");
+    expect_line(d, "Resumé\tA10\tTil rådighed for nye tilskud (kr.)\t");
+    expect_line(d, "Resumé\tB10\t360000\t=B7-B8-B9");
+    /* the applications, from Bilag 1's I alt row */
+    expect_line(d, "Resumé\tA11\tAnsøgt i alt (kr.)\t");
+    expect_line(d, "Resumé\tB11\t600000\t='Samlet oversigt'!D9");
+    expect_line(d, "Resumé\tA12\tIndstillet i alt før reduktion (kr.)\t");
+    expect_line(d, "Resumé\tB12\t450000\t='Samlet oversigt'!E9");
+    expect_line(d, "Resumé\tA13\tIndstillet tilskud i alt (kr.)\t");
+    expect_line(d, "Resumé\tB13\t359800\t='Samlet oversigt'!H9");
+    expect_line(d, "Resumé\tA14\tRestmidler (kr.)\t");
+    expect_line(d, "Resumé\tB14\t200\t");
+    expect_line(d, "style\tResumé\tB13\t#,##0\t");
+    /* no earmark sections: no supplement rows */
+    expect_no_line_starting(d, "Resumé\tA15\tHeraf");
+    expect_no_line_starting(d, "Resumé\tA15\tIndstillet tilskud og tillæg");
+    /* the counts */
+    expect_line(d, "Resumé\tA15\tAntal ansøgninger\t");
+    expect_line(d, "Resumé\tB15\t5\t");
+    expect_line(d, "Resumé\tA16\tAntal tilskud\t");
+    expect_line(d, "Resumé\tB16\t4\t");
+    expect_line(d, "Resumé\tA17\tAntal afslag\t");
+    expect_line(d, "Resumé\tB17\t1\t");
+    expect_line(d, "Resumé\tA18\tAntal reducerede ansøgninger\t");
+    expect_line(d, "Resumé\tB18\t3\t");
+    /* the reduction: 1 - 11/14 of the reduced amounts, 90.200 of 450.000 in all */
+    expect_line(d, "Resumé\tA19\tReduktion af de reducerede beløb: 1 - reduktionsfaktor (%)\t");
+    expect_number(d, "Resumé\tB19\t", 3.0 / 14.0, 1e-15, "");
+    expect_line(d, "style\tResumé\tB19\t0.0 %\t");
+    expect_line(d, "Resumé\tA20\tSamlet reduktion: reduktion i alt / indstillet i alt (%)\t");
+    expect_number(d, "Resumé\tB20\t", 90200.0 / 450000.0, 1e-15,
+                  "=IF(B12=0,0,(B12-B13)/B12)");
+    expect_line(d, "style\tResumé\tB20\t0.0 %\t");
+    free(d);
+}
+
+static void test_summary_shows_the_multi_year_share_per_year_against_the_cap(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    set_multiyear(f);
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Resumé\tA22\tFlerårige tilsagn\t");
+    expect_line(d, "Resumé\tB22\t2023\t");
+    expect_line(d, "Resumé\tC22\t2024\t");
+    expect_line(d, "Resumé\tD22\t2025\t");
+    expect_line(d, "Resumé\tA23\tPuljens midler (kr.)\t");
+    expect_line(d, "Resumé\tB23\t660000\t");
+    expect_line(d, "Resumé\tA24\tBundet: tidligere + nye tilsagn (kr.)\t");
+    expect_line(d, "Resumé\tB24\t150000\t");
+    expect_line(d, "Resumé\tC24\t100000\t");
+    expect_line(d, "Resumé\tD24\t0\t");
+    expect_line(d, "Resumé\tA25\tBundet andel (%)\t");
+    expect_number(d, "Resumé\tB25\t", 150000.0 / 660000.0, 1e-15, "=IF(B23=0,0,B24/B23)");
+    expect_number(d, "Resumé\tC25\t", 100000.0 / 660000.0, 1e-15, "=IF(C23=0,0,C24/C23)");
+    expect_line(d, "Resumé\tD25\t0\t=IF(D23=0,0,D24/D23)");
+    expect_line(d, "style\tResumé\tC25\t0.0 %\t");
+    expect_line(d, "Resumé\tA26\tLoft (%)\t");
+    expect_line(d, "Resumé\tB26\t0.55\t");
+    expect_line(d, "Resumé\tD26\t0.55\t");
+    free(d);
+}
+
+static void test_summary_bands_add_up_to_the_overview_totals(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Resumé\tA28\tAnsøgninger efter indstillet beløb\t");
+    expect_line(d, "Resumé\tB28\tAntal\t");
+    expect_line(d, "Resumé\tC28\tAnsøgt (kr.)\t");
+    expect_line(d, "Resumé\tD28\tIndstillet (kr.)\t");
+    expect_line(d, "Resumé\tE28\tIndstillet tilskud (kr.)\t");
+    /* assessed 30.000; 100.000; 120.000 and 200.000; one refusal */
+    expect_line(d, "Resumé\tA29\tOp til 25.000 kr.\t");
+    expect_line(d, "Resumé\tB29\t0\t");
+    expect_line(d, "Resumé\tE29\t0\t");
+    expect_line(d, "Resumé\tA30\t25.001–50.000 kr.\t");
+    expect_line(d, "Resumé\tB30\t1\t");
+    expect_line(d, "Resumé\tC30\t40000\t");
+    expect_line(d, "Resumé\tD30\t30000\t");
+    expect_line(d, "Resumé\tE30\t30000\t");
+    expect_line(d, "Resumé\tA31\t50.001–100.000 kr.\t");
+    expect_line(d, "Resumé\tB31\t1\t");
+    expect_line(d, "Resumé\tC31\t100000\t");
+    expect_line(d, "Resumé\tD31\t100000\t");
+    expect_line(d, "Resumé\tE31\t78500\t");
+    expect_line(d, "Resumé\tA32\t100.001–250.000 kr.\t");
+    expect_line(d, "Resumé\tB32\t2\t");
+    expect_line(d, "Resumé\tC32\t400000\t");
+    expect_line(d, "Resumé\tD32\t320000\t");
+    expect_line(d, "Resumé\tE32\t251300\t");
+    expect_line(d, "Resumé\tA33\tOver 250.000 kr.\t");
+    expect_line(d, "Resumé\tB33\t0\t");
+    expect_line(d, "Resumé\tA34\tAfslag (indstillet 0 kr.)\t");
+    expect_line(d, "Resumé\tB34\t1\t");
+    expect_line(d, "Resumé\tC34\t60000\t");
+    expect_line(d, "Resumé\tD34\t0\t");
+    expect_line(d, "Resumé\tE34\t0\t");
+    expect_line(d, "style\tResumé\tC31\t#,##0\t");
+    /* I alt: SUM formulas whose values are the overview's totals */
+    expect_line(d, "Resumé\tA35\tI alt\t");
+    expect_line(d, "Resumé\tB35\t5\t=SUM(B29:B34)");
+    expect_line(d, "Resumé\tC35\t600000\t=SUM(C29:C34)");
+    expect_line(d, "Resumé\tD35\t450000\t=SUM(D29:D34)");
+    expect_line(d, "Resumé\tE35\t359800\t=SUM(E29:E34)");
+    expect_line(d, "Samlet oversigt\tD9\t600000\t=SUM(D4:D8)");
+    expect_line(d, "Samlet oversigt\tE9\t450000\t=SUM(E4:E8)");
+    expect_line(d, "Samlet oversigt\tH9\t359800\t=SUM(H4:H8)");
+    expect_line(d, "style\tResumé\tE35\t#,##0\tbold");
+    /* the check: I alt minus the key figures (which are Bilag 1's totals) */
+    expect_line(d, "Resumé\tA36\tKontrol: I alt minus nøgletallene ovenfor (skal være 0)\t");
+    expect_line(d, "Resumé\tB36\t0\t=B35-B15");
+    expect_line(d, "Resumé\tC36\t0\t=C35-B11");
+    expect_line(d, "Resumé\tD36\t0\t=D35-B12");
+    expect_line(d, "Resumé\tE36\t0\t=E35-B13");
+    expect_no_line_starting(d, "Resumé\tA37\t");
+    free(d);
+}
+
+/* The names in an xlsx (a zip), one per line, and chart1.xml's text after a "----" line. */
+static char *zip_listing(const char *xlsx)
+{
+    char cmd[1024];
+    FILE *pp;
+    char *buf = malloc(1 << 16);
+    size_t n = 0, got;
+
+    assert_non_null(buf);
+    snprintf(cmd, sizeof cmd,
+             "%s -c 'import sys, zipfile\n"
+             "z = zipfile.ZipFile(sys.argv[1])\n"
+             "print(\"\\n\".join(z.namelist()))\n"
+             "print(\"----\")\n"
+             "print(z.read(\"xl/charts/chart1.xml\").decode() if \"xl/charts/chart1.xml\" in "
+             "z.namelist() else \"\")' '%s'",
+             PYTHON, xlsx);
+    pp = popen(cmd, "r");
+    assert_non_null(pp);
+    while ((got = fread(buf + n, 1, (1 << 16) - n - 1, pp)) > 0)
+        n += got;
+    buf[n] = '\0';
+    assert_int_equal(pclose(pp), 0);
+    return buf;
+}
+
+static void test_summary_has_a_column_chart_of_applied_and_granted_per_band(void **state)
+{
+    fixture *f = *state;
+    char *z;
+
+    write_workbook_ok(f, f->path);
+    z = zip_listing(f->path);
+    assert_non_null(strstr(z, "\nxl/charts/chart1.xml\n"));
+    assert_null(strstr(z, "\nxl/charts/chart2.xml\n"));
+    assert_non_null(strstr(z, "<c:barDir val=\"col\"/>"));
+    assert_non_null(strstr(z, "<c:grouping val=\"clustered\"/>"));
+    /* the five bands, not the refusals: categories A29:A33, applied C, granted E */
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$A$29:$A$33</c:f>"));
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$C$29:$C$33</c:f>"));
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$E$29:$E$33</c:f>"));
+    assert_non_null(strstr(z, "<c:v>Ansøgt</c:v>"));
+    assert_non_null(strstr(z, "<c:v>Indstillet tilskud</c:v>"));
+    assert_non_null(strstr(z, "<a:t>Ansøgt og indstillet tilskud efter indstillet beløb</a:t>"));
+    assert_non_null(strstr(z, "<a:t>Indstillet beløb</a:t>"));
+    assert_non_null(strstr(z, "<a:t>Kr.</a:t>"));
+    free(z);
+}
+
+static void test_summary_prints_on_one_a4_page_portrait(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "layout\tResumé\torientation\tportrait");
+    expect_line(d, "layout\tResumé\tpaper\t9");
+    expect_line(d, "layout\tResumé\tfit\tTrue");
+    expect_line(d, "layout\tResumé\tfit_width\t1");
+    expect_line(d, "layout\tResumé\tfit_height\t1");
+    expect_line(d, "layout\tResumé\theader\t§ 18-Hovedpuljen 2023");
+    expect_line(d, "layout\tResumé\tfooter\tSide &P af &N");
+    free(d);
+}
+
+static void test_summary_refuses_money_for_new_grants_that_does_not_add_up(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "", names[512];
+
+    f->r.available += 1;
+    assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "money for new grants is 360001 kr."));
+    list_dir(f->dir, names, sizeof names);
+    assert_string_equal(names, "");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1159,7 +1416,7 @@ int main(void)
         cmocka_unit_test(test_every_label_has_text_and_the_arguments_it_declares),
         cmocka_unit_test(test_labels_use_the_minutes_wording_and_units),
         cmocka_unit_test(test_label_format_fills_blanks_and_truncates_like_snprintf),
-        cmocka_unit_test(test_no_danish_literal_in_report_c),
+        cmocka_unit_test(test_no_danish_literal_in_report_c_or_report_summary_c),
         cmocka_unit_test(test_basename_folds_the_pool_name_to_ascii),
         T(test_atomic_commit_replaces_the_file_and_leaves_no_temp),
         T(test_atomic_abort_keeps_the_old_content),
@@ -1183,6 +1440,12 @@ int main(void)
         T(test_workbook_without_applications_has_zero_totals),
         T(test_workbook_numbers_only_plain_digits_and_escapes_the_page_header),
         T(test_workbook_check_row_shows_an_imbalance),
+        T(test_summary_is_the_first_sheet_with_title_and_key_figures),
+        T(test_summary_shows_the_multi_year_share_per_year_against_the_cap),
+        T(test_summary_bands_add_up_to_the_overview_totals),
+        T(test_summary_has_a_column_chart_of_applied_and_granted_per_band),
+        T(test_summary_prints_on_one_a4_page_portrait),
+        T(test_summary_refuses_money_for_new_grants_that_does_not_add_up),
         T(test_csv_exact_bytes),
         T(test_csv_neutralises_every_formula_start_and_quotes_line_breaks),
         T(test_csv_written_twice_is_byte_identical),

@@ -1,0 +1,408 @@
+/* report_summary.c - The summary sheet: the pool on one page, read in 30 seconds.
+ *
+ * The workbook's first sheet (L_SHEET_SUMMARY). From the top: the pool,
+ * year, committee, decision date and rule; the key figures (money,
+ * reservations, earmarks and the supplements granted from them, the money
+ * for new grants, applied, assessed, granted, residual, the counts and the
+ * reduction in %); the share of each year's money bound in multi-year
+ * commitments against the cap; the applications by size of the assessed
+ * amount, with an "I alt" row of SUM formulas and a check row that ties the
+ * bands to the key figures; and a column chart of applied for against
+ * granted per band. Amounts are exact; every formula is written with its
+ * exact cached value; the totals of applied, assessed and granted are
+ * formulas on the overview's "I alt" row. Rows are written top to bottom
+ * (the workbook is in constant-memory mode). No text here: every word comes
+ * from labels.c. */
+#include "report.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "book.h"
+#include "ruletext.h"
+
+/* Columns: labels in A; key figures in B; the years in B..D; the band table in A..E. */
+enum { C_LABEL = 0, C_VALUE = 1 };
+enum { BC_BAND = 0, BC_COUNT, BC_APPLIED, BC_ASSESSED, BC_GRANT, BC__COLS };
+
+/* The size bands by assessed amount: up to and including each bound, then
+ * one band above the last. Refused applications (assessed 0) have a row of
+ * their own after the bands. */
+static const pulje_kr band_upper[] = {25000, 50000, 100000, 250000};
+enum { N_BOUNDS = sizeof band_upper / sizeof band_upper[0], N_BANDS = N_BOUNDS + 1,
+       ROW_REFUSED = N_BANDS, N_ROWS = N_BANDS + 1 };
+
+/* What one row of the band table adds up, and the same for all applications. */
+typedef struct band_sum {
+    pulje_kr count, applied, assessed, granted;
+} band_sum;
+
+/* Where the key figures the check row compares against are (rows of column B). */
+typedef struct key_rows {
+    lxw_row_t n_apps, applied, assessed, granted;
+} key_rows;
+
+/* The band of an application: its row in the band table. */
+static size_t band_of(const alloc_line *l)
+{
+    if (l->refused)
+        return ROW_REFUSED;
+    for (size_t k = 0; k < N_BOUNDS; k++)
+        if (l->claim <= band_upper[k])
+            return k;
+    return N_BOUNDS;
+}
+
+/* The sums per band and over all applications, each exact. */
+static void add_up(const app_list *apps, const alloc_result *r, band_sum rows[N_ROWS],
+                   band_sum *all)
+{
+    memset(rows, 0, N_ROWS * sizeof rows[0]);
+    memset(all, 0, sizeof *all);
+    for (size_t i = 0; i < r->n; i++) {
+        const alloc_line *l = &r->lines[i];
+        band_sum *s = &rows[band_of(l)];
+        s->count++;
+        s->applied += apps->v[i].applied;
+        s->assessed += l->claim;
+        s->granted += l->grant;
+        all->count++;
+        all->applied += apps->v[i].applied;
+        all->assessed += l->claim;
+        all->granted += l->grant;
+    }
+}
+
+/* "=<ref>" for a cell on another sheet; fails the book if it does not fit. */
+static void other_cell(book *b, char *buf, size_t size, const char *sheet, lxw_row_t row,
+                       lxw_col_t col)
+{
+    buf[0] = '=';
+    if (book_ref(buf + 1, size - 1, sheet, row, col, row, col, 0) != 0)
+        book_fail(b, "internal error: a reference to sheet '%s' is too long", sheet);
+}
+
+/* A cell name such as "B7", for formulas on this sheet. */
+static void cell(char *buf, lxw_row_t row, lxw_col_t col)
+{
+    lxw_rowcol_to_cell(buf, row, col);
+}
+
+/* A label in A and an amount in B; returns the next row. */
+static lxw_row_t put_kr_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
+                            pulje_kr v)
+{
+    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_kr(b, s, row, C_VALUE, v, b->kr);
+    return row + 1;
+}
+
+/* A label in A and a count in B; returns the next row. */
+static lxw_row_t put_count_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
+                               size_t n)
+{
+    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_num(b, s, row, C_VALUE, (double)n, NULL);
+    return row + 1;
+}
+
+/* The title and who decides what when, by which rule; returns the next row. */
+static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p)
+{
+    char rule[256];
+    lxw_datetime date;
+
+    book_put_text(b, s, 0, C_LABEL, book_text(b, L_RS_TITLE, p->name, p->year), b->title);
+    book_put_text(b, s, 1, C_LABEL, label(L_RS_COMMITTEE), NULL);
+    book_put_text(b, s, 1, C_VALUE, p->committee, NULL);
+    book_put_text(b, s, 2, C_LABEL, label(L_ECON_NOTE_DATE), NULL);
+    if (book_parse_date(p->decision_date, &date) != 0)
+        book_fail(b, "internal error: decision date '%s' is not a date",
+                  p->decision_date ? p->decision_date : "");
+    else if (!b->failed)
+        book_check_cell(b, s, 2, C_VALUE,
+                        worksheet_write_datetime(s->ws, 2, C_VALUE, &date, b->date));
+    book_put_text(b, s, 3, C_LABEL, label(L_ECON_NOTE_RULE), NULL);
+    book_put_text(b, s, 3, C_VALUE, ruletext_describe(&p->rule, rule, sizeof rule), NULL);
+    return 5;
+}
+
+/* The key figures; fills where the check row finds them. Returns the next row. */
+static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
+                                   const alloc_result *r, const band_sum *all, key_rows *kr)
+{
+    const report_overview_cols ov = report_overview_layout(r->n);
+    const char *overview = label(L_SHEET_OVERVIEW);
+    char f[400], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH],
+        z[LXW_MAX_CELL_NAME_LENGTH], w[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_row_t budget, reserved, earmarked, supplements = 0, returned = 0;
+    pulje_kr em_granted = 0, available;
+    int has_em = r->em.n_earmarks > 0;
+
+    for (size_t k = 0; k < r->em.n_earmarks; k++)
+        em_granted += r->em.totals[k].granted;
+    available = r->budget_total - r->reserved_total - r->earmarked_total + r->earmark_returned;
+    if (available != r->available)
+        book_fail(b, "internal error: the money for new grants is %" PRId64 " kr., but "
+                  "budget - reserved - earmarked + returned is %" PRId64 " kr.",
+                  r->available, available);
+
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_KEY_FIGURES), b->head);
+    book_put_blank(b, s, row++, C_VALUE, b->head);
+
+    /* The money: what there is, what is bound, what is left for new grants. */
+    budget = row;
+    row = put_kr_row(b, s, row, L_RS_BUDGET, r->budget_total);
+    reserved = row;
+    row = put_kr_row(b, s, row, L_RS_RESERVED, r->reserved_total);
+    earmarked = row;
+    row = put_kr_row(b, s, row, L_RS_EARMARKED, r->earmarked_total);
+    if (has_em) {
+        supplements = row;
+        row = put_kr_row(b, s, row, L_RS_SUPPLEMENTS, em_granted);
+    }
+    if (r->earmark_returned > 0) {
+        returned = row;
+        row = put_kr_row(b, s, row, L_EM_RETURNED, r->earmark_returned);
+    }
+    cell(x, budget, C_VALUE);
+    cell(y, reserved, C_VALUE);
+    cell(z, earmarked, C_VALUE);
+    if (returned) {
+        cell(w, returned, C_VALUE);
+        snprintf(f, sizeof f, "=%s-%s-%s+%s", x, y, z, w);
+    } else {
+        snprintf(f, sizeof f, "=%s-%s-%s", x, y, z);
+    }
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_AVAILABLE), b->sum);
+    book_put_formula_kr(b, s, row++, C_VALUE, f, b->sum_kr, available);
+
+    /* The applications: applied, assessed and granted, from Bilag 1's "I alt". */
+    kr->applied = row;
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    other_cell(b, f, sizeof f, overview, ov.total_row, ov.applied);
+    book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->applied);
+    kr->assessed = row;
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    other_cell(b, f, sizeof f, overview, ov.total_row, ov.assessed);
+    book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->assessed);
+    kr->granted = row;
+    book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED), NULL);
+    other_cell(b, f, sizeof f, overview, ov.total_row, ov.grant);
+    book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted);
+    if (has_em) {
+        cell(x, kr->granted, C_VALUE);
+        cell(y, supplements, C_VALUE);
+        snprintf(f, sizeof f, "=%s+%s", x, y);
+        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED_WITH), NULL);
+        book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted + em_granted);
+    }
+    row = put_kr_row(b, s, row, L_RS_RESIDUAL, r->residual);
+
+    /* The counts. */
+    kr->n_apps = row;
+    row = put_count_row(b, s, row, L_ECON_NOTE_APPLICATIONS, r->n);
+    row = put_count_row(b, s, row, L_RS_N_GRANTED, r->n_granted);
+    row = put_count_row(b, s, row, L_ECON_NOTE_REFUSED, r->n_refused);
+    row = put_count_row(b, s, row, L_ECON_NOTE_REDUCED, r->n_reduced);
+
+    /* The reduction: of the reduced amounts (1 - factor), and of all assessed. */
+    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_FACTOR), NULL);
+    book_put_num(b, s, row++, C_VALUE,
+                 (double)(r->factor_den - r->factor_num) / (double)r->factor_den, b->pct);
+    cell(x, kr->assessed, C_VALUE);
+    cell(y, kr->granted, C_VALUE);
+    snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/%s)", x, x, y, x);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_TOTAL), NULL);
+    book_put_formula(b, s, row++, C_VALUE, f, b->pct,
+                     all->assessed == 0 ? 0.0
+                                        : (double)(all->assessed - all->granted) /
+                                              (double)all->assessed);
+    return row;
+}
+
+/* The multi-year commitments per year: money, bound (old + new), the share
+ * bound and the cap. Returns the next row. */
+static lxw_row_t write_multiyear(book *b, const book_sheet *s, lxw_row_t row,
+                                 const alloc_result *r)
+{
+    const lxw_row_t head = row, money = row + 1, bound = row + 2, share = row + 3,
+                    cap = row + 4;
+    char f[96], m[LXW_MAX_CELL_NAME_LENGTH], n[LXW_MAX_CELL_NAME_LENGTH];
+
+    /* Row by row: in constant-memory mode a row is finished once the next begins. */
+    for (lxw_row_t rw = head; rw <= cap; rw++) {
+        static const label_id names[5] = {L_RS_MY_HEADING, L_MY_ROW_MONEY, L_RS_MY_BOUND,
+                                          L_MY_ROW_BOUND_PCT, L_MY_ROW_CAP_PCT};
+        book_put_text(b, s, rw, C_LABEL, label(names[rw - head]), rw == head ? b->head : NULL);
+        for (int t = 0; t < MY_YEARS; t++) {
+            const my_year *y = &r->my[t];
+            lxw_col_t col = (lxw_col_t)(C_VALUE + t);
+            pulje_kr bound_kr = y->old + y->fresh;
+
+            if (rw == head) {
+                book_put_num(b, s, rw, col, y->year, b->head_num);
+            } else if (rw == money) {
+                book_put_kr(b, s, rw, col, y->money, b->kr);
+            } else if (rw == bound) {
+                book_put_kr(b, s, rw, col, bound_kr, b->kr);
+            } else if (rw == share) {
+                cell(m, money, col);
+                cell(n, bound, col);
+                snprintf(f, sizeof f, "=IF(%s=0,0,%s/%s)", m, n, m);
+                book_put_formula(b, s, rw, col, f, b->pct,
+                                 y->money == 0 ? 0.0 : (double)bound_kr / (double)y->money);
+            } else {
+                book_put_num(b, s, rw, col, r->cap_bp / 10000.0, b->pct);
+            }
+        }
+    }
+    return cap + 1;
+}
+
+/* A band's name: "Op til 25.000 kr.", "25.001-50.000 kr.", "Over 250.000 kr.". */
+static const char *band_name(book *b, size_t k)
+{
+    char lo[MONEY_BUFSZ], hi[MONEY_BUFSZ];
+
+    if (k == ROW_REFUSED)
+        return label(L_RS_BAND_REFUSED);
+    if (k == 0)
+        return book_text(b, L_RS_BAND_UPTO, money_format(band_upper[0], hi));
+    if (k == N_BOUNDS)
+        return book_text(b, L_RS_BAND_OVER, money_format(band_upper[N_BOUNDS - 1], hi));
+    return book_text(b, L_RS_BAND_RANGE, money_format(band_upper[k - 1] + 1, lo),
+                     money_format(band_upper[k], hi));
+}
+
+/* The band table: header, one row per band and the refusals, "I alt" as SUM
+ * formulas, and a check row: "I alt" minus the key figures, which must be 0.
+ * *first is the first band's row. Returns the next row. */
+static lxw_row_t write_bands(book *b, const book_sheet *s, lxw_row_t row,
+                             const band_sum rows[N_ROWS], const band_sum *all,
+                             const key_rows *kr, lxw_row_t *first)
+{
+    static const label_id heads[BC__COLS] = {L_RS_BANDS_HEADING, L_RS_COL_COUNT,
+                                             L_COL_APPLIED, L_COL_ASSESSED, L_COL_GRANT};
+    const lxw_row_t key_of[BC__COLS] = {0, kr->n_apps, kr->applied, kr->assessed,
+                                        kr->granted};
+    lxw_row_t total;
+    band_sum sum = {0, 0, 0, 0};
+    char f[96], t[LXW_MAX_CELL_NAME_LENGTH], k[LXW_MAX_CELL_NAME_LENGTH];
+
+    book_set_row_height(b, s, row, 30); /* two lines: the headings wrap */
+    for (lxw_col_t c = 0; c < BC__COLS; c++)
+        book_put_text(b, s, row, c, label(heads[c]), c == BC_BAND ? b->head : b->head_num);
+    *first = ++row;
+    for (size_t i = 0; i < N_ROWS; i++, row++) {
+        book_put_text(b, s, row, BC_BAND, band_name(b, i), NULL);
+        book_put_num(b, s, row, BC_COUNT, (double)rows[i].count, NULL);
+        book_put_kr(b, s, row, BC_APPLIED, rows[i].applied, b->kr);
+        book_put_kr(b, s, row, BC_ASSESSED, rows[i].assessed, b->kr);
+        book_put_kr(b, s, row, BC_GRANT, rows[i].granted, b->kr);
+        sum.count += rows[i].count;
+        sum.applied += rows[i].applied;
+        sum.assessed += rows[i].assessed;
+        sum.granted += rows[i].granted;
+    }
+
+    total = row++;
+    {
+        const pulje_kr sums[BC__COLS] = {0, sum.count, sum.applied, sum.assessed,
+                                         sum.granted};
+        const pulje_kr keys[BC__COLS] = {0, all->count, all->applied, all->assessed,
+                                         all->granted};
+
+        book_put_text(b, s, total, BC_BAND, label(L_TOTAL), b->total);
+        for (lxw_col_t c = BC_COUNT; c < BC__COLS; c++) {
+            book_sum_formula(f, sizeof f, *first, total - 1, c);
+            book_put_formula_kr(b, s, total, c, f, c == BC_COUNT ? b->total : b->total_kr,
+                                sums[c]);
+        }
+        book_put_text(b, s, row, BC_BAND, label(L_RS_CHECK), NULL);
+        for (lxw_col_t c = BC_COUNT; c < BC__COLS; c++) {
+            cell(t, total, c);
+            cell(k, key_of[c], C_VALUE);
+            snprintf(f, sizeof f, "=%s-%s", t, k);
+            book_put_formula_kr(b, s, row, c, f, c == BC_COUNT ? NULL : b->kr,
+                                sums[c] - keys[c]);
+        }
+    }
+    return row + 1;
+}
+
+/* A clustered column chart of applied for and granted per band (not the
+ * refusals), at row `at`. */
+static void insert_chart(book *b, const book_sheet *s, lxw_row_t first, lxw_row_t at)
+{
+    const lxw_row_t last = first + N_BANDS - 1;
+    char cats[320], applied[320], granted[320];
+    lxw_chart *chart;
+    lxw_chart_series *ser;
+    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.2};
+
+    if (b->failed)
+        return;
+    cats[0] = applied[0] = granted[0] = '=';
+    if (book_ref(cats + 1, sizeof cats - 1, s->name, first, BC_BAND, last, BC_BAND, 1) ||
+        book_ref(applied + 1, sizeof applied - 1, s->name, first, BC_APPLIED, last,
+                 BC_APPLIED, 1) ||
+        book_ref(granted + 1, sizeof granted - 1, s->name, first, BC_GRANT, last, BC_GRANT,
+                 1)) {
+        book_fail(b, "internal error: a chart range on sheet '%s' is too long", s->name);
+        return;
+    }
+    chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    if (!chart) {
+        book_fail(b, "libxlsxwriter: cannot add a chart to sheet '%s' (out of memory)",
+                  s->name);
+        return;
+    }
+    /* The setters below return nothing in libxlsxwriter 1.1; what can fail
+     * (the series and the insertion) is checked. */
+    ser = chart_add_series(chart, cats, applied);
+    if (!ser) {
+        book_fail(b, "libxlsxwriter: cannot add a chart series on sheet '%s'", s->name);
+        return;
+    }
+    chart_series_set_name(ser, label(L_CSV_APPLIED));
+    ser = chart_add_series(chart, cats, granted);
+    if (!ser) {
+        book_fail(b, "libxlsxwriter: cannot add a chart series on sheet '%s'", s->name);
+        return;
+    }
+    chart_series_set_name(ser, label(L_CSV_GRANT));
+    chart_title_set_name(chart, label(L_RS_CHART_TITLE));
+    chart_axis_set_name(chart->x_axis, label(L_RS_CHART_X));
+    chart_axis_set_name(chart->y_axis, label(L_RS_CHART_Y));
+    chart_axis_set_num_format(chart->y_axis, NF_KR);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    book_check(b, s, worksheet_insert_chart_opt(s->ws, at, BC_BAND, chart, &opt),
+               "worksheet_insert_chart");
+}
+
+void report_write_summary(book *b, const pool *p, const app_list *apps,
+                          const alloc_result *r)
+{
+    book_sheet s = book_add_sheet(b, L_SHEET_SUMMARY);
+    band_sum rows[N_ROWS], all;
+    key_rows kr;
+    lxw_row_t row, first;
+
+    if (b->failed)
+        return;
+    add_up(apps, r, rows, &all);
+    book_set_column(b, &s, C_LABEL, C_LABEL, 58);
+    book_set_column(b, &s, BC_COUNT, BC__COLS - 1, 15);
+
+    row = write_title(b, &s, p);
+    row = write_key_figures(b, &s, row, r, &all, &kr);
+    row = write_multiyear(b, &s, row + 1, r);
+    row = write_bands(b, &s, row + 1, rows, &all, &kr, &first);
+    insert_chart(b, &s, first, row + 1);
+
+    book_page_setup(b, &s, p, 0);
+    if (!b->failed)
+        worksheet_fit_to_pages(s.ws, 1, 1); /* one page: returns void in libxlsxwriter 1.1 */
+}
