@@ -82,7 +82,8 @@ static size_t running_holders(const ledger *l, int year, holder **out)
             n++;
         }
     }
-    qsort(v, n, sizeof *v, cmp_holder);
+    if (n > 1) /* qsort() must not be given NULL, even for no rows */
+        qsort(v, n, sizeof *v, cmp_holder);
     /* one entry per key: the first row in the file, the last year paid */
     size_t u = 0;
     for (size_t i = 0; i < n; i++) {
