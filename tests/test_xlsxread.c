@@ -2,18 +2,20 @@
  * text for workbooks written by libxlsxwriter (shared and inline strings,
  * numbers, booleans, empty rows, gap columns, line breaks, formulas, rich
  * text, a second sheet), for parts written by hand (prefixed XML, phonetic
- * guides, error values, cells without references), and every kind of broken
- * file. */
+ * guides, error values, cells without references), every kind of broken
+ * file, and the applications read from a workbook by `pulje check`. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "apps.h"
 #include "init.h"
 #include "xlsxread.h"
 
@@ -531,6 +533,144 @@ static void test_the_last_excel_cell_is_read(void **state)
     free(text);
 }
 
+/* ---- the applications, through pulje --------------------------------------- */
+
+/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
+static int run(const char *cmd, char *buf, size_t size)
+{
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+
+    assert_non_null(p);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, p);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A fresh applications workbook at path with the template's headers (the
+ * reader's own) and two rows; amount2 is the second row's Ansøgt. */
+static void write_apps_book(const char *path, const char *amount2)
+{
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Ansøgninger");
+
+    for (lxw_col_t c = 0; apps_columns[c].key; c++)
+        worksheet_write_string(ws, 0, c, apps_columns[c].header, NULL);
+    worksheet_write_number(ws, 1, 0, 1, NULL);
+    worksheet_write_string(ws, 1, 1, "12345678", NULL);
+    worksheet_write_string(ws, 1, 2, "Gode Naboer", NULL);
+    worksheet_write_string(ws, 1, 3, "Lektiecafé", NULL);
+    worksheet_write_number(ws, 1, 4, 20000, NULL);
+    worksheet_write_number(ws, 2, 0, 2, NULL);
+    worksheet_write_string(ws, 2, 2, "Sportsklubben", NULL);
+    worksheet_write_string(ws, 2, 3, "Fodbold; pigehold", NULL);
+    if (strcmp(amount2, "12x") == 0)
+        worksheet_write_string(ws, 2, 4, amount2, NULL);
+    else
+        worksheet_write_number(ws, 2, 4, atof(amount2), NULL);
+    worksheet_write_number(ws, 2, 5, 30000, NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+/* `pulje init dir`, then the pool file made to name the workbook. */
+static void init_for_xlsx(const char *dir)
+{
+    const char *build = getenv("BUILD");
+    char cmd[2048], out[4096];
+
+    snprintf(cmd, sizeof cmd, "%s/pulje init %s --year 2025 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd,
+             "sed -i 's/^applications  = ansoegninger.csv/applications  = ansoegninger.xlsx/' "
+             "%s/pulje.ini && grep -c '^applications  = ansoegninger.xlsx' %s/pulje.ini",
+             dir, dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_string_equal(out, "1\n");
+}
+
+static void test_pulje_check_reads_the_applications_workbook_with_no_problems(void **state)
+{
+    const char *build = getenv("BUILD");
+    char dir[256], path[512], cmd[2048], out[8192], want[2048];
+
+    (void)state;
+    path_of(dir, sizeof dir, "cli-ok");
+    init_for_xlsx(dir);
+    snprintf(path, sizeof path, "%s/%s", dir, INIT_APPS_XLSX);
+    write_apps_book(path, "40000");
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "%s/pulje.ini, %s: 2 applications, no problems found\n", dir,
+             path);
+    assert_string_equal(out, want);
+    snprintf(cmd, sizeof cmd, "%s/pulje explain 2 %s/pulje.ini 2>&1", build ? build : "build",
+             dir);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "Sportsklubben"));
+}
+
+static void test_a_bad_amount_in_the_workbook_names_its_excel_row_and_column(void **state)
+{
+    const char *build = getenv("BUILD");
+    char dir[256], path[512], cmd[2048], out[8192], want[2048];
+
+    (void)state;
+    path_of(dir, sizeof dir, "cli-bad");
+    init_for_xlsx(dir);
+    snprintf(path, sizeof path, "%s/%s", dir, INIT_APPS_XLSX);
+    write_apps_book(path, "12x");
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(want, sizeof want,
+             "%s:3:5: error: column 5 (Ansøgt): \"12x\" is not a whole-krone amount\n", path);
+    if (!strstr(out, want))
+        fail_msg("wanted \"%s\" in:\n%s", want, out);
+}
+
+static void test_a_broken_workbook_is_one_diagnostic_naming_the_file(void **state)
+{
+    char path[512], cut[512], *data;
+    size_t len;
+    app_list apps;
+    diag_list dl;
+
+    (void)state;
+    path_of(path, sizeof path, "csv.xlsx");
+    diag_init(&dl);
+    assert_int_equal(apps_load(path, &apps, &dl), -1);
+    assert_int_equal(dl.n, 1);
+    assert_string_equal(dl.v[0].file, path);
+    assert_int_equal(dl.v[0].line, 0);
+    assert_non_null(strstr(dl.v[0].msg, "the file is not an Excel workbook (.xlsx) (it is not "
+                                        "a zip archive"));
+    assert_non_null(strstr(dl.v[0].hint, "Excel-projektmappe"));
+    assert_string_equal(apps.file, path);
+    assert_int_equal(apps.n, 0);
+    apps_free(&apps);
+    diag_free(&dl);
+
+    path_of(path, sizeof path, "apps-to-cut.xlsx");
+    write_apps_book(path, "40000");
+    assert_int_equal(text_read_file(path, &data, &len), 0);
+    path_of(cut, sizeof cut, "cut.XLSX");
+    write_bytes(cut, data, len / 3);
+    free(data);
+    diag_init(&dl);
+    assert_int_equal(apps_load_pool(cut, NULL, &apps, &dl), -1);
+    assert_int_equal(dl.n, 1);
+    assert_string_equal(dl.v[0].file, cut);
+    assert_non_null(strstr(dl.v[0].msg, "the workbook is damaged (the zip archive is cut short"));
+    apps_free(&apps);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -550,6 +690,9 @@ int main(void)
         cmocka_unit_test(test_a_part_or_a_text_past_the_limit_is_refused),
         cmocka_unit_test(test_cells_out_of_order_or_beyond_excel_are_content_errors),
         cmocka_unit_test(test_the_last_excel_cell_is_read),
+        cmocka_unit_test(test_pulje_check_reads_the_applications_workbook_with_no_problems),
+        cmocka_unit_test(test_a_bad_amount_in_the_workbook_names_its_excel_row_and_column),
+        cmocka_unit_test(test_a_broken_workbook_is_one_diagnostic_naming_the_file),
     };
     return cmocka_run_group_tests_name("xlsxread", tests, setup, teardown);
 }
