@@ -78,6 +78,9 @@ static void write_bytes(const char *path, const void *data, size_t n)
     assert_int_equal(fclose(fp), 0);
 }
 
+/* Parts are stored uncompressed when set (so that damage reaches the XML). */
+static bool store_parts;
+
 /* A zip at path holding the parts given (name, text, ..., NULL), written with
  * libzip. */
 static void make_zip(const char *path, ...)
@@ -92,8 +95,12 @@ static void make_zip(const char *path, ...)
     while ((name = va_arg(ap, const char *)) != NULL) {
         const char *text = va_arg(ap, const char *);
         zip_source_t *src = zip_source_buffer(za, text, strlen(text), 0);
+        zip_int64_t idx;
         assert_non_null(src);
-        assert_true(zip_file_add(za, name, src, ZIP_FL_OVERWRITE) >= 0);
+        idx = zip_file_add(za, name, src, ZIP_FL_OVERWRITE);
+        assert_true(idx >= 0);
+        if (store_parts)
+            assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
     }
     va_end(ap);
     assert_int_equal(zip_close(za), 0);
@@ -377,7 +384,8 @@ static void test_a_damaged_part_is_reported_not_read(void **state)
     write_sample_book(path);
     assert_int_equal(text_read_file(path, &data, &len), 0);
     for (at = 0; at + 30 + sizeof part < len; at++)
-        if (memcmp(data + at, "PK\3\4", 4) == 0 && memcmp(data + at + 30, part, sizeof part - 1) == 0)
+        if (memcmp(data + at, "PK\3\4", 4) == 0 &&
+            memcmp(data + at + 30, part, sizeof part - 1) == 0)
             break;
     assert_true(at + 30 + sizeof part < len);
     start = at + 30 + ((unsigned char)data[at + 26] | (unsigned char)data[at + 27] << 8) +
@@ -531,6 +539,62 @@ static void test_the_last_excel_cell_is_read(void **state)
     assert_int_equal(text[1048575], ';');
     assert_int_equal(text[1048574], '\n');
     free(text);
+}
+
+static void test_random_damage_gives_text_or_an_error_never_a_crash(void **state)
+{
+    static const char sheet[] =
+        "<worksheet xmlns=\"" NS_MAIN "\"><sheetData>"
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\"><v>5.5E+4</v></c></row>"
+        "<row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t>a;\"b\"_x000A_c</t></is></c>"
+        "<c r=\"D3\" t=\"b\"><v>1</v></c><c r=\"E3\" t=\"e\"><v>#N/A</v></c></row>"
+        "</sheetData></worksheet>";
+    static const char sst[] =
+        "<sst xmlns=\"" NS_MAIN "\"><si><r><t>Gode </t></r><r><t>Naboer</t></r></si></sst>";
+    char path[512], bad[512], *data, *text, detail[512];
+    size_t len, tlen;
+    uint64_t rng = 18;
+    unsigned seen[XLSXREAD_ERR_TOO_BIG + 1] = {0};
+
+    (void)state;
+    path_of(path, sizeof path, "stored.xlsx");
+    path_of(bad, sizeof bad, "damaged.xlsx");
+    store_parts = true;
+    make_book(path, sheet, sst);
+    store_parts = false;
+    text = read_ok(path);
+    assert_string_equal(text, "Gode Naboer;55000;;;\n\n;;\"a;\"\"b\"\" c\";SAND;#N/A\n");
+    free(text);
+    assert_int_equal(text_read_file(path, &data, &len), 0);
+    for (int i = 0; i < 400; i++) {
+        char *copy = malloc(len);
+        size_t cut = len;
+        xlsxread_error e;
+
+        if (test_between(&rng, 0, 4) == 0) /* one in five also cut short */
+            cut = (size_t)test_between(&rng, 0, (int64_t)len);
+        assert_non_null(copy);
+        memcpy(copy, data, len);
+        for (int k = (int)test_between(&rng, 1, 6); k > 0; k--)
+            copy[test_between(&rng, 0, (int64_t)len - 1)] = (char)test_rng(&rng);
+        write_bytes(bad, copy, cut);
+        free(copy);
+        e = xlsxread_csv(bad, (size_t)1 << 20, &text, &tlen, detail, sizeof detail);
+        assert_true(e <= XLSXREAD_ERR_TOO_BIG);
+        seen[e]++;
+        if (e == XLSXREAD_OK) {
+            assert_int_equal(strlen(text), tlen);
+            free(text);
+        } else {
+            assert_null(text);
+            assert_true(detail[0] != '\0');
+        }
+    }
+    free(data);
+    /* The damage reached past the zip into the XML and the sheet's layout. */
+    assert_true(seen[XLSXREAD_OK] > 0);
+    assert_true(seen[XLSXREAD_ERR_DAMAGED] > 0);
+    assert_true(seen[XLSXREAD_ERR_XML] > 0);
 }
 
 /* ---- the applications, through pulje --------------------------------------- */
@@ -690,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_a_part_or_a_text_past_the_limit_is_refused),
         cmocka_unit_test(test_cells_out_of_order_or_beyond_excel_are_content_errors),
         cmocka_unit_test(test_the_last_excel_cell_is_read),
+        cmocka_unit_test(test_random_damage_gives_text_or_an_error_never_a_crash),
         cmocka_unit_test(test_pulje_check_reads_the_applications_workbook_with_no_problems),
         cmocka_unit_test(test_a_bad_amount_in_the_workbook_names_its_excel_row_and_column),
         cmocka_unit_test(test_a_broken_workbook_is_one_diagnostic_naming_the_file),
