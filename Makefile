@@ -21,7 +21,7 @@ POOL    ?= inputs/pulje-2023.ini
 OUT     ?= outputs
 
 # Debian packages the build and the tests need.
-PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev \
+PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
            libcmocka-dev libcsv-dev libinih-dev nettle-dev locales python3 python3-openpyxl \
            groff-base
 
@@ -29,7 +29,7 @@ WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototype
           -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS  = -lxlsxwriter -lglpk -lcsv -linih -lnettle -lm
+LDLIBS  = -lxlsxwriter -lzip -lexpat -lglpk -lcsv -linih -lnettle -lm
 TEST_LDLIBS = -lcmocka
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))

@@ -5,7 +5,12 @@
  * line breaks (read with table.h). Columns are found by their Danish header,
  * in any order; see apps_columns for the list. A row may lack trailing
  * fields when all their columns are optional (older Excel drops the ';' of
- * empty cells at the end of a row). */
+ * empty cells at the end of a row).
+ *
+ * Or the workbook itself: apps_load() and apps_load_pool() read a file whose
+ * name ends in .xlsx (any case) as its first sheet, turned into the same text
+ * by xlsxread.h, so it gets the same checks and its messages carry Excel's
+ * row and column numbers. */
 #ifndef PULJE_APPS_H
 #define PULJE_APPS_H
 
@@ -75,7 +80,11 @@ extern const apps_column apps_columns[];
 int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
                diag_list *dl);
 
-/** @brief Read and parse an applications file. Same return as apps_parse(). */
+/**
+ * @brief Read and parse an applications file: a CSV, or when path ends in
+ * .xlsx the workbook's first sheet (a workbook that cannot be read is one
+ * error naming path). Same return as apps_parse().
+ */
 int apps_load(const char *path, app_list *out, diag_list *dl);
 
 /**
@@ -88,7 +97,10 @@ int apps_load(const char *path, app_list *out, diag_list *dl);
 int apps_parse_pool(const char *data, size_t len, const char *filename, const pool *p,
                     app_list *out, diag_list *dl);
 
-/** @brief Read and parse an applications file for a pool (see apps_parse_pool()). */
+/**
+ * @brief Read and parse an applications file (a CSV or an .xlsx, as
+ * apps_load()) for a pool (see apps_parse_pool()).
+ */
 int apps_load_pool(const char *path, const pool *p, app_list *out, diag_list *dl);
 
 /** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */

@@ -1,7 +1,8 @@
 /* apps.c - The applications file: checks every row of the ;-separated CSV.
  *
  * Reading the CSV (encodings, quoting, line numbers, the header) is table.c's;
- * this file knows the columns and what makes an application right. */
+ * a workbook (.xlsx) is first turned into the same text by xlsxread.c; this
+ * file knows the columns and what makes an application right. */
 #include "apps.h"
 
 #include <stdint.h>
@@ -10,6 +11,7 @@
 
 #include "table.h"
 #include "text.h"
+#include "xlsxread.h"
 
 /* Index of each known column in apps_columns. */
 enum {
@@ -626,6 +628,49 @@ static int parse(const char *data, size_t len, const char *name, const pool *p,
     return rc;
 }
 
+/* How to get past an xlsxread error. */
+static const char *xlsx_hint(xlsxread_error e)
+{
+    switch (e) {
+    case XLSXREAD_ERR_NOMEM:
+        return "close other programs and try again";
+    case XLSXREAD_ERR_OPEN:
+        return "check the name in the pool file and that the file exists and can be read";
+    case XLSXREAD_ERR_TOO_BIG:
+        return "save the applications from Excel as \"CSV (semikolonsepareret)\" and name "
+               "the .csv in the pool file";
+    default:
+        return "open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or "
+               "save it as \"CSV (semikolonsepareret)\" and name the .csv in the pool file";
+    }
+}
+
+/* Read the applications file at path: a workbook's first sheet when the name
+ * ends in .xlsx (xlsxread.h: its rows and columns become the text's lines
+ * and fields, so messages carry Excel's numbers), a CSV otherwise. Same
+ * return as apps_parse(). */
+static int load(const char *path, const pool *p, app_list *out, diag_list *dl)
+{
+    char *text, detail[512];
+    size_t len;
+    xlsxread_error e;
+    int rc;
+
+    if (!xlsxread_is_xlsx_name(path))
+        return parse(NULL, 0, path, p, out, dl);
+    e = xlsxread_csv(path, 0, &text, &len, detail, sizeof detail);
+    if (e != XLSXREAD_OK) {
+        memset(out, 0, sizeof *out);
+        out->file = text_strndup(path, strlen(path));
+        diag_add(dl, DIAG_ERROR, path, 0, 0, xlsx_hint(e), "cannot read %s: %s (%s)", path,
+                 xlsxread_strerror(e), detail);
+        return -1;
+    }
+    rc = parse(text, len, path, p, out, dl);
+    free(text);
+    return rc;
+}
+
 int apps_parse(const char *data, size_t len, const char *filename, app_list *out,
                diag_list *dl)
 {
@@ -634,7 +679,7 @@ int apps_parse(const char *data, size_t len, const char *filename, app_list *out
 
 int apps_load(const char *path, app_list *out, diag_list *dl)
 {
-    return parse(NULL, 0, path, NULL, out, dl);
+    return load(path, NULL, out, dl);
 }
 
 int apps_parse_pool(const char *data, size_t len, const char *filename, const pool *p,
@@ -645,7 +690,7 @@ int apps_parse_pool(const char *data, size_t len, const char *filename, const po
 
 int apps_load_pool(const char *path, const pool *p, app_list *out, diag_list *dl)
 {
-    return parse(NULL, 0, path, p, out, dl);
+    return load(path, p, out, dl);
 }
 
 void apps_free(app_list *l)
