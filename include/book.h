@@ -5,8 +5,9 @@
  * read straight through and the caller checks b->failed once. Amounts are
  * written exactly (refused above 2^53), formulas always with their cached
  * value, text always as a string (never a formula) and only if valid UTF-8.
- * Shared by the committee workbook (report.c), its multi-year sheet and the
- * comparison workbook. */
+ * Shared by every workbook pulje writes: the committee workbook (report.c)
+ * with its multi-year and earmark sheets, the comparison workbook
+ * (report_compare.c) and the applications template (init.c). */
 #ifndef PULJE_BOOK_H
 #define PULJE_BOOK_H
 
@@ -24,6 +25,9 @@
 #define NF_FACTOR "0.0000"
 #define NF_DATE   "dd-mm-yyyy"
 
+/* A4 in libxlsxwriter's paper numbering (worksheet_set_paper). */
+#define BOOK_PAPER_A4 9
+
 typedef struct book {
     lxw_workbook *wb;
     int failed;          /* the first failure is described in err */
@@ -36,6 +40,7 @@ typedef struct book {
     lxw_format *title, *head, *head_num, *text_wrap, *nr, *kr, *pct;
     lxw_format *total, *total_kr, *total_pct;
     lxw_format *sum, *sum_kr, *factor, *date;
+    lxw_format *gini, *count;   /* only the comparison workbook sets these */
 } book;
 
 /* A sheet being written: its libxlsxwriter object and its name for messages. */
@@ -107,7 +112,8 @@ void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t la
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                       lxw_col_t col);
 
-/** @brief A4, one page wide, the pool in the page header, "Side n af m" in the footer. */
+/** @brief A4, one page wide, "Side n af m" in the footer, and the pool's name
+ * and year in the page header; p NULL: no page header. */
 void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape);
 
 #endif

@@ -13,9 +13,6 @@
 /* Excel stores numbers as doubles: integers above 2^53 are not exact. */
 #define EXACT_MAX INT64_C(9007199254740992)
 
-/* A4 in libxlsxwriter's paper numbering. */
-#define PAPER_A4 9
-
 static const char *str(const char *s)
 {
     return s ? s : "";
@@ -221,25 +218,14 @@ void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
     snprintf(buf, size, "=SUM(%s)", range);
 }
 
-/* Page setup shared by both sheets: A4, one page wide, the pool in the page
- * header, "Side n af m" in the footer. */
-void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
+/* The page header "&C<name> <year>", with '&' doubled: it starts a control code. */
+static void page_header(book *b, const book_sheet *s, const pool *p)
 {
     char *header;
     size_t n = 0;
     const char *name = str(p->name);
     char year[16];
 
-    if (b->failed)
-        return;
-    if (landscape)
-        worksheet_set_landscape(s->ws);
-    else
-        worksheet_set_portrait(s->ws);
-    worksheet_set_paper(s->ws, PAPER_A4);
-    worksheet_fit_to_pages(s->ws, 1, 0);
-
-    /* "&C<name> <year>", with '&' doubled: it starts a control code. */
     snprintf(year, sizeof year, " %d", p->year);
     header = malloc(2 * strlen(name) + strlen(year) + 3);
     if (!header) {
@@ -256,6 +242,22 @@ void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
     strcpy(header + n, year);
     book_check(b, s, worksheet_set_header(s->ws, header), "worksheet_set_header");
     free(header);
+}
+
+/* Page setup of every printed sheet: A4, one page wide, the pool in the page
+ * header (none when p is NULL), "Side n af m" in the footer. */
+void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
+{
+    if (b->failed)
+        return;
+    if (landscape)
+        worksheet_set_landscape(s->ws);
+    else
+        worksheet_set_portrait(s->ws);
+    worksheet_set_paper(s->ws, BOOK_PAPER_A4);
+    worksheet_fit_to_pages(s->ws, 1, 0);
+    if (p)
+        page_header(b, s, p);
     if (!b->failed)
         book_check(b, s, worksheet_set_footer(s->ws, label(L_PRINT_FOOTER)),
               "worksheet_set_footer");
