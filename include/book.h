@@ -12,6 +12,7 @@
 #define PULJE_BOOK_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <xlsxwriter.h>
 
@@ -111,6 +112,18 @@ void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t la
 /** @brief "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                       lxw_col_t col);
+
+/** @brief "='Samlet oversigt'!H9": a formula showing one cell of another sheet
+ * (the name quoted, its quotes doubled; truncated to size). */
+void book_ref_formula(char *buf, size_t size, const char *sheet, lxw_row_t row, lxw_col_t col);
+
+/** @brief Parse "YYYY-MM-DD", a real date in the years 1900-9999.
+ * @return 0 with *out set (time of day 0), or -1 for anything else. */
+int book_parse_date(const char *s, lxw_datetime *out);
+
+/** @brief The date at 12:00 UTC: the fixed creation time a workbook gets, so
+ * that the same inputs give the same bytes. Uses no clock and no time zone. */
+time_t book_created_time(const lxw_datetime *date);
 
 /** @brief A4, one page wide, "Side n af m" in the footer, and the pool's name
  * and year in the page header; p NULL: no page header. */

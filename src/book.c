@@ -218,6 +218,68 @@ void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
     snprintf(buf, size, "=SUM(%s)", range);
 }
 
+/* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
+void book_ref_formula(char *buf, size_t size, const char *sheet, lxw_row_t row, lxw_col_t col)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    size_t n = 0;
+
+    lxw_rowcol_to_cell(cell, row, col);
+    buf[n++] = '=';
+    buf[n++] = '\'';
+    for (const char *c = sheet; *c && n + 3 < size; c++) {
+        if (*c == '\'')
+            buf[n++] = '\'';
+        buf[n++] = *c;
+    }
+    buf[n] = '\0';
+    snprintf(buf + n, size - n, "'!%s", cell);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). Exact for every year; no time zone, no clock. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    int64_t era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
+int book_parse_date(const char *s, lxw_datetime *out)
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, leap;
+
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->year = y;
+    out->month = (uint8_t)m;
+    out->day = (uint8_t)d;
+    return 0;
+}
+
+time_t book_created_time(const lxw_datetime *date)
+{
+    return (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 + 12 * 3600);
+}
+
 /* The page header "&C<name> <year>", with '&' doubled: it starts a control code. */
 static void page_header(book *b, const book_sheet *s, const pool *p)
 {

@@ -249,48 +249,6 @@ static int describe_rule(const pool *p, char *buf, size_t size, char *err, size_
 }
 
 /* ------------------------------------------------------------------------ */
-/* Dates                                                                      */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil). Exact for every year; no time zone, no clock. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    int64_t era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
-static int parse_date(const char *s, lxw_datetime *out)
-{
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, leap;
-
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return -1;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return -1;
-    }
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
-        return -1;
-    memset(out, 0, sizeof *out);
-    out->year = y;
-    out->month = (uint8_t)m;
-    out->day = (uint8_t)d;
-    return 0;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Sheet 2: Samlet oversigt (Bilag 1)                                         */
 
 /* True if nr is a plain number that survives a round trip through a cell:
@@ -461,25 +419,6 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
 /* ------------------------------------------------------------------------ */
 /* Sheet 1: the economy table                                                 */
 
-/* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
-static void other_sheet_cell(char *buf, size_t size, const char *sheet_name,
-                             lxw_row_t row, lxw_col_t col)
-{
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-    size_t n = 0;
-
-    lxw_rowcol_to_cell(cell, row, col);
-    buf[n++] = '=';
-    buf[n++] = '\'';
-    for (const char *c = sheet_name; *c && n + 3 < size; c++) {
-        if (*c == '\'')
-            buf[n++] = '\'';
-        buf[n++] = *c;
-    }
-    buf[n] = '\0';
-    snprintf(buf + n, size - n, "'!%s", cell);
-}
-
 static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const pool_line *v,
                            size_t n)
 {
@@ -562,7 +501,7 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     row = put_lines(b, s, row, p->reservations, p->n_reservations);
     book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
                   NULL);
-    other_sheet_cell(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
+    book_ref_formula(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
                      OV_GRANT);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
@@ -620,8 +559,7 @@ static void set_properties(book *b, const pool *p, const char *rule,
         props.subject = subject;
         props.author = author;
         props.comments = comments;
-        props.created = (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 +
-                                 12 * 3600);
+        props.created = book_created_time(date);
         e = workbook_set_properties(b->wb, &props);
         if (e != LXW_NO_ERROR)
             book_fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
@@ -690,7 +628,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     if (check_result(p, apps, r, &t, err, errsz) != 0 ||
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
         return -1;
-    if (parse_date(p->decision_date, &date) != 0) {
+    if (book_parse_date(p->decision_date, &date) != 0) {
         set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
                 str(p->file), str(p->decision_date));
         return -1;

@@ -7,11 +7,9 @@
 #include "report_compare.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <xlsxwriter.h>
 
@@ -38,24 +36,6 @@ enum { CD_FIRST = 1 };
 static const char *str(const char *s)
 {
     return s ? s : "";
-}
-
-/* "='<sheet>'!<cell>" with the sheet name quoted. */
-static void other_sheet_cell(char *buf, size_t size, const char *name, lxw_row_t row,
-                             lxw_col_t col)
-{
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-    size_t n = 0;
-    lxw_rowcol_to_cell(cell, row, col);
-    buf[n++] = '=';
-    buf[n++] = '\'';
-    for (const char *c = name; *c && n + 3 < size; c++) {
-        if (*c == '\'')
-            buf[n++] = '\'';
-        buf[n++] = *c;
-    }
-    buf[n] = '\0';
-    snprintf(buf + n, size - n, "'!%s", cell);
 }
 
 /* The comparison's formats: plain amounts and shares (no vertical alignment,
@@ -228,7 +208,7 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const app
             book_put_kr(b, s, budget_total, col, 0, b->sum_kr);
         }
         if (apps->n > 0) {
-            other_sheet_cell(formula, sizeof formula, grants_sheet,
+            book_ref_formula(formula, sizeof formula, grants_sheet,
                              (lxw_row_t)(CG_FIRST + apps->n), grant_col(c, k));
             book_put_formula_kr(b, s, granted_row, col, formula, b->kr, r->granted_total);
         } else {
@@ -449,30 +429,6 @@ static void write_sweep(book *b, const book_sheet *s, const compare_result *c)
 
 /* ---- the workbook ------------------------------------------------------------------ */
 
-static int parse_date(const char *s, lxw_datetime *out)
-{
-    int y, m, d;
-    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1900 ||
-        m < 1 || m > 12 || d < 1 || d > 31)
-        return -1;
-    memset(out, 0, sizeof *out);
-    out->year = y;
-    out->month = (uint8_t)m;
-    out->day = (uint8_t)d;
-    return 0;
-}
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    int64_t era, yoe, doy, doe;
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static void set_properties(book *b, const pool *p, const lxw_datetime *date)
 {
     lxw_doc_properties props;
@@ -483,8 +439,7 @@ static void set_properties(book *b, const pool *p, const lxw_datetime *date)
     memset(&props, 0, sizeof props);
     props.title = (char *)book_text(b, L_CMP_PROP_TITLE, str(p->name), p->year);
     props.author = (char *)label(L_PROP_AUTHOR);
-    props.created =
-        (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 + 12 * 3600);
+    props.created = book_created_time(date);
     e = workbook_set_properties(b->wb, &props);
     if (e != LXW_NO_ERROR)
         book_fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
@@ -511,7 +466,7 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
             return -1;
         }
     }
-    if (parse_date(p->decision_date, &date) != 0) {
+    if (book_parse_date(p->decision_date, &date) != 0) {
         snprintf(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
                  str(p->file), str(p->decision_date));
         return -1;
