@@ -52,6 +52,14 @@ char *text_fold(const char *s);
 /** @brief strcmp ignoring ASCII case ("Main" equals "main"). */
 int text_casecmp(const char *a, const char *b);
 
+/**
+ * @brief Write a one-line message (printf format) into err, truncated to
+ * errsz; nothing when err is NULL or errsz is 0. For the functions that
+ * explain a failure in a caller's buffer.
+ */
+void text_set_err(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /** @brief Levenshtein distance of two short strings (bytes), capped at 99. */
 int text_distance(const char *a, const char *b);
 

@@ -3,7 +3,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "atomic.h"
 #include "book.h"
 #include "labels.h"
+#include "text.h"
 
 /* Rows of the workbook template that get formats and validation. */
 #define TEMPLATE_ROWS 2000
@@ -37,20 +37,6 @@ static const struct {
     {"priority", L_INIT_NOTE_PRIORITY},
 };
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!err || errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
-    va_end(ap);
-}
-
 /* ---- text files --------------------------------------------------------- */
 
 /* Write text to path atomically. Returns 0 or -1 with err set. */
@@ -59,19 +45,19 @@ static int write_text(const char *path, const char *text, char *err, size_t errs
     atomic_file af;
 
     if (atomic_begin(&af, path, 1) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
+        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                     strerror(errno));
         return -1;
     }
     if (fputs(text, af.fp) == EOF || ferror(af.fp)) {
-        set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        text_set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
         atomic_abort(&af);
         return -1;
     }
     if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
                                        : "cannot write %s: %s",
-                path, strerror(errno));
+                     path, strerror(errno));
         return -1;
     }
     return 0;
@@ -192,8 +178,8 @@ int init_write_template_xlsx(const char *path, char *err, size_t errsz)
     lxw_error e;
 
     if (atomic_begin(&af, path, 0) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
+        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                     strerror(errno));
         return -1;
     }
     memset(&b, 0, sizeof b);
@@ -201,7 +187,7 @@ int init_write_template_xlsx(const char *path, char *err, size_t errsz)
     b.errsz = errsz;
     b.wb = workbook_new(af.tmp_path);
     if (!b.wb) {
-        set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
+        text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
         atomic_abort(&af);
         return -1;
     }
@@ -222,9 +208,9 @@ int init_write_template_xlsx(const char *path, char *err, size_t errsz)
         return -1;
     }
     if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
                                        : "cannot write %s: %s",
-                path, strerror(errno));
+                     path, strerror(errno));
         return -1;
     }
     return 0;
@@ -255,22 +241,22 @@ init_status init_pool_folder(const char *dir, int year, char *err, size_t errsz)
     int rc = 0;
 
     if (!dir || !*dir) {
-        set_err(err, errsz, "no folder given");
+        text_set_err(err, errsz, "no folder given");
         return INIT_NOT_FOLDER;
     }
     if (stat(dir, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) {
-            set_err(err, errsz, "%s exists and is not a folder", dir);
+            text_set_err(err, errsz, "%s exists and is not a folder", dir);
             return INIT_NOT_FOLDER;
         }
         int full = has_entries(dir);
         if (full != 0) {
-            set_err(err, errsz, full < 0 ? "cannot read the folder %s" :
-                    "%s is not empty; init writes only into a new or empty folder", dir);
+            text_set_err(err, errsz, full < 0 ? "cannot read the folder %s" :
+                         "%s is not empty; init writes only into a new or empty folder", dir);
             return full < 0 ? INIT_NOT_FOLDER : INIT_NOT_EMPTY;
         }
     } else if (mkdir(dir, 0777) != 0) {
-        set_err(err, errsz, "cannot make the folder %s: %s", dir, strerror(errno));
+        text_set_err(err, errsz, "cannot make the folder %s: %s", dir, strerror(errno));
         return INIT_NOT_FOLDER;
     }
 
@@ -280,7 +266,7 @@ init_status init_pool_folder(const char *dir, int year, char *err, size_t errsz)
     if (!path || !pool_file) {
         free(path);
         free(pool_file);
-        set_err(err, errsz, "out of memory");
+        text_set_err(err, errsz, "out of memory");
         return INIT_WRITE;
     }
     snprintf(path, len, "%s/%s", dir, INIT_POOL_FILE);

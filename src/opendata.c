@@ -3,13 +3,13 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "atomic.h"
 #include "labels.h"
 #include "money.h"
 #include "report.h"
+#include "text.h"
 
 /* The column titles of 360Giving's flat template, in the order written. */
 static const char *const columns[] = {
@@ -31,20 +31,6 @@ static const char *const columns[] = {
 static const char *str(const char *s)
 {
     return s ? s : "";
-}
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!err || errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
-    va_end(ap);
 }
 
 /* UTF-8 letters folded to ASCII in identifiers (lower and upper case). */
@@ -184,12 +170,13 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
     char slug[256];
 
     if (!fp || !p || !apps || !r || r->n != apps->n || (r->n && (!r->lines || !apps->v))) {
-        set_err(err, errsz, "internal error: the result does not belong to the applications");
+        text_set_err(err, errsz, "internal error: the result does not belong to the applications");
         return -1;
     }
     if (!p->decision_date || !*p->decision_date) {
-        set_err(err, errsz, "%s: the 360Giving export needs decision_date in [pool] (the award date)",
-                str(p->file));
+        text_set_err(err, errsz,
+                     "%s: the 360Giving export needs decision_date in [pool] (the award date)",
+                     str(p->file));
         return -1;
     }
     memset(&c, 0, sizeof c);
@@ -219,7 +206,7 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
     return 0;
 
 write_error:
-    set_err(err, errsz, "cannot write the 360Giving CSV: %s", strerror(errno ? errno : EIO));
+    text_set_err(err, errsz, "cannot write the 360Giving CSV: %s", strerror(errno ? errno : EIO));
     return -1;
 }
 
@@ -229,8 +216,8 @@ int opendata_write_360giving(const char *path, const pool *p, const app_list *ap
     atomic_file af;
 
     if (atomic_begin(&af, path, 1) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
+        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                     strerror(errno));
         return -1;
     }
     if (opendata_write_360giving_stream(af.fp, p, apps, r, err, errsz) != 0) {
@@ -238,9 +225,9 @@ int opendata_write_360giving(const char *path, const pool *p, const app_list *ap
         return -1;
     }
     if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
                                        : "cannot write %s: %s",
-                path, strerror(errno));
+                     path, strerror(errno));
         return -1;
     }
     return 0;

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,20 +44,6 @@ enum { EC_LABEL = 0, EC_AMOUNT = 1 };
 static const char *str(const char *s)
 {
     return s ? s : "";
-}
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!err || errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
-    va_end(ap);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -179,18 +164,18 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
 {
     memset(t, 0, sizeof *t);
     if (!p || !apps || !r) {
-        set_err(err, errsz, "internal error: no pool, applications or result to report");
+        text_set_err(err, errsz, "internal error: no pool, applications or result to report");
         return -1;
     }
     if (r->n != apps->n || (r->n > 0 && (!r->lines || !apps->v))) {
-        set_err(err, errsz,
-                "internal error: the result has %zu lines for %zu applications", r->n,
-                apps->n);
+        text_set_err(err, errsz,
+                     "internal error: the result has %zu lines for %zu applications", r->n,
+                     apps->n);
         return -1;
     }
     if ((p->n_budget && !p->budget) || (p->n_reservations && !p->reservations) ||
         (p->n_earmarks && !p->earmarks)) {
-        set_err(err, errsz, "internal error: the pool's lines are missing");
+        text_set_err(err, errsz, "internal error: the pool's lines are missing");
         return -1;
     }
     t->budget = sum_lines(p->budget, p->n_budget);
@@ -200,15 +185,15 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
         const alloc_line *l = &r->lines[i];
         const char *bad = bad_text(&apps->v[i]);
         if (bad) {
-            set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
-                    str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
+            text_set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
+                         str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
             return -1;
         }
         if (l->reduction != l->claim - l->grant) {
-            set_err(err, errsz,
-                    "internal error: application %s: reduction %" PRId64
-                    " is not assessed %" PRId64 " minus grant %" PRId64,
-                    str(apps->v[i].nr), l->reduction, l->claim, l->grant);
+            text_set_err(err, errsz,
+                         "internal error: application %s: reduction %" PRId64
+                         " is not assessed %" PRId64 " minus grant %" PRId64,
+                         str(apps->v[i].nr), l->reduction, l->claim, l->grant);
             return -1;
         }
         t->applied += apps->v[i].applied;
@@ -222,14 +207,15 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
             t->em_unused_shown += r->em.totals[k].unused;
     }
     if (t->grants != r->granted_total) {
-        set_err(err, errsz,
-                "internal error: the grants add up to %" PRId64 " but the result says %" PRId64,
-                t->grants, r->granted_total);
+        text_set_err(err, errsz,
+                     "internal error: the grants add up to %" PRId64
+                     " but the result says %" PRId64,
+                     t->grants, r->granted_total);
         return -1;
     }
     if (r->factor_den <= 0 || r->factor_num < 0) {
-        set_err(err, errsz, "internal error: reduction factor %" PRId64 "/%" PRId64,
-                r->factor_num, r->factor_den);
+        text_set_err(err, errsz, "internal error: reduction factor %" PRId64 "/%" PRId64,
+                     r->factor_num, r->factor_den);
         return -1;
     }
     return 0;
@@ -243,8 +229,8 @@ static int describe_rule(const pool *p, char *buf, size_t size, char *err, size_
         ruletext_describe(&p->rule, buf, size);
         return 0;
     }
-    set_err(err, errsz, "internal error: rule %d has no description in labels.c",
-            (int)p->rule.kind);
+    text_set_err(err, errsz, "internal error: rule %d has no description in labels.c",
+                 (int)p->rule.kind);
     return -1;
 }
 
@@ -602,11 +588,11 @@ int report_check_size(size_t n, char *err, size_t errsz)
 
     if (n <= report_max_applications())
         return 0;
-    set_err(err, errsz,
-            "%s applications do not fit in one workbook: a sheet holds at most %s rows "
-            "(Excel's limit), room for %s applications",
-            money_format((pulje_kr)n, a), money_format((pulje_kr)LXW_ROW_MAX, b),
-            money_format((pulje_kr)report_max_applications(), c));
+    text_set_err(err, errsz,
+                 "%s applications do not fit in one workbook: a sheet holds at most %s rows "
+                 "(Excel's limit), room for %s applications",
+                 money_format((pulje_kr)n, a), money_format((pulje_kr)LXW_ROW_MAX, b),
+                 money_format((pulje_kr)report_max_applications(), c));
     return -1;
 }
 
@@ -629,15 +615,15 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
         return -1;
     if (book_parse_date(p->decision_date, &date) != 0) {
-        set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
-                str(p->file), str(p->decision_date));
+        text_set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
+                     str(p->file), str(p->decision_date));
         return -1;
     }
     if (report_check_size(r->n, err, errsz) != 0)
         return -1;
     if (atomic_begin(&af, path, 0) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
+        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
+                     strerror(errno));
         return -1;
     }
 
@@ -646,7 +632,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     b.errsz = errsz;
     b.wb = workbook_new_opt(af.tmp_path, &opts);
     if (!b.wb) {
-        set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
+        text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
         atomic_abort(&af);
         return -1;
     }
@@ -662,9 +648,9 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
         return -1;
     }
     if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
+        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
                                        : "cannot write %s: %s",
-                path, strerror(errno));
+                     path, strerror(errno));
         return -1;
     }
     return 0;
