@@ -16,6 +16,7 @@
 
 #include <xlsxwriter.h>
 
+#include "atomic.h"
 #include "labels.h"
 #include "money.h"
 #include "pool.h"
@@ -34,6 +35,8 @@ typedef struct book {
     int failed;          /* the first failure is described in err */
     char *err;
     size_t errsz;
+    const char *path;    /* the file book_open() started, and its temporary file */
+    atomic_file af;
     char *text;          /* scratch buffer for formatted labels */
     size_t textsz;
 
@@ -55,6 +58,37 @@ enum {
     F_BOLD = 1, F_TOP = 2, F_BOTTOM = 4, F_WRAP = 8, F_TITLE = 16, F_RIGHT = 32,
     F_LEFT = 64, F_VTOP = 128
 };
+
+/**
+ * @brief Start a workbook that replaces path whole or not at all (atomic.h).
+ *
+ * Clears b, sends its failures to err, and creates b->wb on a temporary file
+ * next to path. Every workbook writer goes book_open(), book_add_formats()
+ * or its own formats, the sheets, book_close().
+ *
+ * @code
+ * book b;
+ * if (book_open(&b, "out.xlsx", NULL, err, sizeof err) != 0)
+ *     return -1;
+ * book_add_formats(&b);
+ * book_sheet s = book_add_sheet(&b, L_SHEET_ECONOMY);
+ * book_put_text(&b, &s, 0, 0, "Hej", b.title);
+ * return book_close(&b);
+ * @endcode
+ * @param opts  libxlsxwriter's options (constant memory, ...), or NULL.
+ * @return 0, or -1 with err set (nothing left behind).
+ */
+int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
+              size_t errsz);
+
+/**
+ * @brief Close the workbook (always: that frees it) and, unless a call
+ * failed, put the file in place; frees the book's scratch text.
+ * @return 0, or -1 with the first failure in err; the temporary file is then
+ *         removed and path is as it was (unless err says that only the
+ *         folder sync failed).
+ */
+int book_close(book *b);
 
 /** @brief Record the first failure (printf format); later ones are ignored. */
 void book_fail(book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -18,6 +18,40 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
+int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
+              size_t errsz)
+{
+    memset(b, 0, sizeof *b);
+    b->err = err;
+    b->errsz = errsz;
+    b->path = path;
+    if (atomic_begin_err(&b->af, path, 0, err, errsz) != 0)
+        return -1;
+    b->wb = workbook_new_opt(b->af.tmp_path, opts);
+    if (!b->wb) {
+        text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
+        atomic_abort(&b->af);
+        return -1;
+    }
+    return 0;
+}
+
+int book_close(book *b)
+{
+    lxw_error e = workbook_close(b->wb);
+
+    b->wb = NULL;
+    free(b->text);
+    b->text = NULL;
+    b->textsz = 0;
+    if (!b->failed && e != LXW_NO_ERROR)
+        book_fail(b, "libxlsxwriter: cannot write %s: %s", b->path, lxw_strerror(e));
+    if (b->failed) {
+        atomic_abort(&b->af);
+        return -1;
+    }
+    return atomic_commit_err(&b->af, b->path, b->err, b->errsz);
+}
 
 void book_fail(book *b, const char *fmt, ...)
 {

@@ -39,28 +39,18 @@ static const struct {
 
 /* ---- text files --------------------------------------------------------- */
 
+/* Write the text ctx to fp; an atomic_put_fn. */
+static int put_text(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    (void)err;
+    (void)errsz;
+    return fputs(ctx, fp) == EOF ? -1 : 0;
+}
+
 /* Write text to path atomically. Returns 0 or -1 with err set. */
 static int write_text(const char *path, const char *text, char *err, size_t errsz)
 {
-    atomic_file af;
-
-    if (atomic_begin(&af, path, 1) != 0) {
-        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                     strerror(errno));
-        return -1;
-    }
-    if (fputs(text, af.fp) == EOF || ferror(af.fp)) {
-        text_set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                     path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return atomic_write(path, put_text, (void *)text, err, errsz);
 }
 
 /* The pool file for year, from its label. malloc'ed; NULL on out of memory. */
@@ -171,26 +161,12 @@ static void template_column(book *b, const book_sheet *s, lxw_col_t c, const app
 
 int init_write_template_xlsx(const char *path, char *err, size_t errsz)
 {
-    atomic_file af;
     book b;
     book_sheet s;
     lxw_format *kr, *text;
-    lxw_error e;
 
-    if (atomic_begin(&af, path, 0) != 0) {
-        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                     strerror(errno));
+    if (book_open(&b, path, NULL, err, errsz) != 0)
         return -1;
-    }
-    memset(&b, 0, sizeof b);
-    b.err = err;
-    b.errsz = errsz;
-    b.wb = workbook_new(af.tmp_path);
-    if (!b.wb) {
-        text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
-        atomic_abort(&af);
-        return -1;
-    }
     book_add_formats(&b);
     kr = book_add_format(&b, 0, NF_KR);
     text = book_add_format(&b, 0, "@");
@@ -199,21 +175,7 @@ int init_write_template_xlsx(const char *path, char *err, size_t errsz)
         template_column(&b, &s, c, &apps_columns[c], kr, text);
     if (!b.failed)
         worksheet_freeze_panes(s.ws, 1, 0);
-    e = workbook_close(b.wb);
-    free(b.text);
-    if (!b.failed && e != LXW_NO_ERROR)
-        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
-    if (b.failed) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                     path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return book_close(&b);
 }
 
 /* ---- the folder ---------------------------------------------------------- */

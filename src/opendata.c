@@ -210,25 +210,23 @@ write_error:
     return -1;
 }
 
+/* What put_360giving writes. */
+typedef struct export {
+    const pool *p;
+    const app_list *apps;
+    const alloc_result *r;
+} export;
+
+/* The 360Giving CSV; an atomic_put_fn. */
+static int put_360giving(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    const export *x = ctx;
+    return opendata_write_360giving_stream(fp, x->p, x->apps, x->r, err, errsz);
+}
+
 int opendata_write_360giving(const char *path, const pool *p, const app_list *apps,
                              const alloc_result *r, char *err, size_t errsz)
 {
-    atomic_file af;
-
-    if (atomic_begin(&af, path, 1) != 0) {
-        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                     strerror(errno));
-        return -1;
-    }
-    if (opendata_write_360giving_stream(af.fp, p, apps, r, err, errsz) != 0) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                     path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    export x = {p, apps, r};
+    return atomic_write(path, put_360giving, &x, err, errsz);
 }

@@ -602,9 +602,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     totals t;
     char rule[256];
     lxw_datetime date;
-    atomic_file af;
     book b;
-    lxw_error e;
     /* Constant memory: each row goes to a temporary file as soon as the next
      * one starts, so a million applications need megabytes, not a gigabyte.
      * Rows are written in order (the mode requires it); text is stored inline
@@ -621,39 +619,10 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     }
     if (report_check_size(r->n, err, errsz) != 0)
         return -1;
-    if (atomic_begin(&af, path, 0) != 0) {
-        text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                     strerror(errno));
+    if (book_open(&b, path, &opts, err, errsz) != 0)
         return -1;
-    }
-
-    memset(&b, 0, sizeof b);
-    b.err = err;
-    b.errsz = errsz;
-    b.wb = workbook_new_opt(af.tmp_path, &opts);
-    if (!b.wb) {
-        text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
-        atomic_abort(&af);
-        return -1;
-    }
     build_workbook(&b, p, apps, r, &t, rule, &date);
-    /* Always close: it frees the workbook. After a failure the half-written
-     * temporary file is removed below. */
-    e = workbook_close(b.wb);
-    free(b.text);
-    if (!b.failed && e != LXW_NO_ERROR)
-        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
-    if (b.failed) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        text_set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                     path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return book_close(&b);
 }
 
 /* ------------------------------------------------------------------------ */

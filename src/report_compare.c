@@ -6,19 +6,18 @@
  * cell, atomic writing, a fixed creation time. */
 #include "report_compare.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
 
-#include "atomic.h"
 #include "book.h"
 #include "labels.h"
 #include "money.h"
 #include "report.h"
 #include "ruletext.h"
+#include "text.h"
 
 #define NF_GINI   "0.000"
 
@@ -449,46 +448,33 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
                          const compare_result *c, char *err, size_t errsz)
 {
     lxw_datetime date;
-    atomic_file af;
     book b;
-    lxw_error e;
     book_sheet sum, grants, econ, sweep, data;
     size_t points;
 
     if (!p || !apps || !c || c->n == 0 || c->baseline >= c->n) {
-        snprintf(err, errsz, "internal error: nothing to compare");
+        text_set_err(err, errsz, "internal error: nothing to compare");
         return -1;
     }
     for (size_t k = 0; k < c->n; k++) {
         if (c->v[k].result.n != apps->n) {
-            snprintf(err, errsz, "internal error: rule %zu has %zu lines for %zu applications",
-                     k + 1, c->v[k].result.n, apps->n);
+            text_set_err(err, errsz,
+                         "internal error: rule %zu has %zu lines for %zu applications", k + 1,
+                         c->v[k].result.n, apps->n);
             return -1;
         }
     }
     if (book_parse_date(p->decision_date, &date) != 0) {
-        snprintf(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
-                 str(p->file), str(p->decision_date));
+        text_set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
+                     str(p->file), str(p->decision_date));
         return -1;
     }
     if (apps->n > LXW_ROW_MAX - CG_FIRST - 1 || c->n > 2000 || c->n_steps > 10000) {
-        snprintf(err, errsz, "the comparison does not fit in one workbook");
+        text_set_err(err, errsz, "the comparison does not fit in one workbook");
         return -1;
     }
-    if (atomic_begin(&af, path, 0) != 0) {
-        snprintf(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                 strerror(errno));
+    if (book_open(&b, path, NULL, err, errsz) != 0)
         return -1;
-    }
-    memset(&b, 0, sizeof b);
-    b.err = err;
-    b.errsz = errsz;
-    b.wb = workbook_new(af.tmp_path);
-    if (!b.wb) {
-        snprintf(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
-        atomic_abort(&af);
-        return -1;
-    }
     add_formats(&b);
     set_properties(&b, p, &date);
     sum = add_sheet(&b, L_CMP_SHEET_SUMMARY);
@@ -505,19 +491,5 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
         points = write_chart_data(&b, &data, c);
         insert_grant_chart(&b, &sum, (lxw_row_t)(CS_FIRST + c->n + 2), &data, c, points);
     }
-    e = workbook_close(b.wb);
-    free(b.text);
-    if (!b.failed && e != LXW_NO_ERROR)
-        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
-    if (b.failed) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        snprintf(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                        : "cannot write %s: %s",
-                 path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return book_close(&b);
 }
