@@ -9,6 +9,7 @@
 #include "labels.h"
 #include "money.h"
 #include "report.h"
+#include "table.h"
 #include "text.h"
 
 /* The column titles of 360Giving's flat template, in the order written. */
@@ -33,81 +34,16 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
-/* UTF-8 letters folded to ASCII in identifiers (lower and upper case). */
-static const struct {
-    const char *utf8, *ascii;
-} folds[] = {
-    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"},
-    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"},
-    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"},
-    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},
-};
-
 char *opendata_slug(const char *name, char *buf, size_t size)
 {
-    const char *s = str(name);
-    size_t o = 0;
-    int dash = 0;
-
-    if (!buf || size == 0)
-        return buf;
-    while (*s) {
-        char one[2] = {0, 0};
-        const char *ascii = NULL;
-        size_t skip = 1;
-
-        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
-            one[0] = *s;
-        else if (*s >= 'A' && *s <= 'Z')
-            one[0] = (char)(*s - 'A' + 'a');
-        if (one[0]) {
-            ascii = one;
-        } else {
-            for (size_t k = 0; k < sizeof folds / sizeof folds[0]; k++) {
-                size_t n = strlen(folds[k].utf8);
-                if (strncmp(s, folds[k].utf8, n) == 0) {
-                    ascii = folds[k].ascii;
-                    skip = n;
-                    break;
-                }
-            }
-        }
-        if (ascii) {
-            if (dash && o > 0 && o + 1 < size)
-                buf[o++] = '-';
-            dash = 0;
-            for (; *ascii && o + 1 < size; ascii++)
-                buf[o++] = *ascii;
-        } else {
-            dash = 1;
-        }
-        s += skip;
-    }
-    buf[o] = '\0';
-    return buf;
+    return text_slug(name, buf, size);
 }
 
-/* One field, preceded by ',' unless first; quoted when it holds ',', '"',
- * CR or LF, inner quotes doubled (RFC 4180). Returns 0 or -1. */
+/* One field, preceded by ',' unless first, quoted as RFC 4180 says; text
+ * exactly as it is (no apostrophe against formulas). Returns 0 or -1. */
 static int field(FILE *fp, const char *s, int first)
 {
-    int quote;
-
-    s = str(s);
-    quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (!first && fputc(',', fp) == EOF)
-        return -1;
-    if (quote && fputc('"', fp) == EOF)
-        return -1;
-    for (; *s; s++) {
-        if (*s == '"' && fputc('"', fp) == EOF)
-            return -1;
-        if (fputc(*s, fp) == EOF)
-            return -1;
-    }
-    if (quote && fputc('"', fp) == EOF)
-        return -1;
-    return 0;
+    return table_write_field(fp, s, ',', first != 0, false);
 }
 
 /* An 8-digit CVR number. */

@@ -49,76 +49,16 @@ static const char *str(const char *s)
 /* ------------------------------------------------------------------------ */
 /* File names                                                                 */
 
-/* UTF-8 letters folded to ASCII in file names (lower and upper case). */
-static const struct {
-    const char *utf8;
-    const char *ascii;
-} name_folds[] = {
-    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, /* ae ligature */
-    {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"}, /* o with stroke */
-    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, /* a with ring */
-    {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"}, /* a umlaut */
-    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, /* o umlaut */
-    {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"}, /* u umlaut */
-    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},  /* e acute */
-};
-
-/* Append c to buf[*o] if there is room for it and the NUL. */
-static void put_char(char *buf, size_t size, size_t *o, char c)
-{
-    if (*o + 1 < size)
-        buf[(*o)++] = c;
-}
-
 char *report_basename(const pool *p, char *buf, size_t size)
 {
-    const char *s = p ? str(p->name) : "";
-    size_t o = 0;
-    int dash = 0;
-    char year[16];
+    size_t o;
 
     if (!buf || size == 0)
         return buf;
-    while (*s) {
-        const char *ascii = NULL;
-        size_t skip = 1;
-        char one[2] = {0, 0};
-
-        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) {
-            one[0] = *s;
-            ascii = one;
-        } else if (*s >= 'A' && *s <= 'Z') {
-            one[0] = (char)(*s - 'A' + 'a');
-            ascii = one;
-        } else {
-            for (size_t i = 0; i < sizeof name_folds / sizeof name_folds[0]; i++) {
-                size_t n = strlen(name_folds[i].utf8);
-                if (strncmp(s, name_folds[i].utf8, n) == 0) {
-                    ascii = name_folds[i].ascii;
-                    skip = n;
-                    break;
-                }
-            }
-        }
-        if (ascii) {
-            if (dash && o > 0)
-                put_char(buf, size, &o, '-');
-            dash = 0;
-            for (; *ascii; ascii++)
-                put_char(buf, size, &o, *ascii);
-        } else {
-            dash = 1; /* runs of anything else become one '-', none at the ends */
-        }
-        s += skip;
-    }
-    if (o == 0) {
-        for (const char *d = "pulje"; *d; d++)
-            put_char(buf, size, &o, *d);
-    }
-    snprintf(year, sizeof year, "-%d", p ? p->year : 0);
-    for (const char *y = year; *y; y++)
-        put_char(buf, size, &o, *y);
-    buf[o] = '\0';
+    if (!text_slug(p ? p->name : NULL, buf, size)[0])
+        snprintf(buf, size, "pulje");
+    o = strlen(buf);
+    snprintf(buf + o, size - o, "-%d", p ? p->year : 0);
     return buf;
 }
 

@@ -900,14 +900,15 @@ int table_read(const table_spec *spec, const char *data, size_t len, const char 
  * Writing.
  * ------------------------------------------------------------------------- */
 
-int table_write_text(FILE *fp, const char *s, bool first)
+int table_write_field(FILE *fp, const char *s, char sep, bool first, bool neutralise)
 {
-    bool quote, neutralise;
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    bool quote;
 
     s = s ? s : "";
-    quote = strpbrk(s, ";\"\r\n") != NULL;
-    neutralise = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-    if (!first && fputc(';', fp) == EOF)
+    quote = strpbrk(s, special) != NULL;
+    neutralise = neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+    if (!first && fputc(sep, fp) == EOF)
         return -1;
     if (quote && fputc('"', fp) == EOF)
         return -1;
@@ -922,6 +923,11 @@ int table_write_text(FILE *fp, const char *s, bool first)
     if (quote && fputc('"', fp) == EOF)
         return -1;
     return 0;
+}
+
+int table_write_text(FILE *fp, const char *s, bool first)
+{
+    return table_write_field(fp, s, ';', first, true);
 }
 
 int table_write_int(FILE *fp, int64_t v, bool first)
