@@ -50,30 +50,18 @@ const char *rule_names_list(void)
     return NAMES_LIST;
 }
 
-/* ASCII case-insensitive equality. */
-static bool same_name(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 bool rule_from_name(const char *name, rule_kind *out)
 {
     if (!name)
         return false;
     for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
-        if (same_name(rule_names[i].name, name)) {
+        if (text_casecmp(rule_names[i].name, name) == 0) {
             *out = rule_names[i].kind;
             return true;
         }
     }
     for (size_t i = 0; i < sizeof rule_aliases / sizeof rule_aliases[0]; i++) {
-        if (same_name(rule_aliases[i].alias, name)) {
+        if (text_casecmp(rule_aliases[i].alias, name) == 0) {
             *out = rule_aliases[i].kind;
             return true;
         }
