@@ -10,6 +10,7 @@
 #ifndef PULJE_ATOMIC_H
 #define PULJE_ATOMIC_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 typedef struct atomic_file {
@@ -44,5 +45,48 @@ int atomic_commit(atomic_file *af);
  * Safe to call twice, and after atomic_commit(). Keeps errno.
  */
 void atomic_abort(atomic_file *af);
+
+/**
+ * @brief atomic_begin(), a failure explained in err: "cannot create a
+ * temporary file next to <final_path>: <reason>".
+ * @return 0, or -1 with err set (nothing left behind).
+ */
+int atomic_begin_err(atomic_file *af, const char *final_path, int open_stream, char *err,
+                     size_t errsz);
+
+/**
+ * @brief atomic_commit(), a failure explained in err: "cannot write <path>:
+ * <reason>", or "wrote <path> but could not sync its folder: <reason>" when
+ * the new file is in place all the same.
+ * @param path  The final name, for the message (atomic_commit releases af's copy).
+ * @return 0, or -1 with err set.
+ */
+int atomic_commit_err(atomic_file *af, const char *path, char *err, size_t errsz);
+
+/**
+ * @brief Writes the contents of a file for atomic_write().
+ * @return 0, or -1: with err set, or with err left "" for atomic_write() to
+ *         say "cannot write <path>: <errno, or EIO when errno is 0>".
+ */
+typedef int (*atomic_put_fn)(FILE *fp, void *ctx, char *err, size_t errsz);
+
+/**
+ * @brief Write path whole or not at all: atomic_begin_err() with a stream,
+ * put, a check of the stream's error flag, atomic_commit_err().
+ *
+ * @code
+ * static int put_text(FILE *fp, void *ctx, char *err, size_t errsz)
+ * {
+ *     (void)err; (void)errsz;
+ *     return fputs(ctx, fp) == EOF ? -1 : 0;
+ * }
+ * ...
+ * if (atomic_write("pulje.ini", put_text, text, err, sizeof err) != 0)
+ *     return -1; // err says why; pulje.ini is as it was
+ * @endcode
+ * @return 0, or -1 with err set. The final name is untouched after a
+ *         failure, except when only the folder sync failed (err says so).
+ */
+int atomic_write(const char *path, atomic_put_fn put, void *ctx, char *err, size_t errsz);
 
 #endif

@@ -5,15 +5,18 @@
  * read straight through and the caller checks b->failed once. Amounts are
  * written exactly (refused above 2^53), formulas always with their cached
  * value, text always as a string (never a formula) and only if valid UTF-8.
- * Shared by the committee workbook (report.c), its multi-year sheet and the
- * comparison workbook. */
+ * Shared by every workbook pulje writes: the committee workbook (report.c)
+ * with its multi-year and earmark sheets, the comparison workbook
+ * (report_compare.c) and the applications template (init.c). */
 #ifndef PULJE_BOOK_H
 #define PULJE_BOOK_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <xlsxwriter.h>
 
+#include "atomic.h"
 #include "labels.h"
 #include "money.h"
 #include "pool.h"
@@ -24,11 +27,16 @@
 #define NF_FACTOR "0.0000"
 #define NF_DATE   "dd-mm-yyyy"
 
+/* A4 in libxlsxwriter's paper numbering (worksheet_set_paper). */
+#define BOOK_PAPER_A4 9
+
 typedef struct book {
     lxw_workbook *wb;
     int failed;          /* the first failure is described in err */
     char *err;
     size_t errsz;
+    const char *path;    /* the file book_open() started, and its temporary file */
+    atomic_file af;
     char *text;          /* scratch buffer for formatted labels */
     size_t textsz;
 
@@ -36,6 +44,7 @@ typedef struct book {
     lxw_format *title, *head, *head_num, *text_wrap, *nr, *kr, *pct;
     lxw_format *total, *total_kr, *total_pct;
     lxw_format *sum, *sum_kr, *factor, *date;
+    lxw_format *gini, *count;   /* only the comparison workbook sets these */
 } book;
 
 /* A sheet being written: its libxlsxwriter object and its name for messages. */
@@ -49,6 +58,37 @@ enum {
     F_BOLD = 1, F_TOP = 2, F_BOTTOM = 4, F_WRAP = 8, F_TITLE = 16, F_RIGHT = 32,
     F_LEFT = 64, F_VTOP = 128
 };
+
+/**
+ * @brief Start a workbook that replaces path whole or not at all (atomic.h).
+ *
+ * Clears b, sends its failures to err, and creates b->wb on a temporary file
+ * next to path. Every workbook writer goes book_open(), book_add_formats()
+ * or its own formats, the sheets, book_close().
+ *
+ * @code
+ * book b;
+ * if (book_open(&b, "out.xlsx", NULL, err, sizeof err) != 0)
+ *     return -1;
+ * book_add_formats(&b);
+ * book_sheet s = book_add_sheet(&b, L_SHEET_ECONOMY);
+ * book_put_text(&b, &s, 0, 0, "Hej", b.title);
+ * return book_close(&b);
+ * @endcode
+ * @param opts  libxlsxwriter's options (constant memory, ...), or NULL.
+ * @return 0, or -1 with err set (nothing left behind).
+ */
+int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
+              size_t errsz);
+
+/**
+ * @brief Close the workbook (always: that frees it) and, unless a call
+ * failed, put the file in place; frees the book's scratch text.
+ * @return 0, or -1 with the first failure in err; the temporary file is then
+ *         removed and path is as it was (unless err says that only the
+ *         folder sync failed).
+ */
+int book_close(book *b);
 
 /** @brief Record the first failure (printf format); later ones are ignored. */
 void book_fail(book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -122,12 +162,20 @@ void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
 int book_ref(char *buf, size_t size, const char *sheet, lxw_row_t first_row,
              lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col, int absolute);
 
-/** @brief Parse a date written "YYYY-MM-DD" (a real date, years 1900-9999)
- * for worksheet_write_datetime(). Returns 0, or -1 if it is not one (out
- * unaltered). */
+/** @brief "='Samlet oversigt'!H9": a formula showing one cell of another sheet
+ * (the name quoted, its quotes doubled; truncated to size). */
+void book_ref_formula(char *buf, size_t size, const char *sheet, lxw_row_t row, lxw_col_t col);
+
+/** @brief Parse "YYYY-MM-DD", a real date in the years 1900-9999.
+ * @return 0 with *out set (time of day 0), or -1 for anything else. */
 int book_parse_date(const char *s, lxw_datetime *out);
 
-/** @brief A4, one page wide, the pool in the page header, "Side n af m" in the footer. */
+/** @brief The date at 12:00 UTC: the fixed creation time a workbook gets, so
+ * that the same inputs give the same bytes. Uses no clock and no time zone. */
+time_t book_created_time(const lxw_datetime *date);
+
+/** @brief A4, one page wide, "Side n af m" in the footer, and the pool's name
+ * and year in the page header; p NULL: no page header. */
 void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape);
 
 #endif

@@ -68,6 +68,7 @@ int opendata_write_360giving(const char *path, const pool *p, const app_list *ap
  * lower case, æ ø å as ae oe aa, every other run of characters one '-',
  * none at the ends ("Selskabet Åbne Fyrtårne, Hjallese" ->
  * "selskabet-aabne-fyrtaarne-hjallese"). Truncates to size; returns buf.
+ * The same folding as report_basename(): both are text_slug().
  */
 char *opendata_slug(const char *name, char *buf, size_t size);
 

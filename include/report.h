@@ -74,8 +74,8 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
 
 /**
  * @brief The base file name for a pool's outputs: "18-hovedpuljen-2023"
- * (the pool name folded to ASCII letters, digits and '-', then the year).
- * Returns buf.
+ * (the pool name folded by text_slug(), "pulje" if nothing is left, then
+ * the year). Returns buf.
  */
 char *report_basename(const pool *p, char *buf, size_t size);
 

@@ -188,6 +188,16 @@ int table_write_file(const char *path, table_write_fn put, void *ctx, char *err,
 int table_write_text(FILE *fp, const char *s, bool first);
 
 /**
+ * @brief Write one text field of any delimited file, preceded by sep unless
+ * first: quoted when it holds sep, '"', CR or LF, inner quotes doubled (RFC
+ * 4180); with neutralise, a leading formula character gets an apostrophe as
+ * in table_write_text(), which is this with ';' and neutralise. NULL is
+ * written as "". For the 360Giving export: ',' and no apostrophe.
+ * @return 0, or -1 on a write error.
+ */
+int table_write_field(FILE *fp, const char *s, char sep, bool first, bool neutralise);
+
+/**
  * @brief Write ";<v>" (or "<v>" when first) as a plain integer: amounts
  * (no thousands dots, so any spreadsheet reads them as numbers) and years.
  * @return 0, or -1 on a write error.

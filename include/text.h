@@ -49,8 +49,26 @@ char *text_trim(char *s);
  */
 char *text_fold(const char *s);
 
+/**
+ * @brief Fold a name into a part of a file name or identifier: ASCII letters
+ * and digits in lower case, æ ø å ä ö ü é (either case) as ae oe aa ae oe ue
+ * e, every other run of characters one '-', none at the ends ("Selskabet
+ * Åbne Fyrtårne, Hjallese" -> "selskabet-aabne-fyrtaarne-hjallese"; "§ 18"
+ * -> "18"). NULL reads as "". Truncates to size (buf always terminated when
+ * size > 0); returns buf.
+ */
+char *text_slug(const char *s, char *buf, size_t size);
+
 /** @brief strcmp ignoring ASCII case ("Main" equals "main"). */
 int text_casecmp(const char *a, const char *b);
+
+/**
+ * @brief Write a one-line message (printf format) into err, truncated to
+ * errsz; nothing when err is NULL or errsz is 0. For the functions that
+ * explain a failure in a caller's buffer.
+ */
+void text_set_err(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /** @brief Levenshtein distance of two short strings (bytes), capped at 99. */
 int text_distance(const char *a, const char *b);

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text.h"
+
 /* The file name part of path: everything after the last '/'. */
 static const char *base_of(const char *path)
 {
@@ -214,4 +216,46 @@ void atomic_abort(atomic_file *af)
     free(af->final_path);
     af->final_path = NULL;
     errno = e;
+}
+
+int atomic_begin_err(atomic_file *af, const char *final_path, int open_stream, char *err,
+                     size_t errsz)
+{
+    if (atomic_begin(af, final_path, open_stream) == 0)
+        return 0;
+    text_set_err(err, errsz, "cannot create a temporary file next to %s: %s", final_path,
+                 strerror(errno));
+    return -1;
+}
+
+int atomic_commit_err(atomic_file *af, const char *path, char *err, size_t errsz)
+{
+    if (atomic_commit(af) == 0)
+        return 0;
+    text_set_err(err, errsz,
+                 af->renamed ? "wrote %s but could not sync its folder: %s"
+                             : "cannot write %s: %s",
+                 path, strerror(errno));
+    return -1;
+}
+
+int atomic_write(const char *path, atomic_put_fn put, void *ctx, char *err, size_t errsz)
+{
+    atomic_file af;
+    int failed;
+
+    if (atomic_begin_err(&af, path, 1, err, errsz) != 0)
+        return -1;
+    if (err && errsz)
+        err[0] = '\0';
+    errno = 0;
+    failed = put(af.fp, ctx, err, errsz) != 0;
+    if (failed || ferror(af.fp)) {
+        if (err && errsz && !err[0])
+            text_set_err(err, errsz, "cannot write %s: %s", path,
+                         strerror(errno ? errno : EIO));
+        atomic_abort(&af);
+        return -1;
+    }
+    return atomic_commit_err(&af, path, err, errsz);
 }

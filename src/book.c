@@ -13,14 +13,45 @@
 /* Excel stores numbers as doubles: integers above 2^53 are not exact. */
 #define EXACT_MAX INT64_C(9007199254740992)
 
-/* A4 in libxlsxwriter's paper numbering. */
-#define PAPER_A4 9
-
 static const char *str(const char *s)
 {
     return s ? s : "";
 }
 
+int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
+              size_t errsz)
+{
+    memset(b, 0, sizeof *b);
+    b->err = err;
+    b->errsz = errsz;
+    b->path = path;
+    if (atomic_begin_err(&b->af, path, 0, err, errsz) != 0)
+        return -1;
+    b->wb = workbook_new_opt(b->af.tmp_path, opts);
+    if (!b->wb) {
+        text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
+        atomic_abort(&b->af);
+        return -1;
+    }
+    return 0;
+}
+
+int book_close(book *b)
+{
+    lxw_error e = workbook_close(b->wb);
+
+    b->wb = NULL;
+    free(b->text);
+    b->text = NULL;
+    b->textsz = 0;
+    if (!b->failed && e != LXW_NO_ERROR)
+        book_fail(b, "libxlsxwriter: cannot write %s: %s", b->path, lxw_strerror(e));
+    if (b->failed) {
+        atomic_abort(&b->af);
+        return -1;
+    }
+    return atomic_commit_err(&b->af, b->path, b->err, b->errsz);
+}
 
 void book_fail(book *b, const char *fmt, ...)
 {
@@ -227,25 +258,51 @@ void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
     snprintf(buf, size, "=SUM(%s)", range);
 }
 
-/* Page setup shared by both sheets: A4, one page wide, the pool in the page
- * header, "Side n af m" in the footer. */
-void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
+/* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
+void book_ref_formula(char *buf, size_t size, const char *sheet, lxw_row_t row, lxw_col_t col)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    size_t n = 0;
+
+    lxw_rowcol_to_cell(cell, row, col);
+    buf[n++] = '=';
+    buf[n++] = '\'';
+    for (const char *c = sheet; *c && n + 3 < size; c++) {
+        if (*c == '\'')
+            buf[n++] = '\'';
+        buf[n++] = *c;
+    }
+    buf[n] = '\0';
+    snprintf(buf + n, size - n, "'!%s", cell);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). Exact for every year; no time zone, no clock. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    int64_t era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+time_t book_created_time(const lxw_datetime *date)
+{
+    return (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 + 12 * 3600);
+}
+
+/* The page header "&C<name> <year>", with '&' doubled: it starts a control code. */
+static void page_header(book *b, const book_sheet *s, const pool *p)
 {
     char *header;
     size_t n = 0;
     const char *name = str(p->name);
     char year[16];
 
-    if (b->failed)
-        return;
-    if (landscape)
-        worksheet_set_landscape(s->ws);
-    else
-        worksheet_set_portrait(s->ws);
-    worksheet_set_paper(s->ws, PAPER_A4);
-    worksheet_fit_to_pages(s->ws, 1, 0);
-
-    /* "&C<name> <year>", with '&' doubled: it starts a control code. */
     snprintf(year, sizeof year, " %d", p->year);
     header = malloc(2 * strlen(name) + strlen(year) + 3);
     if (!header) {
@@ -262,6 +319,22 @@ void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
     strcpy(header + n, year);
     book_check(b, s, worksheet_set_header(s->ws, header), "worksheet_set_header");
     free(header);
+}
+
+/* Page setup of every printed sheet: A4, one page wide, the pool in the page
+ * header (none when p is NULL), "Side n af m" in the footer. */
+void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
+{
+    if (b->failed)
+        return;
+    if (landscape)
+        worksheet_set_landscape(s->ws);
+    else
+        worksheet_set_portrait(s->ws);
+    worksheet_set_paper(s->ws, BOOK_PAPER_A4);
+    worksheet_fit_to_pages(s->ws, 1, 0);
+    if (p)
+        page_header(b, s, p);
     if (!b->failed)
         book_check(b, s, worksheet_set_footer(s->ws, label(L_PRINT_FOOTER)),
               "worksheet_set_footer");

@@ -3,7 +3,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "atomic.h"
 #include "book.h"
 #include "labels.h"
+#include "text.h"
 
 /* Rows of the workbook template that get formats and validation. */
 #define TEMPLATE_ROWS 2000
@@ -37,44 +37,20 @@ static const struct {
     {"priority", L_INIT_NOTE_PRIORITY},
 };
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!err || errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
-    va_end(ap);
-}
-
 /* ---- text files --------------------------------------------------------- */
+
+/* Write the text ctx to fp; an atomic_put_fn. */
+static int put_text(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    (void)err;
+    (void)errsz;
+    return fputs(ctx, fp) == EOF ? -1 : 0;
+}
 
 /* Write text to path atomically. Returns 0 or -1 with err set. */
 static int write_text(const char *path, const char *text, char *err, size_t errsz)
 {
-    atomic_file af;
-
-    if (atomic_begin(&af, path, 1) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
-        return -1;
-    }
-    if (fputs(text, af.fp) == EOF || ferror(af.fp)) {
-        set_err(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return atomic_write(path, put_text, (void *)text, err, errsz);
 }
 
 /* The pool file for year, from its label. malloc'ed; NULL on out of memory. */
@@ -185,26 +161,12 @@ static void template_column(book *b, const book_sheet *s, lxw_col_t c, const app
 
 int init_write_template_xlsx(const char *path, char *err, size_t errsz)
 {
-    atomic_file af;
     book b;
     book_sheet s;
     lxw_format *kr, *text;
-    lxw_error e;
 
-    if (atomic_begin(&af, path, 0) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
+    if (book_open(&b, path, NULL, err, errsz) != 0)
         return -1;
-    }
-    memset(&b, 0, sizeof b);
-    b.err = err;
-    b.errsz = errsz;
-    b.wb = workbook_new(af.tmp_path);
-    if (!b.wb) {
-        set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
-        atomic_abort(&af);
-        return -1;
-    }
     book_add_formats(&b);
     kr = book_add_format(&b, 0, NF_KR);
     text = book_add_format(&b, 0, "@");
@@ -213,21 +175,7 @@ int init_write_template_xlsx(const char *path, char *err, size_t errsz)
         template_column(&b, &s, c, &apps_columns[c], kr, text);
     if (!b.failed)
         worksheet_freeze_panes(s.ws, 1, 0);
-    e = workbook_close(b.wb);
-    free(b.text);
-    if (!b.failed && e != LXW_NO_ERROR)
-        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
-    if (b.failed) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return book_close(&b);
 }
 
 /* ---- the folder ---------------------------------------------------------- */
@@ -255,22 +203,22 @@ init_status init_pool_folder(const char *dir, int year, char *err, size_t errsz)
     int rc = 0;
 
     if (!dir || !*dir) {
-        set_err(err, errsz, "no folder given");
+        text_set_err(err, errsz, "no folder given");
         return INIT_NOT_FOLDER;
     }
     if (stat(dir, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) {
-            set_err(err, errsz, "%s exists and is not a folder", dir);
+            text_set_err(err, errsz, "%s exists and is not a folder", dir);
             return INIT_NOT_FOLDER;
         }
         int full = has_entries(dir);
         if (full != 0) {
-            set_err(err, errsz, full < 0 ? "cannot read the folder %s" :
-                    "%s is not empty; init writes only into a new or empty folder", dir);
+            text_set_err(err, errsz, full < 0 ? "cannot read the folder %s" :
+                         "%s is not empty; init writes only into a new or empty folder", dir);
             return full < 0 ? INIT_NOT_FOLDER : INIT_NOT_EMPTY;
         }
     } else if (mkdir(dir, 0777) != 0) {
-        set_err(err, errsz, "cannot make the folder %s: %s", dir, strerror(errno));
+        text_set_err(err, errsz, "cannot make the folder %s: %s", dir, strerror(errno));
         return INIT_NOT_FOLDER;
     }
 
@@ -280,7 +228,7 @@ init_status init_pool_folder(const char *dir, int year, char *err, size_t errsz)
     if (!path || !pool_file) {
         free(path);
         free(pool_file);
-        set_err(err, errsz, "out of memory");
+        text_set_err(err, errsz, "out of memory");
         return INIT_WRITE;
     }
     snprintf(path, len, "%s/%s", dir, INIT_POOL_FILE);

@@ -77,10 +77,64 @@ static int model_silence(void *info, const char *s)
     return 1; /* non-zero: GLPK prints nothing itself */
 }
 
+/* Send GLPK's faults to back (model_error_hook) and silence its terminal.
+ * Call right after setjmp(back) returned 0; undo with glpk_end(). */
+static void glpk_begin(jmp_buf *back)
+{
+    glp_error_hook(model_error_hook, back);
+    glp_term_hook(model_silence, NULL);
+    glp_term_out(GLP_OFF);
+}
+
+/* Undo glpk_begin(): delete lp (pass NULL after a fault: the hook freed it
+ * with GLPK's environment), remove the error hook, free the row buffers
+ * (either may be NULL). This function can't fail. */
+static void glpk_end(glp_prob *lp, int *ind, double *val)
+{
+    if (lp)
+        glp_delete_prob(lp);
+    glp_error_hook(NULL, NULL);
+    free(ind);
+    free(val);
+}
+
+/* The simplex as every model here runs it: scaled, the advanced initial
+ * basis, no messages, no presolver (it keeps a column bound when the implied
+ * one is only slightly tighter: a factor of 0,9996 came back as 1). Returns
+ * glp_simplex's code. */
+static int run_simplex(glp_prob *lp)
+{
+    glp_smcp parm;
+
+    glp_scale_prob(lp, GLP_SF_AUTO);
+    glp_adv_basis(lp, 0);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    return glp_simplex(lp, &parm);
+}
+
 static void set_err(char *err, size_t errsz, const char *msg)
 {
     if (err && errsz)
         snprintf(err, errsz, "%s", msg);
+}
+
+/* Row buffers for glp_set_mat_row with n entries from index 1 (GLPK counts
+ * from 1). Returns 0, or -1 on out of memory with err set and *ind and *val
+ * NULL. */
+static int alloc_rows(size_t n, int **ind, double **val, char *err, size_t errsz)
+{
+    *ind = malloc((n + 1) * sizeof **ind);
+    *val = malloc((n + 1) * sizeof **val);
+    if (*ind && *val)
+        return 0;
+    free(*ind);
+    free(*val);
+    *ind = NULL;
+    *val = NULL;
+    set_err(err, errsz, "out of memory");
+    return -1;
 }
 
 /* Solve max f s.t. red*f <= money-prot, 0<=f<=1. Returns MODEL_* and f. */
@@ -91,18 +145,15 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     glp_prob *volatile lp = NULL;
     int ind[2] = {0, 1};
     double val[2] = {0, 0};
-    glp_smcp parm;
     int rc, status;
 
     if (setjmp(back)) {
         /* the hook already freed GLPK's environment and every object in it */
-        glp_error_hook(NULL, NULL);
+        glpk_end(NULL, NULL, NULL);
         set_err(err, errsz, "GLPK reported an internal error while solving the allocation");
         return MODEL_ERR_SOLVER;
     }
-    glp_error_hook(model_error_hook, &back);
-    glp_term_hook(model_silence, NULL);
-    glp_term_out(GLP_OFF);
+    glpk_begin(&back);
 
     lp = glp_create_prob();
     glp_set_prob_name(lp, "pulje");
@@ -117,36 +168,25 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     val[1] = (double)red / MODEL_SCALE;
     glp_set_mat_row(lp, 1, 1, ind, val);
 
-    /* No presolver: it keeps a column bound when the implied one is only
-     * slightly tighter (a factor of 0,9996 came back as 1). */
-    glp_scale_prob(lp, GLP_SF_AUTO);
-    glp_adv_basis(lp, 0);
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_OFF;
-    rc = glp_simplex(lp, &parm);
+    rc = run_simplex(lp);
     if (rc != 0) {
-        glp_delete_prob(lp);
-        glp_error_hook(NULL, NULL);
+        glpk_end(lp, NULL, NULL);
         snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
         return MODEL_ERR_SOLVER;
     }
     status = glp_get_status(lp);
     if (status == GLP_NOFEAS) {
-        glp_delete_prob(lp);
-        glp_error_hook(NULL, NULL);
+        glpk_end(lp, NULL, NULL);
         set_err(err, errsz, "the protected claims alone exceed the money");
         return MODEL_ERR_INFEASIBLE;
     }
     if (status != GLP_OPT) {
-        glp_delete_prob(lp);
-        glp_error_hook(NULL, NULL);
+        glpk_end(lp, NULL, NULL);
         snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
         return MODEL_ERR_SOLVER;
     }
     *f = glp_get_col_prim(lp, 1);
-    glp_delete_prob(lp);
-    glp_error_hook(NULL, NULL);
+    glpk_end(lp, NULL, NULL);
     return MODEL_OK;
 }
 
@@ -214,31 +254,20 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     glp_prob *volatile lp = NULL;
     int *ind = NULL;
     double *val = NULL;
-    glp_smcp parm;
     int rc, status, cols = (int)k + 1;
     volatile pulje_kr top = 0;
 
     for (size_t i = 0; i < k; i++)
         if (c[i] > top)
             top = c[i];
-    ind = malloc((k + 2) * sizeof *ind);
-    val = malloc((k + 2) * sizeof *val);
-    if (!ind || !val) {
-        free(ind);
-        free(val);
-        set_err(err, errsz, "out of memory");
+    if (alloc_rows(k + 1, &ind, &val, err, errsz) != 0)
         return MODEL_ERR_NOMEM;
-    }
     if (setjmp(back)) {
-        glp_error_hook(NULL, NULL);
-        free(ind);
-        free(val);
+        glpk_end(NULL, ind, val);
         set_err(err, errsz, "GLPK reported an internal error while solving the allocation");
         return MODEL_ERR_SOLVER;
     }
-    glp_error_hook(model_error_hook, &back);
-    glp_term_hook(model_silence, NULL);
-    glp_term_out(GLP_OFF);
+    glpk_begin(&back);
 
     lp = glp_create_prob();
     glp_set_prob_name(lp, cel ? "pulje-cel" : "pulje-cea");
@@ -270,18 +299,10 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     glp_set_row_bnds(lp, (int)k + 1, GLP_FX, (double)m / MODEL_SCALE, (double)m / MODEL_SCALE);
     glp_set_mat_row(lp, (int)k + 1, (int)k, ind, val);
 
-    glp_scale_prob(lp, GLP_SF_AUTO);
-    glp_adv_basis(lp, 0);
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_OFF;
-    rc = glp_simplex(lp, &parm);
+    rc = run_simplex(lp);
     status = rc == 0 ? glp_get_status(lp) : 0;
     if (rc != 0 || status != GLP_OPT) {
-        glp_delete_prob(lp);
-        glp_error_hook(NULL, NULL);
-        free(ind);
-        free(val);
+        glpk_end(lp, ind, val);
         if (rc != 0)
             snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
         else
@@ -297,10 +318,7 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
         else
             at_bound[i] = st == GLP_NU || g >= (double)c[i] - 1e-6;
     }
-    glp_delete_prob(lp);
-    glp_error_hook(NULL, NULL);
-    free(ind);
-    free(val);
+    glpk_end(lp, ind, val);
     return MODEL_OK;
 }
 
@@ -482,10 +500,9 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
 {
     jmp_buf back;
     glp_prob *volatile lp = NULL;
-    int *volatile ind = NULL;
-    double *volatile val = NULL;
+    int *ind = NULL;      /* set before setjmp and not after: no volatile needed */
+    double *val = NULL;
     glp_iocp parm;
-    glp_smcp sparm;
     int rc, status;
 
     if (k > MODEL_MAX_RANKED) {
@@ -496,24 +513,14 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
         chosen[i] = 0;
     if (k == 0)
         return MODEL_OK;
-    ind = malloc((k + 1) * sizeof *ind);
-    val = malloc((k + 1) * sizeof *val);
-    if (!ind || !val) {
-        free(ind);
-        free(val);
-        set_err(err, errsz, "out of memory");
+    if (alloc_rows(k, &ind, &val, err, errsz) != 0)
         return MODEL_ERR_NOMEM;
-    }
     if (setjmp(back)) {
-        glp_error_hook(NULL, NULL);
-        free(ind);
-        free(val);
+        glpk_end(NULL, ind, val);
         set_err(err, errsz, "GLPK reported an internal error while choosing multi-year grants");
         return MODEL_ERR_SOLVER;
     }
-    glp_error_hook(model_error_hook, &back);
-    glp_term_hook(model_silence, NULL);
-    glp_term_out(GLP_OFF);
+    glpk_begin(&back);
 
     lp = glp_create_prob();
     glp_set_prob_name(lp, "pulje-ranked");
@@ -545,11 +552,7 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
     }
     /* The LP relaxation first, then branch and bound, both without a
      * presolver (GLPK's MIP presolver let a 1 kr. overshoot of a cap through). */
-    glp_init_smcp(&sparm);
-    sparm.msg_lev = GLP_MSG_OFF;
-    glp_scale_prob(lp, GLP_SF_AUTO);
-    glp_adv_basis(lp, 0);
-    rc = glp_simplex(lp, &sparm);
+    rc = run_simplex(lp);
     if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
         glp_init_iocp(&parm);
         parm.msg_lev = GLP_MSG_OFF;
@@ -563,10 +566,7 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
     }
     status = glp_mip_status(lp);
     if (rc != 0 || status != GLP_OPT) {
-        glp_delete_prob(lp);
-        glp_error_hook(NULL, NULL);
-        free(ind);
-        free(val);
+        glpk_end(lp, ind, val);
         snprintf(err, errsz, "GLPK's MIP found no optimum (code %d, status %d)", rc, status);
         return MODEL_ERR_SOLVER;
     }
@@ -579,17 +579,11 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
             if (chosen[i] && covers[i * periods + p])
                 used += need[i];
         if (used > 0 && used > cap[p]) {
-            glp_delete_prob(lp);
-            glp_error_hook(NULL, NULL);
-            free(ind);
-            free(val);
+            glpk_end(lp, ind, val);
             set_err(err, errsz, "GLPK's MIP chose more than a cap allows");
             return MODEL_ERR_MISMATCH;
         }
     }
-    glp_delete_prob(lp);
-    glp_error_hook(NULL, NULL);
-    free(ind);
-    free(val);
+    glpk_end(lp, ind, val);
     return MODEL_OK;
 }

@@ -3,13 +3,14 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "atomic.h"
 #include "labels.h"
 #include "money.h"
 #include "report.h"
+#include "table.h"
+#include "text.h"
 
 /* The column titles of 360Giving's flat template, in the order written. */
 static const char *const columns[] = {
@@ -33,95 +34,16 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!err || errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
-    va_end(ap);
-}
-
-/* UTF-8 letters folded to ASCII in identifiers (lower and upper case). */
-static const struct {
-    const char *utf8, *ascii;
-} folds[] = {
-    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"},
-    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"},
-    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"},
-    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},
-};
-
 char *opendata_slug(const char *name, char *buf, size_t size)
 {
-    const char *s = str(name);
-    size_t o = 0;
-    int dash = 0;
-
-    if (!buf || size == 0)
-        return buf;
-    while (*s) {
-        char one[2] = {0, 0};
-        const char *ascii = NULL;
-        size_t skip = 1;
-
-        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
-            one[0] = *s;
-        else if (*s >= 'A' && *s <= 'Z')
-            one[0] = (char)(*s - 'A' + 'a');
-        if (one[0]) {
-            ascii = one;
-        } else {
-            for (size_t k = 0; k < sizeof folds / sizeof folds[0]; k++) {
-                size_t n = strlen(folds[k].utf8);
-                if (strncmp(s, folds[k].utf8, n) == 0) {
-                    ascii = folds[k].ascii;
-                    skip = n;
-                    break;
-                }
-            }
-        }
-        if (ascii) {
-            if (dash && o > 0 && o + 1 < size)
-                buf[o++] = '-';
-            dash = 0;
-            for (; *ascii && o + 1 < size; ascii++)
-                buf[o++] = *ascii;
-        } else {
-            dash = 1;
-        }
-        s += skip;
-    }
-    buf[o] = '\0';
-    return buf;
+    return text_slug(name, buf, size);
 }
 
-/* One field, preceded by ',' unless first; quoted when it holds ',', '"',
- * CR or LF, inner quotes doubled (RFC 4180). Returns 0 or -1. */
+/* One field, preceded by ',' unless first, quoted as RFC 4180 says; text
+ * exactly as it is (no apostrophe against formulas). Returns 0 or -1. */
 static int field(FILE *fp, const char *s, int first)
 {
-    int quote;
-
-    s = str(s);
-    quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (!first && fputc(',', fp) == EOF)
-        return -1;
-    if (quote && fputc('"', fp) == EOF)
-        return -1;
-    for (; *s; s++) {
-        if (*s == '"' && fputc('"', fp) == EOF)
-            return -1;
-        if (fputc(*s, fp) == EOF)
-            return -1;
-    }
-    if (quote && fputc('"', fp) == EOF)
-        return -1;
-    return 0;
+    return table_write_field(fp, s, ',', first != 0, false);
 }
 
 /* An 8-digit CVR number. */
@@ -184,12 +106,13 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
     char slug[256];
 
     if (!fp || !p || !apps || !r || r->n != apps->n || (r->n && (!r->lines || !apps->v))) {
-        set_err(err, errsz, "internal error: the result does not belong to the applications");
+        text_set_err(err, errsz, "internal error: the result does not belong to the applications");
         return -1;
     }
     if (!p->decision_date || !*p->decision_date) {
-        set_err(err, errsz, "%s: the 360Giving export needs decision_date in [pool] (the award date)",
-                str(p->file));
+        text_set_err(err, errsz,
+                     "%s: the 360Giving export needs decision_date in [pool] (the award date)",
+                     str(p->file));
         return -1;
     }
     memset(&c, 0, sizeof c);
@@ -219,29 +142,27 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
     return 0;
 
 write_error:
-    set_err(err, errsz, "cannot write the 360Giving CSV: %s", strerror(errno ? errno : EIO));
+    text_set_err(err, errsz, "cannot write the 360Giving CSV: %s", strerror(errno ? errno : EIO));
     return -1;
+}
+
+/* What put_360giving writes. */
+typedef struct export {
+    const pool *p;
+    const app_list *apps;
+    const alloc_result *r;
+} export;
+
+/* The 360Giving CSV; an atomic_put_fn. */
+static int put_360giving(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    const export *x = ctx;
+    return opendata_write_360giving_stream(fp, x->p, x->apps, x->r, err, errsz);
 }
 
 int opendata_write_360giving(const char *path, const pool *p, const app_list *apps,
                              const alloc_result *r, char *err, size_t errsz)
 {
-    atomic_file af;
-
-    if (atomic_begin(&af, path, 1) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
-        return -1;
-    }
-    if (opendata_write_360giving_stream(af.fp, p, apps, r, err, errsz) != 0) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    export x = {p, apps, r};
+    return atomic_write(path, put_360giving, &x, err, errsz);
 }

@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,93 +48,19 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!err || errsz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
-    va_end(ap);
-}
-
 /* ------------------------------------------------------------------------ */
 /* File names                                                                 */
 
-/* UTF-8 letters folded to ASCII in file names (lower and upper case). */
-static const struct {
-    const char *utf8;
-    const char *ascii;
-} name_folds[] = {
-    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, /* ae ligature */
-    {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"}, /* o with stroke */
-    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, /* a with ring */
-    {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"}, /* a umlaut */
-    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, /* o umlaut */
-    {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"}, /* u umlaut */
-    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},  /* e acute */
-};
-
-/* Append c to buf[*o] if there is room for it and the NUL. */
-static void put_char(char *buf, size_t size, size_t *o, char c)
-{
-    if (*o + 1 < size)
-        buf[(*o)++] = c;
-}
-
 char *report_basename(const pool *p, char *buf, size_t size)
 {
-    const char *s = p ? str(p->name) : "";
-    size_t o = 0;
-    int dash = 0;
-    char year[16];
+    size_t o;
 
     if (!buf || size == 0)
         return buf;
-    while (*s) {
-        const char *ascii = NULL;
-        size_t skip = 1;
-        char one[2] = {0, 0};
-
-        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) {
-            one[0] = *s;
-            ascii = one;
-        } else if (*s >= 'A' && *s <= 'Z') {
-            one[0] = (char)(*s - 'A' + 'a');
-            ascii = one;
-        } else {
-            for (size_t i = 0; i < sizeof name_folds / sizeof name_folds[0]; i++) {
-                size_t n = strlen(name_folds[i].utf8);
-                if (strncmp(s, name_folds[i].utf8, n) == 0) {
-                    ascii = name_folds[i].ascii;
-                    skip = n;
-                    break;
-                }
-            }
-        }
-        if (ascii) {
-            if (dash && o > 0)
-                put_char(buf, size, &o, '-');
-            dash = 0;
-            for (; *ascii; ascii++)
-                put_char(buf, size, &o, *ascii);
-        } else {
-            dash = 1; /* runs of anything else become one '-', none at the ends */
-        }
-        s += skip;
-    }
-    if (o == 0) {
-        for (const char *d = "pulje"; *d; d++)
-            put_char(buf, size, &o, *d);
-    }
-    snprintf(year, sizeof year, "-%d", p ? p->year : 0);
-    for (const char *y = year; *y; y++)
-        put_char(buf, size, &o, *y);
-    buf[o] = '\0';
+    if (!text_slug(p ? p->name : NULL, buf, size)[0])
+        snprintf(buf, size, "pulje");
+    o = strlen(buf);
+    snprintf(buf + o, size - o, "-%d", p ? p->year : 0);
     return buf;
 }
 
@@ -181,18 +106,18 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
 {
     memset(t, 0, sizeof *t);
     if (!p || !apps || !r) {
-        set_err(err, errsz, "internal error: no pool, applications or result to report");
+        text_set_err(err, errsz, "internal error: no pool, applications or result to report");
         return -1;
     }
     if (r->n != apps->n || (r->n > 0 && (!r->lines || !apps->v))) {
-        set_err(err, errsz,
-                "internal error: the result has %zu lines for %zu applications", r->n,
-                apps->n);
+        text_set_err(err, errsz,
+                     "internal error: the result has %zu lines for %zu applications", r->n,
+                     apps->n);
         return -1;
     }
     if ((p->n_budget && !p->budget) || (p->n_reservations && !p->reservations) ||
         (p->n_earmarks && !p->earmarks)) {
-        set_err(err, errsz, "internal error: the pool's lines are missing");
+        text_set_err(err, errsz, "internal error: the pool's lines are missing");
         return -1;
     }
     t->budget = sum_lines(p->budget, p->n_budget);
@@ -202,15 +127,15 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
         const alloc_line *l = &r->lines[i];
         const char *bad = bad_text(&apps->v[i]);
         if (bad) {
-            set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
-                    str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
+            text_set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
+                         str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
             return -1;
         }
         if (l->reduction != l->claim - l->grant) {
-            set_err(err, errsz,
-                    "internal error: application %s: reduction %" PRId64
-                    " is not assessed %" PRId64 " minus grant %" PRId64,
-                    str(apps->v[i].nr), l->reduction, l->claim, l->grant);
+            text_set_err(err, errsz,
+                         "internal error: application %s: reduction %" PRId64
+                         " is not assessed %" PRId64 " minus grant %" PRId64,
+                         str(apps->v[i].nr), l->reduction, l->claim, l->grant);
             return -1;
         }
         t->applied += apps->v[i].applied;
@@ -224,14 +149,15 @@ static int check_result(const pool *p, const app_list *apps, const alloc_result 
             t->em_unused_shown += r->em.totals[k].unused;
     }
     if (t->grants != r->granted_total) {
-        set_err(err, errsz,
-                "internal error: the grants add up to %" PRId64 " but the result says %" PRId64,
-                t->grants, r->granted_total);
+        text_set_err(err, errsz,
+                     "internal error: the grants add up to %" PRId64
+                     " but the result says %" PRId64,
+                     t->grants, r->granted_total);
         return -1;
     }
     if (r->factor_den <= 0 || r->factor_num < 0) {
-        set_err(err, errsz, "internal error: reduction factor %" PRId64 "/%" PRId64,
-                r->factor_num, r->factor_den);
+        text_set_err(err, errsz, "internal error: reduction factor %" PRId64 "/%" PRId64,
+                     r->factor_num, r->factor_den);
         return -1;
     }
     return 0;
@@ -245,26 +171,9 @@ static int describe_rule(const pool *p, char *buf, size_t size, char *err, size_
         ruletext_describe(&p->rule, buf, size);
         return 0;
     }
-    set_err(err, errsz, "internal error: rule %d has no description in labels.c",
-            (int)p->rule.kind);
+    text_set_err(err, errsz, "internal error: rule %d has no description in labels.c",
+                 (int)p->rule.kind);
     return -1;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Dates                                                                      */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil). Exact for every year; no time zone, no clock. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    int64_t era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -452,25 +361,6 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
 /* ------------------------------------------------------------------------ */
 /* Sheet 2: the economy table                                                 */
 
-/* "'Samlet oversigt'!H9": a cell on another sheet, the name quoted. */
-static void other_sheet_cell(char *buf, size_t size, const char *sheet_name,
-                             lxw_row_t row, lxw_col_t col)
-{
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-    size_t n = 0;
-
-    lxw_rowcol_to_cell(cell, row, col);
-    buf[n++] = '=';
-    buf[n++] = '\'';
-    for (const char *c = sheet_name; *c && n + 3 < size; c++) {
-        if (*c == '\'')
-            buf[n++] = '\'';
-        buf[n++] = *c;
-    }
-    buf[n] = '\0';
-    snprintf(buf + n, size - n, "'!%s", cell);
-}
-
 static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const pool_line *v,
                            size_t n)
 {
@@ -554,7 +444,7 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     row = put_lines(b, s, row, p->reservations, p->n_reservations);
     book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
                   NULL);
-    other_sheet_cell(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
+    book_ref_formula(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
                      OV_GRANT);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
@@ -612,8 +502,7 @@ static void set_properties(book *b, const pool *p, const char *rule,
         props.subject = subject;
         props.author = author;
         props.comments = comments;
-        props.created = (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 +
-                                 12 * 3600);
+        props.created = book_created_time(date);
         e = workbook_set_properties(b->wb, &props);
         if (e != LXW_NO_ERROR)
             book_fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
@@ -697,11 +586,11 @@ int report_check_size(size_t n, char *err, size_t errsz)
 
     if (n <= report_max_applications())
         return 0;
-    set_err(err, errsz,
-            "%s applications do not fit in one workbook: a sheet holds at most %s rows "
-            "(Excel's limit), room for %s applications",
-            money_format((pulje_kr)n, a), money_format((pulje_kr)LXW_ROW_MAX, b),
-            money_format((pulje_kr)report_max_applications(), c));
+    text_set_err(err, errsz,
+                 "%s applications do not fit in one workbook: a sheet holds at most %s rows "
+                 "(Excel's limit), room for %s applications",
+                 money_format((pulje_kr)n, a), money_format((pulje_kr)LXW_ROW_MAX, b),
+                 money_format((pulje_kr)report_max_applications(), c));
     return -1;
 }
 
@@ -711,9 +600,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
     totals t;
     char rule[256];
     lxw_datetime date;
-    atomic_file af;
     book b;
-    lxw_error e;
     /* Constant memory: each row goes to a temporary file as soon as the next
      * one starts, so a million applications need megabytes, not a gigabyte.
      * Rows are written in order (the mode requires it); text is stored inline
@@ -724,45 +611,16 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
         return -1;
     if (book_parse_date(p->decision_date, &date) != 0) {
-        set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
-                str(p->file), str(p->decision_date));
+        text_set_err(err, errsz, "%s: decision_date '%s' is not a date written YYYY-MM-DD",
+                     str(p->file), str(p->decision_date));
         return -1;
     }
     if (report_check_size(r->n, err, errsz) != 0)
         return -1;
-    if (atomic_begin(&af, path, 0) != 0) {
-        set_err(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                strerror(errno));
+    if (book_open(&b, path, &opts, err, errsz) != 0)
         return -1;
-    }
-
-    memset(&b, 0, sizeof b);
-    b.err = err;
-    b.errsz = errsz;
-    b.wb = workbook_new_opt(af.tmp_path, &opts);
-    if (!b.wb) {
-        set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
-        atomic_abort(&af);
-        return -1;
-    }
     build_workbook(&b, p, apps, r, &t, rule, &date);
-    /* Always close: it frees the workbook. After a failure the half-written
-     * temporary file is removed below. */
-    e = workbook_close(b.wb);
-    free(b.text);
-    if (!b.failed && e != LXW_NO_ERROR)
-        book_fail(&b, "libxlsxwriter: cannot write %s: %s", path, lxw_strerror(e));
-    if (b.failed) {
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        set_err(err, errsz, af.renamed ? "wrote %s but could not sync its folder: %s"
-                                       : "cannot write %s: %s",
-                path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return book_close(&b);
 }
 
 /* ------------------------------------------------------------------------ */

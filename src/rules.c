@@ -8,10 +8,11 @@
  * (min_grant, max_grant) are applied around any rule by rule_apply_with(). */
 #include "rules.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 static const struct {
     rule_kind kind;
@@ -49,30 +50,18 @@ const char *rule_names_list(void)
     return NAMES_LIST;
 }
 
-/* ASCII case-insensitive equality. */
-static bool same_name(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 bool rule_from_name(const char *name, rule_kind *out)
 {
     if (!name)
         return false;
     for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
-        if (same_name(rule_names[i].name, name)) {
+        if (text_casecmp(rule_names[i].name, name) == 0) {
             *out = rule_names[i].kind;
             return true;
         }
     }
     for (size_t i = 0; i < sizeof rule_aliases / sizeof rule_aliases[0]; i++) {
-        if (same_name(rule_aliases[i].alias, name)) {
+        if (text_casecmp(rule_aliases[i].alias, name) == 0) {
             *out = rule_aliases[i].kind;
             return true;
         }
@@ -102,44 +91,30 @@ const char *rule_strerror(rule_status st)
     return "unknown rule status";
 }
 
-static void set_why(char *why, size_t whysz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_why(char *why, size_t whysz, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!why || whysz == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(why, whysz, fmt, ap);
-    va_end(ap);
-}
-
 bool rule_params_valid(const rule_params *p, char *why, size_t whysz)
 {
     if (!p || (int)p->kind < 0 || p->kind >= RULE__COUNT) {
-        set_why(why, whysz, "unknown rule; the rules are " NAMES_LIST);
+        text_set_err(why, whysz, "unknown rule; the rules are " NAMES_LIST);
         return false;
     }
     if (p->threshold < 0 || p->threshold > MONEY_MAX) {
-        set_why(why, whysz, "the threshold %lld kr. is outside 0..%lld kr.", (long long)p->threshold,
-                (long long)MONEY_MAX);
+        text_set_err(why, whysz, "the threshold %lld kr. is outside 0..%lld kr.",
+                     (long long)p->threshold, (long long)MONEY_MAX);
         return false;
     }
     if (p->min_grant < 0 || p->min_grant > MONEY_MAX) {
-        set_why(why, whysz, "the minimum grant %lld kr. is outside 0..%lld kr.", (long long)p->min_grant,
-                (long long)MONEY_MAX);
+        text_set_err(why, whysz, "the minimum grant %lld kr. is outside 0..%lld kr.",
+                     (long long)p->min_grant, (long long)MONEY_MAX);
         return false;
     }
     if (p->max_grant < 0 || p->max_grant > MONEY_MAX) {
-        set_why(why, whysz, "the maximum grant %lld kr. is outside 0..%lld kr.", (long long)p->max_grant,
-                (long long)MONEY_MAX);
+        text_set_err(why, whysz, "the maximum grant %lld kr. is outside 0..%lld kr.",
+                     (long long)p->max_grant, (long long)MONEY_MAX);
         return false;
     }
     if (p->min_grant > 0 && p->max_grant > 0 && p->min_grant > p->max_grant) {
-        set_why(why, whysz, "the minimum grant %lld kr. is above the maximum grant %lld kr.",
-                (long long)p->min_grant, (long long)p->max_grant);
+        text_set_err(why, whysz, "the minimum grant %lld kr. is above the maximum grant %lld kr.",
+                     (long long)p->min_grant, (long long)p->max_grant);
         return false;
     }
     return true;

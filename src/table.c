@@ -900,14 +900,15 @@ int table_read(const table_spec *spec, const char *data, size_t len, const char 
  * Writing.
  * ------------------------------------------------------------------------- */
 
-int table_write_text(FILE *fp, const char *s, bool first)
+int table_write_field(FILE *fp, const char *s, char sep, bool first, bool neutralise)
 {
-    bool quote, neutralise;
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    bool quote;
 
     s = s ? s : "";
-    quote = strpbrk(s, ";\"\r\n") != NULL;
-    neutralise = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-    if (!first && fputc(';', fp) == EOF)
+    quote = strpbrk(s, special) != NULL;
+    neutralise = neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+    if (!first && fputc(sep, fp) == EOF)
         return -1;
     if (quote && fputc('"', fp) == EOF)
         return -1;
@@ -924,6 +925,11 @@ int table_write_text(FILE *fp, const char *s, bool first)
     return 0;
 }
 
+int table_write_text(FILE *fp, const char *s, bool first)
+{
+    return table_write_field(fp, s, ';', first, true);
+}
+
 int table_write_int(FILE *fp, int64_t v, bool first)
 {
     return fprintf(fp, "%s%" PRId64, first ? "" : ";", v) < 0 ? -1 : 0;
@@ -934,35 +940,26 @@ int table_write_eol(FILE *fp)
     return fputs("\r\n", fp) == EOF ? -1 : 0;
 }
 
+/* What put_table writes: the caller's writer and its context. */
+typedef struct table_put {
+    table_write_fn put;
+    void *ctx;
+} table_put;
+
+/* The byte-order mark, then the caller's rows; an atomic_put_fn. */
+static int put_table(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    const table_put *t = ctx;
+    (void)err;
+    (void)errsz;
+    return fputs("\xEF\xBB\xBF", fp) == EOF || t->put(fp, t->ctx) != 0 ? -1 : 0;
+}
+
 int table_write_file(const char *path, table_write_fn put, void *ctx, char *err,
                      size_t errsz)
 {
-    atomic_file af;
-    int failed;
-
-    if (atomic_begin(&af, path, 1) != 0) {
-        if (err && errsz)
-            snprintf(err, errsz, "cannot create a temporary file next to %s: %s", path,
-                     strerror(errno));
-        return -1;
-    }
-    errno = 0;
-    failed = fputs("\xEF\xBB\xBF", af.fp) == EOF || put(af.fp, ctx) != 0;
-    if (failed || ferror(af.fp)) {
-        if (err && errsz)
-            snprintf(err, errsz, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
-        atomic_abort(&af);
-        return -1;
-    }
-    if (atomic_commit(&af) != 0) {
-        if (err && errsz)
-            snprintf(err, errsz,
-                     af.renamed ? "wrote %s but could not sync its folder: %s"
-                                : "cannot write %s: %s",
-                     path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    table_put t = {put, ctx};
+    return atomic_write(path, put_table, &t, err, errsz);
 }
 
 /* ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,62 @@ int text_distance(const char *a, const char *b)
     return row[lb] > 99 ? 99 : row[lb];
 }
 
+/* UTF-8 letters folded to ASCII by text_slug (lower and upper case). */
+static const struct {
+    const char *utf8, *ascii;
+} slug_folds[] = {
+    {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, /* ae ligature */
+    {"\xC3\xB8", "oe"}, {"\xC3\x98", "oe"}, /* o with stroke */
+    {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}, /* a with ring */
+    {"\xC3\xA4", "ae"}, {"\xC3\x84", "ae"}, /* a umlaut */
+    {"\xC3\xB6", "oe"}, {"\xC3\x96", "oe"}, /* o umlaut */
+    {"\xC3\xBC", "ue"}, {"\xC3\x9C", "ue"}, /* u umlaut */
+    {"\xC3\xA9", "e"},  {"\xC3\x89", "e"},  /* e acute */
+};
+
+char *text_slug(const char *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    int dash = 0;
+
+    if (!buf || size == 0)
+        return buf;
+    for (s = s ? s : ""; *s;) {
+        char one[2] = {0, 0};
+        const char *ascii = NULL;
+        size_t skip = 1;
+
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+            one[0] = *s;
+        else if (*s >= 'A' && *s <= 'Z')
+            one[0] = (char)(*s - 'A' + 'a');
+        if (one[0]) {
+            ascii = one;
+        } else {
+            for (size_t k = 0; k < sizeof slug_folds / sizeof slug_folds[0]; k++) {
+                size_t n = strlen(slug_folds[k].utf8);
+                if (strncmp(s, slug_folds[k].utf8, n) == 0) {
+                    ascii = slug_folds[k].ascii;
+                    skip = n;
+                    break;
+                }
+            }
+        }
+        if (ascii) {
+            if (dash && o > 0 && o + 1 < size)
+                buf[o++] = '-';
+            dash = 0;
+            for (; *ascii && o + 1 < size; ascii++)
+                buf[o++] = *ascii;
+        } else {
+            dash = 1; /* runs of anything else become one '-', none at the ends */
+        }
+        s += skip;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 int text_casecmp(const char *a, const char *b)
 {
     for (;; a++, b++) {
@@ -255,4 +312,15 @@ int text_casecmp(const char *a, const char *b)
         if (ca != cb || ca == 0)
             return ca - cb;
     }
+}
+
+void text_set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err || errsz == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
 }

@@ -116,20 +116,8 @@ static void test_columns_are_the_default_headers_in_order(void **state)
 
 static void test_no_two_column_spellings_fold_alike(void **state)
 {
-    char *folded[11 * 6];
-    size_t n = 0;
     (void)state;
-    for (size_t k = 0; apps_columns[k].key; k++) {
-        folded[n++] = text_fold(apps_columns[k].header);
-        for (size_t a = 0; a < 6 && apps_columns[k].aliases[a]; a++)
-            folded[n++] = text_fold(apps_columns[k].aliases[a]);
-    }
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (strcmp(folded[i], folded[j]) == 0)
-                fail_msg("two spellings fold to \"%s\"", folded[i]);
-    for (size_t i = 0; i < n; i++)
-        free(folded[i]);
+    test_spellings_fold_apart(apps_columns);
 }
 
 /* ---- reading good files -------------------------------------------------- */

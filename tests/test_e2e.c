@@ -25,24 +25,6 @@ static size_t n_cells;
 static char outdir[256];
 static char prog[512];
 
-/* Run a shell command, capture its output (stdout+stderr) into buf; return the exit code. */
-static int run(const char *cmd, char *buf, size_t size)
-{
-    FILE *f = popen(cmd, "r");
-    size_t n = 0;
-    int st;
-    assert_non_null(f);
-    while (n + 1 < size) {
-        size_t got = fread(buf + n, 1, size - n - 1, f);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    st = pclose(f);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* Load every cell of a workbook through the dump script. */
 static void load_workbook(const char *path)
 {
@@ -107,15 +89,14 @@ static long long amount_beside(const char *sheet, const char *label)
 static int setup(void **state)
 {
     char buf[8192], cmd[1024];
-    const char *build = getenv("BUILD");
     (void)state;
-    snprintf(prog, sizeof prog, "%s/pulje", build ? build : "build");
+    snprintf(prog, sizeof prog, "%s/pulje", test_build_dir());
     snprintf(outdir, sizeof outdir, "/tmp/pulje-e2e-XXXXXX");
     if (!mkdtemp(outdir))
         return -1;
     cells = calloc(MAX_CELLS, sizeof *cells);
     snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini --out %s 2>&1", prog, outdir);
-    if (run(cmd, buf, sizeof buf) != 0) {
+    if (test_run(cmd, buf, sizeof buf) != 0) {
         fprintf(stderr, "%s\n", buf);
         return -1;
     }
@@ -127,7 +108,7 @@ static int teardown(void **state)
     char cmd[512], buf[256];
     (void)state;
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", outdir);
-    run(cmd, buf, sizeof buf);
+    test_run(cmd, buf, sizeof buf);
     free(cells);
     return 0;
 }
@@ -284,7 +265,7 @@ static void test_next_years_run_reserves_what_this_year_committed(void **state)
              "-e 's/^min_active_years = 5/min_active_years = 5\\nrunning_holders = set_aside/' "
              "inputs/pulje-2023.ini > %s/pool.ini && %s run %s/pool.ini -q --out %s/out 2>&1",
              dir, outdir, getenv("PWD") ? getenv("PWD") : ".", dir, prog, dir, dir);
-    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
     snprintf(path, sizeof path, "%s/out/18-hovedpuljen-2024.xlsx", dir);
     load_workbook(path);
     assert_int_equal(amount_beside("Økonomi",
@@ -310,7 +291,7 @@ static void test_every_formula_agrees_with_its_cached_value(void **state)
              "/usr/bin/python3 tests/xlsx_check.py %s/18-hovedpuljen-2023.xlsx 2>&1 && "
              "/usr/bin/python3 tests/xlsx_check.py %s/cmp/18-hovedpuljen-2023-sammenligning.xlsx 2>&1",
              prog, outdir, outdir, outdir);
-    int rc = run(cmd, buf, sizeof buf);
+    int rc = test_run(cmd, buf, sizeof buf);
     if (rc != 0)
         print_message("%s\n", buf);
     assert_int_equal(rc, 0);
@@ -333,12 +314,12 @@ static void test_closed_form_run_gives_identical_files(void **state)
     char cmd[4096], buf[8192], dir2[512];
     snprintf(dir2, sizeof dir2, "%s/closed", outdir);
     snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini --closed-form -q --out %s 2>&1", prog, dir2);
-    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
     snprintf(cmd, sizeof cmd,
              "cmp %s/18-hovedpuljen-2023-afgoerelser.csv %s/18-hovedpuljen-2023-afgoerelser.csv 2>&1 && "
              "cmp %s/18-hovedpuljen-2023.xlsx %s/18-hovedpuljen-2023.xlsx 2>&1",
              outdir, dir2, outdir, dir2);
-    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
 }
 
 static void test_bad_amount_exits_2_names_the_place_and_writes_nothing(void **state)
@@ -351,11 +332,11 @@ static void test_bad_amount_exits_2_names_the_place_and_writes_nothing(void **st
              "Ubrugte midler = 53.37x/' inputs/pulje-2023.ini > %s/in/pool.ini && "
              "cp inputs/ansoegninger-2023.csv %s/in/ && %s run %s/in/pool.ini --out %s/out 2>&1",
              dir, dir, dir, prog, dir, dir);
-    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
     assert_non_null(strstr(buf, "pool.ini:23:18: error"));
     assert_non_null(strstr(buf, "53.37x"));
     snprintf(cmd, sizeof cmd, "ls -A %s/out 2>/dev/null | wc -l", dir);
-    run(cmd, buf, sizeof buf);
+    test_run(cmd, buf, sizeof buf);
     assert_int_equal(atoi(buf), 0);
 }
 
@@ -364,7 +345,7 @@ static void test_missing_pool_file_exits_2(void **state)
     (void)state;
     char cmd[1024], buf[4096];
     snprintf(cmd, sizeof cmd, "%s run /nonexistent/pool.ini --out %s/none 2>&1", prog, outdir);
-    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
     assert_non_null(strstr(buf, "/nonexistent/pool.ini"));
 }
 
@@ -373,10 +354,10 @@ static void test_help_lists_the_exit_codes(void **state)
     (void)state;
     char cmd[1024], buf[8192];
     snprintf(cmd, sizeof cmd, "%s --help", prog);
-    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
     assert_non_null(strstr(buf, "Exit codes"));
     snprintf(cmd, sizeof cmd, "%s frobnicate 2>&1", prog);
-    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
 }
 
 int main(void)

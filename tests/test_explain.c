@@ -244,41 +244,21 @@ static void test_nearby_numbers_are_the_closest_first(void **state)
     assert_int_equal(explain_nearby(&f->in.apps, "1", idx, 0), 0);
 }
 
-/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
-static int run(const char *cmd, char *buf, size_t size)
-{
-    FILE *p = popen(cmd, "r");
-    size_t n = 0;
-    int st;
-
-    assert_non_null(p);
-    while (n + 1 < size) {
-        size_t got = fread(buf + n, 1, size - n - 1, p);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static void test_command_line_explains_and_refuses_unknown_numbers(void **state)
 {
     (void)state;
-    const char *build = getenv("BUILD");
     char cmd[512], buf[8192];
 
     snprintf(cmd, sizeof cmd, "%s/pulje explain 3 inputs/pulje-2023.ini 2>&1",
-             build ? build : "build");
-    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+             test_build_dir());
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
     assert_non_null(strstr(buf, "Indstillet tilskud: 45.200 kr.\n"));
-    snprintf(cmd, sizeof cmd, "%s/pulje explain 69 2>&1", build ? build : "build");
-    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    snprintf(cmd, sizeof cmd, "%s/pulje explain 69 2>&1", test_build_dir());
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
     assert_non_null(strstr(buf, "Ingen ansøgning har nr. 69"));
     assert_non_null(strstr(buf, "Numre i nærheden: 68, 67, 66, 65, 64"));
-    snprintf(cmd, sizeof cmd, "%s/pulje explain 2>&1", build ? build : "build");
-    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    snprintf(cmd, sizeof cmd, "%s/pulje explain 2>&1", test_build_dir());
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
 }
 
 int main(void)

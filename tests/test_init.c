@@ -31,25 +31,6 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
-static int run(const char *cmd, char *buf, size_t size)
-{
-    FILE *p = popen(cmd, "r");
-    size_t n = 0;
-    int st;
-
-    assert_non_null(p);
-    while (n + 1 < size) {
-        size_t got = fread(buf + n, 1, size - n - 1, p);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static char *slurp_in(const char *dir, const char *name)
 {
     char path[512], *data = NULL;
@@ -117,7 +98,7 @@ static void test_the_workbook_template_has_comments_formats_and_dropdowns(void *
     assert_non_null(out);
     snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"$(cat <<'PY'\n%sPY\n)\" %s/new/%s 2>&1",
              script, root, INIT_APPS_XLSX);
-    assert_int_equal(run(cmd, out, 1 << 16), 0);
+    assert_int_equal(test_run(cmd, out, 1 << 16), 0);
     assert_non_null(strstr(out, "sheet Ansøgninger A2\n"));
     assert_non_null(strstr(out, "head A1 Nr True True\n"));
     assert_non_null(strstr(out, "head E1 Ansøgt True True\n"));
@@ -182,26 +163,25 @@ static void test_english_template_parses_too(void **state)
 
 static void test_command_line_init_then_check_passes_once_a_row_is_filled(void **state)
 {
-    const char *build = getenv("BUILD");
     char cmd[2048], out[8192], dir[256];
 
     (void)state;
     snprintf(dir, sizeof dir, "%s/cli", root);
-    snprintf(cmd, sizeof cmd, "%s/pulje init %s --year 2025 2>&1", build ? build : "build", dir);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje init %s --year 2025 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
     assert_non_null(strstr(out, "pulje check"));
     /* Header only: no applications yet, an input error. */
-    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
-    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 2);
     snprintf(cmd, sizeof cmd, "printf '1;12345678;Gode Naboer;Lektiecafé;20.000;;;1;;;\\r\\n' >> %s/%s",
              dir, INIT_APPS_CSV);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
-    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
     assert_non_null(strstr(out, "1 applications, no problems found"));
     /* A second init into the same folder is refused. */
-    snprintf(cmd, sizeof cmd, "%s/pulje init %s 2>&1", build ? build : "build", dir);
-    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(cmd, sizeof cmd, "%s/pulje init %s 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 2);
     assert_non_null(strstr(out, "not empty"));
 }
 

@@ -12,25 +12,6 @@
 
 #include "labels.h"
 
-/* The blanks of a text, as label_args() spells them: %s and %d; %% and any
- * other '%' are text ("Reduktion (%)"). */
-static void conversions(const char *text, char *out, size_t size)
-{
-    size_t o = 0;
-
-    for (const char *c = text; *c; c++) {
-        if (c[0] != '%')
-            continue;
-        if (c[1] == 's' || c[1] == 'd') {
-            assert_true(o + 1 < size);
-            out[o++] = c[1];
-        }
-        if (c[1] == 's' || c[1] == 'd' || c[1] == '%')
-            c++;
-    }
-    out[o] = '\0';
-}
-
 static void test_every_label_has_an_english_text(void **state)
 {
     int missing = 0;
@@ -58,7 +39,7 @@ static void test_english_texts_have_the_blanks_of_the_danish(void **state)
         const char *en = label_text_en((label_id)id);
         if (!en)
             continue;
-        conversions(en, conv, sizeof conv);
+        test_label_conversions(en, conv, sizeof conv);
         if (strcmp(conv, label_args((label_id)id)) != 0) {
             print_error("label %d: English \"%s\" has blanks \"%s\", the Danish \"%s\"\n", id,
                         en, conv, label_args((label_id)id));
@@ -88,28 +69,8 @@ static void test_language_switches_and_danish_is_the_default(void **state)
     assert_string_equal(buf, "Samlet rådighedsbeløb til § 18-Hovedpuljen 2023");
 }
 
-/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
-static int run(const char *cmd, char *buf, size_t size)
-{
-    FILE *p = popen(cmd, "r");
-    size_t n = 0;
-    int st;
-
-    assert_non_null(p);
-    while (n + 1 < size) {
-        size_t got = fread(buf + n, 1, size - n - 1, p);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static void test_lang_en_switches_the_summary_and_the_workbook(void **state)
 {
-    const char *build = getenv("BUILD");
     char dir[] = "/tmp/pulje-lang-XXXXXX", cmd[1024];
     char *buf = malloc(1 << 20);
 
@@ -117,13 +78,13 @@ static void test_lang_en_switches_the_summary_and_the_workbook(void **state)
     assert_non_null(buf);
     assert_non_null(mkdtemp(dir));
     snprintf(cmd, sizeof cmd, "%s/pulje run --lang en --closed-form --out %s 2>&1",
-             build ? build : "build", dir);
-    assert_int_equal(run(cmd, buf, 1 << 20), 0);
+             test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, buf, 1 << 20), 0);
     assert_non_null(strstr(buf, "Available for new grants"));
     assert_non_null(strstr(buf, "3.257.078 DKK"));
     snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/xlsx_dump.py %s/18-hovedpuljen-2023.xlsx",
              dir);
-    assert_int_equal(run(cmd, buf, 1 << 20), 0);
+    assert_int_equal(test_run(cmd, buf, 1 << 20), 0);
     assert_non_null(strstr(buf, "sheet\t0\tSummary\n"));
     assert_non_null(strstr(buf, "sheet\t1\tEconomy\n"));
     assert_non_null(strstr(buf, "sheet\t2\tOverview\n"));
@@ -131,10 +92,10 @@ static void test_lang_en_switches_the_summary_and_the_workbook(void **state)
     assert_non_null(strstr(buf, "\tTotal available to § 18-Hovedpuljen 2023\t"));
     assert_non_null(strstr(buf, "Recommended grant (DKK)"));
     snprintf(cmd, sizeof cmd, "%s/pulje run --lang xx --out %s/none 2>&1",
-             build ? build : "build", dir);
-    assert_int_equal(run(cmd, buf, 1 << 20), 2);
+             test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, buf, 1 << 20), 2);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd, buf, 1 << 20);
+    test_run(cmd, buf, 1 << 20);
     free(buf);
 }
 

@@ -8,37 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Run a shell command; its output (stdout+stderr) in buf; the exit code. */
-static int run(const char *cmd, char *buf, size_t size)
-{
-    FILE *p = popen(cmd, "r");
-    size_t n = 0;
-    int st;
-
-    assert_non_null(p);
-    while (n + 1 < size) {
-        size_t got = fread(buf + n, 1, size - n - 1, p);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static const char *build(void)
-{
-    const char *b = getenv("BUILD");
-    return b ? b : "build";
-}
-
 static void test_man_page_renders_without_warnings(void **state)
 {
     char out[4096];
 
     (void)state;
-    assert_int_equal(run("LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.1 2>&1", out, sizeof out), 0);
+    assert_int_equal(test_run("LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.1 2>&1", out, sizeof out), 0);
     if (out[0])
         print_error("%s", out);
     assert_string_equal(out, "");
@@ -53,9 +28,9 @@ static void test_man_page_documents_what_help_lists(void **state)
     (void)state;
     assert_non_null(help);
     assert_non_null(man);
-    snprintf(cmd, sizeof cmd, "%s/pulje --help", build());
-    assert_int_equal(run(cmd, help, 16384), 0);
-    assert_int_equal(run("cat pulje.1", man, 65536), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje --help", test_build_dir());
+    assert_int_equal(test_run(cmd, help, 16384), 0);
+    assert_int_equal(test_run("cat pulje.1", man, 65536), 0);
     for (char *p = strstr(help, "--"); p; p = strstr(p + 2, "--")) {
         char opt[64], want[80];
         size_t n = 0;
@@ -96,21 +71,21 @@ static void test_make_install_and_uninstall(void **state)
     (void)state;
     assert_non_null(mkdtemp(dir));
     snprintf(cmd, sizeof cmd, "make -s --no-print-directory BUILD=%s install PREFIX=%s/usr 2>&1",
-             build(), dir);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
+             test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
     snprintf(cmd, sizeof cmd, "%s/usr/bin/pulje --version", dir);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
     assert_non_null(strstr(out, "pulje "));
     snprintf(cmd, sizeof cmd, "test -f %s/usr/share/man/man1/pulje.1", dir);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
     snprintf(cmd, sizeof cmd, "make -s --no-print-directory BUILD=%s uninstall PREFIX=%s/usr 2>&1",
-             build(), dir);
-    assert_int_equal(run(cmd, out, sizeof out), 0);
+             test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
     snprintf(cmd, sizeof cmd, "find %s -type f | wc -l", dir);
-    run(cmd, out, sizeof out);
+    test_run(cmd, out, sizeof out);
     assert_int_equal(atoi(out), 0);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd, out, sizeof out);
+    test_run(cmd, out, sizeof out);
 }
 
 int main(void)

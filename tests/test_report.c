@@ -353,25 +353,6 @@ static void write_csv_ok(fixture *f, const char *path)
 /* ------------------------------------------------------------------------ */
 /* Labels                                                                     */
 
-/* The blanks of a label, as label_args() spells them: %s and %d; %% and any
- * other '%' are text ("Reduktion (%)"). */
-static void conversions(const char *text, char *out, size_t size)
-{
-    size_t o = 0;
-
-    for (const char *c = text; *c; c++) {
-        if (c[0] != '%')
-            continue;
-        if (c[1] == 's' || c[1] == 'd') {
-            assert_true(o + 1 < size);
-            out[o++] = c[1];
-        }
-        if (c[1] == 's' || c[1] == 'd' || c[1] == '%')
-            c++;
-    }
-    out[o] = '\0';
-}
-
 static void test_every_label_has_text_and_the_arguments_it_declares(void **state)
 {
     char conv[16];
@@ -383,7 +364,7 @@ static void test_every_label_has_text_and_the_arguments_it_declares(void **state
         if (t[0] == '\0' || strcmp(t, "?") == 0)
             print_error("label %d has no text\n", id);
         assert_true(t[0] != '\0' && strcmp(t, "?") != 0);
-        conversions(t, conv, sizeof conv);
+        test_label_conversions(t, conv, sizeof conv);
         if (strcmp(conv, label_args((label_id)id)) != 0)
             print_error("label %d \"%s\": conversions \"%s\", declared \"%s\"\n", id, t, conv,
                         label_args((label_id)id));

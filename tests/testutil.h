@@ -1,5 +1,7 @@
 /* testutil.h - What every cmocka test file includes, in the order cmocka needs,
- * plus a deterministic random generator for property tests. */
+ * plus the helpers several test files share: a deterministic random
+ * generator for property tests, running a command with its output captured,
+ * the build folder, and checks on column tables and label texts. */
 #ifndef PULJE_TESTUTIL_H
 #define PULJE_TESTUTIL_H
 
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "diag.h"
 #include "table.h"
@@ -30,6 +33,33 @@ static inline uint64_t test_rng(uint64_t *state)
 static inline int64_t test_between(uint64_t *state, int64_t lo, int64_t hi)
 {
     return lo + (int64_t)(test_rng(state) % (uint64_t)(hi - lo + 1));
+}
+
+/* The folder the programs under test were built in: $BUILD, default "build". */
+static inline const char *test_build_dir(void)
+{
+    const char *b = getenv("BUILD");
+    return b ? b : "build";
+}
+
+/* Run a shell command; its output (stdout, and stderr if the command says
+ * 2>&1) in buf, cut to size; returns the exit code, -1 if it did not exit. */
+static inline int test_run(const char *cmd, char *buf, size_t size)
+{
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    int st;
+
+    assert_non_null(p);
+    while (n + 1 < size) {
+        size_t got = fread(buf + n, 1, size - n - 1, p);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    buf[n] = '\0';
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 /* Print every diagnostic to stderr, one per line (with its hint), to show
@@ -61,6 +91,25 @@ static inline void test_spellings_fold_apart(const table_column *cols)
                 fail_msg("two spellings fold to \"%s\"", folded[i]);
     for (size_t i = 0; i < n; i++)
         free(folded[i]);
+}
+
+/* The blanks of a label text, as label_args() spells them, into out: "sd"
+ * for "%s ... %d"; %% and any other '%' are text ("Reduktion (%)"). */
+static inline void test_label_conversions(const char *text, char *out, size_t size)
+{
+    size_t o = 0;
+
+    for (const char *c = text; *c; c++) {
+        if (c[0] != '%')
+            continue;
+        if (c[1] == 's' || c[1] == 'd') {
+            assert_true(o + 1 < size);
+            out[o++] = c[1];
+        }
+        if (c[1] == 's' || c[1] == 'd' || c[1] == '%')
+            c++;
+    }
+    out[o] = '\0';
 }
 
 #endif
