@@ -46,8 +46,12 @@ typedef struct compare_scenario {
     compare_stats stats;
 } compare_scenario;
 
-typedef enum { COMPARE_SWEEP_NONE = 0, COMPARE_SWEEP_THRESHOLD, COMPARE_SWEEP_MAX_GRANT }
-    compare_param;
+typedef enum {
+    COMPARE_SWEEP_NONE = 0,
+    COMPARE_SWEEP_THRESHOLD,
+    COMPARE_SWEEP_MAX_GRANT,
+    COMPARE_SWEEP_CAP         /* the multi-year cap, in whole percent */
+} compare_param;
 
 /* What to sweep: param of rule from `from` to `to` in steps of `step`. */
 typedef struct compare_sweep_spec {
@@ -64,7 +68,9 @@ typedef struct compare_step {
     bool ok;
     pulje_kr factor_num, factor_den;
     size_t n_reduced;
-    pulje_kr bound;           /* money the rule pays before any factor (protected) */
+    pulje_kr bound;           /* threshold, max_grant: money the rule pays before any
+                                 factor (protected); cap: money bound in multi-year
+                                 grants in the grant year (old + new) */
     pulje_kr granted, residual;
 } compare_step;
 

@@ -212,6 +212,8 @@ typedef enum {
     L_EX_TOTAL_WITH,        /* I alt med tillæg: %s kr. */
     L_SUM_BOUND_VALUE,      /* %s kr. = %s (loft %s) */
     L_SUM_SUPPLEMENTS,      /* Tillæg uddelt (%s) */
+    L_CMP_SWEEP_CAP,        /* Loft for flerårige (%) */
+    L_CMP_SWEEP_BOUND_MY,   /* Bundet i flerårige, første år (kr.) */
     L_YES,                  /* Ja */
     L_NO,                   /* Nej */
     L_CMP_CHART_TITLE,      /* Tilskud efter indstillet beløb, pr. regel */

@@ -160,9 +160,11 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
         s.param = COMPARE_SWEEP_THRESHOLD;
     else if (len[0] == 9 && strncmp(f[0], "max_grant", 9) == 0)
         s.param = COMPARE_SWEEP_MAX_GRANT;
+    else if (len[0] == 3 && strncmp(f[0], "cap", 3) == 0)
+        s.param = COMPARE_SWEEP_CAP;
     else {
-        snprintf(err, errsz, "cannot sweep \"%.*s\"; the parameters are threshold and max_grant",
-                 (int)(len[0] > 64 ? 64 : len[0]), f[0]);
+        snprintf(err, errsz, "cannot sweep \"%.*s\"; the parameters are threshold, max_grant "
+                 "and cap", (int)(len[0] > 64 ? 64 : len[0]), f[0]);
         return false;
     }
     pulje_kr *dst[3] = {&s.from, &s.to, &s.step};
@@ -173,6 +175,10 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
                      names[i], (int)(len[i + 1] > 64 ? 64 : len[i + 1]), f[i + 1]);
             return false;
         }
+    }
+    if (s.param == COMPARE_SWEEP_CAP && s.to > 100) {
+        snprintf(err, errsz, "the cap is a share from 0 to 100 %%; e.g. cap:30:60:5");
+        return false;
     }
     if (s.step <= 0 || s.to < s.from) {
         snprintf(err, errsz, "the sweep needs FROM <= TO and a STEP above 0");
@@ -270,13 +276,15 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             st->value = sweep->from + (pulje_kr)k * sweep->step;
             if (sweep->param == COMPARE_SWEEP_THRESHOLD)
                 rule.threshold = st->value;
-            else
+            else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
                 rule.max_grant = st->value;
             diag_init(&quiet);
             /* a value where the rule has no allocation is a gap in the
              * sweep; a result that fails its checks is a fault */
             pool q = *p;
             q.rule = rule;
+            if (sweep->param == COMPARE_SWEEP_CAP)
+                q.cap_bp = (int)st->value * 100;
             if (rule_params_valid(&rule, NULL, 0) &&
                 alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet) == 0) {
                 if (verify_result(&q, apps, &r, 0, dl) != 0) {
@@ -289,7 +297,8 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 st->factor_num = r.factor_num;
                 st->factor_den = r.factor_den;
                 st->n_reduced = r.n_reduced;
-                st->bound = r.protected_total;
+                st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
+                                                              : r.protected_total;
                 st->granted = r.granted_total;
                 st->residual = r.residual;
                 alloc_free(&r);

@@ -288,6 +288,8 @@ static const label_entry labels[L__COUNT] = {
     [L_EX_TOTAL_WITH]      = {"I alt med tillæg: %s kr.", "s"},
     [L_SUM_BOUND_VALUE]    = {"%s kr. = %s (loft %s)", "sss"},
     [L_SUM_SUPPLEMENTS]    = {"Tillæg uddelt (%s)", "s"},
+    [L_CMP_SWEEP_CAP]      = {"Loft for flerårige (%)", ""},
+    [L_CMP_SWEEP_BOUND_MY] = {"Bundet i flerårige, første år (kr.)", ""},
     [L_YES]                = {"Ja", ""},
     [L_NO]                 = {"Nej", ""},
     [L_CMP_CHART_TITLE]    = {"Tilskud efter indstillet beløb, pr. regel", ""},

@@ -279,6 +279,8 @@ static const char *const labels_en[L__COUNT] = {
     [L_EX_TOTAL_WITH]      = "Total with supplements: DKK %s",
     [L_SUM_BOUND_VALUE]    = "DKK %s = %s (cap %s)",
     [L_SUM_SUPPLEMENTS]    = "Supplements granted (%s)",
+    [L_CMP_SWEEP_CAP]      = "Multi-year cap (%)",
+    [L_CMP_SWEEP_BOUND_MY] = "Bound in multi-year grants, first year (DKK)",
     [L_YES]                = "Yes",
     [L_NO]                 = "No",
     [L_CMP_CHART_TITLE]    = "Grant by assessed amount, per rule",

@@ -20,7 +20,6 @@
 
 #include <xlsxwriter.h>
 
-#include "atomic.h"
 #include "book.h"
 #include "digest.h"
 #include "labels.h"

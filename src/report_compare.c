@@ -386,7 +386,8 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
 /* ---- Følsomhed ------------------------------------------------------------------ */
 
 static void insert_line_chart(book *b, const book_sheet *s, lxw_row_t at, lxw_col_t atcol,
-                              lxw_col_t values, size_t n, label_id title, const char *nf)
+                              lxw_col_t values, size_t n, label_id title, const char *nf,
+                              label_id x_name, const char *x_nf)
 {
     lxw_chart *chart;
     lxw_chart_series *ser;
@@ -409,8 +410,8 @@ static void insert_line_chart(book *b, const book_sheet *s, lxw_row_t at, lxw_co
     chart_series_set_name(ser, label(title));
     chart_series_set_marker_type(ser, LXW_CHART_MARKER_CIRCLE);
     chart_title_set_name(chart, label(title));
-    chart_axis_set_name(chart->x_axis, label(L_CMP_SWEEP_THRESHOLD));
-    chart_axis_set_num_format(chart->x_axis, NF_KR);
+    chart_axis_set_name(chart->x_axis, label(x_name));
+    chart_axis_set_num_format(chart->x_axis, x_nf);
     chart_axis_set_num_format(chart->y_axis, nf);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     book_check(b, s, worksheet_insert_chart(s->ws, at, atcol, chart), "worksheet_insert_chart");
@@ -421,18 +422,25 @@ static void write_sweep(book *b, const book_sheet *s, const compare_result *c)
     static const label_id cols[] = {L_CMP_SWEEP_THRESHOLD, L_CMP_SWEEP_FACTOR, L_CMP_N_REDUCED,
                                     L_CMP_SWEEP_BOUND, L_CMP_GRANTED, L_CMP_RESIDUAL};
     char name[256];
+    int cap = c->sweep.param == COMPARE_SWEEP_CAP;
     label_id param = c->sweep.param == COMPARE_SWEEP_MAX_GRANT ? L_CMP_SWEEP_MAX
+                     : cap                                     ? L_CMP_SWEEP_CAP
                                                                : L_CMP_SWEEP_THRESHOLD;
 
     ruletext_short(&c->sweep.rule, name, sizeof name);
     book_put_text(b, s, 0, 0, book_text(b, L_CMP_SWEEP_TITLE, name, label(param)), b->title);
     book_set_column(b, s, 0, 5, 16);
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
-        book_put_text(b, s, CW_HEADER, (lxw_col_t)j, label(j == 0 ? param : cols[j]), b->head_num);
+        book_put_text(b, s, CW_HEADER, (lxw_col_t)j,
+                      label(j == 0 ? param : j == 3 && cap ? L_CMP_SWEEP_BOUND_MY : cols[j]),
+                      b->head_num);
     for (size_t k = 0; k < c->n_steps && !b->failed; k++) {
         const compare_step *st = &c->steps[k];
         lxw_row_t row = (lxw_row_t)(CW_FIRST + k);
-        book_put_kr(b, s, row, 0, st->value, b->kr);
+        if (cap)
+            book_put_num(b, s, row, 0, (double)st->value / 100.0, b->pct);
+        else
+            book_put_kr(b, s, row, 0, st->value, b->kr);
         if (!st->ok)
             continue; /* no allocation at this value: blank, a gap in the chart */
         book_put_num(b, s, row, 1, (double)st->factor_num / (double)st->factor_den, b->factor);
@@ -441,9 +449,15 @@ static void write_sweep(book *b, const book_sheet *s, const compare_result *c)
         book_put_kr(b, s, row, 4, st->granted, b->kr);
         book_put_kr(b, s, row, 5, st->residual, b->kr);
     }
-    if (c->n_steps > 0) {
-        insert_line_chart(b, s, CW_HEADER, 7, 1, c->n_steps, L_CMP_SWEEP_FACTOR, NF_FACTOR);
-        insert_line_chart(b, s, CW_HEADER + 16, 7, 2, c->n_steps, L_CMP_N_REDUCED, "0");
+    if (c->n_steps > 0 && cap) {
+        /* the cap moves the money bound, not the reduction */
+        insert_line_chart(b, s, CW_HEADER, 7, 3, c->n_steps, L_CMP_SWEEP_BOUND_MY, NF_KR, param,
+                          NF_PCT);
+    } else if (c->n_steps > 0) {
+        insert_line_chart(b, s, CW_HEADER, 7, 1, c->n_steps, L_CMP_SWEEP_FACTOR, NF_FACTOR,
+                          param, NF_KR);
+        insert_line_chart(b, s, CW_HEADER + 16, 7, 2, c->n_steps, L_CMP_N_REDUCED, "0", param,
+                          NF_KR);
     }
     book_page_setup(b, s, NULL, 1);
 }

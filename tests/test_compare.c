@@ -148,8 +148,12 @@ static void test_sweep_of_the_threshold_gives_factor_count_and_bound(void **stat
     assert_int_equal(c.steps[3].factor_num, 69);
     assert_int_equal(c.steps[3].factor_den, 89);
     compare_free(&c);
-    assert_false(compare_parse_sweep("cap:0:1:1", &sw, err, sizeof err));
-    assert_non_null(strstr(err, "threshold and max_grant"));
+    assert_false(compare_parse_sweep("factor:0:1:1", &sw, err, sizeof err));
+    assert_non_null(strstr(err, "threshold, max_grant and cap"));
+    assert_true(compare_parse_sweep("cap:30:60:5", &sw, err, sizeof err));
+    assert_int_equal(sw.param, COMPARE_SWEEP_CAP);
+    assert_false(compare_parse_sweep("cap:30:101:5", &sw, err, sizeof err));
+    assert_non_null(strstr(err, "from 0 to 100 %"));
     assert_false(compare_parse_sweep("threshold:10:0:1", &sw, err, sizeof err));
 }
 

@@ -298,6 +298,34 @@ static void test_every_formula_agrees_with_its_cached_value(void **state)
     assert_non_null(strstr(buf, " 0 disagree, 0 not checked"));
 }
 
+/* Sweeping the multi-year cap: below the old commitments nothing new is
+ * bound; at 45 % everything the default pool asks for fits. */
+static void test_compare_sweeps_the_multi_year_cap(void **state)
+{
+    (void)state;
+    char cmd[4096], buf[8192], path[600];
+    snprintf(cmd, sizeof cmd, "%s compare inputs/pulje-2023.ini --sweep cap:30:70:5 -q --out %s/capsweep 2>&1",
+             prog, outdir);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+    snprintf(path, sizeof path, "%s/capsweep/18-hovedpuljen-2023-sammenligning.xlsx", outdir);
+    load_workbook(path);
+    assert_string_equal(in_column("Følsomhed", "Loft for flerårige (%)", 'A')->value,
+                        "Loft for flerårige (%)");
+    long long at30 = -1, at45 = -1;
+    for (size_t i = 0; i < n_cells; i++) {
+        if (strcmp(cells[i].sheet, "Følsomhed") != 0)
+            continue;
+        if (strcmp(cells[i].ref, "D4") == 0)
+            at30 = atoll(cells[i].value);
+        if (strcmp(cells[i].ref, "D7") == 0)
+            at45 = atoll(cells[i].value);
+    }
+    assert_int_equal(at30, 2179031);
+    assert_int_equal(at45, 2900531);
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023.xlsx", outdir);
+    load_workbook(path);
+}
+
 static void test_decisions_csv_is_written_beside_the_workbook(void **state)
 {
     (void)state;
@@ -370,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_default_pool_hands_out_the_500000_earmark_exactly),
         cmocka_unit_test(test_next_years_run_reserves_what_this_year_committed),
         cmocka_unit_test(test_every_formula_agrees_with_its_cached_value),
+        cmocka_unit_test(test_compare_sweeps_the_multi_year_cap),
         cmocka_unit_test(test_decisions_csv_is_written_beside_the_workbook),
         cmocka_unit_test(test_closed_form_run_gives_identical_files),
         cmocka_unit_test(test_bad_amount_exits_2_names_the_place_and_writes_nothing),
