@@ -65,6 +65,74 @@ static bool monotone_between(const rule_params *rule, const pulje_kr *claims, si
     return ok;
 }
 
+/* A claim with the value whose order is checked (a grant or a loss). */
+typedef struct ordered {
+    pulje_kr claim, value;
+} ordered;
+
+/* By claim, then by value, both ascending. */
+static int cmp_ordered(const void *pa, const void *pb)
+{
+    const ordered *a = pa, *b = pb;
+    if (a->claim != b->claim)
+        return a->claim < b->claim ? -1 : 1;
+    return (a->value > b->value) - (a->value < b->value);
+}
+
+/* Pairs p < q with v[p] > v[q], counted by merge sort (v is sorted on return). */
+static size_t inversions(pulje_kr *v, pulje_kr *tmp, size_t n)
+{
+    size_t count, i, j, k, mid;
+    if (n < 2)
+        return 0;
+    mid = n / 2;
+    count = inversions(v, tmp, mid) + inversions(v + mid, tmp, n - mid);
+    for (i = 0, j = mid, k = 0; i < mid || j < n;) {
+        if (j == n || (i < mid && v[i] <= v[j])) {
+            tmp[k++] = v[i++];
+        } else {
+            count += mid - i; /* every v[i..mid) is greater than v[j] */
+            tmp[k++] = v[j++];
+        }
+    }
+    memcpy(v, tmp, n * sizeof *v);
+    return count;
+}
+
+/* The pairs where a larger claim has a smaller value (strictly): sorted by
+ * claim and then value, these are exactly the strict inversions of the
+ * values. O(n log n). Returns (size_t)-1 on out of memory. */
+static size_t order_breaks(const alloc_result *r, int losses)
+{
+    size_t n = 0, out;
+    ordered *o = malloc((r->n ? r->n : 1) * sizeof *o);
+    pulje_kr *v = malloc((r->n ? r->n : 1) * sizeof *v);
+    pulje_kr *tmp = malloc((r->n ? r->n : 1) * sizeof *tmp);
+
+    if (!o || !v || !tmp) {
+        free(o);
+        free(v);
+        free(tmp);
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        const alloc_line *l = &r->lines[i];
+        if (l->claim <= 0)
+            continue;
+        o[n].claim = l->claim;
+        o[n].value = losses ? l->claim - l->grant : l->grant;
+        n++;
+    }
+    qsort(o, n, sizeof *o, cmp_ordered);
+    for (size_t i = 0; i < n; i++)
+        v[i] = o[i].value;
+    out = inversions(v, tmp, n);
+    free(o);
+    free(v);
+    free(tmp);
+    return out;
+}
+
 void compare_stats_of(const pool *p, const alloc_result *r, compare_stats *s)
 {
     size_t n = r->n, k = 0;
@@ -96,14 +164,9 @@ void compare_stats_of(const pool *p, const alloc_result *r, compare_stats *s)
             cuts[k] = l->claim - l->grant;
             k++;
         }
-        for (size_t j = 0; j < n; j++) {
-            const alloc_line *m = &r->lines[j];
-            if (m->claim <= 0 || l->claim <= m->claim)
-                continue;
-            s->order_violations += l->grant < m->grant;
-            s->loss_violations += l->claim - l->grant < m->claim - m->grant;
-        }
     }
+    s->order_violations = order_breaks(r, 0);
+    s->loss_violations = order_breaks(r, 1);
     if (k > 0 && shares) {
         qsort(shares, k, sizeof *shares, cmp_double);
         s->median_cut = k % 2 ? shares[k / 2] : (shares[k / 2 - 1] + shares[k / 2]) / 2;
@@ -193,6 +256,13 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
     return true;
 }
 
+alloc_method compare_method(const rule_params *rule, size_t n_apps)
+{
+    bool per_claim = rule->kind == RULE_CEA || rule->kind == RULE_CEL ||
+                     rule->kind == RULE_TALMUD;
+    return per_claim && n_apps > COMPARE_MODEL_MAX_CLAIMS ? ALLOC_CLOSED_FORM : ALLOC_MODEL;
+}
+
 /* Run one rule on the pool and verify it (model against closed form). */
 static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
                    alloc_method method, alloc_result *out, diag_list *dl)
@@ -247,7 +317,8 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     for (size_t i = 0; i < n_rules; i++) {
         pool q = *p;
         c.v[i].rule = rules[i];
-        if (run_one(p, apps, &rules[i], ALLOC_MODEL, &c.v[i].result, dl) != 0) {
+        if (run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &c.v[i].result,
+                    dl) != 0) {
             failed = 1;
             continue;
         }
