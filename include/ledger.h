@@ -43,6 +43,7 @@ typedef struct ledger {
     char *file;
     ledger_row *v;
     size_t n;
+    size_t cap;   /* rows allocated in v (grows by doubling) */
 } ledger;
 
 /**

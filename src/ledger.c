@@ -87,40 +87,36 @@ static char *copy(const char *s)
     return text_strndup(s ? s : "", s ? strlen(s) : 0);
 }
 
-/* Append a copy of row. When cap is NULL, l->v grows by one row; else *cap
- * is its capacity, doubled when full (for a reader that owns l->v from
- * empty: a million rows are not a million reallocs). Returns 0, or -1 on
- * out of memory with the ledger unaltered. */
-static int append(ledger *l, const ledger_row *row, size_t *cap)
+/* Append a copy of row; l->v doubles when full, so a million rows are not a
+ * million reallocs. Returns 0, or -1 on out of memory with the ledger
+ * unaltered. */
+static int append(ledger *l, const ledger_row *row)
 {
     ledger_row r = *row;
-    ledger_row *v = l->v;
-    size_t want = l->n + 1;
 
-    if (cap && want > *cap)
-        want = *cap ? *cap * 2 : 64;
-    if (!cap || want > *cap)
-        v = realloc(l->v, want * sizeof *v);
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        ledger_row *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
     r.id = copy(row->id);
     r.nr = copy(row->nr);
     r.association = copy(row->association);
     r.cvr = copy(row->cvr);
-    if (!r.id || !r.nr || !r.association || !r.cvr || !v) {
+    if (!r.id || !r.nr || !r.association || !r.cvr) {
         row_free(&r);
-        if (v)
-            l->v = v;
         return -1;
     }
-    if (cap && want > *cap)
-        *cap = want;
-    l->v = v;
     l->v[l->n++] = r;
     return 0;
 }
 
 int ledger_append(ledger *l, const ledger_row *row)
 {
-    return append(l, row, NULL);
+    return append(l, row);
 }
 
 /* ---------------------------------------------------------------------------
@@ -143,7 +139,6 @@ static const struct {
 /* What the row callback keeps between rows. */
 typedef struct reader {
     ledger *out;
-    size_t cap;      /* capacity of out->v */
     table_index ids; /* Løbenr -> first row with it */
 } reader;
 
@@ -312,7 +307,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
     w.nr = (char *)text_of(row, COL_NR);
     w.association = (char *)text_of(row, COL_ASSOCIATION);
     w.cvr = (char *)text_of(row, COL_CVR);
-    if (append(r->out, &w, &r->cap) != 0)
+    if (append(r->out, &w) != 0)
         return -1;
     return cell[COL_ID] ? check_duplicate(t, r, cell[COL_ID]) : 0;
 }

@@ -417,10 +417,36 @@ fail:
     return -1;
 }
 
+/* The highest number n of an id "L<year>-<n>" in the ledger; 0 if none. */
+static unsigned last_in_series(const ledger *l, int year)
+{
+    char prefix[32];
+    size_t plen;
+    unsigned last = 0;
+
+    snprintf(prefix, sizeof prefix, "L%d-", year);
+    plen = strlen(prefix);
+    for (size_t j = 0; l && j < l->n; j++) {
+        const char *id = l->v[j].id;
+        unsigned long v = 0;
+        size_t k = plen;
+        if (!id || strncmp(id, prefix, plen) != 0)
+            continue;
+        for (; id[k] >= '0' && id[k] <= '9' && v < 100000000; k++)
+            v = v * 10 + (unsigned long)(id[k] - '0');
+        if (k > plen && v > last)
+            last = (unsigned)v;
+    }
+    return last;
+}
+
 int multiyear_next_ledger(const pool *p, const ledger *old, const app_list *apps,
                           const pulje_kr *grants, const my_result *r, ledger *out)
 {
-    unsigned seq = 0;
+    /* New ids continue this year's series after the highest one in use, so
+     * none can repeat an old one; found in one pass, not per row. */
+    unsigned seq = last_in_series(old, p->year);
+
     memset(out, 0, sizeof *out);
     for (size_t i = 0; old && i < old->n; i++)
         if (ledger_append(out, &old->v[i]) != 0)
@@ -431,14 +457,7 @@ int multiyear_next_ledger(const pool *p, const ledger *old, const app_list *apps
         for (int t = 0; t < r->years[i]; t++) {
             char id[32];
             ledger_row row;
-            bool taken;
-            /* the next id of this year's series that the ledger does not use */
-            do {
-                taken = false;
-                snprintf(id, sizeof id, "L%d-%03u", p->year, ++seq);
-                for (size_t j = 0; j < out->n && !taken; j++)
-                    taken = strcmp(out->v[j].id, id) == 0;
-            } while (taken);
+            snprintf(id, sizeof id, "L%d-%03u", p->year, ++seq);
             memset(&row, 0, sizeof row);
             row.id = id;
             row.decided = p->year;

@@ -383,6 +383,28 @@ static void test_next_ledger_carries_this_years_decisions_to_the_krone(void **st
     ledger_free(&old);
 }
 
+static void test_next_ledger_ids_continue_this_years_series(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger old, next;
+    memset(&old, 0, sizeof old);
+    add_row(&old, "L2023-007", 2023, 2023, "Aftale", 1000, LEDGER_AGREEMENT);
+    add_row(&old, "L2023-x", 2023, 2024, "Aftale", 1000, LEDGER_AGREEMENT);
+    app v[] = {make_app("1", "A", 2, 9, false, 1)};
+    pulje_kr g[] = {70000};
+    my_result r;
+    choose(&p, &old, v, 1, g, 1, &r);
+    app_list apps = {"apps.csv", v, 1};
+    assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
+    assert_int_equal(next.n, 4);
+    assert_string_equal(next.v[2].id, "L2023-008");
+    assert_string_equal(next.v[3].id, "L2023-009");
+    ledger_free(&next);
+    multiyear_free(&r);
+    ledger_free(&old);
+}
+
 static void test_running_holder_is_an_error_naming_both_rows(void **state)
 {
     (void)state;
@@ -447,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_mip_and_closed_form_agree_with_brute_force),
         cmocka_unit_test(test_reservations_come_from_the_ledger_with_the_minutes_labels),
         cmocka_unit_test(test_next_ledger_carries_this_years_decisions_to_the_krone),
+        cmocka_unit_test(test_next_ledger_ids_continue_this_years_series),
         cmocka_unit_test(test_running_holder_is_an_error_naming_both_rows),
         cmocka_unit_test(test_a_grant_ending_last_year_is_not_running),
     };
