@@ -98,20 +98,18 @@ static const table_cell *get(const reader *r, int k)
     return r->row->cell[k];
 }
 
-/* ASCII case-insensitive equality. */
-static bool eq_ci(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 /* Check the optional small-number columns (years, active years, exceptional,
  * priority) of the current row into a. */
+/* ja/x/1 -> 1, nej/0/empty -> 0, else -1. */
+static int yes_no(const char *s)
+{
+    if (text_casecmp(s, "ja") == 0 || text_casecmp(s, "x") == 0 || strcmp(s, "1") == 0)
+        return 1;
+    if (!s[0] || text_casecmp(s, "nej") == 0 || strcmp(s, "0") == 0)
+        return 0;
+    return -1;
+}
+
 static void read_flags(reader *r, app *a)
 {
     char sb[TABLE_SHOW_BUFSZ];
@@ -138,9 +136,10 @@ static void read_flags(reader *r, app *a)
                             c->name, table_show(c->s, sb));
     }
     if ((c = get(r, COL_EXCEPTIONAL)) && c->len) {
-        if (eq_ci(c->s, "ja") || eq_ci(c->s, "x") || strcmp(c->s, "1") == 0)
+        int y = yes_no(c->s);
+        if (y == 1)
             a->exceptional = true;
-        else if (!eq_ci(c->s, "nej") && strcmp(c->s, "0") != 0)
+        else if (y < 0)
             table_note_cell(r->t, DIAG_ERROR, c,
                             "write ja (or x) for an exceptional case; nej, 0 or empty "
                             "otherwise",
@@ -437,15 +436,6 @@ static int check_duplicates(reader *r, const row_keys *k, size_t row)
 
 /* Check one row, append the application and look for a duplicate.
  * A table_row_fn. */
-/* ja/x/1 -> 1, nej/0/empty -> 0, else -1. */
-static int yes_no(const char *s)
-{
-    if (eq_ci(s, "ja") || eq_ci(s, "x") || strcmp(s, "1") == 0)
-        return 1;
-    if (!s[0] || eq_ci(s, "nej") || strcmp(s, "0") == 0)
-        return 0;
-    return -1;
-}
 
 /* The earmark columns of a row: criteria answers and the supplement. Returns
  * 0, or -1 on out of memory. */
