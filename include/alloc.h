@@ -21,8 +21,33 @@
 
 typedef enum { ALLOC_MODEL = 0, ALLOC_CLOSED_FORM } alloc_method;
 
+/* Why an application got no ordinary grant (the final grant is 0 kr.). */
+typedef enum {
+    ALLOC_REFUSE_NONE = 0,   /* it has a grant */
+    ALLOC_REFUSE_PANEL,      /* refused by the panel (app.refusal) */
+    ALLOC_REFUSE_HOLDER,     /* set aside: holds a running multi-year grant */
+    ALLOC_REFUSE_MIN_GRANT,  /* its share fell below [rules] min_grant */
+    ALLOC_REFUSE_ROUNDED     /* its share was rounded down to 0 kr. */
+} alloc_refusal;
+
+/* The rounding step that gave a grant its last krone (rounding.h, R1-R4). */
+typedef enum {
+    ALLOC_STEP_EXACT = 0,    /* the exact share is whole: paid as it is (in full, or 0) */
+    ALLOC_STEP_FLOOR,        /* R1: rounded down to the unit */
+    ALLOC_STEP_UNIT,         /* R3: rounded down, then one unit from the freed money */
+    ALLOC_STEP_RAISE         /* R4: raised to a smaller claim paid in full */
+} alloc_step;
+
 typedef struct alloc_line {
     pulje_kr claim;      /* assessed amount taken into the rule (0 if refused) */
+    /* The exact share the rule (with its options) gave: share_num / share_den
+     * kroner, share_den > 0. explain prints it; rounding starts from it. */
+    pulje_wide share_num;
+    pulje_wide share_den;
+    pulje_kr cap;        /* R1's cap: the claim, or max_grant when smaller */
+    bool capped;         /* the share was cut to max_grant */
+    alloc_step step;     /* how the grant was rounded */
+    alloc_refusal why;   /* why the grant is 0 (ALLOC_REFUSE_NONE when > 0) */
     pulje_kr grant;      /* indstillet tilskud */
     pulje_kr reduction;  /* claim - grant */
     bool refused;        /* refused, or set aside as a running multi-year holder */
