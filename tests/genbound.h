@@ -55,7 +55,7 @@ typedef struct gb_pool {
     pool_line reserved[1];
     pool_earmark em;
     app *v;
-    char (*nr)[16];
+    char (*nr)[24];
     unsigned *crit;
     pulje_kr *s_asked, *s_assessed;
     unsigned *s_col;
