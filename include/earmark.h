@@ -44,6 +44,11 @@ typedef struct em_line {
     pulje_wide share_den;
     pulje_kr cap;
     int step;
+    /* The ordinary grant the supplement was decided on: the grant before
+     * unused = main recomputed the ordinary grants (qualification is not
+     * revisited, so a supplement stays even in the rare case where the
+     * recomputed grant's rounding ends at 0 kr.; alloc_run warns then). */
+    pulje_kr basis;
 } em_line;
 
 typedef struct em_total {

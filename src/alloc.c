@@ -257,6 +257,38 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
     r->n_warnings++;
 }
 
+/* unused = main: a supplement decided on a grant that the recomputation
+ * (with more money, but R3 is not monotone in it) rounded to 0 kr. stays,
+ * as qualification is not revisited; say so. */
+static void warn_supplements_without_grant(const pool *p, const app_list *apps,
+                                           alloc_result *r, diag_list *dl)
+{
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        char list[256] = "";
+        size_t found = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            const em_line *l = &r->em.lines[k * r->n + i];
+            if (l->grant > 0 && r->lines[i].grant == 0) {
+                size_t len = strlen(list);
+                if (found < 10)
+                    snprintf(list + len, sizeof list - len, "%s%s", found ? ", " : "",
+                             apps->v[i].nr);
+                found++;
+            }
+        }
+        if (found == 0)
+            continue;
+        diag_add(dl, DIAG_WARNING, p->file, p->earmark_defs[k].line, 0,
+                 "hand the supplement out by hand, choose a smaller rounding unit, or set "
+                 "unused = residual",
+                 "%zu application%s keep%s a supplement from [earmark %s] although %s ordinary "
+                 "grant was rounded to 0 kr. when the unused earmark money was added (Nr %s%s)",
+                 found, found == 1 ? "" : "s", found == 1 ? "s" : "", p->earmark_defs[k].key,
+                 found == 1 ? "its" : "their", list, found > 10 ? ", ..." : "");
+        r->n_warnings++;
+    }
+}
+
 /* The status of each line follows its final grant (see alloc.h). */
 static void fill_lines(const pool *p, const app_list *apps, const pulje_kr *claims,
                        const bool *aside, const rule_result *rr, const pulje_kr *grants,
@@ -406,6 +438,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     r.unshared = rr.unshared;
     fill_lines(p, apps, claims, aside, &rr, grants, steps, &my, &r);
 
+    warn_supplements_without_grant(p, apps, &r, dl);
     r.n_out_of_order = info.n_unrepaired;
     if (info.n_unrepaired > 0)
         warn_out_of_order(p, apps, &info, r.residual, &r, dl);

@@ -177,6 +177,7 @@ static int distribute_one(const pool *p, size_t k, const app_list *apps,
         if (asked <= 0)
             continue;
         tot->asked += asked;
+        l->basis = main_grants[i];
         if (main_grants[i] <= 0) {
             l->status = EM_NO_GRANT;
             continue;

@@ -465,7 +465,13 @@ static int check_earmarks(const pool *p, const app_list *apps, const alloc_resul
                 (a->supp_asked && l->claim > a->supp_asked[k]))
                 FAIL("verification: %s: supplement of Nr %s outside 0..assessed..asked",
                      e->key, a->nr);
-            if (l->grant > 0 && (r->lines[i].grant == 0 || l->tier == 0 ||
+            /* only with an ordinary grant: the one it was decided on, which
+             * is the final grant unless unused = main gave money back */
+            if (l->grant > 0 && (l->basis <= 0 ||
+                                 (r->earmark_returned == 0 && l->basis != r->lines[i].grant)))
+                FAIL("verification: %s: Nr %s has a supplement without an ordinary grant",
+                     e->key, a->nr);
+            if (l->grant > 0 && (r->lines[i].claim == 0 || l->tier == 0 ||
                                  earmark_tier(e, a->criteria ? a->criteria[k] : 0) != l->tier))
                 FAIL("verification: %s: Nr %s has a supplement without qualifying", e->key,
                      a->nr);

@@ -326,7 +326,7 @@ static inline int gb_invariants(const gb_pool *g, const alloc_result *r, const d
     pulje_kr u = p->rounding, sum = 0, M = p->rule.max_grant, m = p->rule.min_grant;
     pulje_kr *full = malloc((n ? n : 1) * sizeof *full), *order = NULL;
     size_t nf = 0, warnings = 0;
-    int bad = 0;
+    int bad = 0, st_kept = 0;
 
 #define GB_BAD(...)                                                                    \
     do {                                                                               \
@@ -360,9 +360,13 @@ static inline int gb_invariants(const gb_pool *g, const alloc_result *r, const d
             GB_BAD("Nr %zu: status does not follow the grant", i + 1);
         if ((l->why == ALLOC_REFUSE_NONE) != (gr > 0))
             GB_BAD("Nr %zu: reason does not follow the grant", i + 1);
-        for (size_t k = 0; k < r->em.n_earmarks; k++)
-            if (r->em.lines[k * n + i].grant > 0 && gr == 0)
+        for (size_t k = 0; k < r->em.n_earmarks; k++) {
+            const em_line *e = &r->em.lines[k * n + i];
+            if (e->grant > 0 && (e->basis <= 0 || (gr == 0 && r->earmark_returned == 0)))
                 GB_BAD("Nr %zu: a supplement without an ordinary grant", i + 1);
+            if (e->grant > 0 && gr == 0)
+                st_kept = 1; /* kept after unused = main: must be warned */
+        }
     }
     if (sum != r->granted_total || sum + r->residual != r->available || r->residual < 0)
         GB_BAD("budget identity: %lld + %lld != %lld", (long long)sum, (long long)r->residual,
@@ -411,8 +415,13 @@ static inline int gb_invariants(const gb_pool *g, const alloc_result *r, const d
         }
         free(order);
     }
-    for (size_t i = 0; i < dl->n; i++)
+    for (size_t i = 0; i < dl->n; i++) {
         warnings += dl->v[i].level == DIAG_WARNING;
+        if (dl->v[i].level == DIAG_WARNING && strstr(dl->v[i].msg, "keep"))
+            st_kept = 0;
+    }
+    if (st_kept)
+        GB_BAD("a supplement kept without an ordinary grant is not warned about");
     if (warnings < r->n_warnings)
         GB_BAD("%zu warnings counted, %zu in the list", r->n_warnings, warnings);
     if (r->rationed && r->residual >= 10 * u &&
