@@ -130,7 +130,7 @@ static int check_unit(const pool *p, const char *what, pulje_kr v, diag_list *dl
     if (u <= 1 || v <= 0 || v % u == 0)
         return 0;
     diag_add(dl, DIAG_ERROR, p->file, 0, 0, "write a multiple of the rounding unit",
-             "%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s?", what,
+             "%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s kr.?", what,
              money_format(v, a), money_format(u, ub), money_format(v / u * u, lo),
              money_format(v / u * u + u, hi));
     return -1;
@@ -216,8 +216,11 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
                  "for new grants)", money_format(r->residual, res),
                  money_format_pct(r->residual, r->available, 1, pct));
     else
-        snprintf(msg, sizeof msg, "max_grant and min_grant leave %s kr. undistributed (%s of "
-                 "the money for new grants)", money_format(r->residual, res),
+        snprintf(msg, sizeof msg, "%s %s kr. undistributed (%s of the money for new grants)",
+                 p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant leave"
+                 : p->rule.max_grant > 0                         ? "max_grant leaves"
+                                                                 : "min_grant leaves",
+                 money_format(r->residual, res),
                  money_format_pct(r->residual, r->available, 1, pct));
     len = strlen(msg);
     if (info->stuck_size > 0) {
@@ -234,7 +237,10 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
     }
     if (r->unshared > 0 && rounding_part >= r->unshared) {
         snprintf(msg + len, sizeof msg - len, "; %s kr. of it no application can take under "
-                 "max_grant and min_grant", money_format(r->unshared, res));
+                 "%s", money_format(r->unshared, res),
+                 p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant"
+                 : p->rule.max_grant > 0                         ? "max_grant"
+                                                                 : "min_grant");
         len = strlen(msg);
     }
     if (u >= 10) {

@@ -453,8 +453,8 @@ static void test_minimal_pool_capped_with_money_unshared_is_warned(void **state)
     assert_int_equal(x.dl.n, 1);
     assert_int_equal(x.dl.v[0].level, DIAG_WARNING);
     assert_string_equal(x.dl.v[0].msg,
-                        "max_grant and min_grant leave 1.335 kr. undistributed (12,9 % of the "
-                        "money for new grants); with unit 10 the residual would be 1.335 kr.");
+                        "max_grant leaves 1.335 kr. undistributed (12,9 % of the money for "
+                        "new grants); with unit 10 the residual would be 1.335 kr.");
     drop(&x);
 }
 
