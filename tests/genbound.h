@@ -307,7 +307,7 @@ typedef enum {
 typedef struct gb_stats {
     size_t pools, ok, input, r0, verify, fault, breach;
     size_t large_residuals, warned;
-    char first[512];  /* the first breach, verification failure or fault */
+    char first[768];  /* the first breach, verification failure or fault */
     uint64_t first_seed;
 } gb_stats;
 

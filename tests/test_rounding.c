@@ -466,7 +466,7 @@ static void test_a_large_residual_is_warned_with_the_group_and_a_smaller_unit(vo
     enum { N = 40 };
     static pool_line budget[] = {{"B", 100000, 1}};
     static app v[N];
-    static char nr[N][8];
+    static char nr[N][16];
     app_list apps = {"a.csv", v, N};
     pool p;
     alloc_result r;
