@@ -178,7 +178,7 @@ static int ordinary_pass(const pool *p, alloc_method method, const pulje_kr *cla
 
 /* R4's warning: reduced grants the freed money could not raise. */
 static void warn_out_of_order(const pool *p, const app_list *apps, const round_info *info,
-                              pulje_kr residual, alloc_result *r, diag_list *dl)
+                              pulje_kr residual, diag_list *dl)
 {
     char list[512] = "", a[MONEY_BUFSZ];
     size_t shown = 0;
@@ -198,7 +198,6 @@ static void warn_out_of_order(const pool *p, const app_list *apps, const round_i
              "(Nr %s): the %s kr. left after rounding could not raise them",
              info->n_unrepaired, info->n_unrepaired == 1 ? "" : "s", list,
              money_format(residual, a));
-    r->n_warnings++;
 }
 
 /* R5's warning: a large residual while the claims exceed the money. */
@@ -260,7 +259,6 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
              "choose a smaller rounding unit in [rules], or hand the residual out by hand",
              "%s", msg);
     r->residual_warned = true;
-    r->n_warnings++;
 }
 
 /* unused = main: a supplement decided on a grant that the recomputation
@@ -291,8 +289,16 @@ static void warn_supplements_without_grant(const pool *p, const app_list *apps,
                  "grant was rounded to 0 kr. when the unused earmark money was added (Nr %s%s)",
                  found, found == 1 ? "" : "s", found == 1 ? "s" : "", p->earmark_defs[k].key,
                  found == 1 ? "its" : "their", list, found > 10 ? ", ..." : "");
-        r->n_warnings++;
-    }
+        }
+}
+
+/* The number of warnings in dl. */
+static size_t count_warnings(const diag_list *dl)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < dl->n; i++)
+        w += dl->v[i].level == DIAG_WARNING;
+    return w;
 }
 
 /* The status of each line follows its final grant (see alloc.h). */
@@ -349,6 +355,8 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     my_result my;
     alloc_result r;
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+
+    size_t warnings_before = count_warnings(dl);
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
@@ -447,10 +455,11 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     warn_supplements_without_grant(p, apps, &r, dl);
     r.n_out_of_order = info.n_unrepaired;
     if (info.n_unrepaired > 0)
-        warn_out_of_order(p, apps, &info, r.residual, &r, dl);
+        warn_out_of_order(p, apps, &info, r.residual, dl);
     if (r.rationed && r.residual >= 10 * p->rounding &&
         (pulje_wide)r.residual * 1000 >= (pulje_wide)r.available)
         warn_residual(p, apps, &rr, claims, caps, &info, &r, dl);
+    r.n_warnings = count_warnings(dl) - warnings_before;
 
     rule_result_free(&rr);
     round_info_free(&info);
