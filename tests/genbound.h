@@ -136,8 +136,11 @@ static inline int gb_make(gb_pool *g, uint64_t seed, size_t max_n)
             c = 1;
         else if (pick == 1)
             c = gb_between(&s, 1, unit > 1 ? unit - 1 : 9); /* below one unit */
-        else if (pick == 2)
-            c = t + gb_between(&s, -1, 1) > 0 ? t + gb_between(&s, -1, 1) : 1;
+        else if (pick == 2) {
+            c = t + gb_between(&s, -1, 1); /* at the threshold +- 1 */
+            if (c < 1)
+                c = 1;
+        }
         else if (pick == 3 && i > 0)
             c = g->v[i - 1].assessed ? g->v[i - 1].assessed : 7000; /* ties */
         else if (pick == 4 && n < 50)
@@ -168,6 +171,8 @@ static inline int gb_make(gb_pool *g, uint64_t seed, size_t max_n)
     if (gb_between(&s, 0, 2) == 0) {
         pulje_kr typical = total / (pulje_kr)(n ? n : 1);
         p->rule.max_grant = gb_on_unit(gb_between(&s, typical / 4 + 1, typical * 2 + unit), unit);
+        if (p->rule.max_grant > MONEY_MAX) /* a pool file holds no larger amount */
+            p->rule.max_grant = MONEY_MAX;
     }
     if (gb_between(&s, 0, 3) == 0) {
         pulje_kr typical = total / (pulje_kr)(n ? n : 1);
@@ -177,8 +182,8 @@ static inline int gb_make(gb_pool *g, uint64_t seed, size_t max_n)
     }
     if (unit > 1 && gb_between(&s, 0, 24) == 0) {
         if (p->rule.max_grant > 0 || gb_between(&s, 0, 1))
-            p->rule.max_grant = gb_on_unit(p->rule.max_grant ? p->rule.max_grant : 4500, unit) +
-                                gb_between(&s, 1, unit - 1);
+            p->rule.max_grant = gb_on_unit(p->rule.max_grant ? p->rule.max_grant : 4500, unit) -
+                                unit + gb_between(&s, 1, unit - 1);
         else
             p->rule.min_grant += gb_between(&s, 1, unit - 1);
         if (p->rule.max_grant > 0 && p->rule.min_grant > p->rule.max_grant)
