@@ -10,6 +10,8 @@
 #   make bench   time pulje on pools of 100 to 1.000.000 applications (see
 #                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make fuzz    the libFuzzer harnesses (clang), FUZZ_SECONDS each
+#   make soak    100.000 generated boundary pools (tests/genbound.h), one summary
+#                line (SOAK_ARGS="--pools 1000" to vary)
 #   make clean
 #
 # BUILD=dir puts every build product in dir (default: build).
@@ -41,7 +43,7 @@ PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
 BENCH    = $(BUILD)/bench $(BUILD)/bench_bare
 
-.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build
+.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build soak
 
 all: $(PROG) $(GEN) $(BENCH) $(TESTS)
 
@@ -100,7 +102,14 @@ $(BUILD)/bench: tests/bench.c | $(BUILD)
 $(BUILD)/bench_bare: tests/bench_bare.c $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-$(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
+$(BUILD)/soak: tests/soak.c tests/genbound.h $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS)
+
+soak: deps
+	@$(MAKE) --no-print-directory $(BUILD)/soak
+	$(BUILD)/soak $(SOAK_ARGS)
+
+$(BUILD)/test_%: tests/test_%.c tests/testutil.h tests/genbound.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 
 # test_faults links with --wrap so that it can make these calls fail.

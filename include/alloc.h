@@ -88,6 +88,11 @@ typedef struct alloc_result {
     em_result em;
     pulje_kr unshared;        /* part of the residual the rule's options left
                                  unshared (max_grant caps, min_grant refusals) */
+
+    /* rounding (rounding.h R1-R5) and the warnings alloc_run added to dl */
+    size_t n_out_of_order;    /* R4: reduced grants left below a smaller claim paid in full */
+    bool residual_warned;     /* R5: the residual was large enough to be warned about */
+    size_t n_warnings;        /* DIAG_WARNING entries alloc_run appended to dl */
 } alloc_result;
 
 /**

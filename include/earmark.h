@@ -7,7 +7,8 @@
  * in the tier where the money runs out, the pool's reduction rule shares
  * what is left (solved with the same GLPK model as the main allocation; if
  * the rule protects more than is left, the tier is shared proportionally and
- * the result says so). Rounding as for grants. What is not handed out is
+ * the result says so), with the earmark's own min and max, and rounded by
+ * R1-R4 with the assessed supplement as cap. What is not handed out is
  * unused: to the residual line or back into the main pool, as the pool says.
  * Pure computation: no I/O. */
 #ifndef PULJE_EARMARK_H
@@ -35,6 +36,19 @@ typedef struct em_line {
     pulje_kr claim;     /* supplement assessed (0 unless it qualifies) */
     pulje_kr grant;     /* supplement granted */
     em_status status;
+    /* In the rationed tier: the exact share (share_num / share_den kroner,
+     * share_den > 0), its cap (the assessed supplement, or the earmark's max
+     * when smaller) and the rounding step (rounding.h). Elsewhere share =
+     * grant / 1, cap = claim, step 0. */
+    pulje_wide share_num;
+    pulje_wide share_den;
+    pulje_kr cap;
+    int step;
+    /* The ordinary grant the supplement was decided on: the grant before
+     * unused = main recomputed the ordinary grants (qualification is not
+     * revisited, so a supplement stays even in the rare case where the
+     * recomputed grant's rounding ends at 0 kr.; alloc_run warns then). */
+    pulje_kr basis;
 } em_line;
 
 typedef struct em_total {
@@ -55,11 +69,20 @@ typedef struct em_result {
 /**
  * @brief Hand out every earmark of p.
  *
- * @param claims    n ordinary claims (0 = refused or set aside: no supplement).
+ * Supplements go only to applications with an ordinary grant above 0 kr.
+ * A tier that fits in what is left is paid as assessed; in the tier where
+ * the money runs out the pool's rule shares it with the earmark's own min
+ * and max (min_supp, max_supp; no [rules] min_grant/max_grant), and R1-R4
+ * (rounding.h) round the shares with the assessed supplement, or max when
+ * smaller, as cap.
+ *
+ * @param grants    n ordinary grants (0 = no grant: no supplement).
  * @param use_model 1: ration with the GLPK model (checked against the closed form).
- * @return 0, or -1 (see dl) on out of memory or a solver fault.
+ * @return 0; -1 when every share in the rationed tier would fall below the
+ *         earmark's min (an error in dl naming the pool file); -2 on out of
+ *         memory or a solver fault (see dl).
  */
-int earmark_distribute(const pool *p, const app_list *apps, const pulje_kr *claims,
+int earmark_distribute(const pool *p, const app_list *apps, const pulje_kr *grants,
                        int use_model, em_result *out, diag_list *dl);
 
 /**

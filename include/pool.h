@@ -12,7 +12,8 @@
  *   [multiyear]     cap (55 %), min_active_years (5), money_year2, money_year3,
  *                   running_holders (error | set_aside)
  *   [earmark <key>] label, amount, years (2023-2025), criterion <key> = <text>,
- *                   required (keys), tier <n> (keys), unused (residual | main)
+ *                   required (keys), tier <n> (keys), unused (residual | main),
+ *                   min, max (supplements in the rationed tier; multiples of rounding)
  *
  * Labels are shown to people exactly as written; amounts are Danish
  * (6.318.216 or 6318216). Every problem is appended to a diag_list with the
@@ -52,6 +53,9 @@ typedef struct pool_earmark {
     size_t n_tiers;
     int unused_to_main;     /* 1: unused money back into the main pool; 0: residual line */
     unsigned line;          /* the section header's line */
+    pulje_kr min_supp;      /* min: the smallest supplement in a rationed tier; 0 = none */
+    pulje_kr max_supp;      /* max: the largest supplement in a rationed tier; 0 = none */
+    unsigned min_line, max_line; /* where min and max were set; 0 = not set */
 } pool_earmark;
 
 typedef struct pool_line {

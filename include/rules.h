@@ -32,7 +32,12 @@
  *                 claims with that share together), capping first.
  *
  * When caps and refusals leave the rest able to be paid in full, the money
- * nobody can take is `unshared` (it ends on the residual line). */
+ * nobody can take is `unshared` (it ends on the residual line).
+ *
+ * A pool requires min_grant and max_grant to be multiples of its rounding
+ * unit (rounding.h, R0), so a share cut to M is paid exactly and no share of
+ * at least m is rounded below m. The options apply to ordinary grants; the
+ * supplements use their earmark's own min and max (earmark.h). */
 #ifndef PULJE_RULES_H
 #define PULJE_RULES_H
 

@@ -61,47 +61,96 @@ size_t earmark_validate(const pool *p, const app_list *apps, diag_list *dl)
     return errors;
 }
 
-/* Share `money` among one tier's claims by the pool's rule, rounded; writes
- * grants and returns what rounding leaves, or -1 on a fault. */
-static pulje_kr ration(const pool *p, const pulje_kr *claims, size_t n, pulje_kr money,
-                       pulje_kr *grants, int use_model, em_total *tot, diag_list *dl)
+/* Share `money` among one tier's claims by the pool's rule, with the
+ * earmark's own min and max (none apply otherwise), rounded by R1-R4 with
+ * the assessed supplement (or max) as cap; writes the grants and the lines'
+ * shares, caps and steps. Returns what rounding leaves, -1 when every share
+ * would fall below the earmark's minimum (an error in dl), -2 on a fault. */
+static pulje_kr ration(const pool *p, const pool_earmark *e, const pulje_kr *claims,
+                       size_t n, pulje_kr money, pulje_kr *grants, em_line *lines,
+                       const size_t *idx, int use_model, em_total *tot, diag_list *dl)
 {
     rule_result rr, check;
     rule_params rp = p->rule;
+    round_info info;
+    rule_status rs;
     pulje_kr residual = 0;
-    char err[256] = "";
+    pulje_kr *caps = malloc((n ? n : 1) * sizeof *caps);
+    round_step *steps = malloc((n ? n : 1) * sizeof *steps);
+    char err[256] = "", a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 
     memset(&rr, 0, sizeof rr);
     memset(&check, 0, sizeof check);
-    if (rule_apply(&rp, claims, n, money, &check) == RULE_ERR_PROTECTED) {
+    if (!caps || !steps) {
+        free(caps);
+        free(steps);
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        return -2;
+    }
+    rp.min_grant = e->min_supp;
+    rp.max_grant = e->max_supp;
+    rs = rule_apply(&rp, claims, n, money, &check);
+    if (rs == RULE_ERR_PROTECTED) {
         rp.kind = RULE_PROPORTIONAL; /* the rule would protect more than is left */
         tot->proportional_fallback = true;
+        rule_result_free(&check);
+        rs = rule_apply(&rp, claims, n, money, &check);
     }
     rule_result_free(&check);
+    if (rs == RULE_ERR_MIN_GRANT) {
+        diag_add(dl, DIAG_ERROR, p->file, e->min_line, 0,
+                 "lower min in the earmark's section, or give the earmark more money",
+                 "[earmark %s]: every supplement share in the tier where the money runs out "
+                 "would fall below min = %s kr. (%s kr. left for the tier), so no supplement "
+                 "can be given there", e->key, money_format(e->min_supp, a),
+                 money_format(money, b));
+        free(caps);
+        free(steps);
+        return -1;
+    }
     if (use_model) {
         model_status ms = model_solve(&rp, claims, n, money, &rr, err, sizeof err);
         if (ms != MODEL_OK) {
             diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "earmark: %s: %s", model_strerror(ms), err);
-            return -1;
+            free(caps);
+            free(steps);
+            return -2;
         }
     } else if (rule_apply(&rp, claims, n, money, &rr) != RULE_OK) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "earmark: the rule failed");
-        return -1;
+        free(caps);
+        free(steps);
+        return -2;
     }
-    if (round_shares(&rr, claims, p->rounding, money, grants, &residual) != 0) {
+    for (size_t j = 0; j < n; j++)
+        caps[j] = e->max_supp > 0 && e->max_supp < claims[j] ? e->max_supp : claims[j];
+    if (round_shares_ex(&rr, claims, caps, p->rounding, money, grants, steps, &info) != 0) {
         rule_result_free(&rr);
+        free(caps);
+        free(steps);
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
-        return -1;
+        return -2;
+    }
+    residual = info.residual;
+    round_info_free(&info);
+    for (size_t j = 0; j < n; j++) {
+        em_line *l = &lines[idx[j]];
+        l->share_num = rr.num[j];
+        l->share_den = rr.den;
+        l->cap = caps[j];
+        l->step = (int)steps[j];
     }
     tot->factor_num = rr.factor_num;
     tot->factor_den = rr.factor_den;
     rule_result_free(&rr);
+    free(caps);
+    free(steps);
     return residual;
 }
 
 /* Hand out earmark k. Returns 0 or -1. */
 static int distribute_one(const pool *p, size_t k, const app_list *apps,
-                          const pulje_kr *main_claims, int use_model, em_result *r,
+                          const pulje_kr *main_grants, int use_model, em_result *r,
                           diag_list *dl)
 {
     const pool_earmark *e = &p->earmark_defs[k];
@@ -116,7 +165,7 @@ static int distribute_one(const pool *p, size_t k, const app_list *apps,
 
     if (!claims || !grants || !idx) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
-        rc = -1;
+        rc = -2;
         goto done;
     }
     tot->money = e->amount;
@@ -128,7 +177,8 @@ static int distribute_one(const pool *p, size_t k, const app_list *apps,
         if (asked <= 0)
             continue;
         tot->asked += asked;
-        if (main_claims[i] <= 0) {
+        l->basis = main_grants[i];
+        if (main_grants[i] <= 0) {
             l->status = EM_NO_GRANT;
             continue;
         }
@@ -138,6 +188,9 @@ static int distribute_one(const pool *p, size_t k, const app_list *apps,
             continue;
         }
         l->claim = a->supp_assessed && a->supp_assessed[k] >= 0 ? a->supp_assessed[k] : asked;
+        l->share_num = l->claim;
+        l->share_den = 1;
+        l->cap = l->claim;
         tot->assessed += l->claim;
     }
     for (int t = 1; t <= (int)e->n_tiers; t++) {
@@ -166,9 +219,9 @@ static int distribute_one(const pool *p, size_t k, const app_list *apps,
             continue;
         }
         tot->rationed_tier = t;
-        pulje_kr rest = ration(p, claims, m, left, grants, use_model, tot, dl);
+        pulje_kr rest = ration(p, e, claims, m, left, grants, lines, idx, use_model, tot, dl);
         if (rest < 0) {
-            rc = -1;
+            rc = (int)rest;
             goto done;
         }
         for (size_t j = 0; j < m; j++) {
@@ -188,7 +241,7 @@ done:
     return rc;
 }
 
-int earmark_distribute(const pool *p, const app_list *apps, const pulje_kr *claims,
+int earmark_distribute(const pool *p, const app_list *apps, const pulje_kr *grants,
                        int use_model, em_result *out, diag_list *dl)
 {
     em_result r;
@@ -203,12 +256,13 @@ int earmark_distribute(const pool *p, const app_list *apps, const pulje_kr *clai
     if (!r.totals || !r.lines) {
         earmark_free(&r);
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
-        return -1;
+        return -2;
     }
     for (size_t k = 0; k < k_n; k++) {
-        if (distribute_one(p, k, apps, claims, use_model, &r, dl) != 0) {
+        int rc = distribute_one(p, k, apps, grants, use_model, &r, dl);
+        if (rc != 0) {
             earmark_free(&r);
-            return -1;
+            return rc;
         }
     }
     *out = r;

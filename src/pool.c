@@ -1022,10 +1022,24 @@ static void on_earmark_setting(parser *st, const char *name, const char *value)
                      "the money for ordinary grants)",
                      "unknown unused \"%s\"", value);
         st->earmark_keys |= EK_UNUSED;
+    } else if (strcmp(name, "min") == 0 || strcmp(name, "max") == 0) {
+        pulje_kr v;
+        int is_min = name[1] == 'i';
+        unsigned *at = is_min ? &e->min_line : &e->max_line;
+        if (*at) {
+            char hint[128];
+            snprintf(hint, sizeof hint, "keep one of the two lines (%u and %u)", *at,
+                     st->lineno);
+            error_at(st, st->lineno, kcol, hint, "%s is set twice in [earmark %s], first on "
+                     "line %u", name, e->key, *at);
+        } else if (parse_amount(st, value, vcol, name, &v) == 0) {
+            *at = st->lineno;
+            *(is_min ? &e->min_supp : &e->max_supp) = v;
+        }
     } else {
         error_at(st, st->lineno, kcol,
                  "[earmark <key>] has label, amount, years, criterion <key>, required, "
-                 "tier <n> and unused",
+                 "tier <n>, unused, min and max",
                  "unknown key \"%s\" in [earmark %s]", name, e->key);
     }
 }
@@ -1052,6 +1066,45 @@ static void check_earmarks(parser *st)
             if ((e->tiers[t] & e->required) != e->required)
                 error_at(st, e->line, 0, "every tier must include the required criteria",
                          "[earmark %s]: tier %zu lacks a required criterion", e->key, t + 1);
+    }
+}
+
+/* R0: a minimum or maximum that is not a multiple of the rounding unit is an
+ * error at its line, naming the two nearest multiples. Checked after the
+ * whole file, since rounding may come after the key. */
+static void check_unit(parser *st, const char *what, pulje_kr v, unsigned line)
+{
+    pulje_kr u = st->p->rounding;
+    char a[MONEY_BUFSZ], lo[MONEY_BUFSZ], hi[MONEY_BUFSZ], ub[MONEY_BUFSZ], hint[160];
+    if (u <= 1 || v <= 0 || v % u == 0)
+        return;
+    money_format(v / u * u, lo);
+    money_format(v / u * u + u, hi);
+    snprintf(hint, sizeof hint, "write %s or %s (a multiple of rounding = %s)", lo, hi,
+             money_format(u, ub));
+    error_at(st, line, 0, hint,
+             "%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s kr.?", what,
+             money_format(v, a), ub, lo, hi);
+}
+
+static void check_units(parser *st)
+{
+    pool *p = st->p;
+    check_unit(st, "min_grant", p->rule.min_grant, st->key_line[K_MIN_GRANT]);
+    check_unit(st, "max_grant", p->rule.max_grant, st->key_line[K_MAX_GRANT]);
+    for (size_t i = 0; i < p->n_earmark_defs; i++) {
+        pool_earmark *e = &p->earmark_defs[i];
+        char what[160];
+        snprintf(what, sizeof what, "[earmark %s] min", e->key);
+        check_unit(st, what, e->min_supp, e->min_line);
+        snprintf(what, sizeof what, "[earmark %s] max", e->key);
+        check_unit(st, what, e->max_supp, e->max_line);
+        if (e->min_supp > 0 && e->max_supp > 0 && e->min_supp > e->max_supp) {
+            char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+            error_at(st, e->min_line, 0, "lower min or raise max; 0 means none",
+                     "[earmark %s]: min (%s kr.) is above max (%s kr.)", e->key,
+                     money_format(e->min_supp, a), money_format(e->max_supp, b));
+        }
     }
 }
 
@@ -1268,6 +1321,7 @@ int pool_parse(const char *text, size_t len, const char *filename, pool *out,
     if (!st.oom) {
         check_required(&st);
         check_earmarks(&st);
+        check_units(&st);
         check_totals(&st);
         if (!out->residual_label && out->year) {
             char buf[128];

@@ -1,6 +1,7 @@
 /* verify.c - The invariants every result must satisfy before it is written. */
 #include "verify.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ledger.h"
@@ -13,6 +14,384 @@
                  __VA_ARGS__);                                                 \
         failures++;                                                            \
     } while (0)
+
+/* ---- rounding (R1-R5), re-derived from the exact shares ---------------- */
+
+/* One line as the rounding check sees it. */
+typedef struct vline {
+    size_t i;           /* application index */
+    pulje_kr claim, cap, grant;
+    pulje_wide num, den;/* the exact share */
+    pulje_kr g;         /* floor(share / unit) * unit */
+    pulje_wide rnum;    /* remainder share - g, over den */
+    size_t gid;         /* index of g among the distinct floors */
+    int kind;           /* 0 floored, 1 one unit more, 2 raised */
+} vline;
+
+/* Compare a/b with c/d (a, c >= 0; b, d > 0) without overflow: -1, 0, 1.
+ * By continued fractions: equal integer parts, then r1/b vs r2/d is d/r2
+ * vs b/r1. */
+static int cmp_frac(pulje_wide a, pulje_wide b, pulje_wide c, pulje_wide d)
+{
+    for (;;) {
+        pulje_wide q1 = a / b, q2 = c / d, r1 = a % b, r2 = c % d;
+        if (q1 != q2)
+            return q1 < q2 ? -1 : 1;
+        if (r1 == 0 || r2 == 0)
+            return r1 == r2 ? 0 : (r1 == 0 ? -1 : 1);
+        a = d;
+        c = b;
+        b = r2;
+        d = r1;
+    }
+}
+
+static int cmp_vline_rem(const void *pa, const void *pb)
+{
+    const vline *a = *(const vline *const *)pa, *b = *(const vline *const *)pb;
+    int c = cmp_frac(a->rnum, a->den, b->rnum, b->den);
+    if (c != 0)
+        return -c; /* largest remainder first */
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+static int cmp_vline_g(const void *pa, const void *pb)
+{
+    const vline *a = *(const vline *const *)pa, *b = *(const vline *const *)pb;
+    return (a->g > b->g) - (a->g < b->g);
+}
+
+static int cmp_kr(const void *pa, const void *pb)
+{
+    pulje_kr a = *(const pulje_kr *)pa, b = *(const pulje_kr *)pb;
+    return (a > b) - (a < b);
+}
+
+/* The largest f in sorted full[0..nf) with f <= bound; 0 if none. */
+static pulje_kr largest_at_most(const pulje_kr *full, size_t nf, pulje_kr bound)
+{
+    size_t lo = 0, hi = nf;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (full[mid] <= bound)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? full[lo - 1] : 0;
+}
+
+/* R1-R4 on one set of rationed lines (v[0..n), shares and caps filled):
+ * every grant is its share paid exactly, floored to the unit, one unit more,
+ * or raised to a smaller claim paid in full; R3's groups are whole and none
+ * passed over fits; R4 raised largest shares first and stopped only when
+ * the residual could not fund the next raise. *unrepaired receives the
+ * number of grants left below a smaller claim paid in full. */
+static int check_rounding(const char *what, const app_list *apps, vline *v, size_t n,
+                          pulje_kr unit, pulje_kr residual, size_t *unrepaired,
+                          diag_list *dl)
+{
+    int failures = 0;
+    size_t nc = 0, nf = 0, ngid = 0;
+    pulje_kr raised_cost = 0;
+    vline **c = malloc((n ? n : 1) * sizeof *c), **byg = malloc((n ? n : 1) * sizeof *byg);
+    pulje_kr *full = malloc((n ? n : 1) * sizeof *full);
+    unsigned char *blocked = NULL;
+
+    *unrepaired = 0;
+    if (!c || !byg || !full) {
+        FAIL("verification: out of memory checking the rounding");
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (v[k].claim > 0 && v[k].grant == v[k].claim)
+            full[nf++] = v[k].claim;
+    qsort(full, nf, sizeof *full, cmp_kr);
+
+    /* R1 and the three ways a grant may end */
+    for (size_t k = 0; k < n; k++) {
+        vline *l = &v[k];
+        const char *nr = apps->v[l->i].nr;
+        if (l->den <= 0 || l->num < 0 || l->num > (pulje_wide)l->claim * l->den ||
+            l->num > (pulje_wide)l->cap * l->den) {
+            FAIL("verification: %sNr %s: the exact share is outside 0..cap", what, nr);
+            continue;
+        }
+        if (l->grant > l->cap)
+            FAIL("verification: %sNr %s: %lld kr. is above its cap of %lld kr.", what, nr,
+                 (long long)l->grant, (long long)l->cap);
+        if (l->num == (pulje_wide)l->claim * l->den) {
+            if (l->grant != l->claim)
+                FAIL("verification: %sNr %s: an unreduced share is not paid as assessed", what,
+                     nr);
+            l->kind = -1;
+            continue;
+        }
+        l->g = (pulje_kr)(l->num / l->den) / unit * unit;
+        l->rnum = l->num - (pulje_wide)l->g * l->den;
+        if (l->rnum == 0) {
+            if (l->grant != l->g)
+                FAIL("verification: %sNr %s: a share on the unit (%lld kr.) is paid %lld kr.",
+                     what, nr, (long long)l->g, (long long)l->grant);
+            l->kind = -1;
+            continue;
+        }
+        if (l->grant == l->g) {
+            l->kind = 0;
+        } else if (l->grant == l->g + unit) {
+            l->kind = 1;
+        } else if (l->grant > l->g && l->grant < l->g + unit) {
+            l->kind = 2;
+            if (bsearch(&l->grant, full, nf, sizeof *full, cmp_kr) == NULL ||
+                l->grant >= l->claim || (pulje_wide)l->grant * l->den > l->num)
+                FAIL("verification: %sNr %s: %lld kr. is off the unit %lld kr. and not a "
+                     "smaller claim paid in full within its share", what, nr,
+                     (long long)l->grant, (long long)unit);
+            raised_cost += l->grant - l->g;
+        } else {
+            FAIL("verification: %sNr %s: %lld kr. is not its share %lld kr. rounded down to "
+                 "the unit %lld kr. (or one unit more)", what, nr, (long long)l->grant,
+                 (long long)l->g, (long long)unit);
+            l->kind = 0;
+        }
+        c[nc++] = l;
+    }
+
+    /* R3: groups of equal remainders, largest first */
+    for (size_t k = 0; k < nc; k++)
+        byg[k] = c[k];
+    qsort(byg, nc, sizeof *byg, cmp_vline_g);
+    for (size_t k = 0; k < nc; k++) {
+        if (k > 0 && byg[k]->g != byg[k - 1]->g)
+            ngid++;
+        byg[k]->gid = ngid;
+    }
+    blocked = calloc(ngid + 1, 1);
+    if (!blocked) {
+        FAIL("verification: out of memory checking the rounding");
+        goto done;
+    }
+    qsort(c, nc, sizeof *c, cmp_vline_rem);
+    /* the freed money before each group: what R3 left, plus the units it
+     * and the groups after it took */
+    pulje_kr after = 0, l3 = residual + raised_cost;
+    pulje_kr *before = malloc((nc ? nc : 1) * sizeof *before);
+    if (!before) {
+        FAIL("verification: out of memory checking the rounding");
+        goto done;
+    }
+    for (size_t k = nc; k > 0;) {
+        size_t end = k, start = k - 1;
+        while (start > 0 && cmp_frac(c[start - 1]->rnum, c[start - 1]->den, c[k - 1]->rnum,
+                                     c[k - 1]->den) == 0)
+            start--;
+        size_t served = 0;
+        for (size_t j = start; j < end; j++)
+            served += c[j]->kind == 1;
+        after += (pulje_kr)served * unit;
+        for (size_t j = start; j < end; j++)
+            before[j] = l3 + after;
+        k = start;
+    }
+    for (size_t k = 0; k < nc;) {
+        size_t end = k + 1, served = 0;
+        int over_cap = 0, is_blocked = 0;
+        while (end < nc && cmp_frac(c[end]->rnum, c[end]->den, c[k]->rnum, c[k]->den) == 0)
+            end++;
+        for (size_t j = k; j < end; j++) {
+            served += c[j]->kind == 1;
+            over_cap |= c[j]->g + unit > c[j]->cap;
+            is_blocked |= blocked[c[j]->gid];
+        }
+        const char *nr = apps->v[c[k]->i].nr;
+        if (served != 0 && served != end - k)
+            FAIL("verification: %sa group of equal remainders is broken (Nr %s): %zu of %zu "
+                 "got a unit", what, nr, served, end - k);
+        if (served == end - k) {
+            if (over_cap || is_blocked || (pulje_kr)(end - k) * unit > before[k])
+                FAIL("verification: %sNr %s got a unit it could not get (cap, money, or a "
+                     "larger share passed over)", what, nr);
+        } else {
+            if (!over_cap && !is_blocked && (pulje_kr)(end - k) * unit <= before[k])
+                FAIL("verification: %sthe group of Nr %s (%zu) was passed over although %lld "
+                     "kr. could serve it", what, nr, end - k, (long long)before[k]);
+            for (size_t j = k; j < end; j++)
+                blocked[c[j]->gid] = 1;
+        }
+        k = end;
+    }
+    free(before);
+
+    /* R4: raised to the largest smaller claim paid in full within the share,
+     * largest share first, stopped only by the money */
+    pulje_wide stop_num = -1, stop_den = 1;
+    for (size_t k = 0; k < n; k++) {
+        vline *l = &v[k];
+        if (l->kind < 0 || l->grant >= l->claim || l->num == 0)
+            continue;
+        pulje_kr bound = (pulje_kr)(l->num / l->den);
+        if (bound > l->claim - 1)
+            bound = l->claim - 1;
+        if (bound > l->cap)
+            bound = l->cap;
+        pulje_kr t = largest_at_most(full, nf, bound);
+        if (l->kind == 2 && l->grant != t)
+            FAIL("verification: %sNr %s was raised to %lld kr., not to %lld kr.", what,
+                 apps->v[l->i].nr, (long long)l->grant, (long long)t);
+        if (t > l->grant) {
+            (*unrepaired)++;
+            if (stop_num < 0 || cmp_frac(l->num, l->den, stop_num, stop_den) > 0) {
+                stop_num = l->num;
+                stop_den = l->den;
+            }
+        }
+    }
+    if (*unrepaired > 0) {
+        pulje_kr cost = 0;
+        for (size_t k = 0; k < n; k++) {
+            vline *l = &v[k];
+            if (l->kind < 0 || l->grant >= l->claim || l->num == 0)
+                continue;
+            int c2 = cmp_frac(l->num, l->den, stop_num, stop_den);
+            if (l->kind == 2 && c2 <= 0)
+                FAIL("verification: %sNr %s was raised before a larger share", what,
+                     apps->v[l->i].nr);
+            if (c2 == 0) {
+                pulje_kr bound = (pulje_kr)(l->num / l->den);
+                if (bound > l->claim - 1)
+                    bound = l->claim - 1;
+                if (bound > l->cap)
+                    bound = l->cap;
+                pulje_kr t = largest_at_most(full, nf, bound);
+                if (t > l->grant)
+                    cost += t - l->grant;
+            }
+        }
+        if (cost <= residual)
+            FAIL("verification: %sthe residual (%lld kr.) could have raised the next grant "
+                 "below a smaller claim paid in full (%lld kr.)", what, (long long)residual,
+                 (long long)cost);
+    }
+done:
+    free(c);
+    free(byg);
+    free(full);
+    free(blocked);
+    return failures;
+}
+
+/* The main allocation's rounding, statuses, caps and minimum. */
+static int check_grants(const pool *p, const app_list *apps, const alloc_result *r,
+                        diag_list *dl)
+{
+    int failures = 0;
+    size_t n = r->n, nv = 0, unrepaired = 0;
+    vline *v;
+
+    for (size_t i = 0; i < n; i++) {
+        const alloc_line *l = &r->lines[i];
+        const app *a = &apps->v[i];
+        if (l->refused != (l->grant == 0) || l->reduced != (l->grant > 0 && l->grant < l->claim))
+            FAIL("verification: application %s: its status does not follow its grant", a->nr);
+        if ((l->why == ALLOC_REFUSE_NONE) != (l->grant > 0) ||
+            (l->why == ALLOC_REFUSE_MIN_GRANT && p->rule.min_grant == 0))
+            FAIL("verification: application %s: the reason for no grant is wrong", a->nr);
+        pulje_kr cap = p->rule.max_grant > 0 && p->rule.max_grant < l->claim ? p->rule.max_grant
+                                                                            : l->claim;
+        if (l->cap != cap)
+            FAIL("verification: application %s: cap %lld, expected %lld", a->nr,
+                 (long long)l->cap, (long long)cap);
+        if (r->rationed && l->grant > cap)
+            FAIL("verification: application %s: %lld kr. is above max_grant", a->nr,
+                 (long long)l->grant);
+        if (r->rationed && l->grant > 0 && l->grant < p->rule.min_grant && l->grant != l->claim)
+            FAIL("verification: application %s: %lld kr. is below min_grant", a->nr,
+                 (long long)l->grant);
+    }
+    if (!r->rationed || n == 0)
+        return failures;
+    v = calloc(n, sizeof *v);
+    if (!v) {
+        FAIL("verification: out of memory checking the rounding");
+        return failures;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const alloc_line *l = &r->lines[i];
+        if (l->claim <= 0)
+            continue;
+        v[nv].i = i;
+        v[nv].claim = l->claim;
+        v[nv].cap = l->cap;
+        v[nv].grant = l->grant;
+        v[nv].num = l->share_num;
+        v[nv].den = l->share_den;
+        nv++;
+    }
+    failures += check_rounding("", apps, v, nv, p->rounding, r->residual, &unrepaired, dl);
+    free(v);
+    if (unrepaired != r->n_out_of_order)
+        FAIL("verification: %zu grants are below a smaller claim paid in full, %zu warned",
+             unrepaired, r->n_out_of_order);
+    if (r->residual >= 10 * p->rounding &&
+        (pulje_wide)r->residual * 1000 >= (pulje_wide)r->available && !r->residual_warned)
+        FAIL("verification: a residual of %lld kr. was not warned about",
+             (long long)r->residual);
+    return failures;
+}
+
+/* The supplements' rounding in each earmark's rationed tier. */
+static int check_supplement_rounding(const pool *p, const app_list *apps,
+                                     const alloc_result *r, diag_list *dl)
+{
+    int failures = 0;
+    size_t n = apps->n;
+    vline *v = calloc(n ? n : 1, sizeof *v);
+    if (!v) {
+        FAIL("verification: out of memory checking the supplements");
+        return failures;
+    }
+    for (size_t k = 0; k < r->em.n_earmarks && k < p->n_earmark_defs; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        const em_total *t = &r->em.totals[k];
+        const em_line *lines = &r->em.lines[k * n];
+        pulje_kr before = 0, in_tier = 0;
+        size_t nv = 0, unrepaired = 0;
+        char what[160];
+        if (t->rationed_tier == 0)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            const em_line *l = &lines[i];
+            if (l->tier > 0 && l->tier < t->rationed_tier) {
+                before += l->grant;
+                if (l->grant != l->claim)
+                    FAIL("verification: %s: Nr %s's tier fits but its supplement is not as "
+                         "assessed", e->key, apps->v[i].nr);
+            }
+            if (l->tier != t->rationed_tier || l->claim <= 0)
+                continue;
+            pulje_kr cap = e->max_supp > 0 && e->max_supp < l->claim ? e->max_supp : l->claim;
+            if (l->grant > 0 && l->grant < e->min_supp)
+                FAIL("verification: %s: Nr %s's supplement is below the earmark's min", e->key,
+                     apps->v[i].nr);
+            in_tier += l->grant;
+            v[nv].i = i;
+            v[nv].claim = l->claim;
+            v[nv].cap = cap;
+            v[nv].grant = l->grant;
+            v[nv].num = l->share_num;
+            v[nv].den = l->share_den;
+            nv++;
+        }
+        snprintf(what, sizeof what, "%s: ", e->key);
+        if (e->amount - before - in_tier < 0)
+            FAIL("verification: %s: the supplements exceed the earmark", e->key);
+        else
+            failures += check_rounding(what, apps, v, nv, p->rounding,
+                                       e->amount - before - in_tier, &unrepaired, dl);
+    }
+    free(v);
+    return failures;
+}
 
 /* Compare r's grants with an independent closed-form computation. */
 static int cross_check(const pool *p, const app_list *apps, const alloc_result *r,
@@ -85,6 +464,12 @@ static int check_earmarks(const pool *p, const app_list *apps, const alloc_resul
             if (l->grant < 0 || l->grant > l->claim ||
                 (a->supp_asked && l->claim > a->supp_asked[k]))
                 FAIL("verification: %s: supplement of Nr %s outside 0..assessed..asked",
+                     e->key, a->nr);
+            /* only with an ordinary grant: the one it was decided on, which
+             * is the final grant unless unused = main gave money back */
+            if (l->grant > 0 && (l->basis <= 0 ||
+                                 (r->earmark_returned == 0 && l->basis != r->lines[i].grant)))
+                FAIL("verification: %s: Nr %s has a supplement without an ordinary grant",
                      e->key, a->nr);
             if (l->grant > 0 && (r->lines[i].claim == 0 || l->tier == 0 ||
                                  earmark_tier(e, a->criteria ? a->criteria[k] : 0) != l->tier))
@@ -232,10 +617,16 @@ int verify_result(const pool *p, const app_list *apps, const alloc_result *r,
     if (r->unshared < 0 || r->unshared > r->residual)
         FAIL("verification: the money left unshared (%lld) is not part of the residual (%lld)",
              (long long)r->unshared, (long long)r->residual);
+    size_t n_short = 0; /* shares below their claims: each leaves less than a unit */
+    for (size_t i = 0; i < r->n; i++)
+        n_short += r->lines[i].share_den > 0 &&
+                   r->lines[i].share_num < (pulje_wide)r->lines[i].claim * r->lines[i].share_den;
     if (r->rationed &&
-        r->residual - r->unshared >= p->rounding * (pulje_kr)(n_reduced ? n_reduced : 1))
+        r->residual - r->unshared >= p->rounding * (pulje_kr)(n_short ? n_short : 1))
         FAIL("verification: the residual %lld is larger than rounding can leave",
              (long long)r->residual);
+    failures += check_grants(p, apps, r, dl);
+    failures += check_supplement_rounding(p, apps, r, dl);
     if (r->factor_den <= 0 || r->factor_num < 0 || r->factor_num > r->factor_den)
         FAIL("verification: the reduction factor is not in [0, 1]");
     failures += check_multiyear(p, apps, r, dl);

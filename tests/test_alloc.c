@@ -212,11 +212,13 @@ static void test_verification_catches_every_broken_invariant(void **state)
     assert_true(verify_result(&p, &l, &r, 0, &dl) >= 1); /* refused with a grant */
     r.lines[3].grant = 0; r.lines[3].reduction = 0; r.granted_total -= 5; r.residual += 5;
 
-    /* money moved between two applications: totals still balance, the cross check does not */
+    /* money moved between two applications: totals still balance, but the
+     * grants are no longer their shares rounded (checked without the closed
+     * form), and the cross check is not run once a check has failed */
     r.lines[2].grant -= 1; r.lines[2].reduction += 1;
     r.lines[4].grant += 1; r.lines[4].reduction -= 1;
-    assert_int_equal(verify_result(&p, &l, &r, 0, &dl), 0);
-    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 1);
+    assert_true(verify_result(&p, &l, &r, 0, &dl) >= 1);
+    assert_true(verify_result(&p, &l, &r, 1, &dl) >= 1);
     r.lines[2].grant += 1; r.lines[2].reduction -= 1;
     r.lines[4].grant -= 1; r.lines[4].reduction += 1;
 

@@ -272,6 +272,158 @@ static void test_generated_earmarks_balance_and_agree(void **state)
     }
 }
 
+/* A pool of 6 applications (assessed 80.000, app 1 only 10.000), the main
+ * rule proportional, money `budget` of which the earmark is `amount`. */
+static pool em_pool(pool_earmark *e, pool_line *budget, pulje_kr min_grant, pulje_kr max_grant)
+{
+    pool p = make_pool(e, budget);
+    p.rule.kind = RULE_PROPORTIONAL;
+    p.rule.min_grant = min_grant;
+    p.rule.max_grant = max_grant;
+    return p;
+}
+
+static void test_no_supplement_without_an_ordinary_grant(void **state)
+{
+    (void)state;
+    /* 300.000 for 10.000 + 5 x 80.000: 10.000 gets 7.317 < min_grant
+     * 20.000 and is refused, so its supplement is not given */
+    static pool_line budget[] = {{"B", 400000, 1}};
+    pool_earmark e = trivsel(100000);
+    pool p = em_pool(&e, budget, 20000, 0);
+    const unsigned c[N] = {A | M | U, A | M | U, 0, 0, 0, 0};
+    const pulje_kr a[N] = {5000, 10000, 0, 0, 0, 0};
+    alloc_result r;
+    diag_list dl;
+    setup_claims(c, a);
+    app_list l = make_apps();
+    v[0].assessed = 10000;
+    diag_init(&dl);
+    for (int m = 0; m < 2; m++) {
+        assert_int_equal(alloc_run(&p, &l, (alloc_method)m, &r, &dl), 0);
+        assert_int_equal(r.lines[0].grant, 0);
+        assert_true(r.lines[0].refused);
+        assert_int_equal(r.lines[0].why, ALLOC_REFUSE_MIN_GRANT);
+        assert_int_equal(r.n_refused, 1);
+        assert_int_equal(r.lines[1].grant, 60000);
+        assert_int_equal(r.em.lines[0].status, EM_NO_GRANT);
+        assert_int_equal(r.em.lines[0].grant, 0);
+        assert_int_equal(r.em.lines[1].grant, 10000);
+        assert_int_equal(verify_result(&p, &l, &r, m == ALLOC_MODEL, &dl), 0);
+        /* a supplement to the refused application is a breach */
+        r.em.lines[0].grant = 5000;
+        r.em.lines[0].claim = 5000;
+        r.em.lines[0].tier = 1;
+        r.em.totals[0].granted += 5000;
+        r.em.totals[0].unused -= 5000;
+        assert_true(verify_result(&p, &l, &r, 0, &dl) >= 1);
+        alloc_free(&r);
+    }
+    diag_free(&dl);
+}
+
+static void test_rules_maximum_does_not_apply_to_supplements_the_earmarks_does(void **state)
+{
+    (void)state;
+    /* tier 1: 40.000 + 40.000 asked, 50.000 money: 25.000 each, although
+     * [rules] max_grant is 20.000; with the earmark's max 20.000 they get
+     * 20.000 and 10.000 is unused */
+    static pool_line budget[] = {{"B", 400000, 1}};
+    pool_earmark e = trivsel(50000);
+    pool p = em_pool(&e, budget, 0, 20000);
+    const unsigned c[N] = {A | M | U, A | M | U, 0, 0, 0, 0};
+    const pulje_kr a[N] = {40000, 40000, 0, 0, 0, 0};
+    alloc_result r;
+    diag_list dl;
+    setup_claims(c, a);
+    app_list l = make_apps();
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+    assert_int_equal(r.lines[0].grant, 20000); /* the ordinary grant is capped */
+    assert_int_equal(r.em.lines[0].grant, 25000);
+    assert_int_equal(r.em.lines[1].grant, 25000);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    alloc_free(&r);
+
+    e.max_supp = 20000;
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+    assert_int_equal(r.em.lines[0].grant, 20000);
+    assert_int_equal(r.em.lines[1].grant, 20000);
+    assert_int_equal(r.em.lines[0].cap, 20000);
+    assert_int_equal(r.em.totals[0].unused, 10000);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    /* a supplement above the earmark's max is a breach */
+    r.em.lines[0].grant = 25000;
+    r.em.lines[1].grant = 15000;
+    assert_true(verify_result(&p, &l, &r, 0, &dl) >= 1);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
+static void test_a_tier_where_every_share_falls_below_the_earmarks_min_is_an_input_error(void **state)
+{
+    (void)state;
+    static pool_line budget[] = {{"B", 400000, 1}};
+    pool_earmark e = trivsel(50000);
+    pool p = em_pool(&e, budget, 0, 0);
+    const unsigned c[N] = {A | M | U, A | M | U, 0, 0, 0, 0};
+    const pulje_kr a[N] = {40000, 40000, 0, 0, 0, 0};
+    alloc_result r;
+    diag_list dl;
+    setup_claims(c, a);
+    app_list l = make_apps();
+    e.min_supp = 30000;
+    e.min_line = 17;
+    diag_init(&dl);
+    for (int m = 0; m < 2; m++) {
+        assert_int_equal(alloc_run(&p, &l, (alloc_method)m, &r, &dl), -1);
+        assert_int_equal(dl.v[dl.n - 1].level, DIAG_ERROR);
+        assert_int_equal(dl.v[dl.n - 1].line, 17);
+        assert_string_equal(dl.v[dl.n - 1].msg,
+                            "[earmark trivsel]: every supplement share in the tier where the "
+                            "money runs out would fall below min = 30.000 kr. (50.000 kr. left "
+                            "for the tier), so no supplement can be given there");
+    }
+    /* with min 20.000 both get 25.000 */
+    e.min_supp = 20000;
+    assert_int_equal(alloc_run(&p, &l, ALLOC_CLOSED_FORM, &r, &dl), 0);
+    assert_int_equal(r.em.lines[0].grant, 25000);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
+static void test_unused_main_order_grants_supplements_then_recomputes(void **state)
+{
+    (void)state;
+    /* 300.000 for the ordinary grants first: Nr 1 (10.000) is refused by
+     * min_grant 20.000, so it gets no supplement; 190.000 of the earmark is
+     * unused and returned; with 490.000 every claim is paid in full, Nr 1
+     * too, but its supplement is not revisited */
+    static pool_line budget[] = {{"B", 500000, 1}};
+    pool_earmark e = trivsel(200000);
+    pool p = em_pool(&e, budget, 20000, 0);
+    const unsigned c[N] = {A | M | U, A | M | U, 0, 0, 0, 0};
+    const pulje_kr a[N] = {5000, 10000, 0, 0, 0, 0};
+    alloc_result r;
+    diag_list dl;
+    setup_claims(c, a);
+    app_list l = make_apps();
+    v[0].assessed = 10000;
+    e.unused_to_main = 1;
+    diag_init(&dl);
+    assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), 0);
+    assert_int_equal(r.earmark_returned, 190000);
+    assert_int_equal(r.available, 490000);
+    assert_false(r.rationed);
+    assert_int_equal(r.lines[0].grant, 10000);
+    assert_int_equal(r.em.lines[0].status, EM_NO_GRANT);
+    assert_int_equal(r.em.lines[1].grant, 10000);
+    assert_int_equal(r.residual, 490000 - 410000);
+    assert_int_equal(verify_result(&p, &l, &r, 1, &dl), 0);
+    alloc_free(&r);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +434,10 @@ int main(void)
         cmocka_unit_test(test_refused_application_gets_no_supplement),
         cmocka_unit_test(test_supplement_without_required_criteria_is_an_error_at_its_column),
         cmocka_unit_test(test_generated_earmarks_balance_and_agree),
+        cmocka_unit_test(test_no_supplement_without_an_ordinary_grant),
+        cmocka_unit_test(test_rules_maximum_does_not_apply_to_supplements_the_earmarks_does),
+        cmocka_unit_test(test_a_tier_where_every_share_falls_below_the_earmarks_min_is_an_input_error),
+        cmocka_unit_test(test_unused_main_order_grants_supplements_then_recomputes),
     };
     return cmocka_run_group_tests_name("earmark", tests, NULL, NULL);
 }

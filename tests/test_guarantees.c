@@ -395,6 +395,47 @@ static void test_killed_while_writing_the_csv_leaves_the_previous_csv(void **sta
     kill_while_writing("kill-csv", CSV, 1);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Rounding on the minimal pools, through the program                */
+
+/* A maximum off the unit is refused (exit 2) and nothing is written. */
+static void test_a_maximum_off_the_unit_is_refused_with_exit_2(void **state)
+{
+    char cmd[4096], buf[4096], out[512];
+    (void)state;
+    snprintf(out, sizeof out, "%s/r0", tmp);
+    snprintf(cmd, sizeof cmd, "'%s' run tests/data/rounding-above-max.ini --out '%s' 2>&1", prog,
+             out);
+    assert_int_equal(run(cmd, buf, sizeof buf), 2);
+    assert_non_null(strstr(buf, "rounding-above-max.ini:14:"));
+    assert_non_null(strstr(buf, "max_grant = 4.552 kr. is not a multiple of the rounding unit "
+                                "100 kr.: 4.500 or 4.600 kr.?"));
+    snprintf(cmd, sizeof cmd, "ls '%s' 2>/dev/null | wc -l", out);
+    run(cmd, buf, sizeof buf);
+    assert_int_equal(atoi(buf), 0);
+}
+
+/* The decisions CSV carries the grants R1-R4 give (column 8). */
+static void assert_csv_grants(const char *pool_file, const char *want)
+{
+    char cmd[4096], buf[4096], out[512];
+    snprintf(out, sizeof out, "%s/%s.out", tmp, pool_file);
+    snprintf(cmd, sizeof cmd, "'%s' run tests/data/%s --out '%s' >/dev/null 2>&1 && "
+             "tail -n +2 '%s/testpuljen-2023-afgoerelser.csv' | cut -d';' -f8,10 | tr '\\r\\n' '  '",
+             prog, pool_file, out, out);
+    assert_int_equal(run(cmd, buf, sizeof buf), 0);
+    assert_string_equal(buf, want);
+}
+
+static void test_minimal_pools_give_their_exact_grants_in_the_csv(void **state)
+{
+    (void)state;
+    assert_csv_grants("rounding-max.ini", "4500;reduceret  4500;reduceret  0;afslag  ");
+    assert_csv_grants("rounding-cap-stop.ini", "0;afslag  100;reduceret  260;reduceret  ");
+    assert_csv_grants("rounding-threshold.ini",
+                      "1;bevilget  1000;reduceret  1000;reduceret  6000;reduceret  ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +446,8 @@ int main(void)
         cmocka_unit_test(test_no_source_sets_the_numeric_locale),
         cmocka_unit_test(test_killed_while_writing_the_workbook_leaves_the_previous_outputs),
         cmocka_unit_test(test_killed_while_writing_the_csv_leaves_the_previous_csv),
+        cmocka_unit_test(test_a_maximum_off_the_unit_is_refused_with_exit_2),
+        cmocka_unit_test(test_minimal_pools_give_their_exact_grants_in_the_csv),
     };
     return cmocka_run_group_tests_name("guarantees", tests, setup, teardown);
 }
