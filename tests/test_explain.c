@@ -82,8 +82,8 @@ static void test_reduced_multi_year_grant_is_explained_step_by_step(void **state
         "     Faktor = (til rådighed 3.257.078 kr. - ikke reducerede beløb 998.850 kr.) / "
         "reducerede beløb før reduktion 3.500.000 kr. ≈ 0,645208",
         "  4. Beregnet andel: 70.000 kr. x 0,645208 = 45.164,56 kr.",
-        "  5. Afrundet ned til hele 100 kr.: 45.100 kr.",
-        "     Plus 100 kr. af det, afrundingen frigjorde (største rest først): 45.200 kr.",
+        "  5. Afrundet ned til hele 100 kr. (R1): 45.100 kr.",
+        "     Plus 100 kr. af det, afrundingen frigjorde (R3, største rest først): 45.200 kr.",
         "  6. Flerårig: søgt 2 år, bevilget 2 år: Flerårig bevilling",
         "     År aktiv: 7 (kravet er mindst 5)",
         "     2023: 45.200 kr.",
@@ -111,9 +111,10 @@ static void test_claim_of_exactly_the_threshold_is_paid_as_assessed(void **state
         "  2. Indstillet af indstillingsudvalget: 50.000 kr.",
         "  3. Regel: Forholdsmæssig reduktion af alle indstillede beløb på mere end 50.000 kr.",
         "     50.000 kr. er højst 50.000 kr. og reduceres ikke",
-        "  4. Udbetales som indstillet, uden afrunding: 50.000 kr.",
-        "  5. Antal år: søgt 1, bevilget 1",
-        "  6. Tillæg fra Midler til mental trivsel 12-25 år: søgt 50.000 kr., indstillet "
+        "  4. Beregnet andel: hele det indstillede beløb = 50.000 kr.",
+        "  5. Udbetales som indstillet, uden afrunding: 50.000 kr.",
+        "  6. Antal år: søgt 1, bevilget 1",
+        "  7. Tillæg fra Midler til mental trivsel 12-25 år: søgt 50.000 kr., indstillet "
         "50.000 kr.",
         "     Trin 1: opfylder 12-25 år, mental trivsel, uddannelse",
         "     Tillæg bevilget: 50.000 kr.",
@@ -137,6 +138,7 @@ static void test_refusal_names_the_reason_and_grants_nothing(void **state)
         "     Intet ordinært tilskud at lægge tillægget til",
         "     Tillæg bevilget: 0 kr.",
         "Indstillet tilskud: 0 kr.",
+        "Afslag: Manglende regnskab",
         NULL,
     };
     expect_lines(*state, "9", want);
@@ -157,7 +159,8 @@ static void test_every_explanation_ends_with_the_grant_of_the_result(void **stat
         assert_int_equal(explain_build(&f->in.pool, &f->in.apps, &f->r, i, &t), 0);
         snprintf(want, sizeof want, "Indstillet tilskud: %s kr.",
                  money_format(f->r.lines[i].grant, m));
-        size_t back = 1 + (f->r.lines[i].reduction > 0) + (supp > 0);
+        const alloc_line *l = &f->r.lines[i];
+        size_t back = 1 + (l->grant < l->claim || l->grant == 0) + (supp > 0);
         assert_string_equal(t.lines[t.n - back], want);
         if (supp > 0) {
             snprintf(want, sizeof want, "I alt med tillæg: %s kr.",
@@ -211,7 +214,7 @@ static void test_proportional_rule_shows_money_over_claims(void **state)
                         "     Faktor = til rådighed 100.000 kr. / indstillet i alt 200.001 kr. "
                         "≈ 0,499998");
     assert_string_equal(t.lines[8], "  4. Beregnet andel: 110.001 kr. x 0,499998 = 55.000,22 kr.");
-    assert_string_equal(t.lines[9], "  5. Afrundet ned til hele 1 kr.: 55.000 kr.");
+    assert_string_equal(t.lines[9], "  5. Afrundet ned til hele 1 kr. (R1): 55.000 kr.");
     explain_free(&t);
     alloc_free(&r);
     diag_free(&dl);
