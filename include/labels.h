@@ -135,6 +135,7 @@ typedef enum {
     L_EX_WHY_HOLDER,        /* har en løbende flerårig bevilling */
     L_EX_WHY_ZERO,          /* indstillet 0 kr. */
     L_EX_NO_FORMULA,        /* Beregnet andel = %s kr. */
+    L_EX_ROUND_WHOLE,       /* Andelen er hele kroner og udbetales uden afrunding: %s kr. */
     /* 360Giving export (opendata.c): the Description column */
     L_OD_DESCRIPTION,       /* Tilskud fra %s %d */
     L_OD_DESCRIPTION_MY,    /* Flerårigt tilskud fra %s %d: %s kr. om året i %d år */

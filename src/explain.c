@@ -466,8 +466,12 @@ static void explain_rounding(builder *b, const pool *p, const app_list *apps,
     switch (st) {
     case ALLOC_STEP_EXACT: {
         pulje_kr v = whole ? (pulje_kr)(num / den) : g;
-        step(b, v == l->claim ? L_EX_AS_ASSESSED : L_EX_ROUND_EXACT,
-             v == l->claim ? money_format(v, m1) : money_format(unit, m1), money_format(v, m2));
+        if (v == l->claim)
+            step(b, L_EX_AS_ASSESSED, money_format(v, m1));
+        else if (unit == 1)
+            step(b, L_EX_ROUND_WHOLE, money_format(v, m1));
+        else
+            step(b, L_EX_ROUND_EXACT, money_format(unit, m1), money_format(v, m2));
         out->rounded = v;
         break;
     }

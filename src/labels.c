@@ -177,6 +177,7 @@ static const label_entry labels[L__COUNT] = {
     [L_EX_WHY_HOLDER]      = {"har en løbende flerårig bevilling", ""},
     [L_EX_WHY_ZERO]        = {"indstillet 0 kr.", ""},
     [L_EX_NO_FORMULA]      = {"Beregnet andel = %s kr.", "s"},
+    [L_EX_ROUND_WHOLE]     = {"Andelen er hele kroner og udbetales uden afrunding: %s kr.", "s"},
 
     [L_OD_DESCRIPTION]     = {"Tilskud fra %s %d", "sd"},
     [L_OD_DESCRIPTION_MY]  = {"Flerårigt tilskud fra %s %d: %s kr. om året i %d år", "sdsd"},

@@ -166,6 +166,7 @@ static const char *const labels_en[L__COUNT] = {
     [L_EX_WHY_HOLDER]      = "holds a running multi-year grant",
     [L_EX_WHY_ZERO]        = "assessed at 0 DKK",
     [L_EX_NO_FORMULA]      = "Computed share = %s DKK",
+    [L_EX_ROUND_WHOLE]     = "The share is whole kroner and is paid without rounding: %s DKK",
 
     [L_OD_DESCRIPTION]     = "Grant from %s %d",
     [L_OD_DESCRIPTION_MY]  = "Multi-year grant from %s %d: %s DKK a year for %d years",

@@ -17,7 +17,9 @@
 #include "inputs.h"
 #include "apps.h"
 #include "explain.h"
+#include "labels.h"
 #include "pool.h"
+#include "rules.h"
 
 typedef struct fixture {
     pulje_inputs in;
@@ -220,6 +222,438 @@ static void test_proportional_rule_shows_money_over_claims(void **state)
     diag_free(&dl);
 }
 
+/* ---- hand-made pools: one per rule and option --------------------------- */
+
+/* A pool of n applications, numbered 1..n, with the given claims (assessed
+ * = applied); a claim of -1 is a refusal by the panel. */
+typedef struct hand {
+    pool p;
+    pool_line budget;
+    app *a;
+    char (*nrs)[16];
+    app_list apps;
+    alloc_result r;
+    int rc;
+} hand;
+
+/* What the engine fills in alloc_run (alloc.h: share_num/share_den, cap,
+ * capped, step, why), for a result that does not have it yet: from the
+ * closed form, and the step the grant shows. A result that has it (every
+ * share_den > 0) is left as it is, so these tests check the engine's own
+ * figures once it fills them. */
+static void engine_fill(hand *h)
+{
+    alloc_result *r = &h->r;
+    const rule_params *rp = &h->p.rule;
+    pulje_kr unit = h->p.rounding > 0 ? h->p.rounding : 1;
+    pulje_kr *claims = calloc(r->n ? r->n : 1, sizeof *claims);
+    rule_result rr;
+    bool filled = true;
+
+    for (size_t k = 0; k < r->n; k++)
+        filled = filled && r->lines[k].share_den > 0;
+    if (filled) {
+        free(claims);
+        return;
+    }
+    assert_non_null(claims);
+    for (size_t k = 0; k < r->n; k++)
+        claims[k] = r->lines[k].claim;
+    memset(&rr, 0, sizeof rr);
+    if (r->rationed)
+        assert_int_equal(rule_apply(rp, claims, r->n, r->available, &rr), RULE_OK);
+    for (size_t k = 0; k < r->n; k++) {
+        alloc_line *l = &r->lines[k];
+        const app *a = &h->apps.v[k];
+        pulje_wide num = r->rationed ? rr.num[k] : l->claim, den = r->rationed ? rr.den : 1;
+        bool opts = r->rationed;
+        l->share_num = num;
+        l->share_den = den;
+        l->capped = opts && rp->max_grant > 0 && l->claim > rp->max_grant &&
+                    num == (pulje_wide)rp->max_grant * den;
+        l->cap = opts && rp->max_grant > 0 && rp->max_grant < l->claim ? rp->max_grant : l->claim;
+        pulje_kr g = (pulje_kr)(num / den / unit * unit);
+        l->step = num % den == 0 && num / den == l->grant ? ALLOC_STEP_EXACT
+                  : l->grant == g                         ? ALLOC_STEP_FLOOR
+                  : l->grant == g + unit                  ? ALLOC_STEP_UNIT
+                                                          : ALLOC_STEP_RAISE;
+        l->why = l->grant > 0                                  ? ALLOC_REFUSE_NONE
+                 : a->refusal && a->refusal[0]                 ? ALLOC_REFUSE_PANEL
+                 : l->my == MY_SET_ASIDE                       ? ALLOC_REFUSE_HOLDER
+                 : l->claim == 0                               ? ALLOC_REFUSE_PANEL
+                 : opts && rp->min_grant > 0 && num == 0       ? ALLOC_REFUSE_MIN_GRANT
+                                                               : ALLOC_REFUSE_ROUNDED;
+    }
+    rule_result_free(&rr);
+    free(claims);
+}
+
+/* Build and allocate (closed form). h->rc is alloc_run's answer. */
+static void hand_make(hand *h, rule_params rule, pulje_kr unit, pulje_kr money,
+                      const pulje_kr *claims, size_t n)
+{
+    diag_list dl;
+
+    memset(h, 0, sizeof *h);
+    h->a = calloc(n, sizeof *h->a);
+    h->nrs = calloc(n, sizeof *h->nrs);
+    assert_non_null(h->a);
+    assert_non_null(h->nrs);
+    h->budget = (pool_line){(char *)"Budget", money, 1};
+    h->p.file = (char *)"x.ini";
+    h->p.name = (char *)"Puljen";
+    h->p.year = 2024;
+    h->p.budget = &h->budget;
+    h->p.n_budget = 1;
+    h->p.rule = rule;
+    h->p.rounding = unit;
+    h->p.cap_bp = 5500;
+    h->p.min_active_years = 5;
+    for (size_t k = 0; k < n; k++) {
+        app *a = &h->a[k];
+        snprintf(h->nrs[k], sizeof h->nrs[k], "%zu", k + 1);
+        a->nr = h->nrs[k];
+        a->cvr = (char *)"";
+        a->refusal = (char *)(claims[k] < 0 ? "Manglende regnskab" : "");
+        a->association = a->activity = (char *)"F";
+        a->applied = claims[k] < 0 ? 1000 : claims[k];
+        a->assessed = claims[k] < 0 ? 0 : claims[k];
+        a->assessed_given = true;
+        a->years = 1;
+        a->active_years = -1;
+    }
+    h->apps = (app_list){(char *)"x.csv", h->a, n};
+    diag_init(&dl);
+    h->rc = alloc_run(&h->p, &h->apps, ALLOC_CLOSED_FORM, &h->r, &dl);
+    diag_free(&dl);
+    if (h->rc == 0)
+        engine_fill(h);
+}
+
+static void hand_free(hand *h)
+{
+    if (h->rc == 0)
+        alloc_free(&h->r);
+    free(h->a);
+    free(h->nrs);
+    memset(h, 0, sizeof *h);
+}
+
+static rule_params rule_of(rule_kind kind, pulje_kr threshold, pulje_kr min, pulje_kr max)
+{
+    rule_params rp = {kind, threshold, min, max};
+    return rp;
+}
+
+/* Whether some line of t is exactly want. */
+static bool has_line(const explain_text *t, const char *want)
+{
+    for (size_t k = 0; k < t->n; k++)
+        if (strcmp(t->lines[k], want) == 0)
+            return true;
+    return false;
+}
+
+/* Whether some line of t contains part. */
+static bool has_part(const explain_text *t, const char *part)
+{
+    for (size_t k = 0; k < t->n; k++)
+        if (strstr(t->lines[k], part))
+            return true;
+    return false;
+}
+
+static void expect_has(const explain_text *t, const char *want)
+{
+    if (!has_line(t, want)) {
+        print_error("no line \"%s\" in:\n", want);
+        for (size_t k = 0; k < t->n; k++)
+            print_error("  |%s\n", t->lines[k]);
+        fail();
+    }
+}
+
+/* Explain application nr (1-based) of h into t. */
+static void hand_explain(hand *h, size_t nr, explain_text *t)
+{
+    assert_int_equal(h->rc, 0);
+    assert_int_equal(explain_build(&h->p, &h->apps, &h->r, nr - 1, t), 0);
+}
+
+/* The exact share explain's formula gave equals whole kroner v. */
+static void expect_share_kr(const explain_text *t, pulje_kr v)
+{
+    assert_true(t->share_line != EXPLAIN_NO_LINE);
+    assert_true(t->share_num == (pulje_wide)v * t->share_den);
+}
+
+static const pulje_kr claims_10_30_60[] = {10000, 30000, 60000};
+
+/* The issue's example: cel, money 50.000, assessed 10.000 / 30.000 / 60.000.
+ * The cut L = 20.000 gives 0 / 10.000 / 40.000. */
+static void test_cel_shows_the_cut_and_the_share_of_the_grant(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "Ansøgning nr. 2: F",
+        "Indsats: F",
+        "Pulje: Puljen 2024",
+        "  1. Ansøgt: 30.000 kr.",
+        "  2. Indstillet af indstillingsudvalget: 30.000 kr.",
+        "  3. Regel: Fælles nedskæring: alle reduceres med det samme beløb i kr., dog ikke under "
+        "0 (constrained equal losses)",
+        "     Andel = max(0, indstillet - L), hvor den fælles nedskæring L er valgt, så andelene "
+        "tilsammen er 50.000 kr.",
+        "     Fælles nedskæring: L = 20.000 kr.",
+        "  4. Beregnet andel: max(0, 30.000 kr. - 20.000 kr.) = 10.000 kr.",
+        "  5. Andelen er hele kroner og udbetales uden afrunding: 10.000 kr.",
+        "  6. Antal år: søgt 1, bevilget 1",
+        "Indstillet tilskud: 10.000 kr.",
+        "Reduktion: 20.000 kr. (66,7 %)",
+        NULL,
+    };
+    hand h;
+    explain_text t;
+    size_t k;
+
+    hand_make(&h, rule_of(RULE_CEL, 0, 0, 0), 1, 50000, claims_10_30_60, 3);
+    assert_int_equal(h.r.lines[1].grant, 10000);
+    hand_explain(&h, 2, &t);
+    for (k = 0; want[k]; k++) {
+        assert_true(k < t.n);
+        assert_string_equal(t.lines[k], want[k]);
+    }
+    assert_int_equal(t.n, k);
+    expect_share_kr(&t, 10000);
+    assert_int_equal(t.rounded, 10000);
+    assert_false(has_part(&t, "Faktor"));
+    explain_free(&t);
+
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "  4. Beregnet andel: max(0, 10.000 kr. - 20.000 kr.) = 0 kr.");
+    expect_has(&t, "Indstillet tilskud: 0 kr.");
+    expect_has(&t, "Afslag: reglen giver en andel på 0 kr.");
+    assert_false(has_part(&t, "Reduktion:"));
+    expect_share_kr(&t, 0);
+    explain_free(&t);
+
+    hand_explain(&h, 3, &t);
+    expect_has(&t, "  4. Beregnet andel: max(0, 60.000 kr. - 20.000 kr.) = 40.000 kr.");
+    expect_has(&t, "Indstillet tilskud: 40.000 kr.");
+    expect_share_kr(&t, 40000);
+    explain_free(&t);
+    hand_free(&h);
+}
+
+/* cea on the same pool: 10.000 is paid in full, the ceiling is L = 20.000. */
+static void test_cea_shows_the_ceiling(void **state)
+{
+    (void)state;
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_CEA, 0, 0, 0), 1000, 50000, claims_10_30_60, 3);
+    hand_explain(&h, 3, &t);
+    expect_has(&t, "     Andel = min(indstillet, L), hvor det fælles loft L er valgt, så andelene "
+                   "tilsammen er 50.000 kr.");
+    expect_has(&t, "     Fælles loft: L = 20.000 kr.");
+    expect_has(&t, "  4. Beregnet andel: min(60.000 kr., 20.000 kr.) = 20.000 kr.");
+    expect_has(&t, "  5. Andelen går op i hele 1.000 kr. og udbetales uden afrunding: 20.000 kr.");
+    expect_has(&t, "Reduktion: 40.000 kr. (66,7 %)");
+    expect_share_kr(&t, 20000);
+    explain_free(&t);
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "  4. Beregnet andel: min(10.000 kr., 20.000 kr.) = 10.000 kr.");
+    expect_has(&t, "  5. Udbetales som indstillet, uden afrunding: 10.000 kr.");
+    assert_false(has_part(&t, "Reduktion:"));
+    assert_false(has_part(&t, "Afslag"));
+    explain_free(&t);
+    hand_free(&h);
+}
+
+/* Talmud, claims 100.000 / 200.000 / 300.000: money 100.000 is at most half
+ * the claims (a ceiling of 33.333,33 on the half claims, 33.333 each after
+ * rounding down to 1 kr.); money 400.000 is more (losses 50.000 / 75.000 /
+ * 75.000, the largest loss L = 75.000). */
+static void test_talmud_shows_its_regime_and_level(void **state)
+{
+    (void)state;
+    static const pulje_kr claims[] = {100000, 200000, 300000};
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_TALMUD, 0, 0, 0), 1, 100000, claims, 3);
+    hand_explain(&h, 3, &t);
+    expect_has(&t, "     Midlerne (100.000 kr.) er højst halvdelen af de indstillede beløb "
+                   "(600.000 kr.): fælles loft L på de halve beløb, andel = min(indstillet / 2, L)");
+    expect_has(&t, "     Loft på de halve beløb: L = 33.333,33 kr.");
+    expect_has(&t, "  4. Beregnet andel: min(300.000 kr. / 2, 33.333,33 kr.) = 33.333,33 kr.");
+    expect_has(&t, "  5. Afrundet ned til hele 1 kr. (R1): 33.333 kr.");
+    expect_has(&t, "     Ingen enhed mere her af det, afrundingen frigjorde (R3): 33.333 kr.");
+    assert_true(t.share_num == 100000 && t.share_den == 3);
+    assert_int_equal(t.rounded, 33333);
+    explain_free(&t);
+    hand_free(&h);
+
+    hand_make(&h, rule_of(RULE_TALMUD, 0, 0, 0), 1, 400000, claims, 3);
+    hand_explain(&h, 3, &t);
+    expect_has(&t, "     Midlerne (400.000 kr.) er mere end halvdelen af de indstillede beløb "
+                   "(600.000 kr.): alle mister det halve beløb, dog højst L, andel = indstillet - "
+                   "min(indstillet / 2, L)");
+    expect_has(&t, "     Højeste tab: L = 75.000 kr.");
+    expect_has(&t, "  4. Beregnet andel: 300.000 kr. - min(300.000 kr. / 2, 75.000 kr.) = "
+                   "225.000 kr.");
+    expect_share_kr(&t, 225000);
+    explain_free(&t);
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "  4. Beregnet andel: 100.000 kr. - min(100.000 kr. / 2, 75.000 kr.) = "
+                   "50.000 kr.");
+    explain_free(&t);
+    hand_free(&h);
+}
+
+/* excess, the README's example: claims 30.000 / 60.000 / 100.000, T = 50.000,
+ * money 150.000: f = 20.000 / 60.000; 100.000 keeps 50.000 plus a third of
+ * 50.000 = 66.666,67, rounded down to 66.666 and given the one freed krone. */
+static void test_excess_shows_the_protected_part_and_the_factor(void **state)
+{
+    (void)state;
+    static const pulje_kr claims[] = {30000, 60000, 100000};
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_EXCESS, 50000, 0, 0), 1, 150000, claims, 3);
+    hand_explain(&h, 3, &t);
+    expect_has(&t, "     Beskyttet del: min(100.000 kr., 50.000 kr.) = 50.000 kr.; det "
+                   "overskydende, 50.000 kr., reduceres med faktoren");
+    expect_has(&t, "     Faktor = (til rådighed 150.000 kr. - beskyttede dele 130.000 kr.) / "
+                   "overskydende dele i alt 60.000 kr. ≈ 0,333333");
+    expect_has(&t, "  4. Beregnet andel: 50.000 kr. + 0,333333 x 50.000 kr. = 66.666,67 kr.");
+    expect_has(&t, "  5. Afrundet ned til hele 1 kr. (R1): 66.666 kr.");
+    expect_has(&t, "     Plus 1 kr. af det, afrundingen frigjorde (R3, største rest først): "
+                   "66.667 kr.");
+    expect_has(&t, "Indstillet tilskud: 66.667 kr.");
+    assert_true(t.share_num == 200000 && t.share_den == 3);
+    explain_free(&t);
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "     30.000 kr. er højst 50.000 kr. og reduceres ikke");
+    expect_has(&t, "  4. Beregnet andel: hele det indstillede beløb = 30.000 kr.");
+    explain_free(&t);
+    hand_free(&h);
+}
+
+/* min_grant, the README's example: proportional, claims 10.000 / 30.000 /
+ * 60.000, money 50.000, minimum 8.000: 10.000 would get 5.000 and is
+ * refused; 30.000 and 60.000 share the 50.000 by 5/9. */
+static void test_min_grant_refusal_is_afslag_with_its_reason(void **state)
+{
+    (void)state;
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_PROPORTIONAL, 0, 8000, 0), 1, 50000, claims_10_30_60, 3);
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "     Afslag under mindste tilskud, 8.000 kr.: 1 ansøgning(er)");
+    expect_has(&t, "     Andelen efter reglen kommer under mindste tilskud, 8.000 kr.");
+    expect_has(&t, "  4. Beregnet andel: afslag = 0 kr.");
+    expect_has(&t, "Indstillet tilskud: 0 kr.");
+    expect_has(&t, "Afslag: under minimumsbeløbet (8.000 kr.)");
+    assert_false(has_part(&t, "Reduktion"));
+    assert_false(has_part(&t, "Udbetales som indstillet"));
+    assert_false(has_part(&t, "Faktor"));
+    expect_share_kr(&t, 0);
+    assert_int_equal(t.rounded, 0);
+    explain_free(&t);
+    hand_explain(&h, 2, &t);
+    expect_has(&t, "     Faktor = til rådighed 50.000 kr. / indstillet i alt 90.000 kr. ≈ 0,555556");
+    expect_has(&t, "  4. Beregnet andel: 30.000 kr. x 0,555556 = 16.666,67 kr.");
+    assert_true(t.share_num == 50000 && t.share_den == 3);
+    explain_free(&t);
+    hand_free(&h);
+}
+
+/* max_grant, the README's example (M = 25.000: 60.000 is capped, the other
+ * 25.000 go to 10.000 and 30.000 by 5/8), and a pool where the caps leave
+ * the rest able to be paid in full: no factor of 1 is shown. */
+static void test_max_grant_cap_and_the_sharing_of_the_rest(void **state)
+{
+    (void)state;
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_PROPORTIONAL, 0, 0, 25000), 1, 50000, claims_10_30_60, 3);
+    hand_explain(&h, 3, &t);
+    expect_has(&t, "     Sat til højeste tilskud, 25.000 kr.: 1 ansøgning(er)");
+    expect_has(&t, "     Andelen efter reglen er over højeste tilskud og sættes til 25.000 kr.");
+    expect_has(&t, "  4. Beregnet andel: højeste tilskud = 25.000 kr.");
+    expect_has(&t, "Indstillet tilskud: 25.000 kr.");
+    expect_share_kr(&t, 25000);
+    explain_free(&t);
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "     Til deling efter reglen mellem de øvrige 2: 50.000 kr. - 25.000 kr. i "
+                   "højeste tilskud = 25.000 kr.");
+    expect_has(&t, "     Faktor = til rådighed 25.000 kr. / indstillet i alt 40.000 kr. ≈ 0,625000");
+    expect_has(&t, "  4. Beregnet andel: 10.000 kr. x 0,625000 = 6.250 kr.");
+    expect_share_kr(&t, 6250);
+    explain_free(&t);
+    hand_free(&h);
+
+    hand_make(&h, rule_of(RULE_PROPORTIONAL, 0, 0, 20000), 1, 70000, claims_10_30_60, 3);
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "     Sat til højeste tilskud, 20.000 kr.: 2 ansøgning(er)");
+    expect_has(&t, "     De øvrige indstillede beløb (10.000 kr. i alt) kan dækkes af de 30.000 "
+                   "kr., der er tilbage: ingen reduktion");
+    expect_has(&t, "  4. Beregnet andel: hele det indstillede beløb = 10.000 kr.");
+    assert_false(has_part(&t, "Faktor"));
+    assert_false(has_part(&t, "1,000000"));
+    explain_free(&t);
+    hand_free(&h);
+}
+
+/* R4: a grant raised to a smaller claim paid in full names that claim's
+ * application (the step set by hand: the text follows the result). */
+static void test_raised_grant_names_the_smaller_claim(void **state)
+{
+    (void)state;
+    static const pulje_kr claims[] = {1000, 7000, 11500};
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_CEA, 0, 0, 0), 1000, 8000, claims, 3);
+    alloc_line *l = &h.r.lines[1];
+    assert_true(h.r.lines[0].grant == 1000);
+    l->grant = 1000;
+    l->step = ALLOC_STEP_RAISE;
+    hand_explain(&h, 2, &t);
+    expect_has(&t, "     Hævet (R4) til det, ansøgning nr. 1 med mindre indstilling fik fuldt "
+                   "ud: 1.000 kr.");
+    assert_int_equal(t.rounded, 1000);
+    explain_free(&t);
+    hand_free(&h);
+}
+
+static void test_english_explains_in_english(void **state)
+{
+    (void)state;
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_CEL, 0, 0, 0), 1, 50000, claims_10_30_60, 3);
+    assert_int_equal(labels_set_language("en"), 0);
+    hand_explain(&h, 2, &t);
+    explain_text t1;
+    hand_explain(&h, 1, &t1);
+    assert_int_equal(labels_set_language("da"), 0);
+    expect_has(&t, "     Common cut: L = 20.000 DKK");
+    expect_has(&t, "  4. Computed share: max(0, 30.000 DKK - 20.000 DKK) = 10.000 DKK");
+    expect_has(&t, "Recommended grant: 10.000 DKK");
+    explain_free(&t);
+    expect_has(&t1, "Refused: the rule gives a share of 0 DKK");
+    explain_free(&t1);
+    explain_free(&t);
+    hand_free(&h);
+}
+
 static void test_numbers_are_found_as_written_or_without_leading_zeros(void **state)
 {
     fixture *f = *state;
@@ -275,6 +709,14 @@ int main(void)
         cmocka_unit_test(test_numbers_are_found_as_written_or_without_leading_zeros),
         cmocka_unit_test(test_nearby_numbers_are_the_closest_first),
         cmocka_unit_test(test_command_line_explains_and_refuses_unknown_numbers),
+        cmocka_unit_test(test_cel_shows_the_cut_and_the_share_of_the_grant),
+        cmocka_unit_test(test_cea_shows_the_ceiling),
+        cmocka_unit_test(test_talmud_shows_its_regime_and_level),
+        cmocka_unit_test(test_excess_shows_the_protected_part_and_the_factor),
+        cmocka_unit_test(test_min_grant_refusal_is_afslag_with_its_reason),
+        cmocka_unit_test(test_max_grant_cap_and_the_sharing_of_the_rest),
+        cmocka_unit_test(test_raised_grant_names_the_smaller_claim),
+        cmocka_unit_test(test_english_explains_in_english),
     };
     return cmocka_run_group_tests_name("explain", tests, setup, teardown);
 }
