@@ -279,6 +279,21 @@ static char *fmt_exact(pulje_wide num, pulje_wide den, char *buf)
     return money_format_ratio(num, den, SHARE_DECIMALS, buf);
 }
 
+/* A factor below 1 to FACTOR_DECIMALS decimals; never shown as 1 while it
+ * is below 1 (0,9999996 is shown as 0,999999, not 1,000000). */
+static char *fmt_factor(pulje_kr num, pulje_kr den, char *buf)
+{
+    pulje_wide scale = 1;
+
+    if (den <= 0)
+        den = 1;
+    for (int k = 0; k < FACTOR_DECIMALS; k++)
+        scale *= 10;
+    if (num < den && 2 * ((pulje_wide)den - num) * scale < den)
+        return money_format_ratio(scale - 1, scale, FACTOR_DECIMALS, buf);
+    return money_format_ratio(num, den, FACTOR_DECIMALS, buf);
+}
+
 /* Start the share step and note where it is. */
 static void share_step(builder *b, explain_text *out, label_id id, ...)
 {
@@ -307,8 +322,7 @@ static void explain_formula(builder *b, const pool *p, const sharing *sg, pulje_
 
     *fnum = rr->num[i];
     *fden = rr->den;
-    money_format_ratio(rr->factor_num, rr->factor_den > 0 ? rr->factor_den : 1, FACTOR_DECIMALS,
-                       f);
+    fmt_factor(rr->factor_num, rr->factor_den, f);
     fmt_exact(rr->lambda_num, rr->lambda_den > 0 ? rr->lambda_den : 1, lv);
     switch (p->rule.kind) {
     case RULE_THRESHOLD:

@@ -8,6 +8,7 @@
  * hand, the lookup of numbers, and the command line's exit codes. */
 #include "testutil.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -654,6 +655,237 @@ static void test_english_explains_in_english(void **state)
     hand_free(&h);
 }
 
+/* ---- explain = result on generated pools -------------------------------- */
+
+/* The last amount before a " kr." (" DKK" in English) in line: its value in
+ * hundredths of a krone in *v, and whether it had no decimals in *whole. */
+static bool last_amount(const char *line, const char *unit, pulje_wide *v, bool *whole)
+{
+    const char *hit = NULL, *p = line;
+    size_t ul = strlen(unit);
+
+    while ((p = strstr(p, unit)) != NULL) {
+        hit = p;
+        p += ul;
+    }
+    if (!hit)
+        return false;
+    const char *e = hit, *s = hit;
+    while (s > line && (isdigit((unsigned char)s[-1]) || s[-1] == '.' || s[-1] == ','))
+        s--;
+    if (s == e)
+        return false;
+    pulje_wide ip = 0, fp = 0;
+    int decimals = -1;
+    for (const char *c = s; c < e; c++) {
+        if (*c == ',')
+            decimals = 0;
+        else if (*c != '.' && decimals < 0)
+            ip = ip * 10 + (*c - '0');
+        else if (*c != '.') {
+            fp = fp * 10 + (*c - '0');
+            decimals++;
+        }
+    }
+    if (decimals > 0 && decimals != 2)
+        return false;
+    *whole = decimals < 0;
+    *v = ip * 100 + (decimals > 0 ? fp : 0);
+    return true;
+}
+
+static pulje_wide gcd_w(pulje_wide a, pulje_wide b)
+{
+    if (a < 0)
+        a = -a;
+    while (a) {
+        pulje_wide t = b % a;
+        b = a;
+        a = t;
+    }
+    return b;
+}
+
+/* A generated pool: rule kind x unit x options from combo, the rest from
+ * the seed: 1 to 40 claims (sometimes a few hundred) drawn from 1 kr.,
+ * small claims of a few units, the threshold and one either side of it,
+ * repeats of an earlier claim (groups of equal claims), ordinary amounts,
+ * some near MONEY_MAX, panel refusals and claims of 0; money just short, far
+ * short, or enough; minimum and maximum multiples of the unit. */
+static void gen_pool(hand *h, unsigned combo, uint64_t *rng)
+{
+    static const pulje_kr units[] = {1, 10, 100, 1000};
+    rule_kind kind = (rule_kind)(combo % RULE__COUNT);
+    pulje_kr unit = units[(combo / RULE__COUNT) % 4];
+    unsigned opts = (combo / (RULE__COUNT * 4)) % 4;
+    size_t n = test_between(rng, 0, 9) == 0 ? (size_t)test_between(rng, 100, 400)
+                                             : (size_t)test_between(rng, 1, 40);
+    pulje_kr t = test_between(rng, 0, 3) == 0 ? 50000 : test_between(rng, 1, 200) * 1000;
+    pulje_kr *claims = calloc(n, sizeof *claims);
+    pulje_kr total = 0, largest = 0;
+    bool huge = test_between(rng, 0, 19) == 0;
+
+    assert_non_null(claims);
+    for (size_t k = 0; k < n; k++) {
+        pulje_kr c;
+        switch (test_between(rng, 0, 9)) {
+        case 0: c = 1; break;
+        case 1: c = test_between(rng, 1, 3 * unit); break;
+        case 2: c = t + test_between(rng, -1, 1); break;
+        case 3:
+        case 4: c = k > 0 ? claims[test_between(rng, 0, (int64_t)k - 1)] : 10000; break;
+        case 5: c = test_between(rng, 0, 19) == 0 ? -1 : test_between(rng, 0, 9) == 0 ? 0 : 20000;
+                break;
+        default: c = test_between(rng, 1000, 500000); break;
+        }
+        if (huge && test_between(rng, 0, 3) == 0)
+            c = MONEY_MAX / 64 - test_between(rng, 0, 1000);
+        claims[k] = c;
+        if (c > 0) {
+            total += c;
+            if (c > largest)
+                largest = c;
+        }
+    }
+    pulje_kr money;
+    switch (test_between(rng, 0, 3)) {
+    case 0: money = total - test_between(rng, 1, 2 * unit); break;
+    case 1: money = total / 100 * test_between(rng, 1, 60); break;
+    case 2: money = total / 100 * test_between(rng, 61, 99); break;
+    default: money = total + test_between(rng, 0, 1000); break;
+    }
+    if (money < 0)
+        money = 0;
+    pulje_kr avg = n ? total / (pulje_kr)n : 0, min = 0, max = 0;
+    if (opts & 1)
+        min = unit * test_between(rng, 1, avg / unit / 2 + 1);
+    if (opts & 2)
+        max = unit * test_between(rng, (min + unit - 1) / unit + 1, largest / unit + 2);
+    hand_make(h, rule_of(kind, t, min, max), unit, money, claims, n);
+    free(claims);
+}
+
+typedef struct prop_count {
+    size_t pools, skipped, apps, shares, fractions, rule_shares, capped, dropped, zero;
+    size_t by_rule[RULE__COUNT];
+} prop_count;
+
+/* Explain application i of h and check the figures it states against the
+ * result: the exact share, the printed share, the rounded figure, the final
+ * grant and the status. */
+static void check_one(hand *h, size_t i, const char *kr, const char *grant_label,
+                      const char *refused_label, const char *reduction_label, prop_count *pc)
+{
+    const alloc_line *l = &h->r.lines[i];
+    explain_text t;
+    pulje_wide v;
+    bool whole;
+    char want[128], m[MONEY_BUFSZ];
+
+    assert_int_equal(explain_build(&h->p, &h->apps, &h->r, i, &t), 0);
+    pc->apps++;
+    if (l->claim > 0) {
+        assert_true(t.share_line != EXPLAIN_NO_LINE && t.share_line < t.n);
+        assert_true(t.rounded_line != EXPLAIN_NO_LINE && t.rounded_line < t.n);
+        pulje_wide g = gcd_w(l->share_num, l->share_den);
+        pulje_wide num = l->share_num / g, den = l->share_den / g;
+        if (t.share_num != num || t.share_den != den) {
+            print_error("pool %zu app %zu: explain's share %lld/%lld, the result's %lld/%lld\n",
+                        pc->pools, i + 1, (long long)t.share_num, (long long)t.share_den,
+                        (long long)num, (long long)den);
+            for (size_t k = 0; k < t.n; k++)
+                print_error("  |%s\n", t.lines[k]);
+            fail();
+        }
+        assert_true(last_amount(t.lines[t.share_line], kr, &v, &whole));
+        if (den == 1) {
+            assert_true(whole);
+            assert_true(v == num * 100);
+        } else {
+            pulje_wide d = v * den - 100 * num;
+            assert_false(whole);
+            assert_true(2 * (d < 0 ? -d : d) <= den);
+            pc->fractions++;
+        }
+        assert_int_equal(t.rounded, l->grant);
+        assert_true(last_amount(t.lines[t.rounded_line], kr, &v, &whole));
+        assert_true(whole);
+        assert_true(v == (pulje_wide)l->grant * 100);
+        pc->shares++;
+        pc->capped += l->capped;
+        pc->dropped += l->why == ALLOC_REFUSE_MIN_GRANT;
+        pc->zero += l->grant == 0;
+        pc->rule_shares += h->r.rationed;
+    } else {
+        assert_true(t.share_line == EXPLAIN_NO_LINE);
+    }
+    /* the final figure and the status that follows it */
+    snprintf(want, sizeof want, "%s %s%s", grant_label, money_format(l->grant, m), kr);
+    size_t at = t.n;
+    for (size_t k = 0; k < t.n; k++)
+        if (strcmp(t.lines[k], want) == 0)
+            at = k;
+    assert_true(at + 1 <= t.n);
+    const char *next = at + 1 < t.n ? t.lines[at + 1] : "";
+    if (l->grant == 0)
+        assert_true(strncmp(next, refused_label, strlen(refused_label)) == 0);
+    else if (l->grant < l->claim)
+        assert_true(strncmp(next, reduction_label, strlen(reduction_label)) == 0);
+    else
+        assert_false(strncmp(next, refused_label, strlen(refused_label)) == 0 ||
+                     strncmp(next, reduction_label, strlen(reduction_label)) == 0);
+    for (size_t k = 0; k < t.n; k++)
+        assert_null(strstr(t.lines[k], "≈ 1,000000"));
+    explain_free(&t);
+}
+
+/* Every application of many generated pools: every rule x unit (1, 10, 100,
+ * 1.000) x options (none, min_grant, max_grant, both), in Danish, and every
+ * fifth pool in English too. */
+static void test_explain_states_the_result_on_generated_pools(void **state)
+{
+    (void)state;
+    enum { ROUNDS = 24 };
+    unsigned combos = RULE__COUNT * 4 * 4;
+    uint64_t rng = 0x6578706c61696eull; /* "explain" */
+    prop_count pc;
+
+    memset(&pc, 0, sizeof pc);
+    for (unsigned round = 0; round < ROUNDS; round++) {
+        for (unsigned combo = 0; combo < combos; combo++) {
+            hand h;
+            gen_pool(&h, combo, &rng);
+            if (h.rc != 0) { /* no allocation possible (e.g. protected > money) */
+                pc.skipped++;
+                hand_free(&h);
+                continue;
+            }
+            pc.pools++;
+            pc.by_rule[h.p.rule.kind]++;
+            for (size_t i = 0; i < h.apps.n; i++)
+                check_one(&h, i, " kr.", "Indstillet tilskud:", "Afslag:", "Reduktion:", &pc);
+            if (pc.pools % 5 == 0) {
+                assert_int_equal(labels_set_language("en"), 0);
+                for (size_t i = 0; i < h.apps.n; i++)
+                    check_one(&h, i, " DKK", "Recommended grant:", "Refused:", "Reduction:",
+                              &pc);
+                assert_int_equal(labels_set_language("da"), 0);
+            }
+            hand_free(&h);
+        }
+    }
+    print_message("explain = result: %zu pools (%zu skipped: no allocation possible), %zu "
+                  "explanations, %zu shares (%zu by the rule when rationed, %zu fractions, %zu "
+                  "capped, %zu refused under min_grant, %zu grants of 0); pools per rule: "
+                  "threshold %zu, proportional %zu, excess %zu, cea %zu, cel %zu, talmud %zu\n",
+                  pc.pools, pc.skipped, pc.apps, pc.shares, pc.rule_shares, pc.fractions,
+                  pc.capped, pc.dropped, pc.zero, pc.by_rule[RULE_THRESHOLD],
+                  pc.by_rule[RULE_PROPORTIONAL], pc.by_rule[RULE_EXCESS], pc.by_rule[RULE_CEA],
+                  pc.by_rule[RULE_CEL], pc.by_rule[RULE_TALMUD]);
+    assert_true(pc.pools > 1000);
+    assert_true(pc.capped > 0 && pc.dropped > 0 && pc.fractions > 0);
+}
+
 static void test_numbers_are_found_as_written_or_without_leading_zeros(void **state)
 {
     fixture *f = *state;
@@ -717,6 +949,7 @@ int main(void)
         cmocka_unit_test(test_max_grant_cap_and_the_sharing_of_the_rest),
         cmocka_unit_test(test_raised_grant_names_the_smaller_claim),
         cmocka_unit_test(test_english_explains_in_english),
+        cmocka_unit_test(test_explain_states_the_result_on_generated_pools),
     };
     return cmocka_run_group_tests_name("explain", tests, setup, teardown);
 }
