@@ -234,7 +234,7 @@ typedef struct hand {
     pool p;
     pool_line budget;
     app *a;
-    char (*nrs)[16];
+    char (*nrs)[24];
     app_list apps;
     alloc_result r;
     int rc;
