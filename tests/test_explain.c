@@ -636,6 +636,28 @@ static void test_raised_grant_names_the_smaller_claim(void **state)
     hand_free(&h);
 }
 
+/* A holder of a running multi-year grant, set aside (the line set by hand):
+ * no share, and the refusal names the reason. */
+static void test_set_aside_holder_is_refused_with_its_reason(void **state)
+{
+    (void)state;
+    hand h;
+    explain_text t;
+
+    hand_make(&h, rule_of(RULE_CEL, 0, 0, 0), 1, 50000, claims_10_30_60, 3);
+    alloc_line *l = &h.r.lines[0];
+    l->claim = l->grant = 0;
+    l->my = MY_SET_ASIDE;
+    l->why = ALLOC_REFUSE_HOLDER;
+    hand_explain(&h, 1, &t);
+    expect_has(&t, "  2. Sat til side: løbende flerårig bevilling");
+    expect_has(&t, "Indstillet tilskud: 0 kr.");
+    expect_has(&t, "Afslag: har en løbende flerårig bevilling");
+    assert_true(t.share_line == EXPLAIN_NO_LINE);
+    explain_free(&t);
+    hand_free(&h);
+}
+
 static void test_english_explains_in_english(void **state)
 {
     (void)state;
@@ -992,6 +1014,7 @@ int main(void)
         cmocka_unit_test(test_max_grant_cap_and_the_sharing_of_the_rest),
         cmocka_unit_test(test_raised_grant_names_the_smaller_claim),
         cmocka_unit_test(test_english_explains_in_english),
+        cmocka_unit_test(test_set_aside_holder_is_refused_with_its_reason),
         cmocka_unit_test(test_explain_states_the_result_on_generated_pools),
         cmocka_unit_test(test_readme_example_is_the_program_output),
         cmocka_unit_test(test_summary_shows_granted_over_assessed_without_one_factor),
