@@ -1,12 +1,22 @@
 /* explain.h - One application's way from ansøgt to tilskud, step by step, in words.
  *
  * `pulje explain NR` prints what explain_build() returns: the amount applied
- * for, the assessed amount (or the refusal), the rule and whether it
- * protected or reduced this claim, the exact factor and how it was found,
- * the computed share, the rounding to the pool's unit, the multi-year
- * decision and why, the earmarked money, and the final grant, each step
- * with its kroner in Danish format. Every word comes from labels.c, so the
- * explanation follows --lang. Pure computation: nothing is printed here. */
+ * for, the assessed amount (or the refusal), the rule in words with this
+ * pool's figures (the factor of threshold, proportional and excess and
+ * excess's protected part; the ceiling L of cea; the cut L of cel; the
+ * regime and level of talmud), the caps and refusals of max_grant and
+ * min_grant, the exact share of this claim, the rounding step that gave the
+ * last krone (R1 down to the unit, R3 one unit more, R4 raised), the
+ * multi-year decision and why, the earmarked money, and the final grant
+ * with its status (reduced, or refused and why), each step with its kroner
+ * in Danish format. Every word comes from labels.c, so the explanation
+ * follows --lang. Pure computation: nothing is printed here.
+ *
+ * The result is the truth: the share printed is the line's share_num /
+ * share_den and the final figure its grant. The rule's figures (L, the
+ * factor) are those of the rule's last sharing: the claims neither capped
+ * nor refused under the minimum, and the money less the caps paid. A result
+ * without per-line shares (share_den 0) is explained from the closed form. */
 #ifndef PULJE_EXPLAIN_H
 #define PULJE_EXPLAIN_H
 
@@ -17,10 +27,21 @@
 #include "pool.h"
 
 /* The explanation: lines of UTF-8 text without line ends, each already
- * indented (a step is "  3. ...", its details "     ..."). */
+ * indented (a step is "  3. ...", its details "     ..."). The figures the
+ * text states, for tests and other readers: share is what the rule's
+ * formula, with the figures printed, gives this claim (exact); rounded is
+ * the amount the rounding steps end on. share_line and rounded_line are the
+ * indices of the lines whose last amount prints them, EXPLAIN_NO_LINE when
+ * the claim never reached the rule (refused by the panel, set aside,
+ * assessed 0). */
+#define EXPLAIN_NO_LINE ((size_t)-1)
+
 typedef struct explain_text {
     char **lines;
     size_t n, cap;
+    pulje_wide share_num, share_den; /* share_den > 0 when share_line is set */
+    pulje_kr rounded;
+    size_t share_line, rounded_line;
 } explain_text;
 
 /**

@@ -89,9 +89,9 @@ typedef enum {
     L_EX_FACTOR_PROPORTIONAL, /* Faktor = %s kr. / %s kr. = %s */
     L_EX_SHARE,             /* Beregnet andel: %s kr. x %s = %s kr. */
     L_EX_AS_ASSESSED,       /* Udbetales som indstillet, uden afrunding: %s kr. */
-    L_EX_ROUND_DOWN,        /* Afrundet ned til hele %s kr.: %s kr. */
-    L_EX_ROUND_EXTRA,       /* Plus %s kr. af det, afrundingen frigjorde ...: %s kr. */
-    L_EX_ROUND_NO_EXTRA,    /* Afrundingen frigjorde ikke nok til en enhed mere her */
+    L_EX_ROUND_DOWN,        /* Afrundet ned til hele %s kr. (R1): %s kr. */
+    L_EX_ROUND_EXTRA,       /* Plus %s kr. af det, afrundingen frigjorde (R3, ...): %s kr. */
+    L_EX_ROUND_NO_EXTRA,    /* Ingen enhed mere her af det, afrundingen frigjorde (R3): %s kr. */
     L_EX_YEARS_ONE,         /* Antal år: søgt 1, bevilget %d */
     L_EX_YEARS,             /* Flerårig: søgt %d år, bevilget %d år: %s */
     L_EX_YEAR_AMOUNT,       /* %d: %s kr. */
@@ -101,6 +101,41 @@ typedef enum {
     L_EX_REDUCTION,         /* Reduktion: %s kr. (%s) */
     L_EX_NOT_FOUND,         /* Ingen ansøgning har nr. %s i %s */
     L_EX_NEARBY,            /* Numre i nærheden: %s */
+    L_EX_CEA_HOW,           /* Andel = min(indstillet, L), hvor det fælles loft L gør andelene til %s kr. i alt */
+    L_EX_CEL_HOW,           /* Andel = max(0, indstillet - L), hvor den fælles nedskæring L gør ... %s kr. */
+    L_EX_TALMUD_LOW,        /* Midlerne (%s kr.) er højst halvdelen af ... (%s kr.): andel = min(indstillet / 2, L) */
+    L_EX_TALMUD_HIGH,       /* Midlerne (%s kr.) er mere end halvdelen ... (%s kr.): andel = indstillet - min(...) */
+    L_EX_LEVEL_CEA,         /* Fælles loft: L = %s kr. */
+    L_EX_LEVEL_CEL,         /* Fælles nedskæring: L = %s kr. */
+    L_EX_LEVEL_TALMUD_LOW,  /* Loft på de halve beløb: L = %s kr. */
+    L_EX_LEVEL_TALMUD_HIGH, /* Højeste tab: L = %s kr. */
+    L_EX_SHARE_CEA,         /* Beregnet andel: min(%s kr., %s kr.) = %s kr. */
+    L_EX_SHARE_CEL,         /* Beregnet andel: max(0, %s kr. - %s kr.) = %s kr. */
+    L_EX_SHARE_TALMUD_LOW,  /* Beregnet andel: min(%s kr. / 2, %s kr.) = %s kr. */
+    L_EX_SHARE_TALMUD_HIGH, /* Beregnet andel: %s kr. - min(%s kr. / 2, %s kr.) = %s kr. */
+    L_EX_EXCESS_PARTS,      /* Beskyttet del: min(%s kr., %s kr.) = %s kr.; det overskydende, %s kr., ... */
+    L_EX_FACTOR_EXCESS,     /* Faktor = (%s kr. - beskyttede dele %s kr.) / overskydende dele %s kr. ≈ %s */
+    L_EX_SHARE_EXCESS,      /* Beregnet andel: %s kr. + %s x %s kr. = %s kr. */
+    L_EX_SHARE_FULL,        /* Beregnet andel: hele det indstillede beløb = %s kr. */
+    L_EX_OPT_CAPPED,        /* Sat til højeste tilskud, %s kr.: %d ansøgninger */
+    L_EX_OPT_DROPPED,       /* Afslag under mindste tilskud, %s kr.: %d ansøgninger */
+    L_EX_OPT_REST,          /* Til deling mellem de øvrige %d: %s kr. - %s kr. i højeste tilskud = %s kr. */
+    L_EX_OPT_REST_FIT,      /* De øvrige indstillede beløb (%s kr. i alt) kan dækkes af de %s kr. ...: ingen reduktion */
+    L_EX_CAPPED,            /* Andelen efter reglen er over højeste tilskud og sættes til %s kr. */
+    L_EX_SHARE_CAPPED,      /* Beregnet andel: højeste tilskud = %s kr. */
+    L_EX_BELOW_MIN,         /* Andelen efter reglen kommer under mindste tilskud, %s kr. */
+    L_EX_SHARE_DROPPED,     /* Beregnet andel: afslag = 0 kr. */
+    L_EX_ROUND_EXACT,       /* Andelen går op i hele %s kr. og udbetales uden afrunding: %s kr. */
+    L_EX_ROUND_CAP,         /* En enhed mere ville give mere end %s kr. (R3): %s kr. */
+    L_EX_ROUND_RAISE,       /* Hævet (R4) til det, en ansøgning med mindre indstilling fik fuldt ud: %s kr. */
+    L_EX_ROUND_RAISE_NR,    /* Hævet (R4) til det, ansøgning nr. %s med mindre indstilling fik fuldt ud: %s kr. */
+    L_EX_WHY_MIN,           /* under minimumsbeløbet (%s kr.) */
+    L_EX_WHY_ROUNDED,       /* afrundet til 0 kr. */
+    L_EX_WHY_RULE,          /* reglen giver en andel på 0 kr. */
+    L_EX_WHY_HOLDER,        /* har en løbende flerårig bevilling */
+    L_EX_WHY_ZERO,          /* indstillet 0 kr. */
+    L_EX_NO_FORMULA,        /* Beregnet andel = %s kr. */
+    L_EX_ROUND_WHOLE,       /* Andelen er hele kroner og udbetales uden afrunding: %s kr. */
     /* 360Giving export (opendata.c): the Description column */
     L_OD_DESCRIPTION,       /* Tilskud fra %s %d */
     L_OD_DESCRIPTION_MY,    /* Flerårigt tilskud fra %s %d: %s kr. om året i %d år */

@@ -10,6 +10,8 @@
 
 #include "labels.h"
 #include "money.h"
+#include "ruletext.h"
+#include "rules.h"
 #include "text.h"
 
 /* Decimals shown for the factor and for the computed share. */
@@ -97,17 +99,6 @@ static void detail(builder *b, label_id id, ...)
     va_end(ap);
 }
 
-/* The rule in words, as the workbook says it. */
-static void rule_words(const pool *p, char *buf, size_t size)
-{
-    char t[MONEY_BUFSZ];
-
-    if (p->rule.kind == RULE_THRESHOLD)
-        label_format(buf, size, L_RULE_THRESHOLD, money_format(p->rule.threshold, t));
-    else
-        label_format(buf, size, L_RULE_PROPORTIONAL);
-}
-
 /* The multi-year decision's reason in words (as in the overview's note). */
 static void my_reason(const pool *p, my_status st, char *buf, size_t size)
 {
@@ -124,56 +115,448 @@ static void my_reason(const pool *p, my_status st, char *buf, size_t size)
     buf[0] = '\0';
 }
 
-/* Steps for a claim the rule shares: protected, or reduced by the factor,
- * then the computed share and its rounding to the unit. */
-static void explain_rule(builder *b, const pool *p, const alloc_result *r,
-                         const alloc_line *l)
-{
-    char rule[512], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], f[MONEY_BUFSZ];
-    char share[MONEY_BUFSZ];
+/* ---- the share: the rule's last sharing and this claim's place in it ----- */
 
-    rule_words(p, rule, sizeof rule);
-    step(b, L_EX_RULE, rule);
+/* How a claim went into the rule's last sharing. */
+enum { SH_NONE = 0, SH_RULE, SH_CAPPED, SH_DROPPED };
+
+/* Every line's exact share num[k] / den[k] and how it was reached: from the
+ * result, or (when the result has no per-line shares) from the closed form. */
+typedef struct shares {
+    pulje_wide *num, *den;
+    unsigned char *how;
+    bool from_result;
+} shares;
+
+/* The rule's last sharing: the claims neither capped nor refused under the
+ * minimum (0 for the others), the money left for them, and the rule on them. */
+typedef struct sharing {
+    pulje_kr *claims;
+    pulje_kr money;        /* available less the maxima paid */
+    pulje_kr claimed;      /* the claims shared */
+    pulje_kr capped_total; /* the maxima paid */
+    int n_rest, n_capped, n_dropped;
+    bool rationed;         /* the claims shared exceed the money: the rule's figures apply */
+    bool have;             /* rr holds the rule on them */
+    rule_result rr;
+} sharing;
+
+static void shares_free(shares *sh)
+{
+    free(sh->num);
+    free(sh->den);
+    free(sh->how);
+    memset(sh, 0, sizeof *sh);
+}
+
+static void sharing_free(sharing *sg)
+{
+    free(sg->claims);
+    rule_result_free(&sg->rr);
+    memset(sg, 0, sizeof *sg);
+}
+
+/* Fill sh for every line of r. Returns 0, or -1 on out of memory. */
+static int shares_build(const pool *p, const alloc_result *r, shares *sh)
+{
+    size_t n = r->n, m = n ? n : 1;
+    pulje_kr maxg = p->rule.max_grant, ming = p->rule.min_grant;
+
+    memset(sh, 0, sizeof *sh);
+    sh->num = malloc(m * sizeof *sh->num);
+    sh->den = malloc(m * sizeof *sh->den);
+    sh->how = calloc(m, sizeof *sh->how);
+    if (!sh->num || !sh->den || !sh->how)
+        goto oom;
+    sh->from_result = true;
+    for (size_t k = 0; k < n; k++)
+        if (r->lines[k].share_den <= 0)
+            sh->from_result = false;
+    for (size_t k = 0; k < n; k++) {
+        sh->num[k] = sh->from_result ? r->lines[k].share_num : r->lines[k].claim;
+        sh->den[k] = sh->from_result ? r->lines[k].share_den : 1;
+    }
+    if (!sh->from_result && r->rationed) {
+        /* A result from before the engine kept its shares: the closed form's. */
+        pulje_kr *claims = malloc(m * sizeof *claims);
+        rule_result rr;
+        if (!claims)
+            goto oom;
+        for (size_t k = 0; k < n; k++)
+            claims[k] = r->lines[k].claim;
+        rule_status st = rule_apply(&p->rule, claims, n, r->available, &rr);
+        free(claims);
+        if (st == RULE_ERR_NOMEM)
+            goto oom;
+        for (size_t k = 0; k < n; k++) {
+            sh->num[k] = st == RULE_OK ? rr.num[k] : r->lines[k].grant;
+            sh->den[k] = st == RULE_OK ? rr.den : 1;
+        }
+        rule_result_free(&rr);
+    }
+    for (size_t k = 0; k < n; k++) {
+        const alloc_line *l = &r->lines[k];
+        bool dropped, capped;
+        if (l->claim <= 0) {
+            sh->how[k] = SH_NONE;
+            continue;
+        }
+        if (sh->from_result) {
+            dropped = l->why == ALLOC_REFUSE_MIN_GRANT;
+            capped = l->capped;
+        } else {
+            dropped = ming > 0 && sh->num[k] == 0;
+            capped = maxg > 0 && l->claim > maxg && sh->num[k] == (pulje_wide)maxg * sh->den[k];
+        }
+        sh->how[k] = !r->rationed ? SH_RULE : dropped ? SH_DROPPED : capped ? SH_CAPPED : SH_RULE;
+    }
+    return 0;
+oom:
+    shares_free(sh);
+    return -1;
+}
+
+/* The rule's last sharing, from sh. Returns 0, or -1 on out of memory. */
+static int sharing_build(const pool *p, const alloc_result *r, const shares *sh, sharing *sg)
+{
+    size_t n = r->n;
+
+    memset(sg, 0, sizeof *sg);
+    sg->claims = calloc(n ? n : 1, sizeof *sg->claims);
+    if (!sg->claims)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        switch (sh->how[k]) {
+        case SH_RULE:
+            sg->claims[k] = r->lines[k].claim;
+            sg->claimed += r->lines[k].claim;
+            sg->n_rest++;
+            break;
+        case SH_CAPPED:
+            sg->capped_total += p->rule.max_grant;
+            sg->n_capped++;
+            break;
+        case SH_DROPPED:
+            sg->n_dropped++;
+            break;
+        default:
+            break;
+        }
+    }
+    sg->money = r->available - sg->capped_total;
+    sg->rationed = r->rationed && sg->claimed > sg->money && sg->money >= 0;
+    if (sg->rationed) {
+        rule_params plain = p->rule;
+        plain.min_grant = plain.max_grant = 0;
+        rule_status st = rule_apply(&plain, sg->claims, n, sg->money, &sg->rr);
+        if (st == RULE_ERR_NOMEM) {
+            sharing_free(sg);
+            return -1;
+        }
+        sg->have = st == RULE_OK;
+    }
+    return 0;
+}
+
+/* The greatest common divisor of |a| and b > 0 (b when a is 0). */
+static pulje_wide gcd_wide(pulje_wide a, pulje_wide b)
+{
+    if (a < 0)
+        a = -a;
+    while (a) {
+        pulje_wide t = b % a;
+        b = a;
+        a = t;
+    }
+    return b;
+}
+
+/* An exact amount num/den in kroner: whole kroner as such, else 2 decimals. */
+static char *fmt_exact(pulje_wide num, pulje_wide den, char *buf)
+{
+    if (den > 0 && num % den == 0)
+        return money_format((pulje_kr)(num / den), buf);
+    return money_format_ratio(num, den, SHARE_DECIMALS, buf);
+}
+
+/* A factor below 1 to FACTOR_DECIMALS decimals; never shown as 1 while it
+ * is below 1 (0,9999996 is shown as 0,999999, not 1,000000). */
+static char *fmt_factor(pulje_kr num, pulje_kr den, char *buf)
+{
+    pulje_wide scale = 1;
+
+    if (den <= 0)
+        den = 1;
+    for (int k = 0; k < FACTOR_DECIMALS; k++)
+        scale *= 10;
+    if (num < den && 2 * ((pulje_wide)den - num) * scale < den)
+        return money_format_ratio(scale - 1, scale, FACTOR_DECIMALS, buf);
+    return money_format_ratio(num, den, FACTOR_DECIMALS, buf);
+}
+
+/* Start the share step and note where it is. */
+static void share_step(builder *b, explain_text *out, label_id id, ...)
+{
+    char prefix[16];
+    va_list ap;
+
+    b->step++;
+    snprintf(prefix, sizeof prefix, "%3d. ", b->step);
+    va_start(ap, id);
+    add_v(b, prefix, id, ap);
+    va_end(ap);
+    if (!b->failed)
+        out->share_line = b->t->n - 1;
+}
+
+/* The rule's formula with the last sharing's figures, and this claim's share
+ * by it (*fnum / *fden). share is the result's share, formatted. */
+static void explain_formula(builder *b, const pool *p, const sharing *sg, pulje_kr c, size_t i,
+                            const char *share, pulje_wide *fnum, pulje_wide *fden)
+{
+    const rule_result *rr = &sg->rr;
+    char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], m4[MONEY_BUFSZ], f[MONEY_BUFSZ];
+    char lv[MONEY_BUFSZ];
+    pulje_kr t = p->rule.threshold;
+    explain_text *out = b->t;
+
+    *fnum = rr->num[i];
+    *fden = rr->den;
+    fmt_factor(rr->factor_num, rr->factor_den, f);
+    fmt_exact(rr->lambda_num, rr->lambda_den > 0 ? rr->lambda_den : 1, lv);
+    switch (p->rule.kind) {
+    case RULE_THRESHOLD:
+        if (c <= t) {
+            detail(b, L_EX_PROTECTED, money_format(c, m1), money_format(t, m2));
+            share_step(b, out, L_EX_SHARE_FULL, share);
+            return;
+        }
+        detail(b, L_EX_ABOVE, money_format(c, m1), money_format(t, m2));
+        detail(b, L_EX_FACTOR_THRESHOLD, money_format(sg->money, m1),
+               money_format(rr->protected_sum, m2), money_format(rr->reducible_sum, m3), f);
+        share_step(b, out, L_EX_SHARE, money_format(c, m1), f, share);
+        return;
+    case RULE_PROPORTIONAL:
+        detail(b, L_EX_ALL_REDUCED);
+        detail(b, L_EX_FACTOR_PROPORTIONAL, money_format(sg->money, m1),
+               money_format(rr->reducible_sum, m2), f);
+        share_step(b, out, L_EX_SHARE, money_format(c, m1), f, share);
+        return;
+    case RULE_EXCESS: {
+        pulje_kr prot = c < t ? c : t;
+        if (c <= t) {
+            detail(b, L_EX_PROTECTED, money_format(c, m1), money_format(t, m2));
+            share_step(b, out, L_EX_SHARE_FULL, share);
+            return;
+        }
+        detail(b, L_EX_EXCESS_PARTS, money_format(c, m1), money_format(t, m2),
+               money_format(prot, m3), money_format(c - prot, m4));
+        detail(b, L_EX_FACTOR_EXCESS, money_format(sg->money, m1),
+               money_format(rr->protected_sum, m2), money_format(rr->reducible_sum, m3), f);
+        share_step(b, out, L_EX_SHARE_EXCESS, money_format(prot, m1), f,
+                   money_format(c - prot, m2), share);
+        return;
+    }
+    case RULE_CEA:
+        detail(b, L_EX_CEA_HOW, money_format(sg->money, m1));
+        detail(b, L_EX_LEVEL_CEA, lv);
+        share_step(b, out, L_EX_SHARE_CEA, money_format(c, m1), lv, share);
+        return;
+    case RULE_CEL:
+        detail(b, L_EX_CEL_HOW, money_format(sg->money, m1));
+        detail(b, L_EX_LEVEL_CEL, lv);
+        share_step(b, out, L_EX_SHARE_CEL, money_format(c, m1), lv, share);
+        return;
+    case RULE_TALMUD:
+        if (rr->talmud_losses) {
+            detail(b, L_EX_TALMUD_HIGH, money_format(sg->money, m1),
+                   money_format(sg->claimed, m2));
+            detail(b, L_EX_LEVEL_TALMUD_HIGH, lv);
+            share_step(b, out, L_EX_SHARE_TALMUD_HIGH, money_format(c, m1),
+                       money_format(c, m2), lv, share);
+        } else {
+            detail(b, L_EX_TALMUD_LOW, money_format(sg->money, m1),
+                   money_format(sg->claimed, m2));
+            detail(b, L_EX_LEVEL_TALMUD_LOW, lv);
+            share_step(b, out, L_EX_SHARE_TALMUD_LOW, money_format(c, m1), lv, share);
+        }
+        return;
+    default:
+        share_step(b, out, L_EX_NO_FORMULA, share);
+        return;
+    }
+}
+
+/* The rule, the options and the exact share of claim i; the formula's share
+ * goes to out->share_num / share_den. */
+static void explain_share(builder *b, const pool *p, const alloc_result *r, const shares *sh,
+                          const sharing *sg, size_t i)
+{
+    const alloc_line *l = &r->lines[i];
+    char rule[512], share[MONEY_BUFSZ], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
+    explain_text *out = b->t;
+    pulje_wide fnum = l->claim, fden = 1;
+
+    step(b, L_EX_RULE, ruletext_describe(&p->rule, rule, sizeof rule));
+    fmt_exact(sh->num[i], sh->den[i], share);
     if (!r->rationed) {
         detail(b, L_EX_NOT_RATIONED, money_format(r->assessed_total, m1),
                money_format(r->available, m2));
-        step(b, L_EX_AS_ASSESSED, money_format(l->grant, m1));
-        return;
+        share_step(b, out, L_EX_SHARE_FULL, share);
+        goto done;
     }
-    money_format_ratio(r->factor_num, r->factor_den, FACTOR_DECIMALS, f);
-    if (p->rule.kind == RULE_THRESHOLD) {
-        if (l->claim <= p->rule.threshold) {
-            detail(b, L_EX_PROTECTED, money_format(l->claim, m1),
-                   money_format(p->rule.threshold, m2));
-            step(b, L_EX_AS_ASSESSED, money_format(l->grant, m1));
-            return;
+    if (sg->n_capped > 0)
+        detail(b, L_EX_OPT_CAPPED, money_format(p->rule.max_grant, m1), sg->n_capped);
+    if (sg->n_dropped > 0)
+        detail(b, L_EX_OPT_DROPPED, money_format(p->rule.min_grant, m1), sg->n_dropped);
+    switch (sh->how[i]) {
+    case SH_CAPPED:
+        detail(b, L_EX_CAPPED, money_format(p->rule.max_grant, m1));
+        fnum = p->rule.max_grant;
+        share_step(b, out, L_EX_SHARE_CAPPED, share);
+        break;
+    case SH_DROPPED:
+        detail(b, L_EX_BELOW_MIN, money_format(p->rule.min_grant, m1));
+        fnum = 0;
+        share_step(b, out, L_EX_SHARE_DROPPED);
+        break;
+    default:
+        if (sg->n_capped > 0)
+            detail(b, L_EX_OPT_REST, sg->n_rest, money_format(r->available, m1),
+                   money_format(sg->capped_total, m2), money_format(sg->money, m3));
+        if (!sg->rationed) {
+            if (sg->n_capped > 0 || sg->n_dropped > 0)
+                detail(b, L_EX_OPT_REST_FIT, money_format(sg->claimed, m1),
+                       money_format(sg->money, m2));
+            share_step(b, out, L_EX_SHARE_FULL, share);
+        } else if (sg->have) {
+            explain_formula(b, p, sg, l->claim, i, share, &fnum, &fden);
+        } else {
+            /* the rule cannot be put in figures here: the result's share alone */
+            fnum = sh->num[i];
+            fden = sh->den[i];
+            share_step(b, out, L_EX_NO_FORMULA, share);
         }
-        detail(b, L_EX_ABOVE, money_format(l->claim, m1), money_format(p->rule.threshold, m2));
-        detail(b, L_EX_FACTOR_THRESHOLD, money_format(r->available, m1),
-               money_format(r->protected_total, m2), money_format(r->reducible_total, m3), f);
-    } else {
-        detail(b, L_EX_ALL_REDUCED);
-        detail(b, L_EX_FACTOR_PROPORTIONAL, money_format(r->available, m1),
-               money_format(r->reducible_total, m2), f);
+        break;
     }
+done:
+    if (fden <= 0)
+        fden = 1;
+    pulje_wide g = gcd_wide(fnum, fden);
+    out->share_num = fnum / g;
+    out->share_den = fden / g;
+}
 
-    /* The exact share claim x factor, and the rounding of it to the unit. */
-    pulje_wide num = (pulje_wide)l->claim * r->factor_num;
-    pulje_wide den = r->factor_den;
-    money_format_ratio(num, den, SHARE_DECIMALS, share);
-    step(b, L_EX_SHARE, money_format(l->claim, m1), f, share);
-    if (num == (pulje_wide)l->claim * den) { /* factor 1: nothing to round */
-        detail(b, L_EX_AS_ASSESSED, money_format(l->grant, m1));
+/* The rounding step that gave the last krone, from the share and the step
+ * the result names (or, without per-line shares, the one the grant shows). */
+static void explain_rounding(builder *b, const pool *p, const app_list *apps,
+                             const alloc_result *r, const shares *sh, size_t i)
+{
+    const alloc_line *l = &r->lines[i];
+    explain_text *out = b->t;
+    pulje_wide num = sh->num[i], den = sh->den[i];
+    pulje_kr unit = p->rounding > 0 ? p->rounding : 1;
+    char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+
+    if (den <= 0 || num <= 0) { /* a share of 0: nothing to round */
+        out->rounded = 0;
+        out->rounded_line = out->share_line;
         return;
     }
-    pulje_kr unit = p->rounding > 0 ? p->rounding : 1;
-    pulje_kr floored = (pulje_kr)(money_floordiv(num, den * unit) * unit);
-    step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(floored, m2));
-    if (l->grant > floored)
-        detail(b, L_EX_ROUND_EXTRA, money_format(l->grant - floored, m1),
-               money_format(l->grant, m2));
-    else if (num != (pulje_wide)floored * den)
-        detail(b, L_EX_ROUND_NO_EXTRA);
+    pulje_kr g = (pulje_kr)(money_floordiv(num, den * unit) * unit);
+    bool whole = num % den == 0;
+    alloc_step st = l->step;
+    if (!sh->from_result)
+        st = whole && num / den == l->grant ? ALLOC_STEP_EXACT
+             : l->grant == g                ? ALLOC_STEP_FLOOR
+             : l->grant == g + unit         ? ALLOC_STEP_UNIT
+                                            : ALLOC_STEP_RAISE;
+    pulje_kr cap = l->claim;
+    if (sh->from_result && l->cap > 0)
+        cap = l->cap;
+    else if (p->rule.max_grant > 0 && p->rule.max_grant < cap && r->rationed)
+        cap = p->rule.max_grant;
+
+    switch (st) {
+    case ALLOC_STEP_EXACT: {
+        pulje_kr v = whole ? (pulje_kr)(num / den) : g;
+        if (v == l->claim)
+            step(b, L_EX_AS_ASSESSED, money_format(v, m1));
+        else if (unit == 1)
+            step(b, L_EX_ROUND_WHOLE, money_format(v, m1));
+        else
+            step(b, L_EX_ROUND_EXACT, money_format(unit, m1), money_format(v, m2));
+        out->rounded = v;
+        break;
+    }
+    case ALLOC_STEP_FLOOR:
+        step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(g, m2));
+        if (num != (pulje_wide)g * den) {
+            if (g + unit > cap)
+                detail(b, L_EX_ROUND_CAP, money_format(cap, m1), money_format(g, m2));
+            else
+                detail(b, L_EX_ROUND_NO_EXTRA, money_format(g, m1));
+        }
+        out->rounded = g;
+        break;
+    case ALLOC_STEP_UNIT:
+        step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(g, m2));
+        detail(b, L_EX_ROUND_EXTRA, money_format(unit, m1), money_format(g + unit, m2));
+        out->rounded = g + unit;
+        break;
+    case ALLOC_STEP_RAISE: {
+        /* R4: the smaller claim paid in full that the grant was raised to */
+        const char *nr = NULL;
+        for (size_t k = 0; k < r->n && !nr; k++) {
+            const alloc_line *o = &r->lines[k];
+            if (k != i && o->claim == l->grant && o->grant == o->claim && o->claim < l->claim)
+                nr = apps->v[k].nr;
+        }
+        step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(g, m2));
+        if (nr)
+            detail(b, L_EX_ROUND_RAISE_NR, nr, money_format(l->grant, m1));
+        else
+            detail(b, L_EX_ROUND_RAISE, money_format(l->grant, m1));
+        out->rounded = l->grant;
+        break;
+    }
+    }
+    if (!b->failed)
+        out->rounded_line = b->t->n - 1;
+}
+
+/* Why a grant of 0 kr. is a refusal, in words. */
+static void refusal_words(const pool *p, const app *a, const alloc_line *l, const shares *sh,
+                          size_t i, char *buf, size_t size)
+{
+    char m[MONEY_BUFSZ];
+    alloc_refusal why = l->why;
+
+    if (why == ALLOC_REFUSE_NONE) /* a result without reasons: what the line shows */
+        why = a->refusal && a->refusal[0] ? ALLOC_REFUSE_PANEL
+              : l->my == MY_SET_ASIDE     ? ALLOC_REFUSE_HOLDER
+              : l->claim <= 0             ? ALLOC_REFUSE_PANEL
+              : sh->how[i] == SH_DROPPED  ? ALLOC_REFUSE_MIN_GRANT
+                                          : ALLOC_REFUSE_ROUNDED;
+    switch (why) {
+    case ALLOC_REFUSE_PANEL:
+        if (a->refusal && a->refusal[0])
+            snprintf(buf, size, "%s", a->refusal);
+        else
+            label_format(buf, size, L_EX_WHY_ZERO);
+        return;
+    case ALLOC_REFUSE_HOLDER:
+        label_format(buf, size, L_EX_WHY_HOLDER);
+        return;
+    case ALLOC_REFUSE_MIN_GRANT:
+        label_format(buf, size, L_EX_WHY_MIN, money_format(p->rule.min_grant, m));
+        return;
+    case ALLOC_REFUSE_ROUNDED:
+    case ALLOC_REFUSE_NONE:
+        label_format(buf, size, sh->num[i] == 0 ? L_EX_WHY_RULE : L_EX_WHY_ROUNDED);
+        return;
+    }
+    buf[0] = '\0';
 }
 
 /* The multi-year step: years asked and granted, why, and the amount per year. */
@@ -242,10 +625,20 @@ int explain_build(const pool *p, const app_list *apps, const alloc_result *r, si
 {
     builder b = {out, 0, 0};
     char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+    shares sh;
+    sharing sg;
 
     memset(out, 0, sizeof *out);
+    out->share_line = out->rounded_line = EXPLAIN_NO_LINE;
+    out->share_den = 1;
     if (!p || !apps || !r || i >= apps->n || i >= r->n)
         return -1;
+    if (shares_build(p, r, &sh) != 0)
+        return -1;
+    if (sharing_build(p, r, &sh, &sg) != 0) {
+        shares_free(&sh);
+        return -1;
+    }
     const app *a = &apps->v[i];
     const alloc_line *l = &r->lines[i];
 
@@ -261,24 +654,33 @@ int explain_build(const pool *p, const app_list *apps, const alloc_result *r, si
     } else {
         step(&b, a->assessed_given ? L_EX_ASSESSED : L_EX_ASSESSED_DEFAULT,
              money_format(a->assessed, m1));
-        if (l->claim == 0)
+        if (l->claim == 0) {
             detail(&b, L_EX_ZERO);
-        else
-            explain_rule(&b, p, r, l);
+        } else {
+            explain_share(&b, p, r, &sh, &sg, i);
+            explain_rounding(&b, p, apps, r, &sh, i);
+        }
     }
     explain_years(&b, p, a, l);
     pulje_kr supplements = explain_earmarks(&b, p, a, r, i);
 
     head(&b, L_EX_GRANT, money_format(l->grant, m1));
-    if (l->reduction > 0) {
+    if (l->grant > 0 && l->grant < l->claim) {
         char pct[MONEY_BUFSZ];
         money_format_pct(l->reduction, l->claim, 1, pct);
         head(&b, L_EX_REDUCTION, money_format(l->reduction, m2), pct);
+    } else if (l->grant == 0) {
+        char why[512];
+        refusal_words(p, a, l, &sh, i, why, sizeof why);
+        head(&b, L_EX_REFUSED, why);
     }
     if (supplements > 0)
         head(&b, L_EX_TOTAL_WITH, money_format(l->grant + supplements, m1));
+    sharing_free(&sg);
+    shares_free(&sh);
     if (b.failed) {
         explain_free(out);
+        out->share_line = out->rounded_line = EXPLAIN_NO_LINE;
         return -1;
     }
     return 0;

@@ -105,11 +105,10 @@ static const char *const labels_en[L__COUNT] = {
     [L_EX_FACTOR_PROPORTIONAL] = "Factor = available %s DKK / assessed in total %s DKK ≈ %s",
     [L_EX_SHARE]           = "Computed share: %s DKK x %s = %s DKK",
     [L_EX_AS_ASSESSED]     = "Paid as assessed, not rounded: %s DKK",
-    [L_EX_ROUND_DOWN]      = "Rounded down to whole %s DKK: %s DKK",
-    [L_EX_ROUND_EXTRA]     = "Plus %s DKK of what rounding freed (largest remainder first): "
+    [L_EX_ROUND_DOWN]      = "Rounded down to whole %s DKK (R1): %s DKK",
+    [L_EX_ROUND_EXTRA]     = "Plus %s DKK of what rounding freed (R3, largest remainder first): "
                              "%s DKK",
-    [L_EX_ROUND_NO_EXTRA]  = "What rounding freed did not reach one more unit here; it goes "
-                             "to the residual",
+    [L_EX_ROUND_NO_EXTRA]  = "No further unit here from what rounding freed (R3): %s DKK",
     [L_EX_YEARS_ONE]       = "Years: 1 asked for, %d granted",
     [L_EX_YEARS]           = "Multi-year: %d years asked for, %d granted: %s",
     [L_EX_YEAR_AMOUNT]     = "%d: %s DKK",
@@ -119,6 +118,55 @@ static const char *const labels_en[L__COUNT] = {
     [L_EX_REDUCTION]       = "Reduction: %s DKK (%s)",
     [L_EX_NOT_FOUND]       = "No application has number %s in %s",
     [L_EX_NEARBY]          = "Numbers nearby: %s",
+    [L_EX_CEA_HOW]         = "Share = min(assessed, L), with the common ceiling L chosen so "
+                             "that the shares sum to %s DKK",
+    [L_EX_CEL_HOW]         = "Share = max(0, assessed - L), with the common cut L chosen so "
+                             "that the shares sum to %s DKK",
+    [L_EX_TALMUD_LOW]      = "The money (%s DKK) is at most half the assessed amounts (%s DKK): "
+                             "a common ceiling L on the half amounts, share = "
+                             "min(assessed / 2, L)",
+    [L_EX_TALMUD_HIGH]     = "The money (%s DKK) is more than half the assessed amounts (%s DKK): "
+                             "everyone loses half the amount, at most L, share = "
+                             "assessed - min(assessed / 2, L)",
+    [L_EX_LEVEL_CEA]       = "Common ceiling: L = %s DKK",
+    [L_EX_LEVEL_CEL]       = "Common cut: L = %s DKK",
+    [L_EX_LEVEL_TALMUD_LOW] = "Ceiling on the half amounts: L = %s DKK",
+    [L_EX_LEVEL_TALMUD_HIGH] = "Largest loss: L = %s DKK",
+    [L_EX_SHARE_CEA]       = "Computed share: min(%s DKK, %s DKK) = %s DKK",
+    [L_EX_SHARE_CEL]       = "Computed share: max(0, %s DKK - %s DKK) = %s DKK",
+    [L_EX_SHARE_TALMUD_LOW] = "Computed share: min(%s DKK / 2, %s DKK) = %s DKK",
+    [L_EX_SHARE_TALMUD_HIGH] = "Computed share: %s DKK - min(%s DKK / 2, %s DKK) = %s DKK",
+    [L_EX_EXCESS_PARTS]    = "Protected part: min(%s DKK, %s DKK) = %s DKK; the excess, %s DKK, "
+                             "is reduced by the factor",
+    [L_EX_FACTOR_EXCESS]   = "Factor = (available %s DKK - protected parts %s DKK) / "
+                             "excess parts in total %s DKK ≈ %s",
+    [L_EX_SHARE_EXCESS]    = "Computed share: %s DKK + %s x %s DKK = %s DKK",
+    [L_EX_SHARE_FULL]      = "Computed share: the whole assessed amount = %s DKK",
+    [L_EX_OPT_CAPPED]      = "Set to the maximum grant, %s DKK: %d application(s)",
+    [L_EX_OPT_DROPPED]     = "Refused below the minimum grant, %s DKK: %d application(s)",
+    [L_EX_OPT_REST]        = "Shared by the rule among the other %d: %s DKK - %s DKK in maximum "
+                             "grants = %s DKK",
+    [L_EX_OPT_REST_FIT]    = "The other assessed amounts (%s DKK in total) fit in the %s DKK "
+                             "left: no reduction",
+    [L_EX_CAPPED]          = "The share by the rule is above the maximum grant and is set to "
+                             "%s DKK",
+    [L_EX_SHARE_CAPPED]    = "Computed share: the maximum grant = %s DKK",
+    [L_EX_BELOW_MIN]       = "The share by the rule falls below the minimum grant, %s DKK",
+    [L_EX_SHARE_DROPPED]   = "Computed share: refused = 0 DKK",
+    [L_EX_ROUND_EXACT]     = "The share is a whole number of %s DKK and is paid without "
+                             "rounding: %s DKK",
+    [L_EX_ROUND_CAP]       = "One more unit would give more than %s DKK (R3): %s DKK",
+    [L_EX_ROUND_RAISE]     = "Raised (R4) to what an application with a smaller assessment got "
+                             "in full: %s DKK",
+    [L_EX_ROUND_RAISE_NR]  = "Raised (R4) to what application no. %s, with a smaller assessment, "
+                             "got in full: %s DKK",
+    [L_EX_WHY_MIN]         = "below the minimum grant (%s DKK)",
+    [L_EX_WHY_ROUNDED]     = "rounded down to 0 DKK",
+    [L_EX_WHY_RULE]        = "the rule gives a share of 0 DKK",
+    [L_EX_WHY_HOLDER]      = "holds a running multi-year grant",
+    [L_EX_WHY_ZERO]        = "assessed at 0 DKK",
+    [L_EX_NO_FORMULA]      = "Computed share = %s DKK",
+    [L_EX_ROUND_WHOLE]     = "The share is whole kroner and is paid without rounding: %s DKK",
 
     [L_OD_DESCRIPTION]     = "Grant from %s %d",
     [L_OD_DESCRIPTION_MY]  = "Multi-year grant from %s %d: %s DKK a year for %d years",

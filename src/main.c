@@ -368,10 +368,21 @@ static void print_summary(const pool *p, const alloc_result *r)
     line_kr(L_SUM_EARMARKED, r->earmarked_total);
     line_kr(L_SUM_AVAILABLE, r->available);
     line_kr(L_SUM_ASSESSED, r->assessed_total);
-    money_format_ratio(r->factor_num, r->factor_den, 4, f);
-    money_format_pct((pulje_wide)(r->factor_den - r->factor_num), r->factor_den, 1, pct);
-    snprintf(s, sizeof s, "%s (-%s)", f, pct);
-    line_out(label(L_SUM_FACTOR), s);
+    bool one_factor = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
+                      p->rule.kind == RULE_EXCESS;
+    if ((one_factor && r->factor_num < r->factor_den) || r->n_reduced == 0) {
+        money_format_ratio(r->factor_num, r->factor_den, 4, f);
+        money_format_pct((pulje_wide)(r->factor_den - r->factor_num), r->factor_den, 1, pct);
+        snprintf(s, sizeof s, "%s (-%s)", f, pct);
+        line_out(label(L_SUM_FACTOR), s);
+    } else if (r->assessed_total > 0) {
+        /* no single factor (cea, cel, talmud), or the options left the rest
+         * paid in full: the share of the claims granted, never "1,0000 (-0,0 %)" */
+        money_format_ratio(r->granted_total, r->assessed_total, 4, f);
+        money_format_pct(r->assessed_total - r->granted_total, r->assessed_total, 1, pct);
+        snprintf(s, sizeof s, "%s (-%s)", f, pct);
+        line_out(label(L_CMP_FACTOR), s);
+    }
     line_count(L_SUM_REDUCED, r->n_reduced);
     line_count(L_SUM_REFUSED, r->n_refused);
     line_kr(L_SUM_GRANTED, r->granted_total);
