@@ -139,6 +139,7 @@ static lxw_row_t write_warnings(book *b, const book_sheet *s, lxw_row_t row, con
     const diag_list *dl = p->warnings;
     size_t n = 0, shown = 0;
     char text[2048], where[600], more[MONEY_BUFSZ];
+    const char *base;
 
     for (size_t i = 0; dl && i < dl->n; i++)
         n += dl->v[i].level == DIAG_WARNING;
@@ -150,10 +151,13 @@ static lxw_row_t write_warnings(book *b, const book_sheet *s, lxw_row_t row, con
         if (d->level != DIAG_WARNING)
             continue;
         where[0] = '\0';
-        if (d->file && d->line)
-            snprintf(where, sizeof where, "%s:%u: ", d->file, d->line);
-        else if (d->file)
-            snprintf(where, sizeof where, "%s: ", d->file);
+        /* the file's own name: the workbook does not depend on where it was run */
+        base = d->file ? strrchr(d->file, '/') : NULL;
+        base = base ? base + 1 : d->file;
+        if (base && d->line)
+            snprintf(where, sizeof where, "%s:%u: ", base, d->line);
+        else if (base)
+            snprintf(where, sizeof where, "%s: ", base);
         snprintf(text, sizeof text, "%s%s%s%s%s", where, d->msg, d->hint ? " (" : "",
                  d->hint ? d->hint : "", d->hint ? ")" : "");
         book_put_text(b, s, row++, C_LABEL, text, NULL);
