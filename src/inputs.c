@@ -218,7 +218,8 @@ static size_t find_previous(const pulje_inputs *in, const char *dir, const struc
         if (e->d_name[0] == '.' || len <= sizeof suffix - 1 ||
             strcmp(e->d_name + len - (sizeof suffix - 1), suffix) != 0)
             continue;
-        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path)
+        if ((size_t)snprintf(path, sizeof path, "%s%s%s", strcmp(dir, ".") ? dir : "",
+                             strcmp(dir, ".") ? "/" : "", e->d_name) >= sizeof path)
             continue;
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
             (unsigned long long)st.st_size > INPUTS_MAX_BYTES ||
@@ -242,9 +243,9 @@ static size_t find_previous(const pulje_inputs *in, const char *dir, const struc
                      "cancelled, move the file away",
                      path);
         diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
-                 "%s holds %zu commitments for %d (%s kr.), but the pool's ledger %s reserves "
-                 "nothing for %d",
-                 path, n, p->year, money_format(sum, a),
+                 "%s holds %zu commitment%s for %d (%s kr.), but the pool's ledger %s "
+                 "reserves nothing for %d",
+                 path, n, n == 1 ? "" : "s", p->year, money_format(sum, a),
                  in->ledger_path ? in->ledger_path : "(none: no `ledger =`)", p->year);
         found++;
     }

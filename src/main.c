@@ -463,15 +463,21 @@ static int digest_inputs(const char *pool_path, const char *apps_path, const poo
     return 0;
 }
 
-/* Make the output folder if it does not exist. Another run making it at
- * the same moment (EEXIST) is fine as long as it is a folder. */
-static int ensure_dir(const char *dir)
+/* Make the output folder if it does not exist (*made set when this call
+ * made it; may be NULL). Another run making it at the same moment (EEXIST)
+ * is fine as long as it is a folder. */
+static int ensure_dir(const char *dir, int *made)
 {
     struct stat st;
+    if (made)
+        *made = 0;
     if (stat(dir, &st) == 0)
         return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
-    if (mkdir(dir, 0777) == 0)
+    if (mkdir(dir, 0777) == 0) {
+        if (made)
+            *made = 1;
         return 0;
+    }
     if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
         return 0;
     return -1;
@@ -554,9 +560,9 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
 {
     char base[256], err[512], stage[4096], path[4608], final[OUT__COUNT][4608];
     int wanted[OUT__COUNT] = {1, 1, 1, p->ledger != NULL || r->n_my_honoured > 0};
-    int k, done = 0;
+    int k, done = 0, made;
 
-    if (ensure_dir(o->out) != 0) {
+    if (ensure_dir(o->out, &made) != 0) {
         fprintf(stderr, "pulje: cannot use output folder %s: %s\n", o->out, strerror(errno));
         return EXIT_WRITE;
     }
@@ -564,6 +570,8 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
         !mkdtemp(stage)) {
         fprintf(stderr, "pulje: cannot make a staging folder in %s: %s\n", o->out,
                 strerror(errno));
+        if (made)
+            rmdir(o->out);
         return EXIT_WRITE;
     }
     report_basename(p, base, sizeof base);
@@ -576,6 +584,8 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
             fprintf(stderr, "pulje: could not write %s: %s\n  hint: no output was changed\n",
                     final[k], err);
             remove_staging(stage);
+            if (made)
+                rmdir(o->out); /* the folder this run made, empty again */
             return EXIT_WRITE;
         }
     }
@@ -803,7 +813,7 @@ static int run_compare(const options *o, const pool *p, const app_list *apps, di
     }
     if (compare_run(p, apps, rules, n, 0, &sweep, &c, dl) != 0)
         return dl->oom ? EXIT_FAULT : EXIT_INPUT;
-    if (ensure_dir(o->out) != 0) {
+    if (ensure_dir(o->out, NULL) != 0) {
         fprintf(stderr, "pulje: cannot use output folder %s: %s\n", o->out, strerror(errno));
         compare_free(&c);
         return EXIT_WRITE;

@@ -6,7 +6,8 @@
  *   line 1     the exit code both `pulje check` and `pulje run` must give;
  *              "C R" when they differ by nature (an output-side fault: check
  *              writes nothing, so it cannot meet it)
- *   lines 2..  substrings that must all appear on standard error (of both)
+ *   lines 2..  substrings that must all appear on standard error (of both;
+ *              of run alone when the codes differ)
  *
  * and optionally `setup`, a shell script run (with sh, in the copy) before
  * the commands, for what git cannot hold (a FIFO, a sparse 600 MiB file, a
@@ -246,7 +247,7 @@ static void run_fixture(const char *name)
                           rc, x.code[k], out);
             fail();
         }
-        for (size_t w = 0; w < x.n_want; w++)
+        for (size_t w = 0; (x.code[0] == x.code[1] || k == 1) && w < x.n_want; w++)
             if (!strstr(out, x.want[w])) {
                 print_message("%s: pulje %s: \"%s\" not on stderr:\n%s\n", name, cmds[k],
                               x.want[w], out);
