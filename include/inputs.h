@@ -32,6 +32,23 @@ typedef enum { INPUTS_OK = 0, INPUTS_BAD = -1, INPUTS_NOMEM = -2 } inputs_status
  */
 inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl);
 
+/**
+ * @brief inputs_load(), and first, right after the pool file: inputs are
+ * sacred. When out_dir is not NULL, none of the files a run or compare
+ * would write there (inputs_output_suffixes) may be an input
+ * (inputs_check_outputs()), and out_dir must be a folder if it exists; else
+ * INPUTS_BAD before the ledger or the applications are read.
+ */
+inputs_status inputs_load_for(const char *pool_path, const char *out_dir, pulje_inputs *in,
+                              diag_list *dl);
+
+/* The files a run writes into its output folder, <basename><suffix>
+ * (report_basename()), in the order run writes them: the workbook, the
+ * decisions CSV, the 360Giving CSV, next year's ledger; then compare's
+ * workbook. */
+enum { INPUTS_N_OUTPUTS = 5 };
+extern const char *const inputs_output_suffixes[INPUTS_N_OUTPUTS];
+
 /** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */
 void inputs_free(pulje_inputs *in);
 

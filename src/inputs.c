@@ -14,6 +14,32 @@
 #include "labels.h"
 #include "multiyear.h"
 #include "plausible.h"
+#include "report.h"
+
+const char *const inputs_output_suffixes[INPUTS_N_OUTPUTS] = {
+    ".xlsx", "-afgoerelser.csv", "-360giving.csv", "-forpligtelser.csv", "-sammenligning.xlsx"};
+
+/* The outputs a run or compare into out_dir would write must not be inputs;
+ * out_dir must be a folder if it exists. Checked before anything but the
+ * pool file is read. Returns 0, or -1 after an error. */
+static int check_outputs_early(const pulje_inputs *in, const char *out_dir, diag_list *dl)
+{
+    char base[256], paths[INPUTS_N_OUTPUTS][4608];
+    const char *v[INPUTS_N_OUTPUTS];
+    struct stat st;
+
+    if (stat(out_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        diag_add(dl, DIAG_ERROR, out_dir, 0, 0, "name a folder with --out",
+                 "the output folder %s is not a folder", out_dir);
+        return -1;
+    }
+    report_basename(&in->pool, base, sizeof base);
+    for (int k = 0; k < INPUTS_N_OUTPUTS; k++) {
+        snprintf(paths[k], sizeof paths[k], "%s/%s%s", out_dir, base, inputs_output_suffixes[k]);
+        v[k] = paths[k];
+    }
+    return inputs_check_outputs(in, v, INPUTS_N_OUTPUTS, dl);
+}
 
 void inputs_free(pulje_inputs *in)
 {
@@ -88,6 +114,12 @@ static int check_ledger_budget(const pulje_inputs *in, diag_list *dl)
 
 inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl)
 {
+    return inputs_load_for(pool_path, NULL, in, dl);
+}
+
+inputs_status inputs_load_for(const char *pool_path, const char *out_dir, pulje_inputs *in,
+                              diag_list *dl)
+{
     size_t bad;
 
     memset(in, 0, sizeof *in);
@@ -95,10 +127,14 @@ inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl
         return INPUTS_BAD;
     if (pool_load(pool_path, &in->pool, dl) != 0 || !in->pool.applications)
         return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
+    in->apps_path = pool_applications_path(&in->pool);
+    in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
+    if (!in->apps_path || (in->pool.ledger && !in->ledger_path))
+        return INPUTS_NOMEM;
+    /* inputs are sacred: refused before anything else is read */
+    if (out_dir && check_outputs_early(in, out_dir, dl) != 0)
+        return INPUTS_BAD;
     if (in->pool.ledger) {
-        in->ledger_path = pool_ledger_path(&in->pool);
-        if (!in->ledger_path)
-            return INPUTS_NOMEM;
         if (gate_file(in->ledger_path, "ledger", dl) != 0)
             return INPUTS_BAD;
         if (ledger_load(in->ledger_path, &in->ledger, dl) != 0)
@@ -109,9 +145,6 @@ inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl
         if (check_ledger_budget(in, dl) != 0)
             return INPUTS_BAD;
     }
-    in->apps_path = pool_applications_path(&in->pool);
-    if (!in->apps_path)
-        return INPUTS_NOMEM;
     if (gate_file(in->apps_path, "applications file", dl) != 0)
         return INPUTS_BAD;
     if (apps_load_pool(in->apps_path, &in->pool, &in->apps, dl) != 0)

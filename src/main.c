@@ -509,8 +509,8 @@ static int write_one(output_kind k, const char *path, const pool *p, const app_l
     return -1;
 }
 
-static const char *const out_suffix[OUT__COUNT] = {
-    ".xlsx", "-afgoerelser.csv", "-360giving.csv", "-forpligtelser.csv"};
+/* out_suffix[k]: the file name suffix of output k. */
+#define out_suffix inputs_output_suffixes
 
 /* Remove a staging folder and whatever is in it (files only: the writers
  * put nothing else there). Keeps errno. */
@@ -616,34 +616,6 @@ static int write_outputs(const options *o, const pool *p, const app_list *apps,
     return EXIT_OK;
 }
 
-/* Inputs are sacred: none of the files this command would write may be an
- * input. The staging folder and the temporary names in it are new (mkdtemp,
- * mkstemp), so they cannot be one. Returns 0, or -1 after an error. */
-static int check_outputs(const options *o, const pulje_inputs *in, diag_list *dl)
-{
-    char base[256], paths[OUT__COUNT + 1][4096];
-    const char *v[OUT__COUNT + 1];
-    size_t n = 0;
-    struct stat st;
-
-    if (o->nr)
-        return 0; /* explain writes nothing */
-    if (stat(o->out, &st) == 0 && !S_ISDIR(st.st_mode)) {
-        diag_add(dl, DIAG_ERROR, o->out, 0, 0, "name a folder with --out",
-                 "the output folder %s is not a folder", o->out);
-        return -1;
-    }
-    report_basename(&in->pool, base, sizeof base);
-    for (int k = 0; k < OUT__COUNT; k++) {
-        snprintf(paths[n], sizeof paths[n], "%s/%s%s", o->out, base, out_suffix[k]);
-        v[n] = paths[n];
-        n++;
-    }
-    snprintf(paths[n], sizeof paths[n], "%s/%s-sammenligning.xlsx", o->out, base);
-    v[n] = paths[n];
-    n++;
-    return inputs_check_outputs(in, v, n, dl);
-}
 
 /* explain NR: the number is not in the file; name the closest ones. */
 static void print_not_found(const options *o, const app_list *apps, const char *path)
@@ -868,7 +840,9 @@ int main(int argc, char **argv)
     clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
 
     phase_enter(PHASE_READ);
-    is = inputs_load(o.pool, &in, &dl);
+    /* explain writes nothing; the others must not write over an input (the
+     * staging folder and the temporary names in it are new: mkdtemp, mkstemp) */
+    is = inputs_load_for(o.pool, o.nr ? NULL : o.out, &in, &dl);
     if (is != INPUTS_OK) {
         rc = is == INPUTS_NOMEM ? EXIT_FAULT : EXIT_INPUT;
         goto done;
@@ -900,7 +874,7 @@ int main(int argc, char **argv)
     }
     in.pool.inputs = &dg;
     in.pool.warnings = &dl;
-    if (check_outputs(&o, &in, &dl) != 0 || inputs_check_ledger(&in, o.out, &dl) != 0) {
+    if (inputs_check_ledger(&in, o.out, &dl) != 0) {
         rc = dl.oom ? EXIT_FAULT : EXIT_INPUT;
         goto done;
     }
