@@ -18,6 +18,7 @@
 
 #include "apps.h"
 #include "diag.h"
+#include "ledger.h"
 #include "pool.h"
 
 /* The most characters (code points) one workbook cell holds: Excel's limit. */
@@ -43,6 +44,14 @@
  *         is set too).
  */
 size_t plausible_check(const pool *p, const app_list *apps, diag_list *dl);
+
+/**
+ * @brief The ledger's texts (Løbenr, Nr, Forening, CVR) go into workbook
+ * cells too: an error at its line for each one longer than
+ * PLAUSIBLE_CELL_MAX characters. No I/O.
+ * @return The number of errors added.
+ */
+size_t plausible_check_ledger(const ledger *l, diag_list *dl);
 
 /** @brief Number of characters (UTF-8 code points) in s. This function can't fail. */
 size_t plausible_chars(const char *s);

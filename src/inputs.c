@@ -139,6 +139,8 @@ inputs_status inputs_load_for(const char *pool_path, const char *out_dir, pulje_
             return INPUTS_BAD;
         if (ledger_load(in->ledger_path, &in->ledger, dl) != 0)
             return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
+        if (plausible_check_ledger(&in->ledger, dl) > 0)
+            return INPUTS_BAD;
         if (multiyear_reserve(&in->pool, &in->ledger, dl) != 0)
             return INPUTS_NOMEM;
         in->pool.commitments = &in->ledger;

@@ -240,3 +240,28 @@ size_t plausible_check(const pool *p, const app_list *apps, diag_list *dl)
     }
     return errors;
 }
+
+size_t plausible_check_ledger(const ledger *l, diag_list *dl)
+{
+    size_t errors = 0;
+    char hint[160];
+
+    snprintf(hint, sizeof hint, "shorten the text to at most %d characters", PLAUSIBLE_CELL_MAX);
+    for (size_t i = 0; i < l->n; i++) {
+        const ledger_row *r = &l->v[i];
+        const struct {
+            const char *what, *s;
+        } t[] = {{"Løbenr", r->id}, {"Nr", r->nr}, {"Forening", r->association}, {"CVR", r->cvr}};
+        for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+            size_t w = plausible_chars(t[k].s);
+            if (w <= PLAUSIBLE_CELL_MAX)
+                continue;
+            diag_add(dl, DIAG_ERROR, l->file, r->line, 0, hint,
+                     "the %s text has %zu characters; a workbook cell holds at most %d (Excel's "
+                     "limit)",
+                     t[k].what, w, PLAUSIBLE_CELL_MAX);
+            errors++;
+        }
+    }
+    return errors;
+}

@@ -267,6 +267,8 @@ fx("ledger-is-a-fifo", ["2", "ledger.csv", "pipe (FIFO)"], lstd(csv(LHEAD, LROWS
    setup="rm ledger.csv && mkfifo ledger.csv\n")
 fx("ledger-too-big", ["2", "ledger.csv", "at most 512 MiB"], lstd(csv(LHEAD, LROWS)),
    setup="truncate -s 513M ledger.csv\n")
+fx("ledger-name-over-excel-cell", ["2", "ledger.csv:3", "Forening text has 32768 characters"],
+   lstd(csv(LHEAD, [LROWS[0], LROWS[1].replace("Forening X", "F" * 32768)])))
 HOLDER = "L2023-001;2023;2024;9;Selskabet Lune Vandrere, Bullerup;100000;flerårigt tilskud"
 fx("ledger-running-holder-punctuation", ["2", "apps.csv:5:", "Selskabet Lune Vandrere Bullerup (Nr 4) holds a running multi-year grant (ledger.csv line 2"],
    lstd(csv(LHEAD, [HOLDER]),
