@@ -292,6 +292,22 @@ fx("earmark-one-criterion-absent",
 fx("earmark-columns-present-is-fine", ["0"],
    std(**{"pool.ini": pool() + EM, "apps.csv": csv(EMHEAD, EMROWS)}))
 
+fx("cross-supplement-without-the-required-criteria", ["2", "apps.csv:3:10:", "does not meet its required criteria"],
+   std(**{"pool.ini": pool() + EM,
+          "apps.csv": csv(EMHEAD, [EMROWS[0], ROWS[1] + ";nej;nej;20.000;"] + EMROWS[2:])}))
+fx("cross-running-holder-set-aside-warns",
+   ["0", "advarsel: apps.csv:5:", "Selskabet Lune Vandrere Bullerup"],
+   lstd(csv(LHEAD, [HOLDER]),
+        pool_text=pool(ledger="ledger.csv") + MY + "running_holders = set_aside\n",
+        **{"apps.csv": csv(HEAD, ROWS[:3] + ["4;;Selskabet Lune Vandrere Bullerup;Vandring;45.000;40.000;"])}))
+fx("cross-cap-broken-by-the-ledger-warns-in-check-too",
+   ["0", "advarsel: ledger.csv:", "earlier multi-year commitments for 2024 (600.000 kr.) already exceed the cap (550.000 kr.)"],
+   lstd(csv(LHEAD, ["L2023-001;2023;2024;7;Forening X;600000;flerårigt tilskud"]), extra_pool=MY))
+fx("cross-holder-matched-by-cvr", ["2", "apps.csv:3:", "holds a running multi-year grant"],
+   lstd("\r\n".join([LHEAD + ";CVR", "L2023-001;2023;2024;9;Et helt andet navn;100000;flerårigt tilskud;22222222"]) + "\r\n"))
+fx("pool-decision-date-1900-01-01-is-fine", ["0"],
+   std(**{"pool.ini": pool().replace("2023-12-13", "1900-01-01")}))
+
 # ----------------------------------------------------------------- output side
 fx("out-file-size-limit", ["0 4", "could not write", "File too large", "no output was changed"],
    std(), prefix="ulimit -f 8;")
