@@ -295,6 +295,11 @@ typedef enum {
     L_RS_CHART_TITLE,       /* Ansøgt og indstillet tilskud efter indstillet beløb */
     L_RS_CHART_X,           /* Indstillet beløb */
     L_RS_CHART_Y,           /* Kr. */
+    /* warnings (main.c, inputs.c, report_summary.c) */
+    L_WARN_PREFIX,          /* advarsel */
+    L_RS_WARNINGS,          /* Advarsler */
+    L_RS_WARNINGS_MORE,     /* ... og %s advarsler mere; pulje check viser dem alle */
+    L_WARN_NO_LEDGER,       /* Ingen tidligere forpligtelser er reserveret for %d – er det rigtigt? */
     L__COUNT
 } label_id;
 

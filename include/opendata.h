@@ -25,8 +25,10 @@
  *
  * id_prefix is [pool] id_prefix, default "360G-pulje": a publisher registered
  * with 360Giving writes its own 360G- prefix there, and its CVR in org_id.
- * Text is written exactly (no apostrophe against spreadsheet formulas, as
- * the decisions CSV has): it is data for other programs. */
+ * Text starting with = + - @ TAB or CR gets a leading apostrophe, as in
+ * every CSV pulje writes (table_write_field): the file is opened in
+ * spreadsheets as often as it is read by programs, and a title such as
+ * "=HYPERLINK(...)" must stay text there. */
 #ifndef PULJE_OPENDATA_H
 #define PULJE_OPENDATA_H
 

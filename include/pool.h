@@ -98,6 +98,14 @@ typedef struct pool {
 
     const struct digest_list *inputs; /* SHA-256 of the input files, set by the caller
                                          for the workbook's properties; not owned; may be NULL */
+
+    /* Where things stand in the pool file, for messages (0 = not in the file):
+     * the first header of [budget], [reservations], [earmarks] and [multiyear]
+     * (a non-zero multiyear_line: the pool has a [multiyear] section), and the
+     * `ledger =` key. */
+    unsigned budget_line, reservations_line, earmarks_line, multiyear_line, ledger_line;
+    const struct diag_list *warnings; /* the run's warnings, set by the caller for the
+                                         workbook's list of them; not owned; may be NULL */
 } pool;
 
 /**

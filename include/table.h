@@ -192,7 +192,8 @@ int table_write_text(FILE *fp, const char *s, bool first);
  * first: quoted when it holds sep, '"', CR or LF, inner quotes doubled (RFC
  * 4180); with neutralise, a leading formula character gets an apostrophe as
  * in table_write_text(), which is this with ';' and neutralise. NULL is
- * written as "". For the 360Giving export: ',' and no apostrophe.
+ * written as "". For the 360Giving export: ',' and neutralise, like every
+ * CSV pulje writes.
  * @return 0, or -1 on a write error.
  */
 int table_write_field(FILE *fp, const char *s, char sep, bool first, bool neutralise);

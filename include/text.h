@@ -73,4 +73,15 @@ void text_set_err(char *err, size_t errsz, const char *fmt, ...)
 /** @brief Levenshtein distance of two short strings (bytes), capped at 99. */
 int text_distance(const char *a, const char *b);
 
+/**
+ * @brief Fold an association's name for telling whether two rows name the
+ * same one: text_fold(), then every printable ASCII character that is not a
+ * letter or digit dropped (blanks and punctuation), so "Selskabet Lune
+ * Vandrere, Bullerup" and "selskabet lune vandrere bullerup" fold alike.
+ * Control characters and non-ASCII letters are kept. The one folding of the
+ * duplicate check (apps.c), the running holders (multiyear.c) and the
+ * plausibility checks (plausible.c). Returns a malloc'ed string or NULL.
+ */
+char *text_fold_name(const char *s);
+
 #endif

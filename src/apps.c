@@ -265,26 +265,13 @@ static char *fold_pair(reader *r, const char *association, const char *activity)
 {
     size_t la = strlen(association), lb = strlen(activity);
     char *buf = grow(r->scratch, &r->scratchcap, la + lb + 2, 1);
-    char *f, *o;
     if (!buf)
         return NULL;
     r->scratch = buf;
     memcpy(buf, association, la);
     buf[la] = '\x1f';
     memcpy(buf + la + 1, activity, lb + 1);
-    f = text_fold(buf);
-    if (!f)
-        return NULL;
-    o = f;
-    for (const char *c = f; *c; c++) {
-        unsigned char u = (unsigned char)*c;
-        if (u < 0x80 && u != 0x1f && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
-                                       u == ':'))
-            continue; /* ASCII punctuation and blanks */
-        *o++ = *c;
-    }
-    *o = '\0';
-    return f;
+    return text_fold_name(buf); /* the one name folding (text.h) */
 }
 
 /* "cvr:<digits>" for a CVR cell, in buf (size >= 48); NULL if none. */
@@ -437,6 +424,38 @@ static int check_duplicates(reader *r, const row_keys *k, size_t row)
 /* Check one row, append the application and look for a duplicate.
  * A table_row_fn. */
 
+/* On the first row: every criterion column and "<Key> tillæg ansøgt" of each
+ * earmark must be in the file, or the earmark's money would silently all go
+ * to the residual. One error per earmark naming the columns missing. */
+static void check_earmark_columns(reader *r)
+{
+    const pool *p = r->pool;
+
+    for (size_t k = 0; k < p->n_earmark_defs; k++) {
+        const pool_earmark *e = &p->earmark_defs[k];
+        char missing[1024] = "";
+        size_t n = 0, len = 0;
+        for (size_t j = 0; j <= e->n_criteria; j++) {
+            if (get(r, (int)(r->em_first[k] + j)))
+                continue;
+            len += (size_t)snprintf(missing + len, len < sizeof missing ? sizeof missing - len : 0,
+                                    "%s\"%s%s\"", n ? ", " : "",
+                                    j < e->n_criteria ? e->criteria[j].key : e->key,
+                                    j < e->n_criteria ? "" : " tillæg ansøgt");
+            if (len >= sizeof missing)
+                len = sizeof missing - 1;
+            n++;
+        }
+        if (n)
+            table_note(r->t, DIAG_ERROR, 0, 0,
+                       "add the columns to the applications (pulje init writes a template "
+                       "with them), or remove the earmark from the pool file",
+                       "the applications have no column %s for [earmark %s] (line %u of %s); "
+                       "its money would all go to the residual",
+                       missing, e->key, e->line, p->file ? p->file : "the pool file");
+    }
+}
+
 /* The earmark columns of a row: criteria answers and the supplement. Returns
  * 0, or -1 on out of memory. */
 static int read_earmarks(reader *r, app *a)
@@ -506,6 +525,8 @@ static int read_row(table *t, const table_row *row, void *ctx)
     read_amounts(r, &a);
     read_flags(r, &a);
 
+    if (r->pool && r->pool->n_earmark_defs && r->out->n == 0)
+        check_earmark_columns(r);
     if (r->pool && r->pool->n_earmark_defs && read_earmarks(r, &a) != 0) {
         app_free_strings(&a);
         free(keys.pair);

@@ -1,11 +1,45 @@
-/* inputs.c - Everything a run reads, loaded and checked in one call. */
+/* inputs.c - Everything a run reads, loaded and checked in one call; and the
+ * checks that stand between the inputs and the outputs: no output may be an
+ * input, and a ledger that reserves nothing is said out loud. */
 #include "inputs.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "earmark.h"
+#include "labels.h"
 #include "multiyear.h"
+#include "plausible.h"
+#include "report.h"
+
+const char *const inputs_output_suffixes[INPUTS_N_OUTPUTS] = {
+    ".xlsx", "-afgoerelser.csv", "-360giving.csv", "-forpligtelser.csv", "-sammenligning.xlsx"};
+
+/* The outputs a run or compare into out_dir would write must not be inputs;
+ * out_dir must be a folder if it exists. Checked before anything but the
+ * pool file is read. Returns 0, or -1 after an error. */
+static int check_outputs_early(const pulje_inputs *in, const char *out_dir, diag_list *dl)
+{
+    char base[256], paths[INPUTS_N_OUTPUTS][4608];
+    const char *v[INPUTS_N_OUTPUTS];
+    struct stat st;
+
+    if (stat(out_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        diag_add(dl, DIAG_ERROR, out_dir, 0, 0, "name a folder with --out",
+                 "the output folder %s is not a folder", out_dir);
+        return -1;
+    }
+    report_basename(&in->pool, base, sizeof base);
+    for (int k = 0; k < INPUTS_N_OUTPUTS; k++) {
+        snprintf(paths[k], sizeof paths[k], "%s/%s%s", out_dir, base, inputs_output_suffixes[k]);
+        v[k] = paths[k];
+    }
+    return inputs_check_outputs(in, v, INPUTS_N_OUTPUTS, dl);
+}
 
 void inputs_free(pulje_inputs *in)
 {
@@ -17,24 +51,104 @@ void inputs_free(pulje_inputs *in)
     memset(in, 0, sizeof *in);
 }
 
+/* An input must be a regular file of at most INPUTS_MAX_BYTES: a FIFO or a
+ * device (/dev/zero) would be read without end. A path that cannot be
+ * stat'ed is left to the reader, which says why it cannot be opened.
+ * Returns 0, or -1 after an error. */
+static int gate_file(const char *path, const char *what, diag_list *dl)
+{
+    struct stat st;
+    char hint[160];
+
+    if (!path || stat(path, &st) != 0)
+        return 0;
+    if (!S_ISREG(st.st_mode)) {
+        diag_add(dl, DIAG_ERROR, path, 0, 0, "name a file saved from Excel or a text editor",
+                 "the %s is not a regular file (it is a %s); pulje reads only files", what,
+                 S_ISDIR(st.st_mode)    ? "folder"
+                 : S_ISFIFO(st.st_mode) ? "pipe (FIFO)"
+                 : S_ISCHR(st.st_mode)  ? "character device"
+                 : S_ISBLK(st.st_mode)  ? "block device"
+                 : S_ISSOCK(st.st_mode) ? "socket"
+                                        : "special file");
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > INPUTS_MAX_BYTES) {
+        snprintf(hint, sizeof hint,
+                 "split the %s, or check that the right file is named; the limit is %llu MiB",
+                 what, INPUTS_MAX_BYTES >> 20);
+        diag_add(dl, DIAG_ERROR, path, 0, 0, hint,
+                 "the %s is %llu bytes (%llu MiB); pulje reads input files of at most %llu MiB",
+                 what, (unsigned long long)st.st_size,
+                 ((unsigned long long)st.st_size + (1u << 20) - 1) >> 20, INPUTS_MAX_BYTES >> 20);
+        return -1;
+    }
+    return 0;
+}
+
+/* The ledger's reservation lines are added to the pool after its own totals
+ * were checked: they too must fit in the budget. The error stands at the
+ * pool file's `ledger =` line. Returns 0, or -1 after an error. */
+static int check_ledger_budget(const pulje_inputs *in, diag_list *dl)
+{
+    const pool *p = &in->pool;
+    pulje_kr budget = pool_budget_total(p), reserved = pool_reserved_total(p),
+             earmarked = pool_earmarked_total(p), from_ledger = 0;
+    char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ], hint[512];
+
+    if (reserved + earmarked <= budget)
+        return 0;
+    for (size_t i = 0; i < p->n_reservations; i++)
+        if (p->reservations[i].line == 0)
+            from_ledger += p->reservations[i].amount;
+    snprintf(hint, sizeof hint,
+             "the ledger %s reserves %s kr. for %d; check its Udbetalingsår and Beløb columns, "
+             "or raise the money in [budget] (line %u)",
+             in->ledger_path, money_format(from_ledger, a), p->year, p->budget_line);
+    diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
+             "reservations (%s kr., of which %s kr. from the ledger) and earmarks exceed the "
+             "budget total (%s kr.)",
+             money_format(reserved, b), money_format(from_ledger, a), money_format(budget, c));
+    return -1;
+}
+
 inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl)
 {
+    return inputs_load_for(pool_path, NULL, in, dl);
+}
+
+inputs_status inputs_load_for(const char *pool_path, const char *out_dir, pulje_inputs *in,
+                              diag_list *dl)
+{
+    size_t bad;
+
     memset(in, 0, sizeof *in);
+    if (gate_file(pool_path, "pool file", dl) != 0)
+        return INPUTS_BAD;
     if (pool_load(pool_path, &in->pool, dl) != 0 || !in->pool.applications)
         return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
+    in->apps_path = pool_applications_path(&in->pool);
+    in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
+    if (!in->apps_path || (in->pool.ledger && !in->ledger_path))
+        return INPUTS_NOMEM;
+    /* inputs are sacred: refused before anything else is read */
+    if (out_dir && check_outputs_early(in, out_dir, dl) != 0)
+        return INPUTS_BAD;
     if (in->pool.ledger) {
-        in->ledger_path = pool_ledger_path(&in->pool);
-        if (!in->ledger_path)
-            return INPUTS_NOMEM;
+        if (gate_file(in->ledger_path, "ledger", dl) != 0)
+            return INPUTS_BAD;
         if (ledger_load(in->ledger_path, &in->ledger, dl) != 0)
             return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
+        if (plausible_check_ledger(&in->ledger, dl) > 0)
+            return INPUTS_BAD;
         if (multiyear_reserve(&in->pool, &in->ledger, dl) != 0)
             return INPUTS_NOMEM;
         in->pool.commitments = &in->ledger;
+        if (check_ledger_budget(in, dl) != 0)
+            return INPUTS_BAD;
     }
-    in->apps_path = pool_applications_path(&in->pool);
-    if (!in->apps_path)
-        return INPUTS_NOMEM;
+    if (gate_file(in->apps_path, "applications file", dl) != 0)
+        return INPUTS_BAD;
     if (apps_load_pool(in->apps_path, &in->pool, &in->apps, dl) != 0)
         return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
     if (earmark_validate(&in->pool, &in->apps, dl) > 0)
@@ -43,5 +157,174 @@ inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl
     if (!in->pool.holders_set_aside &&
         multiyear_holders(&in->pool, in->pool.commitments, &in->apps, NULL, dl) > 0)
         return INPUTS_BAD;
-    return INPUTS_OK;
+    bad = plausible_check(&in->pool, &in->apps, dl);
+    if (bad == (size_t)-1)
+        return INPUTS_NOMEM;
+    return bad > 0 ? INPUTS_BAD : INPUTS_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* No output may be an input.                                                 */
+
+int inputs_check_outputs(const pulje_inputs *in, const char *const *outputs, size_t n_outputs,
+                         diag_list *dl)
+{
+    const char *inputs[3] = {in->pool.file, in->apps_path, in->ledger_path};
+    static const char *const what[3] = {"the pool file", "the applications file",
+                                        "the ledger"};
+    struct stat si[3];
+    int have[3], bad = 0;
+
+    for (int k = 0; k < 3; k++)
+        have[k] = inputs[k] && stat(inputs[k], &si[k]) == 0;
+    for (size_t j = 0; j < n_outputs; j++) {
+        struct stat so;
+        if (!outputs[j] || stat(outputs[j], &so) != 0)
+            continue; /* not there yet: a new file cannot be an input */
+        for (int k = 0; k < 3; k++) {
+            if (!have[k] || so.st_dev != si[k].st_dev || so.st_ino != si[k].st_ino)
+                continue;
+            diag_add(dl, DIAG_ERROR, inputs[k], 0, 0,
+                     "choose another output folder with --out, or copy the input elsewhere "
+                     "and name the copy in the pool file",
+                     "the output %s is %s: writing it would destroy an input; nothing was "
+                     "computed",
+                     outputs[j], what[k]);
+            bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The ledger is never silently empty.                                        */
+
+/* Rows of l paid in year and decided before it. */
+static size_t rows_for(const ledger *l, int year, pulje_kr *sum)
+{
+    size_t n = 0;
+    *sum = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].year == year && l->v[i].decided < year) {
+            n++;
+            *sum += l->v[i].amount;
+        }
+    return n;
+}
+
+/* The folder part of path ("." when none), into buf. */
+static const char *folder_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    if (!slash) {
+        snprintf(buf, size, ".");
+    } else if (slash == path) {
+        snprintf(buf, size, "/");
+    } else {
+        size_t n = (size_t)(slash - path);
+        snprintf(buf, size, "%.*s", (int)(n < size ? n : size - 1), path);
+    }
+    return buf;
+}
+
+/* Look in dir for a year's outputs ("...-forpligtelser.csv") other than the
+ * pool's own ledger that hold commitments for this year; an error for each.
+ * Returns the number found. */
+static size_t find_previous(const pulje_inputs *in, const char *dir, const struct stat *own,
+                            diag_list *dl)
+{
+    static const char suffix[] = "-forpligtelser.csv";
+    const pool *p = &in->pool;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t found = 0;
+
+    if (!d)
+        return 0;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        char path[4096], a[MONEY_BUFSZ], hint[4400];
+        struct stat st;
+        ledger l;
+        diag_list scratch;
+        pulje_kr sum;
+        size_t n;
+
+        if (e->d_name[0] == '.' || len <= sizeof suffix - 1 ||
+            strcmp(e->d_name + len - (sizeof suffix - 1), suffix) != 0)
+            continue;
+        if ((size_t)snprintf(path, sizeof path, "%s%s%s", strcmp(dir, ".") ? dir : "",
+                             strcmp(dir, ".") ? "/" : "", e->d_name) >= sizeof path)
+            continue;
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+            (unsigned long long)st.st_size > INPUTS_MAX_BYTES ||
+            (own && st.st_dev == own->st_dev && st.st_ino == own->st_ino))
+            continue;
+        diag_init(&scratch);
+        memset(&l, 0, sizeof l);
+        n = ledger_load(path, &l, &scratch) == 0 ? rows_for(&l, p->year, &sum) : 0;
+        ledger_free(&l);
+        diag_free(&scratch);
+        if (n == 0)
+            continue;
+        if (p->ledger_line)
+            snprintf(hint, sizeof hint,
+                     "if those commitments stand, name that file in `ledger =` (line %u); if "
+                     "they were cancelled, move the file away",
+                     p->ledger_line);
+        else
+            snprintf(hint, sizeof hint,
+                     "if those commitments stand, add `ledger = %s` under [pool]; if they were "
+                     "cancelled, move the file away",
+                     path);
+        diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
+                 "%s holds %zu commitment%s for %d (%s kr.), but the pool's ledger %s "
+                 "reserves nothing for %d",
+                 path, n, n == 1 ? "" : "s", p->year, money_format(sum, a),
+                 in->ledger_path ? in->ledger_path : "(none: no `ledger =`)", p->year);
+        found++;
+    }
+    closedir(d);
+    return found;
+}
+
+int inputs_check_ledger(const pulje_inputs *in, const char *out_dir, diag_list *dl)
+{
+    const pool *p = &in->pool;
+    int multi = p->multiyear_line != 0;
+    pulje_kr sum;
+    char dirs[3][4096], msg[512];
+    struct stat own, ds[3];
+    int have_own, n_dirs = 0;
+    size_t found = 0;
+
+    for (size_t i = 0; i < in->apps.n && !multi; i++)
+        multi = in->apps.v[i].years > 1;
+    if (!multi || (in->ledger_path && rows_for(&in->ledger, p->year, &sum) > 0))
+        return 0;
+    have_own = in->ledger_path && stat(in->ledger_path, &own) == 0;
+    folder_of(p->file, dirs[n_dirs++], sizeof dirs[0]);
+    if (in->ledger_path)
+        folder_of(in->ledger_path, dirs[n_dirs++], sizeof dirs[0]);
+    if (out_dir)
+        snprintf(dirs[n_dirs++], sizeof dirs[0], "%s", out_dir);
+    for (int k = 0; k < n_dirs; k++) {
+        int seen = 0;
+        if (stat(dirs[k], &ds[k]) != 0)
+            continue;
+        for (int j = 0; j < k; j++)
+            seen |= ds[j].st_dev == ds[k].st_dev && ds[j].st_ino == ds[k].st_ino;
+        if (!seen)
+            found += find_previous(in, dirs[k], have_own ? &own : NULL, dl);
+    }
+    if (found > 0)
+        return -1;
+    label_format(msg, sizeof msg, L_WARN_NO_LEDGER, p->year);
+    diag_add(dl, DIAG_WARNING, in->ledger_path ? in->ledger_path : p->file,
+             in->ledger_path ? 0 : p->multiyear_line, 0,
+             in->ledger_path ? "if last year's round bound grants for this year, name its "
+                               "...-forpligtelser.csv in `ledger =`"
+                             : "add `ledger = <last year's ...-forpligtelser.csv>` under [pool]",
+             "%s", msg);
+    return 0;
 }

@@ -386,6 +386,10 @@ static const label_entry labels[L__COUNT] = {
     [L_RS_CHART_TITLE]     = {"Ansøgt og indstillet tilskud efter indstillet beløb", ""},
     [L_RS_CHART_X]         = {"Indstillet beløb", ""},
     [L_RS_CHART_Y]         = {"Kr.", ""},
+    [L_WARN_PREFIX]        = {"advarsel", ""},
+    [L_RS_WARNINGS]        = {"Advarsler", ""},
+    [L_RS_WARNINGS_MORE]   = {"... og %s advarsler mere; pulje check viser dem alle", "s"},
+    [L_WARN_NO_LEDGER]     = {"Ingen tidligere forpligtelser er reserveret for %d – er det rigtigt?", "d"},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

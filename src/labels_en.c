@@ -375,6 +375,10 @@ static const char *const labels_en[L__COUNT] = {
     [L_RS_CHART_TITLE]     = "Applied for and recommended grants by assessed amount",
     [L_RS_CHART_X]         = "Assessed amount",
     [L_RS_CHART_Y]         = "DKK",
+    [L_WARN_PREFIX]        = "warning",
+    [L_RS_WARNINGS]        = "Warnings",
+    [L_RS_WARNINGS_MORE]   = "... and %s more warnings; pulje check shows them all",
+    [L_WARN_NO_LEDGER]     = "No earlier commitments are reserved for %d – is that right?",
 };
 
 const char *label_text_en(label_id id)

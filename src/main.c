@@ -3,8 +3,11 @@
  * Reads the pool file and the applications it names, computes the grants,
  * verifies every invariant, and only then writes the workbook and the
  * decisions CSV. All problems are printed with file, line and column. */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,15 +308,45 @@ static void clock_finish(run_clock *c, int timings)
     fprintf(stderr, " total=%.6f\n", seconds_between(&c->start, &now));
 }
 
-/* Print every diagnostic, sorted, to stderr. */
+/* One warning as a line that starts with "advarsel:" ("warning:" with
+ * --lang en), then where and what, and the hint on a line of its own. */
+static void print_warning(const diag *d)
+{
+    char where[600] = "";
+
+    if (d->file && d->line && d->col)
+        snprintf(where, sizeof where, "%s:%u:%u: ", d->file, d->line, d->col);
+    else if (d->file && d->line)
+        snprintf(where, sizeof where, "%s:%u: ", d->file, d->line);
+    else if (d->file)
+        snprintf(where, sizeof where, "%s: ", d->file);
+    fprintf(stderr, "%s: %s%s\n", label(L_WARN_PREFIX), where, d->msg);
+    if (d->hint)
+        fprintf(stderr, "  hint: %s\n", d->hint);
+}
+
+/* Print every diagnostic, sorted, to stderr: warnings too, also with -q. */
 static void print_diags(diag_list *dl)
 {
     char buf[2048];
     diag_sort(dl);
-    for (size_t i = 0; i < dl->n; i++)
-        fprintf(stderr, "%s\n", diag_format(&dl->v[i], buf, sizeof buf));
+    for (size_t i = 0; i < dl->n; i++) {
+        if (dl->v[i].level == DIAG_WARNING)
+            print_warning(&dl->v[i]);
+        else
+            fprintf(stderr, "%s\n", diag_format(&dl->v[i], buf, sizeof buf));
+    }
     if (dl->oom)
         fprintf(stderr, "error: more problems were found than could be stored (out of memory)\n");
+}
+
+/* Number of warnings in dl. */
+static size_t count_warnings(const diag_list *dl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dl->n; i++)
+        n += dl->v[i].level == DIAG_WARNING;
+    return n;
 }
 
 /* Number of characters (UTF-8 code points) in s. */
@@ -441,13 +474,24 @@ static int digest_inputs(const char *pool_path, const char *apps_path, const poo
     return 0;
 }
 
-/* Make the output folder if it does not exist. */
-static int ensure_dir(const char *dir)
+/* Make the output folder if it does not exist (*made set when this call
+ * made it; may be NULL). Another run making it at the same moment (EEXIST)
+ * is fine as long as it is a folder. */
+static int ensure_dir(const char *dir, int *made)
 {
     struct stat st;
+    if (made)
+        *made = 0;
     if (stat(dir, &st) == 0)
         return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
-    return mkdir(dir, 0777);
+    if (mkdir(dir, 0777) == 0) {
+        if (made)
+            *made = 1;
+        return 0;
+    }
+    if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
+    return -1;
 }
 
 /* The files a run writes, in order: suffix of the file name and its writer. */
@@ -476,35 +520,113 @@ static int write_one(output_kind k, const char *path, const pool *p, const app_l
     return -1;
 }
 
+/* out_suffix[k]: the file name suffix of output k. */
+#define out_suffix inputs_output_suffixes
+
+/* Remove a staging folder and whatever is in it (files only: the writers
+ * put nothing else there). Keeps errno. */
+static void remove_staging(const char *dir)
+{
+    int e = errno;
+    DIR *d = opendir(dir);
+    struct dirent *ent;
+    char path[4096];
+
+    if (d) {
+        while ((ent = readdir(d)) != NULL) {
+            if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+    errno = e;
+}
+
+/* fsync a folder, so that renames in it are durable (EINVAL: cannot be synced). */
+static int sync_folder(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd) == 0 || errno == EINVAL ? 0 : -1;
+    close(fd);
+    return rc;
+}
+
 /* Write the workbook, the decisions CSV, the 360Giving CSV and, when the pool
- * keeps a ledger or binds new multi-year grants, next year's ledger. Each is
- * written atomically. Returns an exit code. */
+ * keeps a ledger or binds new multi-year grants, next year's ledger.
+ *
+ * All of them together or none: each is written whole (atomic.h) into a
+ * new staging folder "<out>/.pulje-XXXXXX"; only when all are complete are
+ * they renamed into place, one after the other, and the staging folder is
+ * removed. A failure before the renames leaves the output folder as it was
+ * and no temporary file. What remains non-atomic: the renames themselves
+ * (a crash or a failing rename between two of them leaves some new files
+ * beside some old ones; the message names them). Returns an exit code. */
 static int write_outputs(const options *o, const pool *p, const app_list *apps,
                          const alloc_result *r)
 {
-    static const char *const suffix[OUT__COUNT] = {
-        ".xlsx", "-afgoerelser.csv", "-360giving.csv", "-forpligtelser.csv"};
-    char base[256], err[512], path[4096];
+    char base[256], err[512], stage[4096], path[4608], final[OUT__COUNT][4608];
     int wanted[OUT__COUNT] = {1, 1, 1, p->ledger != NULL || r->n_my_honoured > 0};
+    int k, done = 0, made;
 
-    if (ensure_dir(o->out) != 0) {
+    if (ensure_dir(o->out, &made) != 0) {
         fprintf(stderr, "pulje: cannot use output folder %s: %s\n", o->out, strerror(errno));
         return EXIT_WRITE;
     }
+    if ((size_t)snprintf(stage, sizeof stage, "%s/.pulje-XXXXXX", o->out) >= sizeof stage ||
+        !mkdtemp(stage)) {
+        fprintf(stderr, "pulje: cannot make a staging folder in %s: %s\n", o->out,
+                strerror(errno));
+        if (made)
+            rmdir(o->out);
+        return EXIT_WRITE;
+    }
     report_basename(p, base, sizeof base);
-    for (int k = 0; k < OUT__COUNT; k++) {
+    for (k = 0; k < OUT__COUNT; k++) {
         if (!wanted[k])
             continue;
-        snprintf(path, sizeof path, "%s/%s%s", o->out, base, suffix[k]);
+        snprintf(final[k], sizeof final[k], "%s/%s%s", o->out, base, out_suffix[k]);
+        snprintf(path, sizeof path, "%s/%s%s", stage, base, out_suffix[k]);
         if (write_one((output_kind)k, path, p, apps, r, err, sizeof err) != 0) {
-            fprintf(stderr, "pulje: could not write %s: %s\n", path, err);
+            fprintf(stderr, "pulje: could not write %s: %s\n  hint: no output was changed\n",
+                    final[k], err);
+            remove_staging(stage);
+            if (made)
+                rmdir(o->out); /* the folder this run made, empty again */
             return EXIT_WRITE;
         }
-        if (!o->quiet)
-            printf("  %s %s\n", label(L_SUM_WROTE), path);
     }
+    for (k = 0; k < OUT__COUNT; k++) {
+        if (!wanted[k])
+            continue;
+        snprintf(path, sizeof path, "%s/%s%s", stage, base, out_suffix[k]);
+        if (rename(path, final[k]) != 0) {
+            fprintf(stderr, "pulje: could not put %s in place: %s\n", final[k],
+                    strerror(errno));
+            if (done)
+                fprintf(stderr, "  hint: %d of the new files are in place beside older ones; "
+                                "run again\n", done);
+            remove_staging(stage);
+            return EXIT_WRITE;
+        }
+        done++;
+    }
+    rmdir(stage);
+    if (sync_folder(o->out) != 0) {
+        fprintf(stderr, "pulje: wrote the outputs in %s but could not sync the folder: %s\n",
+                o->out, strerror(errno));
+        return EXIT_WRITE;
+    }
+    for (k = 0; k < OUT__COUNT && !o->quiet; k++)
+        if (wanted[k])
+            printf("  %s %s\n", label(L_SUM_WROTE), final[k]);
     return EXIT_OK;
 }
+
 
 /* explain NR: the number is not in the file; name the closest ones. */
 static void print_not_found(const options *o, const app_list *apps, const char *path)
@@ -674,7 +796,7 @@ static int run_compare(const options *o, const pool *p, const app_list *apps, di
     }
     if (compare_run(p, apps, rules, n, 0, &sweep, &c, dl) != 0)
         return dl->oom ? EXIT_FAULT : EXIT_INPUT;
-    if (ensure_dir(o->out) != 0) {
+    if (ensure_dir(o->out, NULL) != 0) {
         fprintf(stderr, "pulje: cannot use output folder %s: %s\n", o->out, strerror(errno));
         compare_free(&c);
         return EXIT_WRITE;
@@ -713,10 +835,14 @@ int main(int argc, char **argv)
     run_clock clock;
     char size_err[512];
     digest_list dg = {NULL, 0};
+    int is_check;
     int rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    /* A file-size limit (ulimit -f) makes a write fail with EFBIG, reported
+     * as exit 4, instead of killing pulje with nothing said. */
+    signal(SIGXFSZ, SIG_IGN);
     if (o.folder)
         return init_folder(&o);
     memset(&r, 0, sizeof r);
@@ -725,7 +851,9 @@ int main(int argc, char **argv)
     clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
 
     phase_enter(PHASE_READ);
-    is = inputs_load(o.pool, &in, &dl);
+    /* explain writes nothing; the others must not write over an input (the
+     * staging folder and the temporary names in it are new: mkdtemp, mkstemp) */
+    is = inputs_load_for(o.pool, o.nr ? NULL : o.out, &in, &dl);
     if (is != INPUTS_OK) {
         rc = is == INPUTS_NOMEM ? EXIT_FAULT : EXIT_INPUT;
         goto done;
@@ -745,7 +873,7 @@ int main(int argc, char **argv)
     }
     phase_enter(PHASE_VALIDATE);
     if (report_check_size(in.apps.n, size_err, sizeof size_err) != 0) {
-        diag_add(&dl, DIAG_ERROR, in.apps_path, 0, 0,
+        diag_add(&dl, DIAG_ERROR, in.apps_path, in.apps.v[report_max_applications()].line, 0,
                  "split the applications into two files and run each as its own pool", "%s",
                  size_err);
         rc = EXIT_INPUT;
@@ -756,13 +884,9 @@ int main(int argc, char **argv)
         goto done;
     }
     in.pool.inputs = &dg;
-    if (strcmp(o.command, "check") == 0) {
-        if (!o.quiet) {
-            printf("%s, %s: %zu applications, no problems found\n", o.pool, in.apps_path,
-                   in.apps.n);
-            print_digests(&dg);
-        }
-        rc = EXIT_OK;
+    in.pool.warnings = &dl;
+    if (inputs_check_ledger(&in, o.out, &dl) != 0) {
+        rc = dl.oom ? EXIT_FAULT : EXIT_INPUT;
         goto done;
     }
     phase_enter(PHASE_MODEL);
@@ -770,15 +894,33 @@ int main(int argc, char **argv)
         rc = run_compare(&o, &in.pool, &in.apps, &dl);
         goto done;
     }
-    rc = alloc_run(&in.pool, &in.apps, o.closed_form ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl);
+    /* check computes too (closed form: the same grants, quicker), so that
+     * everything run would refuse for the inputs' sake, check refuses. */
+    is_check = strcmp(o.command, "check") == 0;
+    rc = alloc_run(&in.pool, &in.apps,
+                   o.closed_form || is_check ? ALLOC_CLOSED_FORM : ALLOC_MODEL, &r, &dl);
     if (rc != 0) {
         rc = rc == -1 && !dl.oom ? EXIT_INPUT : EXIT_FAULT;
         goto done;
     }
     phase_enter(PHASE_VERIFY);
-    if (verify_result(&in.pool, &in.apps, &r, !o.closed_form, &dl) != 0) {
+    if (verify_result(&in.pool, &in.apps, &r, !o.closed_form && !is_check, &dl) != 0) {
         fprintf(stderr, "pulje: the result failed its checks; nothing was written\n");
         rc = EXIT_VERIFY;
+        goto done;
+    }
+    if (is_check) {
+        size_t nw = count_warnings(&dl);
+        if (!o.quiet) {
+            if (nw == 0)
+                printf("%s, %s: %zu applications, no problems found\n", o.pool, in.apps_path,
+                       in.apps.n);
+            else
+                printf("%s, %s: %zu applications, no errors, %zu warning%s (below)\n", o.pool,
+                       in.apps_path, in.apps.n, nw, nw == 1 ? "" : "s");
+            print_digests(&dg);
+        }
+        rc = EXIT_OK;
         goto done;
     }
     if (o.nr) {

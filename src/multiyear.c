@@ -41,7 +41,7 @@ static char *holder_key(const char *cvr, const char *name, int by_cvr)
             snprintf(k, n, "c:%s", cvr);
         return k;
     }
-    f = text_fold(name ? name : "");
+    f = text_fold_name(name ? name : ""); /* as the duplicate check folds (text.h) */
     if (!f)
         return NULL;
     n = strlen(f) + 3;

@@ -39,11 +39,14 @@ char *opendata_slug(const char *name, char *buf, size_t size)
     return text_slug(name, buf, size);
 }
 
-/* One field, preceded by ',' unless first, quoted as RFC 4180 says; text
- * exactly as it is (no apostrophe against formulas). Returns 0 or -1. */
+/* One field, preceded by ',' unless first, quoted as RFC 4180 says, and
+ * neutralised against formula injection like every CSV pulje writes
+ * (table_write_field: an apostrophe before a leading = + - @ TAB or CR):
+ * a title "=HYPERLINK(...)" opened in a spreadsheet must stay text.
+ * Returns 0 or -1. */
 static int field(FILE *fp, const char *s, int first)
 {
-    return table_write_field(fp, s, ',', first != 0, false);
+    return table_write_field(fp, s, ',', first != 0, true);
 }
 
 /* An 8-digit CVR number. */

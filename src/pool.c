@@ -311,6 +311,18 @@ static void finish_line(parser *st)
 
 static void start_earmark(parser *st, const char *key, unsigned col);
 
+/* Keep the line of the first header of the sections budget-level messages name. */
+static void note_section_line(parser *st)
+{
+    unsigned *at = st->sec == SEC_BUDGET         ? &st->p->budget_line
+                   : st->sec == SEC_RESERVATIONS ? &st->p->reservations_line
+                   : st->sec == SEC_EARMARKS     ? &st->p->earmarks_line
+                   : st->sec == SEC_MULTIYEAR    ? &st->p->multiyear_line
+                                                 : NULL;
+    if (at && !*at)
+        *at = st->lineno;
+}
+
 /* A section header: "[name]", anything after the ']' ignored, as inih does.
  * inih stops looking for the ']' at a ';' that follows a blank. */
 static void read_header(parser *st, const char *s, size_t n)
@@ -342,6 +354,7 @@ static void read_header(parser *st, const char *s, size_t n)
         if (strcmp(name, section_names[k]) == 0)
             st->sec = (enum section)k;
     }
+    note_section_line(st);
     unsigned col = col_at((size_t)(s - st->raw));
     if (closed && strncmp(name, "earmark ", 8) == 0) {
         start_earmark(st, name + 8, col);
@@ -515,6 +528,11 @@ static int check_date(parser *st, const char *s, unsigned col)
     y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     m = (s[5] - '0') * 10 + (s[6] - '0');
     d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1900) { /* the workbook's dates start in 1900 (book_parse_date) */
+        error_at(st, st->lineno, col, hint,
+                 "decision_date \"%s\" is before 1900, which a workbook cannot show", s);
+        return -1;
+    }
     if (m < 1 || m > 12) {
         error_at(st, st->lineno, col, hint,
                  "decision_date \"%s\" is not a calendar date: there is no month %02d", s, m);
@@ -673,7 +691,10 @@ static void on_setting(parser *st, const char *name, const char *value)
     }
     case K_ROUNDING:       set_rounding(st, value, vcol); break;
     case K_SHORT_NAME:     set_string(st, K_SHORT_NAME, value, vcol, &p->short_name); break;
-    case K_LEDGER:         set_string(st, K_LEDGER, value, vcol, &p->ledger); break;
+    case K_LEDGER:
+        set_string(st, K_LEDGER, value, vcol, &p->ledger);
+        p->ledger_line = st->lineno;
+        break;
     case K_ORG_ID:         set_string(st, K_ORG_ID, value, vcol, &p->org_id); break;
     case K_ORG_NAME:       set_string(st, K_ORG_NAME, value, vcol, &p->org_name); break;
     case K_ID_PREFIX:      set_string(st, K_ID_PREFIX, value, vcol, &p->id_prefix); break;
@@ -1213,13 +1234,31 @@ static void check_totals(parser *st)
         return;
     pulje_kr budget = pool_budget_total(p);
     pulje_kr bound = pool_reserved_total(p) + pool_earmarked_total(p);
-    if (bound > budget)
-        error_at(st, 0, 0,
-                 "check the amounts in [budget], [reservations] and [earmarks]; "
-                 "no money would be left for grants",
+    if (bound > budget) {
+        /* At the section that binds the money; the hint names every one by line. */
+        unsigned at = p->reservations_line ? p->reservations_line
+                      : p->earmarks_line   ? p->earmarks_line
+                      : p->n_earmark_defs  ? p->earmark_defs[0].line
+                                           : p->budget_line;
+        char hint[512];
+        int n = snprintf(hint, sizeof hint, "check the amounts in [budget] (line %u)",
+                         p->budget_line);
+        if (p->reservations_line && n > 0 && (size_t)n < sizeof hint)
+            n += snprintf(hint + n, sizeof hint - (size_t)n, ", [reservations] (line %u)",
+                          p->reservations_line);
+        if (p->earmarks_line && n > 0 && (size_t)n < sizeof hint)
+            n += snprintf(hint + n, sizeof hint - (size_t)n, ", [earmarks] (line %u)",
+                          p->earmarks_line);
+        for (size_t k = 0; k < p->n_earmark_defs && n > 0 && (size_t)n < sizeof hint; k++)
+            n += snprintf(hint + n, sizeof hint - (size_t)n, ", [earmark %s] (line %u)",
+                          p->earmark_defs[k].key, p->earmark_defs[k].line);
+        if (n > 0 && (size_t)n < sizeof hint)
+            snprintf(hint + n, sizeof hint - (size_t)n, "; no money would be left for grants");
+        error_at(st, at, 0, hint,
                  "reservations and earmarks (%s kr.) exceed the budget total (%s kr.) by %s kr.",
                  money_format(bound, b1), money_format(budget, b2),
                  money_format(bound - budget, b3));
+    }
 }
 
 static void set_defaults(pool *p)

@@ -128,6 +128,48 @@ static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p)
     return 5;
 }
 
+/* The most warnings listed on the sheet; the rest are counted. */
+enum { MAX_WARNINGS_SHOWN = 100 };
+
+/* The run's warnings (p->warnings), one per row under a heading, each as the
+ * terminal shows it: "file:line:col: what (hint)". Nothing when there are
+ * none. Returns the next row. */
+static lxw_row_t write_warnings(book *b, const book_sheet *s, lxw_row_t row, const pool *p)
+{
+    const diag_list *dl = p->warnings;
+    size_t n = 0, shown = 0;
+    char text[2048], where[600], more[MONEY_BUFSZ];
+    const char *base;
+
+    for (size_t i = 0; dl && i < dl->n; i++)
+        n += dl->v[i].level == DIAG_WARNING;
+    if (n == 0)
+        return row;
+    book_put_text(b, s, row++, C_LABEL, label(L_RS_WARNINGS), b->head);
+    for (size_t i = 0; i < dl->n && shown < MAX_WARNINGS_SHOWN; i++) {
+        const diag *d = &dl->v[i];
+        if (d->level != DIAG_WARNING)
+            continue;
+        where[0] = '\0';
+        /* the file's own name: the workbook does not depend on where it was run */
+        base = d->file ? strrchr(d->file, '/') : NULL;
+        base = base ? base + 1 : d->file;
+        if (base && d->line)
+            snprintf(where, sizeof where, "%s:%u: ", base, d->line);
+        else if (base)
+            snprintf(where, sizeof where, "%s: ", base);
+        snprintf(text, sizeof text, "%s%s%s%s%s", where, d->msg, d->hint ? " (" : "",
+                 d->hint ? d->hint : "", d->hint ? ")" : "");
+        book_put_text(b, s, row++, C_LABEL, text, NULL);
+        shown++;
+    }
+    if (shown < n)
+        book_put_text(b, s, row++, C_LABEL,
+                      book_text(b, L_RS_WARNINGS_MORE, money_format((pulje_kr)(n - shown), more)),
+                      NULL);
+    return row + 1;
+}
+
 /* The key figures; fills where the check row finds them. Returns the next row. */
 static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
                                    const alloc_result *r, const band_sum *all, key_rows *kr)
@@ -397,6 +439,7 @@ void report_write_summary(book *b, const pool *p, const app_list *apps,
     book_set_column(b, &s, BC_COUNT, BC__COLS - 1, 15);
 
     row = write_title(b, &s, p);
+    row = write_warnings(b, &s, row, p);
     row = write_key_figures(b, &s, row, r, &all, &kr);
     row = write_multiyear(b, &s, row + 1, r);
     row = write_bands(b, &s, row + 1, rows, &all, &kr, &first);

@@ -831,11 +831,22 @@ static int parse_bytes(const table_spec *spec, const char *data, size_t len, cha
     while (spec->columns[t.ncolumns].key)
         t.ncolumns++;
 
-    if (len > 0 && memchr(data, '\0', len))
-        table_note(&t, DIAG_ERROR, 0, 0,
+    const char *nul;
+    if (len > 0 && (nul = memchr(data, '\0', len)) != NULL) {
+        /* at the first NUL byte: its line, and its byte in that line */
+        unsigned nl_line = 1, nl_col = 1;
+        for (const char *c = data; c < nul; c++, nl_col++)
+            if (*c == '\n') {
+                nl_line++;
+                nl_col = 0;
+            }
+        table_note(&t, DIAG_ERROR, nl_line, 0,
                    "save the file from Excel as \"CSV UTF-8 (kommasepareret)\" or \"CSV "
                    "(semikolonsepareret)\", not as Unicode text",
-                   "the file contains NUL bytes: it is not a CSV text file (UTF-16?)");
+                   "the file contains NUL bytes (the first here, at byte %u of the line): it "
+                   "is not a CSV text file (UTF-16?)",
+                   nl_col);
+    }
     else if (len > 0 && text_to_utf8(data, len, &text, &textlen, NULL) != 0)
         table_note(&t, DIAG_ERROR, 0, 0,
                    "save the file from Excel as \"CSV UTF-8\" and try again",

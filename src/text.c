@@ -324,3 +324,20 @@ void text_set_err(char *err, size_t errsz, const char *fmt, ...)
     vsnprintf(err, errsz, fmt, ap);
     va_end(ap);
 }
+
+char *text_fold_name(const char *s)
+{
+    char *f = text_fold(s), *o;
+
+    if (!f)
+        return NULL;
+    o = f;
+    for (const char *c = f; *c; c++) {
+        unsigned char u = (unsigned char)*c;
+        if (u >= 0x20 && u < 0x7F && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')))
+            continue; /* ASCII blanks and punctuation */
+        *o++ = *c;
+    }
+    *o = '\0';
+    return f;
+}

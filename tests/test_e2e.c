@@ -388,6 +388,165 @@ static void test_help_lists_the_exit_codes(void **state)
     assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
 }
 
+/* Every warning is printed, also with -q, each line starting "advarsel:"
+ * ("warning:" with --lang en), by check and by run. */
+static void test_warnings_are_printed_even_with_quiet(void **state)
+{
+    (void)state;
+    char cmd[2048], out[16384];
+    const char *w = "inputs/ansoegninger-2023.csv:18:15: the supplement from [earmark trivsel] "
+                    "(32.000 kr.) is larger than the grant assessed (30.000 kr.)";
+    char want[512];
+
+    snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini -q 2>&1", prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "advarsel: %s\n", w);
+    assert_int_equal(strncmp(out, want, strlen(want)), 0);
+    snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini -q --out %s/quiet 2>&1", prog, outdir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_int_equal(strncmp(out, want, strlen(want)), 0);
+    snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini -q --lang en 2>&1", prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "warning: %s\n", w);
+    assert_int_equal(strncmp(out, want, strlen(want)), 0);
+    /* without -q check says how many */
+    snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini 2>/dev/null", prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "68 applications, no errors, 1 warning (below)\n"));
+}
+
+/* The workbook lists the run's warnings on the Resumé, by file name. */
+static void test_workbook_lists_the_warnings_on_the_summary(void **state)
+{
+    (void)state;
+    int heading = 0, warning = 0;
+    for (size_t i = 0; i < n_cells; i++) {
+        if (strcmp(cells[i].sheet, "Resumé") != 0 || cells[i].ref[0] != 'A')
+            continue;
+        heading += strcmp(cells[i].value, "Advarsler") == 0;
+        warning += strcmp(cells[i].value,
+                          "ansoegninger-2023.csv:18: the supplement from [earmark trivsel] "
+                          "(32.000 kr.) is larger than the grant assessed (30.000 kr.) (check "
+                          "the supplement: it adds to the grant and is usually the smaller)") == 0;
+    }
+    assert_int_equal(heading, 1);
+    assert_int_equal(warning, 1);
+}
+
+/* Write a small pool into dir: pool.ini and apps.csv with the given rows. */
+static void small_pool(const char *dir, const char *rows)
+{
+    char cmd[8192], buf[1024];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s && cd %s && printf '[pool]\\nname = Testpuljen\\nyear = 2024\\n"
+             "decision_date = 2023-12-13\\napplications = apps.csv\\n[budget]\\nB = 1.000.000\\n' "
+             "> pool.ini && printf 'Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag\\n%s' > apps.csv",
+             dir, dir, rows);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+}
+
+/* Text a spreadsheet would take for a formula gets an apostrophe in every
+ * CSV pulje writes: the decisions and the 360Giving open data alike. */
+static void test_every_csv_neutralises_formula_text(void **state)
+{
+    (void)state;
+    char dir[512], cmd[2048], out[8192], path[700];
+    static const char *const csvs[] = {"testpuljen-2024-afgoerelser.csv",
+                                       "testpuljen-2024-360giving.csv"};
+    snprintf(dir, sizeof dir, "%s/formula", outdir);
+    small_pool(dir, "1;;=HYPERLINK(1);Aktivitet;50.000;40.000;\\n"
+                    "2;;+Forening;@SUM(A1);50.000;40.000;\\n"
+                    "3;;-Forening;Aktivitet C;50.000;40.000;\\n");
+    snprintf(cmd, sizeof cmd, "%s run %s/pool.ini -q --out %s/out 2>&1", prog, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    for (size_t k = 0; k < 2; k++) {
+        FILE *f;
+        size_t n;
+        static char text[65536];
+        snprintf(path, sizeof path, "%s/out/%s", dir, csvs[k]);
+        f = fopen(path, "rb");
+        assert_non_null(f);
+        n = fread(text, 1, sizeof text - 1, f);
+        text[n] = '\0';
+        fclose(f);
+        assert_non_null(strstr(text, "'=HYPERLINK(1)"));
+        assert_non_null(strstr(text, "'+Forening"));
+        assert_non_null(strstr(text, "'-Forening"));
+        assert_non_null(strstr(text, "'@SUM(A1)"));
+        for (const char *c = text; (c = strstr(c, "HYPERLINK")) != NULL; c++)
+            assert_int_equal(c[-1], '=');
+        for (const char *c = text; (c = strstr(c, "=HYPERLINK")) != NULL; c++)
+            assert_int_equal(c[-1], '\'');
+    }
+}
+
+/* A file-size limit (ulimit -f) is exit 4 with a message, not death by
+ * SIGXFSZ; the previous outputs stay byte for byte, no temporary is left. */
+static void test_file_size_limit_is_exit_4_and_changes_nothing(void **state)
+{
+    (void)state;
+    char dir[512], cmd[4096], out[16384];
+    snprintf(dir, sizeof dir, "%s/fsize", outdir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s/out && cp %s/*.xlsx %s/*.csv %s/out/ && cd %s/out && "
+             "sha256sum * > ../before", dir, outdir, outdir, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "ulimit -f 16; %s run inputs/pulje-2023.ini -q --out %s/out 2>&1",
+             prog, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 4);
+    assert_non_null(strstr(out, "pulje: could not write"));
+    assert_non_null(strstr(out, "File too large"));
+    assert_non_null(strstr(out, "hint: no output was changed"));
+    snprintf(cmd, sizeof cmd, "cd %s/out && sha256sum -c --quiet ../before && ls -A | wc -l", dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_string_equal(out, "4\n"); /* the four old outputs, nothing else */
+}
+
+/* Two runs into a folder that does not exist yet: whichever makes it, both
+ * succeed (EEXIST from mkdir is fine), and no staging folder is left. */
+static void test_two_runs_into_a_new_folder_both_succeed(void **state)
+{
+    (void)state;
+    char cmd[4096], out[4096];
+    for (int i = 0; i < 4; i++) {
+        snprintf(cmd, sizeof cmd,
+                 "mkdir %s/race%d && d=%s/race%d/out; %s run inputs/pulje-2023.ini -q --out $d >/dev/null 2>&1 & a=$!; "
+                 "%s run inputs/pulje-2023.ini -q --out $d >/dev/null 2>&1 & b=$!; "
+                 "wait $a; ra=$?; wait $b; rb=$?; echo $ra $rb $(ls -A $d | wc -l)",
+                 outdir, i, outdir, i, prog, prog);
+        assert_int_equal(test_run(cmd, out, sizeof out), 0);
+        assert_string_equal(out, "0 0 4\n");
+    }
+}
+
+/* The example of the issue: `ledger =` naming the output folder's own
+ * ...-forpligtelser.csv. Refused before anything is computed; the ledger
+ * is untouched. */
+static void test_a_ledger_in_the_output_folder_is_never_overwritten(void **state)
+{
+    (void)state;
+    char dir[512], cmd[4096], out[8192], abs[1024], cwd[512];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(abs, sizeof abs, "%s%s%s", prog[0] == '/' ? "" : cwd, prog[0] == '/' ? "" : "/", prog);
+    snprintf(dir, sizeof dir, "%s/sacred", outdir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s && cp inputs/* %s/ && cd %s && "
+             "%s run pulje-2023.ini -q --out out >/dev/null 2>&1 && "
+             "sed -i 's|^ledger .*|ledger = out/18-hovedpuljen-2023-forpligtelser.csv|' pulje-2023.ini && "
+             "sha256sum out/* > before",
+             dir, dir, dir, abs);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    for (int k = 0; k < 2; k++) {
+        snprintf(cmd, sizeof cmd, "cd %s && %s %s pulje-2023.ini --out out 2>&1", dir, abs,
+                 k ? "run" : "check");
+        assert_int_equal(test_run(cmd, out, sizeof out), 2);
+        assert_non_null(strstr(out, "out/18-hovedpuljen-2023-forpligtelser.csv is the ledger: "
+                                    "writing it would destroy an input; nothing was computed"));
+    }
+    snprintf(cmd, sizeof cmd, "cd %s && sha256sum -c --quiet before", dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +563,12 @@ int main(void)
         cmocka_unit_test(test_bad_amount_exits_2_names_the_place_and_writes_nothing),
         cmocka_unit_test(test_missing_pool_file_exits_2),
         cmocka_unit_test(test_help_lists_the_exit_codes),
+        cmocka_unit_test(test_warnings_are_printed_even_with_quiet),
+        cmocka_unit_test(test_workbook_lists_the_warnings_on_the_summary),
+        cmocka_unit_test(test_every_csv_neutralises_formula_text),
+        cmocka_unit_test(test_file_size_limit_is_exit_4_and_changes_nothing),
+        cmocka_unit_test(test_two_runs_into_a_new_folder_both_succeed),
+        cmocka_unit_test(test_a_ledger_in_the_output_folder_is_never_overwritten),
     };
     return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
 }

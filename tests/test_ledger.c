@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "inputs.h"
 #include "ledger.h"
 
 #define HDR "Løbenr;Besluttet år;Udbetalingsår;Nr;Forening;Beløb;Art\r\n"
@@ -669,6 +670,150 @@ static void test_free_is_safe_on_a_zeroed_ledger(void **state)
     assert_int_equal(l.n, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The ledger is never silently empty; no output is an input (inputs.c).      */
+
+/* Write text into dir/name. */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A 2024 pool with [multiyear] and ledger = forpligtelser.csv in dir. */
+static void multiyear_pool(const char *dir, const char *ledger_text)
+{
+    put_file(dir, "pool.ini",
+             "[pool]\nname = Testpuljen\nyear = 2024\napplications = apps.csv\n"
+             "ledger = forpligtelser.csv\n[budget]\nB = 1.000.000\n[multiyear]\ncap = 55 %\n");
+    put_file(dir, "apps.csv",
+             "Nr;Forening;Indsats;Ansøgt;Indstillet;Afslag\n1;A;a;50.000;40.000;\n");
+    put_file(dir, "forpligtelser.csv", ledger_text);
+}
+
+static void test_an_empty_ledger_of_a_multiyear_pool_is_a_warning(void **state)
+{
+    char dir[] = "/tmp/test_ledger_XXXXXX", pool_path[64], cmd[128];
+    pulje_inputs in;
+    diag_list d;
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    multiyear_pool(dir, HDR);
+    snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
+    diag_init(&d);
+    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_OK);
+    assert_int_equal(inputs_check_ledger(&in, NULL, &d), 0);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].level, DIAG_WARNING);
+    assert_string_equal(d.v[0].msg,
+                        "Ingen tidligere forpligtelser er reserveret for 2024 – er det rigtigt?");
+    assert_non_null(strstr(d.v[0].file, "forpligtelser.csv"));
+    inputs_free(&in);
+    diag_free(&d);
+
+    /* a ledger that reserves for 2024: nothing to say */
+    multiyear_pool(dir, HDR "L2023-001;2023;2024;5;Foreningen A;120000;flerårigt tilskud\r\n");
+    diag_init(&d);
+    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_OK);
+    assert_int_equal(inputs_check_ledger(&in, NULL, &d), 0);
+    assert_int_equal(d.n, 0);
+    inputs_free(&in);
+    diag_free(&d);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_last_years_ledger_beside_an_empty_one_is_an_error(void **state)
+{
+    char dir[] = "/tmp/test_ledger_XXXXXX", pool_path[64], cmd[128];
+    pulje_inputs in;
+    diag_list d;
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    multiyear_pool(dir, HDR);
+    put_file(dir, "testpuljen-2023-forpligtelser.csv",
+             HDR "L2023-001;2023;2024;5;Foreningen A;120000;flerårigt tilskud\r\n"
+                 "L2023-002;2023;2025;5;Foreningen A;120000;flerårigt tilskud\r\n"
+                 "L2024-001;2024;2024;5;Foreningen A;1;flerårigt tilskud\r\n");
+    snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
+    diag_init(&d);
+    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_OK);
+    assert_int_equal(inputs_check_ledger(&in, NULL, &d), -1);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].level, DIAG_ERROR);
+    assert_int_equal(d.v[0].line, 5); /* the pool file's `ledger =` */
+    assert_non_null(strstr(d.v[0].msg, "testpuljen-2023-forpligtelser.csv holds 1 commitment "
+                                       "for 2024 (120.000 kr.), but the pool's ledger "));
+    assert_non_null(strstr(d.v[0].hint, "(line 5)"));
+    inputs_free(&in);
+    diag_free(&d);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_an_output_that_is_the_ledger_is_refused_before_reading(void **state)
+{
+    char dir[] = "/tmp/test_ledger_XXXXXX", pool_path[64], out[64], cmd[256];
+    pulje_inputs in;
+    diag_list d;
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    multiyear_pool(dir, HDR);
+    snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
+    snprintf(out, sizeof out, "%s/out", dir);
+    /* a hard link: another name, the same file */
+    snprintf(cmd, sizeof cmd, "mkdir %s && ln %s/forpligtelser.csv %s/testpuljen-2024-forpligtelser.csv",
+             out, dir, out);
+    assert_int_equal(system(cmd), 0);
+    diag_init(&d);
+    assert_int_equal(inputs_load_for(pool_path, out, &in, &d), INPUTS_BAD);
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.v[0].msg, "/out/testpuljen-2024-forpligtelser.csv is the ledger: "
+                                       "writing it would destroy an input"));
+    assert_int_equal(in.apps.n, 0); /* refused before the applications were read */
+    inputs_free(&in);
+    diag_free(&d);
+    /* another output folder: fine */
+    diag_init(&d);
+    assert_int_equal(inputs_load_for(pool_path, dir, &in, &d), INPUTS_OK);
+    assert_int_equal(d.n, 0);
+    inputs_free(&in);
+    diag_free(&d);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_a_ledger_that_is_not_a_file_is_refused(void **state)
+{
+    char dir[] = "/tmp/test_ledger_XXXXXX", pool_path[64], cmd[256];
+    pulje_inputs in;
+    diag_list d;
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    multiyear_pool(dir, HDR);
+    snprintf(cmd, sizeof cmd, "rm %s/forpligtelser.csv && mkfifo %s/forpligtelser.csv", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
+    diag_init(&d);
+    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_BAD);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.v[0].msg, "the ledger is not a regular file (it is a pipe (FIFO)); "
+                                    "pulje reads only files");
+    inputs_free(&in);
+    diag_free(&d);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +848,10 @@ int main(void)
         cmocka_unit_test(test_write_into_a_missing_folder_fails_cleanly),
         cmocka_unit_test(test_empty_ledger_writes_the_header_and_reads_back_empty),
         cmocka_unit_test(test_free_is_safe_on_a_zeroed_ledger),
+        cmocka_unit_test(test_an_empty_ledger_of_a_multiyear_pool_is_a_warning),
+        cmocka_unit_test(test_last_years_ledger_beside_an_empty_one_is_an_error),
+        cmocka_unit_test(test_an_output_that_is_the_ledger_is_refused_before_reading),
+        cmocka_unit_test(test_a_ledger_that_is_not_a_file_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

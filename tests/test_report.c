@@ -1389,6 +1389,47 @@ static void test_csv_that_cannot_be_written_leaves_the_old_file(void **state)
     assert_string_equal(names, "out.csv");
 }
 
+/* The run's warnings are listed on the Resumé under "Advarsler", by file
+ * name, one per row, at most 100 and then a count; errors are not. */
+static void test_workbook_lists_the_warnings_on_the_summary(void **state)
+{
+    fixture *f = *state;
+    diag_list dl;
+    char *d;
+
+    diag_init(&dl);
+    diag_add(&dl, DIAG_WARNING, "/some/where/apps.csv", 5, 3, "check it",
+             "assessed 50 kr. is below 1 %% of the 50.000 kr. applied for");
+    diag_add(&dl, DIAG_ERROR, "apps.csv", 6, 0, NULL, "not listed");
+    diag_add(&dl, DIAG_WARNING, NULL, 0, 0, NULL, "no file");
+    f->p.warnings = &dl;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Resumé\tA6\tAdvarsler\t");
+    expect_line(d, "Resumé\tA7\tapps.csv:5: assessed 50 kr. is below 1 % of the 50.000 kr. "
+                   "applied for (check it)\t");
+    expect_line(d, "Resumé\tA8\tno file\t");
+    assert_null(strstr(d, "not listed"));
+    free(d);
+
+    for (int i = 0; i < 120; i++)
+        diag_add(&dl, DIAG_WARNING, "apps.csv", (unsigned)(10 + i), 0, NULL, "warning %d", i);
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    expect_line(d, "Resumé\tA106\tapps.csv:107: warning 97\t"); /* the 100th listed */
+    expect_line(d, "Resumé\tA107\t... og 22 advarsler mere; pulje check viser dem alle\t");
+    assert_null(strstr(d, "warning 98\t"));
+    free(d);
+    f->p.warnings = NULL;
+    diag_free(&dl);
+
+    /* none: no heading */
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_null(strstr(d, "Advarsler"));
+    free(d);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1432,6 +1473,7 @@ int main(void)
         T(test_csv_written_twice_is_byte_identical),
         T(test_csv_into_a_missing_folder_fails_and_says_why),
         T(test_csv_that_cannot_be_written_leaves_the_old_file),
+        T(test_workbook_lists_the_warnings_on_the_summary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
