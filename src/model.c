@@ -11,25 +11,29 @@
  * solver's active bound says which to try first, and each is checked in
  * integers (feasible and the budget or the bound tight).
  *
- * cea (and talmud, which is cea on half claims, in doubled units):
- * Variables: g_i in [0, c_i] for each positive claim, L >= 0.
- * Rows: g_i - L <= 0; sum g_i = money. Objective: minimise L.
- * sum min(c_i, L) grows with L, so the least L that lets the g_i reach the
- * money is the rule's ceiling, and then g_i = min(c_i, L) is forced. (The
- * LP "maximise L" would not be the rule: L could grow with the g_i held.)
+ * cea (and talmud, which is cea on half claims, in doubled units) and cel,
+ * on the k positive claims sorted ascending, s_0 <= ... <= s_{k-1}:
+ * Variables: d_t in [0, s_t - s_{t-1}] (s_{-1} = 0), the part of the common
+ * level L that lies between claims t - 1 and t; each krone of it is paid
+ * to each of the k - t claims at or above it.
+ * Row: sum (k - t) d_t = money.
+ * cea: minimise sum d_t, which is L: the cheapest krone of L is the one
+ * shared by the most claims, so the segments fill from the bottom, and the
+ * least L whose shares min(c_i, L) reach the money is the rule's ceiling.
+ * cel: maximise sum d_t = s_{k-1} - L: the segments fill from the top, the
+ * remainders max(0, c_i - L) reach the money, and L is the least common cut.
+ * One row, k columns: GLPK's dual simplex with the long-step ratio test
+ * solves it in a few iterations (3.000 claims in about a millisecond; the
+ * earlier model with a row per claim took half a second), in millions of
+ * kroner.
  *
- * cel: g_i in [0, c_i], L >= 0; rows g_i + L >= c_i; sum g_i = money;
- * minimise L: the least common cut whose remainders fit in the money.
- * (These two are in millions of kroner, so that the float simplex works on
- * well-scaled numbers.)
- *
- * Exact recovery for cea/cel: the solution's active set, j claims at their
- * bound (c_i for cea, 0 for cel), names a candidate: with the claims sorted,
- * the j smallest at their bound and L exactly (money - the j smallest) /
- * (k - j), resp. (the k - j largest - money) / (k - j), in 128-bit
- * integers. A candidate is the answer when L lies between the j-th and the
- * (j+1)-th claim; otherwise the check says on which side the answer lies and
- * the neighbouring candidates are tried, galloping and then halving, so a
+ * Exact recovery for cea/cel: the solver's L names a candidate j, the
+ * number of claims below it: the j smallest at their bound (paid in full
+ * under cea, 0 under cel) and L exactly (money - the j smallest) / (k - j),
+ * resp. (the k - j largest - money) / (k - j), in 128-bit integers. A
+ * candidate is the answer when L lies between the j-th and the (j+1)-th
+ * claim; otherwise the check says on which side the answer lies and the
+ * neighbouring candidates are tried, galloping and then halving, so a
  * solver off by 1e-8 (money barely short, a claim of 10^12 kr. beside 1-kr.
  * claims, large groups of equal claims) costs a few more checks, never a
  * fault. The shares built from L must then sum to the money exactly.
@@ -43,13 +47,12 @@
  * rule_apply_with(), the same integer iteration the closed form uses; each
  * sharing inside it is solved by GLPK.
  *
- * Multi-year choice: one small model per request, in rank order (the
- * lexicographic optimum taken one request at a time); see
- * model_choose_ranked(). */
+ * Multi-year choice: small models in rank order, one per run of requests
+ * that fit together and one per request that does not (the lexicographic
+ * optimum, exact at any number of requests); see model_choose_ranked(). */
 #include "model.h"
 
 #include <glpk.h>
-#include <math.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -110,7 +113,7 @@ static void glpk_end(glp_prob *lp, int *ind, double *val)
     free(val);
 }
 
-/* The simplex as every model here runs it: scaled, the advanced initial
+/* The simplex as the factor model runs it: scaled, the advanced initial
  * basis, no messages, no presolver (it keeps a column bound when the implied
  * one is only slightly tighter: a factor of 0,9996 came back as 1). Returns
  * glp_simplex's code. */
@@ -303,25 +306,22 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
     return MODEL_OK;
 }
 
-/* Solve the cea (cel = 0) or cel (cel = 1) LP on k positive claims c with
- * money m (0 <= m <= sum c). On MODEL_OK, *n_at is the number of g_i the
- * solver puts at their bound (c_i for cea, 0 for cel), or k + 1 when GLPK
- * found the model infeasible within its tolerances (it is not: m <= sum c,
- * so the exact recovery goes on without a hint). */
+/* Solve the cea (cel = 0) or cel (cel = 1) LP on k positive claims c sorted
+ * ascending, with money m (0 <= m <= sum c). On MODEL_OK, *hint is the
+ * number of claims below the solver's level L, or k + 1 when GLPK found the
+ * model infeasible within its tolerances (it is not: m <= sum c, so the
+ * exact recovery goes on without a hint). */
 static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_wide m,
-                                    size_t *n_at, char *err, size_t errsz)
+                                    size_t *hint, char *err, size_t errsz)
 {
     jmp_buf back;
     glp_prob *volatile lp = NULL;
     int *ind = NULL;
     double *val = NULL;
-    int rc, status, cols = (int)k + 1;
-    volatile pulje_kr top = 0;
+    int rc, status;
+    glp_smcp parm;
 
-    for (size_t i = 0; i < k; i++)
-        if (c[i] > top)
-            top = c[i];
-    if (alloc_rows(k + 1, &ind, &val, err, errsz) != 0)
+    if (alloc_rows(k, &ind, &val, err, errsz) != 0)
         return MODEL_ERR_NOMEM;
     if (setjmp(back)) {
         glpk_end(NULL, ind, val);
@@ -330,37 +330,43 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     }
     glpk_begin(&back);
 
+    /* Segment t lies between claims t - 1 and t (claim -1 = 0 kr.); every
+     * krone of L in it goes to each of the k - t claims at or above it. */
     lp = glp_create_prob();
     glp_set_prob_name(lp, cel ? "pulje-cel" : "pulje-cea");
-    glp_set_obj_dir(lp, GLP_MIN);
-    glp_add_cols(lp, cols);
-    for (size_t i = 0; i < k; i++)
-        glp_set_col_bnds(lp, (int)i + 1, GLP_DB, 0.0, (double)c[i] / MODEL_SCALE);
-    glp_set_col_name(lp, cols, "L");
-    glp_set_col_bnds(lp, cols, GLP_DB, 0.0, (double)(pulje_kr)top / MODEL_SCALE);
-    glp_set_obj_coef(lp, cols, 1.0);
-    glp_add_rows(lp, (int)k + 1);
-    for (size_t i = 0; i < k; i++) {
-        int row = (int)i + 1;
-        ind[1] = row;
-        val[1] = 1.0;
-        ind[2] = cols;
-        val[2] = cel ? 1.0 : -1.0;
-        if (cel)
-            glp_set_row_bnds(lp, row, GLP_LO, (double)c[i] / MODEL_SCALE, 0.0);
+    glp_set_obj_dir(lp, cel ? GLP_MAX : GLP_MIN);
+    glp_add_cols(lp, (int)k);
+    for (size_t t = 0; t < k; t++) {
+        pulje_kr w = c[t] - (t > 0 ? c[t - 1] : 0);
+        if (w > 0)
+            glp_set_col_bnds(lp, (int)t + 1, GLP_DB, 0.0, (double)w / MODEL_SCALE);
         else
-            glp_set_row_bnds(lp, row, GLP_UP, 0.0, 0.0);
-        glp_set_mat_row(lp, row, 2, ind, val);
+            glp_set_col_bnds(lp, (int)t + 1, GLP_FX, 0.0, 0.0);
+        glp_set_obj_coef(lp, (int)t + 1, 1.0);
+        ind[t + 1] = (int)t + 1;
+        val[t + 1] = (double)(k - t);
     }
-    for (size_t i = 0; i < k; i++) {
-        ind[i + 1] = (int)i + 1;
-        val[i + 1] = 1.0;
-    }
-    glp_set_row_name(lp, (int)k + 1, "budget");
-    glp_set_row_bnds(lp, (int)k + 1, GLP_FX, (double)m / MODEL_SCALE, (double)m / MODEL_SCALE);
-    glp_set_mat_row(lp, (int)k + 1, (int)k, ind, val);
+    glp_add_rows(lp, 1);
+    glp_set_row_name(lp, 1, "budget");
+    glp_set_row_bnds(lp, 1, GLP_FX, (double)m / MODEL_SCALE, (double)m / MODEL_SCALE);
+    glp_set_mat_row(lp, 1, (int)k, ind, val);
 
-    rc = run_simplex(lp);
+    /* The dual simplex from a dual feasible start (cea: every segment
+     * empty; cel: every one full), with the long-step ratio test: the
+     * segments are passed in bulk, not one pivot each. No scaling (it
+     * would shrink the objective below the dual tolerance) and no
+     * presolver. */
+    glp_std_basis(lp);
+    if (cel)
+        for (size_t t = 0; t < k; t++)
+            if (c[t] > (t > 0 ? c[t - 1] : 0))
+                glp_set_col_stat(lp, (int)t + 1, GLP_NU);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    parm.meth = GLP_DUALP;
+    parm.r_test = GLP_RT_FLIP;
+    rc = glp_simplex(lp, &parm);
     status = rc == 0 ? glp_get_status(lp) : 0;
     if (rc != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
         glpk_end(lp, ind, val);
@@ -370,17 +376,23 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
             snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
         return MODEL_ERR_SOLVER;
     }
-    *n_at = 0;
-    for (size_t i = 0; i < k; i++) {
-        int st = glp_get_col_stat(lp, (int)i + 1);
-        double g = glp_get_col_prim(lp, (int)i + 1) * MODEL_SCALE;
+    if (status == GLP_NOFEAS) {
+        *hint = k + 1;
+    } else {
+        /* cea: L is the filled segments; cel: the largest claim less them */
+        double lam = glp_get_obj_val(lp) * MODEL_SCALE;
+        size_t lo = 0, hi = k;
         if (cel)
-            *n_at += st == GLP_NL || g <= 1e-6;
-        else
-            *n_at += st == GLP_NU || g >= (double)c[i] - 1e-6;
+            lam = (double)c[k - 1] - lam;
+        while (lo < hi) { /* the claims below lam */
+            size_t mid = lo + (hi - lo) / 2;
+            if ((double)c[mid] < lam)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        *hint = lo;
     }
-    if (status == GLP_NOFEAS)
-        *n_at = k + 1;
     glpk_end(lp, ind, val);
     return MODEL_OK;
 }
@@ -507,13 +519,13 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
         if (claims[i] > 0)
             c[k++] = claims[i];
     /* total > money >= 0, so k >= 1 and 0 <= m <= sum c */
+    qsort(c, k, sizeof *c, cmp_kr);
+    for (size_t i = 0; i < k; i++)
+        pre[i + 1] = pre[i] + c[i];
     st = solve_lambda_lp(cel, c, k, m, &n_at, err, errsz);
     if (st != MODEL_OK)
         goto done;
 
-    qsort(c, k, sizeof *c, cmp_kr);
-    for (size_t i = 0; i < k; i++)
-        pre[i + 1] = pre[i] + c[i];
     level_ctx x = {c, pre, k, m, cel};
     /* no hint when GLPK called the model infeasible: start in the middle */
     j = recover_level(&x, n_at <= k ? n_at : k / 2, &tries);
