@@ -50,10 +50,12 @@ const char *model_strerror(model_status st);
  * covers[i * periods + p] != 0. Each period's chosen needs must sum to at
  * most cap[p] (a negative cap admits nothing that covers it). The choice is
  * the lexicographic optimum: item i is chosen when it fits beside the items
- * of higher rank already chosen. It is made one small model per item, in
- * rank order: a binary "honour it" under the capacity rows left by the
- * earlier choices, solved by GLPK's simplex and branch and bound, and
- * checked in integers. Exact for any number of items (no weights).
+ * of higher rank already chosen. It is made by small GLPK models in rank
+ * order (simplex, then branch and bound): one per run of items that fit
+ * together (binaries, maximise how many under the capacity rows left), one
+ * per item that does not (a binary x with (need - room) x <= 0 per period,
+ * exact in the solver's scale). Each choice is checked in integers. Exact
+ * for any number of items (no weights).
  *
  * @param chosen  k flags out (0/1).
  * @return MODEL_OK, MODEL_ERR_NOMEM or a solver fault.

@@ -5,8 +5,8 @@
  * are honoured in priority order (then larger grant, then file order) as long
  * as, in every year they cover, old commitments + new ones stay within the
  * cap: cap_bp / 10.000 of that year's money, rounded down to the krone.
- * Honouring in order is the lexicographic optimum; GLPK, one small MIP per
- * request in rank order (model_choose_ranked), must find the same set, for
+ * Honouring in order is the lexicographic optimum; GLPK, small binary
+ * models in rank order (model_choose_ranked), must find the same set, for
  * any number of requests. The amounts are the year-one
  * grants after reduction and rounding, so the cap holds for what is paid.
  * Requests not honoured are one-year grants. Pure computation: no I/O. */

@@ -368,7 +368,7 @@ int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
         pulje_kr cap[MY_YEARS], *need = malloc((k ? k : 1) * sizeof *need);
         unsigned char *cov = malloc((k ? k : 1) * MY_YEARS), *chosen = malloc(k ? k : 1);
         char err[256] = "";
-        model_status ms = MODEL_ERR_NOMEM;
+        model_status ms;
         if (!need || !cov || !chosen) {
             free(need);
             free(cov);
