@@ -43,23 +43,35 @@ const char *model_strerror(model_status st);
 
 
 
-/* The most items model_choose_ranked() takes: weights 2^(k-1-i) stay exact. */
-#define MODEL_MAX_RANKED 30
-
 /**
- * @brief Choose items in rank order under per-period capacities (GLPK MIP).
+ * @brief Choose items in rank order under per-period capacities (GLPK).
  *
  * Item i (0 = first rank) needs need[i] kroner in every period p with
  * covers[i * periods + p] != 0. Each period's chosen needs must sum to at
- * most cap[p] (a negative cap admits nothing that covers it). The objective
- * weighs item i above all later items together, so the optimum is the
- * lexicographic one.
+ * most cap[p] (a negative cap admits nothing that covers it). The choice is
+ * the lexicographic optimum: item i is chosen when it fits beside the items
+ * of higher rank already chosen. It is made by small GLPK models in rank
+ * order (simplex, then branch and bound): one per run of items that fit
+ * together (binaries, maximise how many under the capacity rows left), one
+ * per item that does not (a binary x with (need - room) x <= 0 per period,
+ * exact in the solver's scale). Each choice is checked in integers. Exact
+ * for any number of items (no weights).
  *
  * @param chosen  k flags out (0/1).
- * @return MODEL_OK, MODEL_ERR_UNSUPPORTED if k > MODEL_MAX_RANKED, or a fault.
+ * @return MODEL_OK, MODEL_ERR_NOMEM or a solver fault.
  */
 model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
                                  const unsigned char *covers, const pulje_kr *cap,
                                  unsigned char *chosen, char *err, size_t errsz);
+
+/**
+ * @brief model_choose_ranked(), also counting in *overruled (may be NULL)
+ * the items where GLPK's choice differed from the check in integers (the
+ * integers decide). 0 on every valid input; tests assert it.
+ */
+model_status model_choose_ranked_checked(size_t k, const pulje_kr *need, size_t periods,
+                                         const unsigned char *covers, const pulje_kr *cap,
+                                         unsigned char *chosen, size_t *overruled,
+                                         char *err, size_t errsz);
 
 #endif

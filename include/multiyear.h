@@ -5,8 +5,9 @@
  * are honoured in priority order (then larger grant, then file order) as long
  * as, in every year they cover, old commitments + new ones stay within the
  * cap: cap_bp / 10.000 of that year's money, rounded down to the krone.
- * Honouring in order is the lexicographic optimum; the GLPK MIP
- * (model_choose_ranked) must find the same set. The amounts are the year-one
+ * Honouring in order is the lexicographic optimum; GLPK, small binary
+ * models in rank order (model_choose_ranked), must find the same set, for
+ * any number of requests. The amounts are the year-one
  * grants after reduction and rounding, so the cap holds for what is paid.
  * Requests not honoured are one-year grants. Pure computation: no I/O. */
 #ifndef PULJE_MULTIYEAR_H
@@ -52,6 +53,8 @@ typedef struct my_result {
     size_t n_eligible;
     size_t n_honoured;
     bool by_model;       /* the GLPK MIP chose (and agreed with the closed form) */
+    size_t n_overruled;  /* requests where GLPK's choice differed from the check in
+                          * integers (which decided); 0 on every valid pool */
 } my_result;
 
 /**

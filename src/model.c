@@ -1,51 +1,66 @@
-/* model.c - The allocation as a GLPK model: solve, then recover the exact factor.
+/* model.c - The allocation as a GLPK model: solve, then recover the exact answer.
  *
  * The factor rules (threshold, proportional, excess):
  * Variables: f, the common factor on the reducible claims, 0 <= f <= 1.
  * Objective: maximise f.
- * Budget row: reducible * f <= money - protected   (in millions of kroner,
- * so that the solver works on well-scaled numbers).
+ * Budget row: reducible * f <= money - protected, in kroner.
  * One-year claims enter the model only through their sums, so its size does
- * not depend on how many there are. The solver's f is a double; the exact
- * factor is recovered from which bound is active and checked against it.
+ * not depend on how many there are. The float simplex solves it and GLPK's
+ * exact rational simplex (glp_exact) polishes the answer. The exact factor
+ * is one of two candidates, 1 or (money - protected) / reducible; the
+ * solver's active bound says which to try first, and each is checked in
+ * integers (feasible and the budget or the bound tight).
  *
- * cea (and talmud, which is cea on half claims, in doubled units):
- * Variables: g_i in [0, c_i] for each positive claim, L >= 0.
- * Rows: g_i - L <= 0; sum g_i = money. Objective: minimise L.
- * sum min(c_i, L) grows with L, so the least L that lets the g_i reach the
- * money is the rule's ceiling, and then g_i = min(c_i, L) is forced. (The
- * LP "maximise L" would not be the rule: L could grow with the g_i held.)
+ * cea (and talmud, which is cea on half claims, in doubled units) and cel,
+ * on the k positive claims sorted ascending, s_0 <= ... <= s_{k-1}:
+ * Variables: d_t in [0, s_t - s_{t-1}] (s_{-1} = 0), the part of the common
+ * level L that lies between claims t - 1 and t; each krone of it is paid
+ * to each of the k - t claims at or above it.
+ * Row: sum (k - t) d_t = money.
+ * cea: minimise sum d_t, which is L: the cheapest krone of L is the one
+ * shared by the most claims, so the segments fill from the bottom, and the
+ * least L whose shares min(c_i, L) reach the money is the rule's ceiling.
+ * cel: maximise sum d_t = s_{k-1} - L: the segments fill from the top, the
+ * remainders max(0, c_i - L) reach the money, and L is the least common cut.
+ * One row, k columns: GLPK's dual simplex with the long-step ratio test
+ * solves it in a few iterations (3.000 claims in about a millisecond; the
+ * earlier model with a row per claim took half a second), in millions of
+ * kroner.
  *
- * cel: g_i in [0, c_i], L >= 0; rows g_i + L >= c_i; sum g_i = money;
- * minimise L: the least common cut whose remainders fit in the money.
+ * Exact recovery for cea/cel: the solver's L names a candidate j, the
+ * number of claims below it: the j smallest at their bound (paid in full
+ * under cea, 0 under cel) and L exactly (money - the j smallest) / (k - j),
+ * resp. (the k - j largest - money) / (k - j), in 128-bit integers. A
+ * candidate is the answer when L lies between the j-th and the (j+1)-th
+ * claim; otherwise the check says on which side the answer lies and the
+ * neighbouring candidates are tried, galloping and then halving, so a
+ * solver off by 1e-8 (money barely short, a claim of 10^12 kr. beside 1-kr.
+ * claims, large groups of equal claims) costs a few more checks, never a
+ * fault. The shares built from L must then sum to the money exactly.
  *
- * Exact recovery for cea/cel: the solution's active set (which g_i sit at
- * their bound c_i, resp. 0) gives L exactly, (money - sum of the full
- * claims) / (number at L), resp. (sum of the others - money) / their
- * number; the set is checked to be consistent with that L, L is checked
- * against the solver's double, and the shares built from L must sum to the
- * money exactly. Any disagreement is MODEL_ERR_MISMATCH, never a silent
- * fallback.
+ * A pool is infeasible when its protected claims exceed the money, decided
+ * in integers: GLPK's tolerances neither make nor unmake an infeasibility.
+ * GLPK's own faults (an internal error, a failure code, no optimum) are
+ * errors, never abort().
  *
  * The options min_grant and max_grant are applied around the model by
  * rule_apply_with(), the same integer iteration the closed form uses; each
- * sharing inside it is solved by GLPK. */
+ * sharing inside it is solved by GLPK.
+ *
+ * Multi-year choice: small models in rank order, one per run of requests
+ * that fit together and one per request that does not (the lexicographic
+ * optimum, exact at any number of requests); see model_choose_ranked(). */
 #include "model.h"
 
 #include <glpk.h>
-#include <math.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Scale of the model's money: one unit is 1.000.000 kr. */
+/* Scale of the cea/cel models' money: one unit is 1.000.000 kr. */
 #define MODEL_SCALE 1e6
-/* How far the solver's factor may stray from the exact one. */
-#define MODEL_TOLERANCE 1e-9
-/* How far the solver's L (in MODEL_SCALE units) may stray, relative to max(L, 1 kr.). */
-#define MODEL_LAMBDA_TOLERANCE 1e-7
 
 const char *model_strerror(model_status st)
 {
@@ -98,7 +113,7 @@ static void glpk_end(glp_prob *lp, int *ind, double *val)
     free(val);
 }
 
-/* The simplex as every model here runs it: scaled, the advanced initial
+/* The simplex as the factor model runs it: scaled, the advanced initial
  * basis, no messages, no presolver (it keeps a column bound when the implied
  * one is only slightly tighter: a factor of 0,9996 came back as 1). Returns
  * glp_simplex's code. */
@@ -108,6 +123,21 @@ static int run_simplex(glp_prob *lp)
 
     glp_scale_prob(lp, GLP_SF_AUTO);
     glp_adv_basis(lp, 0);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    return glp_simplex(lp, &parm);
+}
+
+/* run_simplex() without scaling and from the basis the caller set, for the
+ * ranked models: their columns hold whole kroner up to 10^12 beside
+ * objective coefficients of 1, and GLPK's scaling would shrink those
+ * coefficients below its dual tolerance (the optimum x = 0 would look
+ * optimal). Unscaled, the data stay exact. */
+static int run_simplex_unscaled(glp_prob *lp)
+{
+    glp_smcp parm;
+
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF;
@@ -137,9 +167,25 @@ static int alloc_rows(size_t n, int **ind, double **val, char *err, size_t errsz
     return -1;
 }
 
-/* Solve max f s.t. red*f <= money-prot, 0<=f<=1. Returns MODEL_* and f. */
+/* Polish the float simplex's optimum with GLPK's exact rational simplex,
+ * from the basis it left. The data must be exact in doubles (whole kroner
+ * below 2^53). Returns glp_exact's code; a failure leaves the float answer,
+ * which only guides the exact recovery. */
+static int run_exact(glp_prob *lp)
+{
+    glp_smcp parm;
+
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    return glp_exact(lp, &parm);
+}
+
+/* Solve max f s.t. red*f <= money-prot, 0<=f<=1 (in kroner). On MODEL_OK,
+ * *at_one says whether the solver's optimum has f at its bound 1 (else the
+ * budget binds); *nofeas that GLPK found no feasible f (the caller decides
+ * that in integers). */
 static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
-                                  double *f, char *err, size_t errsz)
+                                 int *at_one, int *nofeas, char *err, size_t errsz)
 {
     jmp_buf back;
     glp_prob *volatile lp = NULL;
@@ -164,8 +210,8 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     glp_set_obj_coef(lp, 1, 1.0);
     glp_add_rows(lp, 1);
     glp_set_row_name(lp, 1, "budget");
-    glp_set_row_bnds(lp, 1, GLP_UP, 0.0, (double)(money - prot) / MODEL_SCALE);
-    val[1] = (double)red / MODEL_SCALE;
+    glp_set_row_bnds(lp, 1, GLP_UP, 0.0, (double)(money - prot));
+    val[1] = (double)red;
     glp_set_mat_row(lp, 1, 1, ind, val);
 
     rc = run_simplex(lp);
@@ -175,17 +221,22 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
         return MODEL_ERR_SOLVER;
     }
     status = glp_get_status(lp);
-    if (status == GLP_NOFEAS) {
-        glpk_end(lp, NULL, NULL);
-        set_err(err, errsz, "the protected claims alone exceed the money");
-        return MODEL_ERR_INFEASIBLE;
+    if (status == GLP_OPT || status == GLP_NOFEAS) {
+        /* exact arithmetic on the same model, from the float basis */
+        if (run_exact(lp) == 0) {
+            int exact = glp_get_status(lp);
+            if (exact == GLP_OPT || exact == GLP_NOFEAS)
+                status = exact;
+        }
     }
-    if (status != GLP_OPT) {
+    if (status != GLP_OPT && status != GLP_NOFEAS) {
         glpk_end(lp, NULL, NULL);
         snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
         return MODEL_ERR_SOLVER;
     }
-    *f = glp_get_col_prim(lp, 1);
+    *nofeas = status == GLP_NOFEAS;
+    *at_one = status == GLP_OPT && (glp_get_col_stat(lp, 1) == GLP_NU ||
+                                    glp_get_col_prim(lp, 1) >= 1.0);
     glpk_end(lp, NULL, NULL);
     return MODEL_OK;
 }
@@ -195,8 +246,8 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
                                       size_t n, pulje_kr money, rule_result *out,
                                       char *err, size_t errsz)
 {
-    pulje_kr prot = 0, red = 0, fnum, fden;
-    double f = 0, exact;
+    pulje_kr prot = 0, red = 0, fnum = 0, fden = 1;
+    int at_one = 0, nofeas = 0, found = 0;
     model_status st;
     rule_status rs;
     rule_result probe;
@@ -217,22 +268,34 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
         return MODEL_ERR_INFEASIBLE;
     }
 
-    st = solve_factor(prot, red, money, &f, err, errsz);
+    st = solve_factor(prot, red, money, &at_one, &nofeas, err, errsz);
     if (st != MODEL_OK)
         return st;
-
-    /* Recover the exact factor from the active bound. */
-    if (prot + red <= money) {
-        fnum = 1;
-        fden = 1;
-    } else {
-        fnum = money - prot;
-        fden = red;
+    /* Feasibility in integers: a krone over is over, whatever the solver's
+     * tolerance made of it. */
+    if (prot > money) {
+        set_err(err, errsz, "the protected claims alone exceed the money");
+        return MODEL_ERR_INFEASIBLE;
     }
-    exact = (double)fnum / (double)fden;
-    if (fabs(f - exact) > MODEL_TOLERANCE) {
-        snprintf(err, errsz, "the solver's factor %.12f differs from the exact %.12f", f,
-                 exact);
+    /* The exact factor: the candidate of the solver's active bound first,
+     * then the other; each checked in integers. f = 1 is optimal when it is
+     * feasible (everything fits); f = (money - prot) / red when that is at
+     * most 1: the budget is then tight, so no larger f is feasible. */
+    for (int t = 0; t < 2 && !found; t++) {
+        int one = (t == 0) == (at_one || nofeas);
+        if (one && (pulje_wide)prot + red <= money) {
+            fnum = 1;
+            fden = 1;
+            found = 1;
+        } else if (!one && red > 0 && money - prot <= red) {
+            fnum = money - prot;
+            fden = red;
+            found = 1;
+        }
+    }
+    if (!found) {
+        /* cannot happen: prot <= money, so one of the two holds */
+        set_err(err, errsz, "no exact factor satisfies the solver's model");
         return MODEL_ERR_MISMATCH;
     }
     rs = rule_shares_from_factor(p, claims, n, fnum, fden, out);
@@ -243,24 +306,22 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
     return MODEL_OK;
 }
 
-/* Solve the cea (cel = 0) or cel (cel = 1) LP on k positive claims c with
- * money m (0 <= m < sum c). On MODEL_OK, *lam is the solver's L in kroner
- * and at_bound[i] says whether g_i sits at its bound (c_i for cea, 0 for
- * cel). */
+/* Solve the cea (cel = 0) or cel (cel = 1) LP on k positive claims c sorted
+ * ascending, with money m (0 <= m <= sum c). On MODEL_OK, *hint is the
+ * number of claims below the solver's level L, or k + 1 when GLPK found the
+ * model infeasible within its tolerances (it is not: m <= sum c, so the
+ * exact recovery goes on without a hint). */
 static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_wide m,
-                                    double *lam, bool *at_bound, char *err, size_t errsz)
+                                    size_t *hint, char *err, size_t errsz)
 {
     jmp_buf back;
     glp_prob *volatile lp = NULL;
     int *ind = NULL;
     double *val = NULL;
-    int rc, status, cols = (int)k + 1;
-    volatile pulje_kr top = 0;
+    int rc, status;
+    glp_smcp parm;
 
-    for (size_t i = 0; i < k; i++)
-        if (c[i] > top)
-            top = c[i];
-    if (alloc_rows(k + 1, &ind, &val, err, errsz) != 0)
+    if (alloc_rows(k, &ind, &val, err, errsz) != 0)
         return MODEL_ERR_NOMEM;
     if (setjmp(back)) {
         glpk_end(NULL, ind, val);
@@ -269,70 +330,165 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     }
     glpk_begin(&back);
 
+    /* Segment t lies between claims t - 1 and t (claim -1 = 0 kr.); every
+     * krone of L in it goes to each of the k - t claims at or above it. */
     lp = glp_create_prob();
     glp_set_prob_name(lp, cel ? "pulje-cel" : "pulje-cea");
-    glp_set_obj_dir(lp, GLP_MIN);
-    glp_add_cols(lp, cols);
-    for (size_t i = 0; i < k; i++)
-        glp_set_col_bnds(lp, (int)i + 1, GLP_DB, 0.0, (double)c[i] / MODEL_SCALE);
-    glp_set_col_name(lp, cols, "L");
-    glp_set_col_bnds(lp, cols, GLP_DB, 0.0, (double)(pulje_kr)top / MODEL_SCALE);
-    glp_set_obj_coef(lp, cols, 1.0);
-    glp_add_rows(lp, (int)k + 1);
-    for (size_t i = 0; i < k; i++) {
-        int row = (int)i + 1;
-        ind[1] = row;
-        val[1] = 1.0;
-        ind[2] = cols;
-        val[2] = cel ? 1.0 : -1.0;
-        if (cel)
-            glp_set_row_bnds(lp, row, GLP_LO, (double)c[i] / MODEL_SCALE, 0.0);
+    glp_set_obj_dir(lp, cel ? GLP_MAX : GLP_MIN);
+    glp_add_cols(lp, (int)k);
+    for (size_t t = 0; t < k; t++) {
+        pulje_kr w = c[t] - (t > 0 ? c[t - 1] : 0);
+        if (w > 0)
+            glp_set_col_bnds(lp, (int)t + 1, GLP_DB, 0.0, (double)w / MODEL_SCALE);
         else
-            glp_set_row_bnds(lp, row, GLP_UP, 0.0, 0.0);
-        glp_set_mat_row(lp, row, 2, ind, val);
+            glp_set_col_bnds(lp, (int)t + 1, GLP_FX, 0.0, 0.0);
+        glp_set_obj_coef(lp, (int)t + 1, 1.0);
+        ind[t + 1] = (int)t + 1;
+        val[t + 1] = (double)(k - t);
     }
-    for (size_t i = 0; i < k; i++) {
-        ind[i + 1] = (int)i + 1;
-        val[i + 1] = 1.0;
-    }
-    glp_set_row_name(lp, (int)k + 1, "budget");
-    glp_set_row_bnds(lp, (int)k + 1, GLP_FX, (double)m / MODEL_SCALE, (double)m / MODEL_SCALE);
-    glp_set_mat_row(lp, (int)k + 1, (int)k, ind, val);
+    glp_add_rows(lp, 1);
+    glp_set_row_name(lp, 1, "budget");
+    glp_set_row_bnds(lp, 1, GLP_FX, (double)m / MODEL_SCALE, (double)m / MODEL_SCALE);
+    glp_set_mat_row(lp, 1, (int)k, ind, val);
 
-    rc = run_simplex(lp);
+    /* The dual simplex from a dual feasible start (cea: every segment
+     * empty; cel: every one full), with the long-step ratio test: the
+     * segments are passed in bulk, not one pivot each. No scaling (it
+     * would shrink the objective below the dual tolerance) and no
+     * presolver. */
+    glp_std_basis(lp);
+    if (cel)
+        for (size_t t = 0; t < k; t++)
+            if (c[t] > (t > 0 ? c[t - 1] : 0))
+                glp_set_col_stat(lp, (int)t + 1, GLP_NU);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    parm.meth = GLP_DUALP;
+    parm.r_test = GLP_RT_FLIP;
+    rc = glp_simplex(lp, &parm);
     status = rc == 0 ? glp_get_status(lp) : 0;
-    if (rc != 0 || status != GLP_OPT) {
+    if (rc != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
         glpk_end(lp, ind, val);
         if (rc != 0)
             snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
         else
             snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
-        return status == GLP_NOFEAS ? MODEL_ERR_INFEASIBLE : MODEL_ERR_SOLVER;
+        return MODEL_ERR_SOLVER;
     }
-    *lam = glp_get_col_prim(lp, cols) * MODEL_SCALE;
-    for (size_t i = 0; i < k; i++) {
-        int st = glp_get_col_stat(lp, (int)i + 1);
-        double g = glp_get_col_prim(lp, (int)i + 1) * MODEL_SCALE;
+    if (status == GLP_NOFEAS) {
+        *hint = k + 1;
+    } else {
+        /* cea: L is the filled segments; cel: the largest claim less them */
+        double lam = glp_get_obj_val(lp) * MODEL_SCALE;
+        size_t lo = 0, hi = k;
         if (cel)
-            at_bound[i] = st == GLP_NL || g <= 1e-6;
-        else
-            at_bound[i] = st == GLP_NU || g >= (double)c[i] - 1e-6;
+            lam = (double)c[k - 1] - lam;
+        while (lo < hi) { /* the claims below lam */
+            size_t mid = lo + (hi - lo) / 2;
+            if ((double)c[mid] < lam)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        *hint = lo;
     }
     glpk_end(lp, ind, val);
     return MODEL_OK;
 }
 
-/* cea, cel and talmud: solve the LP, recover L exactly from its active set,
- * check it, and build the shares from it. */
+/* The candidates of the exact recovery: k positive claims s sorted
+ * ascending, pre[j] = s[0] + ... + s[j-1], money m with 0 <= m <= pre[k]. */
+typedef struct level_ctx {
+    const pulje_kr *s;
+    const pulje_wide *pre;
+    size_t k;
+    pulje_wide m;
+    int cel;
+} level_ctx;
+
+/* The level of candidate j (0 <= j < k): the j smallest claims at their
+ * bound, the k - j others at the level. cea: L = (m - pre[j]) / (k - j);
+ * cel: L = (pre[k] - pre[j] - m) / (k - j). */
+static void level_of(const level_ctx *x, size_t j, pulje_wide *num, pulje_wide *den)
+{
+    *den = (pulje_wide)(x->k - j);
+    *num = x->cel ? x->pre[x->k] - x->pre[j] - x->m : x->m - x->pre[j];
+}
+
+/* Candidate j holds too few claims at their bound: its level lies above
+ * claim j (cea: claim j would get more than it asked; cel: less than 0).
+ * True for every j below the answer, false from it on (sum min(c, L) and
+ * sum max(0, c - L) are monotone in L), and false at j = k - 1. */
+static bool too_few(const level_ctx *x, size_t j)
+{
+    pulje_wide num, den;
+    level_of(x, j, &num, &den);
+    return num > den * x->s[j];
+}
+
+/* The exact answer: the least j that is not too_few(), searched from the
+ * solver's j0 outwards (galloping to bracket, then halving). *tries counts
+ * the candidates checked. */
+static size_t recover_level(const level_ctx *x, size_t j0, size_t *tries)
+{
+    long long lo = -1, hi = (long long)x->k - 1, step = 1, j;
+
+    /* invariant: too_few(lo) (lo = -1: before the first), !too_few(hi) */
+    j = j0 < x->k ? (long long)j0 : hi;
+    (*tries)++;
+    if (too_few(x, (size_t)j)) {
+        lo = j;
+        while (lo + step < hi) {
+            long long c = lo + step;
+            (*tries)++;
+            if (!too_few(x, (size_t)c)) {
+                hi = c;
+                break;
+            }
+            lo = c;
+            step *= 2;
+        }
+    } else {
+        hi = j;
+        while (hi - step > lo) {
+            long long c = hi - step;
+            (*tries)++;
+            if (too_few(x, (size_t)c)) {
+                lo = c;
+                break;
+            }
+            hi = c;
+            step *= 2;
+        }
+    }
+    while (hi - lo > 1) {
+        long long mid = lo + (hi - lo) / 2;
+        (*tries)++;
+        if (too_few(x, (size_t)mid))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (size_t)hi;
+}
+
+static int cmp_kr(const void *pa, const void *pb)
+{
+    pulje_kr a = *(const pulje_kr *)pa, b = *(const pulje_kr *)pb;
+    return (a > b) - (a < b);
+}
+
+/* cea, cel and talmud: solve the LP, recover L exactly from its active set
+ * (and its neighbours), check it, and build the shares from it. */
 static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *claims,
                                       size_t n, pulje_kr money, rule_result *out,
                                       char *err, size_t errsz)
 {
     pulje_kr total = 0, *c = NULL;
-    bool *at = NULL;
-    size_t k = 0, n_at = 0;
-    pulje_wide m, fixed = 0, lnum, lden;
-    double lam = 0, exact;
+    pulje_wide *pre = NULL;
+    size_t k = 0, n_at = 0, j, tries = 0;
+    pulje_wide m, lnum, lden;
     int cel = p->kind == RULE_CEL;
     model_status st;
     rule_status rs;
@@ -352,66 +508,31 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
         m = 2 * (pulje_wide)money <= total ? 2 * (pulje_wide)money
                                            : 2 * ((pulje_wide)total - money);
     c = calloc(n ? n : 1, sizeof *c);
-    at = calloc(n ? n : 1, sizeof *at);
-    if (!c || !at) {
+    pre = calloc(n + 1, sizeof *pre);
+    if (!c || !pre) {
         free(c);
-        free(at);
+        free(pre);
         set_err(err, errsz, "out of memory");
         return MODEL_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++)
         if (claims[i] > 0)
             c[k++] = claims[i];
-    st = solve_lambda_lp(cel, c, k, m, &lam, at, err, errsz);
+    /* total > money >= 0, so k >= 1 and 0 <= m <= sum c */
+    qsort(c, k, sizeof *c, cmp_kr);
+    for (size_t i = 0; i < k; i++)
+        pre[i + 1] = pre[i] + c[i];
+    st = solve_lambda_lp(cel, c, k, m, &n_at, err, errsz);
     if (st != MODEL_OK)
         goto done;
 
-    /* L exactly from the active set */
-    for (size_t i = 0; i < k; i++) {
-        if (at[i]) {
-            n_at++;
-            if (!cel)
-                fixed += c[i];
-        } else if (cel) {
-            fixed += c[i];
-        }
-    }
-    lden = (pulje_wide)(k - n_at); /* claims at the common level */
-    lnum = cel ? fixed - m : m - fixed;
-    if (lden == 0 && !cel && fixed == m) {
-        /* talmud at exactly half the claims: every half claim is paid in
-         * full and the ceiling is the largest of them */
-        lnum = 0;
-        for (size_t i = 0; i < k; i++)
-            if (c[i] > lnum)
-                lnum = c[i];
-        lden = 1;
-    }
-    if (lden == 0) {
-        set_err(err, errsz, "the solver's active set leaves no claim at the common level");
-        st = MODEL_ERR_MISMATCH;
-        goto done;
-    }
-    if (lnum < 0) {
-        set_err(err, errsz, "the solver's active set gives a negative common level");
-        st = MODEL_ERR_MISMATCH;
-        goto done;
-    }
-    /* consistency: cea's full claims lie at or below L, the others at or
-     * above; cel's zero shares belong to claims at or below L */
-    for (size_t i = 0; i < k; i++) {
-        pulje_wide cv = (pulje_wide)c[i] * lden;
-        bool ok = at[i] ? cv <= lnum : cv >= lnum;
-        if (!ok) {
-            set_err(err, errsz, "the solver's active set is not consistent with its level");
-            st = MODEL_ERR_MISMATCH;
-            goto done;
-        }
-    }
-    exact = (double)lnum / (double)lden;
-    if (fabs(lam - exact) > MODEL_LAMBDA_TOLERANCE * (exact > 1 ? exact : 1) * MODEL_SCALE) {
-        snprintf(err, errsz, "the solver's level %.6f kr. differs from the exact %.6f kr.",
-                 lam, exact);
+    level_ctx x = {c, pre, k, m, cel};
+    /* no hint when GLPK called the model infeasible: start in the middle */
+    j = recover_level(&x, n_at <= k ? n_at : k / 2, &tries);
+    level_of(&x, j, &lnum, &lden);
+    /* the certificate: claim j at or above L, claim j - 1 at or below it */
+    if (lnum < 0 || lnum > lden * c[j] || (j > 0 && lnum < lden * c[j - 1])) {
+        set_err(err, errsz, "no exact level satisfies the solver's model");
         st = MODEL_ERR_MISMATCH;
         goto done;
     }
@@ -428,12 +549,12 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
         sum += out->num[i];
     if (sum != (pulje_wide)money * out->den) {
         rule_result_free(out);
-        set_err(err, errsz, "the shares from the solver's level do not sum to the money");
+        set_err(err, errsz, "the shares from the exact level do not sum to the money");
         st = MODEL_ERR_MISMATCH;
     }
 done:
     free(c);
-    free(at);
+    free(pre);
     return st;
 }
 
@@ -498,92 +619,198 @@ model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
                                  const unsigned char *covers, const pulje_kr *cap,
                                  unsigned char *chosen, char *err, size_t errsz)
 {
-    jmp_buf back;
-    glp_prob *volatile lp = NULL;
-    int *ind = NULL;      /* set before setjmp and not after: no volatile needed */
-    double *val = NULL;
+    return model_choose_ranked_checked(k, need, periods, covers, cap, chosen, NULL, err,
+                                       errsz);
+}
+
+/* Solve the ranked model lp as a MIP: the LP relaxation first, then branch
+ * and bound, both without a presolver. Returns 0, or -1 with err set. */
+static int ranked_solve(glp_prob *lp, char *err, size_t errsz)
+{
     glp_iocp parm;
     int rc, status;
 
-    if (k > MODEL_MAX_RANKED) {
-        snprintf(err, errsz, "more than %d ranked items", MODEL_MAX_RANKED);
-        return MODEL_ERR_UNSUPPORTED;
-    }
-    for (size_t i = 0; i < k; i++)
-        chosen[i] = 0;
-    if (k == 0)
-        return MODEL_OK;
-    if (alloc_rows(k, &ind, &val, err, errsz) != 0)
-        return MODEL_ERR_NOMEM;
-    if (setjmp(back)) {
-        glpk_end(NULL, ind, val);
-        set_err(err, errsz, "GLPK reported an internal error while choosing multi-year grants");
-        return MODEL_ERR_SOLVER;
-    }
-    glpk_begin(&back);
-
-    lp = glp_create_prob();
-    glp_set_prob_name(lp, "pulje-ranked");
-    glp_set_obj_dir(lp, GLP_MAX);
-    glp_add_cols(lp, (int)k);
-    for (size_t i = 0; i < k; i++) {
-        int j = (int)i + 1;
-        glp_set_col_kind(lp, j, GLP_BV);
-        /* item i outweighs all later items together */
-        glp_set_obj_coef(lp, j, ldexp(1.0, (int)(k - 1 - i)));
-        for (size_t p = 0; p < periods; p++)
-            if (covers[i * periods + p] && cap[p] < 0)
-                glp_set_col_bnds(lp, j, GLP_FX, 0.0, 0.0);
-    }
-    glp_add_rows(lp, (int)periods);
-    for (size_t p = 0; p < periods; p++) {
-        int nz = 0;
-        for (size_t i = 0; i < k; i++) {
-            if (covers[i * periods + p]) {
-                nz++;
-                ind[nz] = (int)i + 1;
-                val[nz] = (double)need[i];
-            }
-        }
-        /* in whole kroner: sum <= cap  <=>  sum <= cap + 0,5; the half krone
-         * keeps exact fits clear of the solver's tolerances either way */
-        glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0, cap[p] < 0 ? 0.0 : (double)cap[p] + 0.5);
-        glp_set_mat_row(lp, (int)p + 1, nz, ind, val);
-    }
-    /* The LP relaxation first, then branch and bound, both without a
-     * presolver (GLPK's MIP presolver let a 1 kr. overshoot of a cap through). */
-    rc = run_simplex(lp);
+    rc = run_simplex_unscaled(lp);
     if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
         glp_init_iocp(&parm);
         parm.msg_lev = GLP_MSG_OFF;
         parm.presolve = GLP_OFF;
         parm.mip_gap = 0.0;
-        /* The default 1e-5 takes x = 0,999997 (a request 1 kr. over a cap of
-         * 500.000) for 1. Needs and caps are below 10^12 kr., so an item that
-         * does not fit leaves x below 1 - 10^-12 / 2: 10^-13 tells them apart. */
-        parm.tol_int = 1e-13;
         rc = glp_intopt(lp, &parm);
     }
     status = glp_mip_status(lp);
     if (rc != 0 || status != GLP_OPT) {
-        glpk_end(lp, ind, val);
         snprintf(err, errsz, "GLPK's MIP found no optimum (code %d, status %d)", rc, status);
+        return -1;
+    }
+    return 0;
+}
+
+/* Item i fits in room in every period it covers. */
+static int ranked_fits(size_t i, const pulje_kr *need, size_t periods,
+                       const unsigned char *covers, const pulje_kr *room)
+{
+    for (size_t p = 0; p < periods; p++)
+        if (covers[i * periods + p] && need[i] > room[p])
+            return 0;
+    return 1;
+}
+
+/* The work of model_choose_ranked_checked() under its error hook: the
+ * models in rank order. *lpp holds the model being solved (for the caller
+ * to delete after a failure). Returns 0, or -1 with err set. */
+static int ranked_run(size_t k, const pulje_kr *need, size_t periods,
+                      const unsigned char *covers, pulje_kr *room, pulje_kr *left, int *ind,
+                      double *val, unsigned char *chosen, size_t *wrong,
+                      glp_prob *volatile *lpp, char *err, size_t errsz)
+{
+    glp_prob *lp;
+    /* In rank order, one small model at a time: either a run of items that
+     * fit together (each one fits beside those before it, so the
+     * lexicographic optimum honours them all), or the one item that does
+     * not fit. Every model is checked in integers. */
+    size_t i = 0;
+
+    *wrong = 0;
+    while (i < k) {
+        size_t j = i;
+        for (size_t p = 0; p < periods; p++)
+            left[p] = room[p];
+        while (j < k && ranked_fits(j, need, periods, covers, left)) {
+            for (size_t p = 0; p < periods; p++)
+                if (covers[j * periods + p])
+                    left[p] -= need[j];
+            j++;
+        }
+        *lpp = glp_create_prob();
+        lp = *lpp;
+        glp_set_prob_name(lp, "pulje-ranked");
+        glp_set_obj_dir(lp, GLP_MAX);
+        if (periods > 0)
+            glp_add_rows(lp, (int)periods);
+        if (j > i) {
+            /* The run i..j-1: binaries x_t, maximise their number under
+             * sum need_t x_t <= room in every period. All ones is feasible
+             * in exact integers, and nothing is better. */
+            int b = (int)(j - i);
+            glp_add_cols(lp, b);
+            for (int c = 1; c <= b; c++) {
+                glp_set_col_kind(lp, c, GLP_BV);
+                glp_set_obj_coef(lp, c, 1.0);
+            }
+            for (size_t p = 0; p < periods; p++) {
+                int nz = 0;
+                for (size_t t = i; t < j; t++) {
+                    if (covers[t * periods + p] && need[t] != 0) {
+                        nz++;
+                        ind[nz] = (int)(t - i) + 1;
+                        val[nz] = (double)need[t];
+                    }
+                }
+                if (nz > 0) {
+                    glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0, (double)room[p]);
+                    glp_set_mat_row(lp, (int)p + 1, nz, ind, val);
+                } else {
+                    glp_set_row_bnds(lp, (int)p + 1, GLP_FR, 0.0, 0.0);
+                }
+            }
+            /* start from the answer: every x_t at its bound 1, the rows'
+             * slacks basic; the simplex then only proves it optimal */
+            glp_std_basis(lp);
+            for (int c = 1; c <= b; c++)
+                glp_set_col_stat(lp, c, GLP_NU);
+            if (ranked_solve(lp, err, errsz) != 0)
+                return -1;
+            for (size_t t = i; t < j; t++) {
+                *wrong += glp_mip_col_val(lp, (int)(t - i) + 1) < 0.5;
+                chosen[t] = 1;
+            }
+            for (size_t p = 0; p < periods; p++)
+                room[p] = left[p];
+            i = j;
+        } else {
+            /* Item i alone, one binary x: for a binary x, need * x <= room
+             * is (need - room) * x <= 0, the same choice with a right-hand
+             * side of 0, so one krone over a cap of 10^12 kr. is a violation
+             * of 1 in the solver's scale, not of 10^-12. */
+            int nz = 0;
+            glp_add_cols(lp, 1);
+            glp_set_col_name(lp, 1, "honour");
+            glp_set_col_kind(lp, 1, GLP_BV);
+            glp_set_obj_coef(lp, 1, 1.0);
+            for (size_t p = 0; p < periods; p++) {
+                glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0, 0.0);
+                if (covers[i * periods + p] && need[i] != room[p]) {
+                    nz++;
+                    ind[nz] = (int)p + 1;
+                    val[nz] = (double)(need[i] - room[p]);
+                }
+            }
+            glp_set_mat_col(lp, 1, nz, ind, val);
+            glp_std_basis(lp);
+            if (ranked_solve(lp, err, errsz) != 0)
+                return -1;
+            *wrong += glp_mip_col_val(lp, 1) > 0.5;
+            chosen[i] = 0;
+            i++;
+        }
+        glp_delete_prob(lp);
+        *lpp = NULL;
+    }
+    return 0;
+}
+
+model_status model_choose_ranked_checked(size_t k, const pulje_kr *need, size_t periods,
+                                         const unsigned char *covers, const pulje_kr *cap,
+                                         unsigned char *chosen, size_t *overruled,
+                                         char *err, size_t errsz)
+{
+    jmp_buf back;
+    glp_prob *volatile lp = NULL;
+    int *ind = NULL;      /* set before setjmp and not after: no volatile needed */
+    double *val = NULL;
+    pulje_kr *room = NULL, *left = NULL;
+    size_t wrong = 0;
+
+    for (size_t t = 0; t < k; t++)
+        chosen[t] = 0;
+    if (overruled)
+        *overruled = 0;
+    if (k == 0)
+        return MODEL_OK;
+    room = malloc((periods ? periods : 1) * sizeof *room);
+    left = malloc((periods ? periods : 1) * sizeof *left);
+    if (!room || !left || alloc_rows(k > periods ? k : periods, &ind, &val, err, errsz) != 0) {
+        free(room);
+        free(left);
+        set_err(err, errsz, "out of memory");
+        return MODEL_ERR_NOMEM;
+    }
+    for (size_t p = 0; p < periods; p++)
+        room[p] = cap[p];
+    if (setjmp(back)) {
+        glpk_end(NULL, ind, val);
+        free(room);
+        free(left);
+        set_err(err, errsz, "GLPK reported an internal error while choosing multi-year grants");
         return MODEL_ERR_SOLVER;
     }
-    for (size_t i = 0; i < k; i++)
-        chosen[i] = glp_mip_col_val(lp, (int)i + 1) > 0.5;
-    /* The solver's answer must hold in exact integers. */
-    for (size_t p = 0; p < periods; p++) {
-        pulje_kr used = 0;
-        for (size_t i = 0; i < k; i++)
-            if (chosen[i] && covers[i * periods + p])
-                used += need[i];
-        if (used > 0 && used > cap[p]) {
-            glpk_end(lp, ind, val);
-            set_err(err, errsz, "GLPK's MIP chose more than a cap allows");
-            return MODEL_ERR_MISMATCH;
-        }
+    glpk_begin(&back);
+
+    if (ranked_run(k, need, periods, covers, room, left, ind, val, chosen, &wrong, &lp, err,
+                   errsz) != 0) {
+        glpk_end(lp, ind, val);
+        free(room);
+        free(left);
+        return MODEL_ERR_SOLVER;
     }
-    glpk_end(lp, ind, val);
+    /* GLPK's choices agree with the integers whenever the amounts are
+     * exact in doubles (below 2^53 kr.); where they did not, the integers
+     * decided, and the disagreement is counted, never a fault. */
+    if (overruled)
+        *overruled = wrong;
+    glpk_end(NULL, ind, val);
+    free(room);
+    free(left);
     return MODEL_OK;
 }

@@ -364,10 +364,18 @@ int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
                 room[t] -= cand[c].grant;
     }
 
-    if (use_model && k <= MODEL_MAX_RANKED) {
-        pulje_kr need[MODEL_MAX_RANKED], cap[MY_YEARS];
-        unsigned char cov[MODEL_MAX_RANKED * MY_YEARS], chosen[MODEL_MAX_RANKED];
+    if (use_model) {
+        pulje_kr cap[MY_YEARS], *need = malloc((k ? k : 1) * sizeof *need);
+        unsigned char *cov = malloc((k ? k : 1) * MY_YEARS), *chosen = malloc(k ? k : 1);
         char err[256] = "";
+        model_status ms;
+        if (!need || !cov || !chosen) {
+            free(need);
+            free(cov);
+            free(chosen);
+            free(greedy);
+            goto oom;
+        }
         for (size_t t = 0; t < MY_YEARS; t++)
             cap[t] = r.y[t].cap - r.y[t].old;
         for (size_t c = 0; c < k; c++) {
@@ -375,14 +383,19 @@ int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
             for (size_t t = 0; t < MY_YEARS; t++)
                 cov[c * MY_YEARS + t] = covers(apps->v[cand[c].i].years, t);
         }
-        model_status ms = model_choose_ranked(k, need, MY_YEARS, cov, cap, chosen, err, sizeof err);
+        ms = model_choose_ranked_checked(k, need, MY_YEARS, cov, cap, chosen, &r.n_overruled,
+                                         err, sizeof err);
+        int same = ms == MODEL_OK && memcmp(chosen, greedy, k) == 0;
+        free(need);
+        free(cov);
+        free(chosen);
         if (ms != MODEL_OK) {
             diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "multi-year choice: %s: %s",
                      model_strerror(ms), err);
             free(greedy);
             goto fail;
         }
-        if (memcmp(chosen, greedy, k) != 0) {
+        if (!same) {
             diag_add(dl, DIAG_ERROR, NULL, 0, 0,
                      "this is a fault in pulje, not in your input; please report it",
                      "multi-year choice: the GLPK model and the closed form disagree");
