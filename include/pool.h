@@ -94,6 +94,8 @@ typedef struct pool {
 
     const struct digest_list *inputs; /* SHA-256 of the input files, set by the caller
                                          for the workbook's properties; not owned; may be NULL */
+
+    char *applications_sheet; /* [pool] applications_sheet: the .xlsx sheet to read; NULL = first */
 } pool;
 
 /**

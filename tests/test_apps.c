@@ -228,7 +228,10 @@ static void test_reads_windows_1252(void **state)
     diag_list d;
     (void)state;
     assert_int_equal(parse(csv, &l, &d), 0);
-    assert_int_equal(d.n, 0);
+    assert_int_equal(d.n, 1); /* the notice, a warning at line 0 */
+    assert_int_equal(d.v[0].level, DIAG_WARNING);
+    assert_int_equal(d.v[0].line, 0);
+    assert_string_equal(d.v[0].msg, "read as Windows-1252, since the file has no UTF-8 letters");
     assert_int_equal(l.n, 2);
     assert_string_equal(l.v[0].association, "Forening æøå ÆØÅ");
     assert_string_equal(l.v[0].activity, "Café");
