@@ -60,6 +60,7 @@ struct table {
     const table_opts *opts; /* never NULL */
     table_opts noopts;
     bool has_invalid;    /* the UTF-8 text holds stand-ins for bytes that are not UTF-8 */
+    bool cp1252;         /* read as Windows-1252: U+FFFD marks a byte it has no letter for */
     bool header_only;    /* table_header_fit(): stop after the header */
     int header_missing;  /* table_header_fit(): required columns the header lacks */
     unsigned utf8_line;  /* the first line with a UTF-8 letter */
@@ -819,8 +820,31 @@ static void check_chars(table *t, field *f, size_t col)
             if (f->buf[i] == '\0')
                 f->buf[i] = ' ';
     }
+    if (t->cp1252) {
+        const char *r = NULL;
+        for (size_t i = 0; i + 3 <= len && !r; i++)
+            if (memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)
+                r = s + i;
+        if (r) {
+            size_t chars = 1;
+            unsigned line = f->c.line;
+            for (const char *q = s; q < r; q++) {
+                if (*q == '\n') {
+                    line++;
+                    chars = 0;
+                }
+                chars += ((unsigned char)*q & 0xC0) != 0x80;
+            }
+            table_note(t, DIAG_ERROR, line, (unsigned)col,
+                       "retype the character and save the file from Excel as \"CSV UTF-8 "
+                       "(kommasepareret)\"",
+                       "%s: the byte at character %zu is neither UTF-8 nor a Windows-1252 "
+                       "letter (0x81, 0x8D, 0x8F, 0x90 or 0x9D)",
+                       where, chars);
+        }
+    }
     if (t->has_invalid) {
-        for (size_t i = 0; i + 2 < len + 1 && i < len; i++) {
+        for (size_t i = 0; i < len; i++) {
             int b = text_invalid_byte(s + i, len - i);
             if (b < 0)
                 continue;
@@ -1068,6 +1092,7 @@ static int parse_bytes(const table_spec *spec, const table_opts *opts, const cha
     if (dl->n_errors > errors_before)
         return -1;
     t.has_invalid = info.invalid > 0;
+    t.cp1252 = info.enc == TEXT_CP1252;
     t.utf8_line = info.first_utf8_line;
     if (t.opts->encoding)
         *t.opts->encoding = info.enc;

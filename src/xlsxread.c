@@ -643,14 +643,19 @@ static void XMLCALL styles_end(void *ud, const XML_Char *name)
 /* What a number format code shows a number as: the parts in quotes, after
  * a backslash, and in brackets (colours, locales; but [h] [m] [s] are
  * elapsed times) do not count; '%' is a percentage; y, d (and m without h
- * or s) a date; h, s (and m with them) a time. */
+ * or s) a date; h, s (and m with them) a time; a code of quoted text only
+ * (LibreOffice's "TRUE";"TRUE";"FALSE") a boolean. */
 static xlsxread_kind code_kind(const char *code)
 {
     bool y = false, d = false, m = false, h = false, sec = false, pct = false;
+    bool quoted = false, digits = false;
     if (strcasecmp(code, "General") == 0 || strcasecmp(code, "Standard") == 0)
         return XLSXREAD_PLAIN;
     for (const char *c = code; *c; c++) {
+        if (*c == '0' || *c == '#' || *c == '?' || *c == '@')
+            digits = true;
         if (*c == '"') {
+            quoted = true;
             while (c[1] && c[1] != '"')
                 c++;
             if (c[1])
@@ -685,6 +690,9 @@ static xlsxread_kind code_kind(const char *code)
     }
     if (pct)
         return XLSXREAD_PERCENT;
+    /* only quoted text, like LibreOffice's "TRUE";"TRUE";"FALSE" for a boolean */
+    if (quoted && !digits && !y && !d && !m && !h && !sec)
+        return XLSXREAD_BOOL;
     if (y || d || (m && !h && !sec))
         return XLSXREAD_DATE;
     if (h || sec)
@@ -1379,7 +1387,7 @@ static void not_a_zip(xr *x, const char *path, const char *why)
     else if (n == 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0 &&
              ole_encrypted(path))
         fail(x, XLSXREAD_ERR_ENCRYPTED,
-             "it holds an EncryptedPackage: Excel or LibreOffice saved it with a password");
+             "it is an OLE container holding an EncryptedPackage stream, not a zip archive");
     else if (n == 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
         fail(x, XLSXREAD_ERR_NOT_ZIP,
              "it is an Excel 97-2003 workbook (.xls) named .xlsx, not a zip archive");
