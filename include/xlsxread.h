@@ -6,7 +6,7 @@
  *
  * The sheet is the first in workbook order (xl/workbook.xml, found through
  * _rels/.rels, then its r:id through the workbook's relationships), hidden or
- * not. Its row r becomes line r of the text (an empty row an empty line), its
+ * not, or the one named (xlsxread_sheet()). Its row r becomes line r of the text (an empty row an empty line), its
  * column c field c of the line (a missing cell an empty field), so that a
  * line and field number in a message are Excel's row and column number.
  * Every line that has a value is padded with empty fields to the widest one,
@@ -22,8 +22,17 @@
  *   a formula's number result        as a number; formulas are not evaluated
  *
  * Excel's escapes of characters XML cannot hold (_x000D_) are decoded; line
- * breaks, tabs and other control characters inside a value become one space
- * each (a CR LF pair one space), so one sheet row stays one line. A field with
+ * breaks and tabs inside a value become one space each (a CR LF pair one
+ * space), so one sheet row stays one line; other control characters (ESC
+ * as _x001B_) are kept, for the reader to report at their cell.
+ *
+ * xlsxread_sheet() also lists the cells a reader of amounts must not take
+ * for amounts: numbers whose style's number format (xl/styles.xml: cellXfs
+ * and numFmts, built-in ids included) shows a date, a time or a percentage,
+ * booleans (t="b", or LibreOffice's quoted "TRUE";"TRUE";"FALSE" format) and
+ * dates written as text (t="d"). An encrypted workbook (an OLE container with
+ * an EncryptedPackage stream, as Excel and LibreOffice save one with a
+ * password) is XLSXREAD_ERR_ENCRYPTED, not an .xls. A field with
  * ';' or '"' is put in double quotes, inner quotes doubled. Lines end with LF.
  *
  * A damaged, hostile or odd file is an error value, never a crash: every

@@ -5,7 +5,8 @@
  *
  *   [pool]          name, committee, year (1900..2200),
  *                   decision_date (YYYY-MM-DD), applications (path relative
- *                   to the pool file). Required: name, year, applications.
+ *                   to the pool file), applications_sheet (the .xlsx sheet
+ *                   by name). Required: name, year, applications.
  *   [budget]        <Danish label> = <amount>   one per money source, in order;
  *                                               at least one line
  *   [reservations]  <Danish label> = <amount>
