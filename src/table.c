@@ -874,6 +874,10 @@ static void check_chars(table *t, field *f, size_t col)
                        where, (unsigned)b, chars, t->utf8_line);
             break;
         }
+        /* reported: show it as U+FFFD in any later message (the same 3 bytes long) */
+        for (size_t i = 0; i + 3 <= len; i++)
+            if (text_invalid_byte(f->buf + i, len - i) >= 0)
+                memcpy(f->buf + i, "\xEF\xBF\xBD", 3);
     }
 }
 

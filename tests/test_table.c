@@ -482,6 +482,15 @@ static void test_a_stray_byte_in_a_utf8_file_is_an_error_where_it_stands(void **
                                  "and save the file as \"CSV UTF-8\"");
     assert_string_equal(s.name[0], "Grønne");
     diag_free(&d);
+    /* in the header: reported, then shown as U+FFFD in the unknown column's message */
+    assert_int_equal(read_with(&spec, "Navn;Beløb;N\xf8te\nGrønne;10;x\n", &s, &d), -1);
+    assert_int_equal(d.n, 2);
+    assert_int_equal(d.v[0].col, 3);
+    assert_string_equal(d.v[0].msg, "column 3: byte 0xF8 at character 2 is not UTF-8, though "
+                                    "the file is (it has UTF-8 letters from line 1); text pasted "
+                                    "from another program?");
+    assert_string_equal(d.v[1].msg, "column 3: unknown column \"N\xef\xbf\xbd" "te\"");
+    diag_free(&d);
 }
 
 static void test_a_file_without_utf8_letters_is_windows_1252_and_says_so(void **state)

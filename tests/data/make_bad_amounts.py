@@ -155,6 +155,10 @@ add("enc-stray-byte-ascii-header", {"pool.ini": pool(), "apps.csv": utf8_with_st
      "1;;Grønne Rødder;Café;10.000;;", "2;;B;C;5.000;;", "3;;@bleg;Caf\xe9;1.000;;"], 4,
     b"\xc6", False)}, 2, ["apps.csv:4:3", "byte 0xC6", 'the byte is "Æ"',
                           "UTF-8 letters from line 2"])
+add("enc-stray-byte-in-header", {"pool.ini": pool(), "apps.csv": utf8_with_stray(
+    [HEADER.replace("Ansøgt", "Ans@gt")] + ROWS, 1)}, 2,
+    ["apps.csv:1:5", "byte 0xF8 at character 4 is not UTF-8", "unknown column \"Ans\ufffdgt\"",
+     "UTF-8 letters from line 2"])
 add("enc-stray-byte-in-quoted-line-break", {"pool.ini": pool(), "apps.csv": utf8_with_stray(
     [HEADER] + ROWS + ['3;;Foreningen;"to linjer', 'med @";7.000;;'], 5, b"\xe5")}, 2,
     ["apps.csv:5:4", "byte 0xE5"])
