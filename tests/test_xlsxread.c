@@ -769,11 +769,21 @@ static void test_dates_times_percentages_and_booleans_are_listed_with_their_form
     worksheet_write_boolean(ws, 5, 0, 1, NULL);
     worksheet_write_number(ws, 6, 0, 50000, money);
     worksheet_write_number(ws, 7, 0, 60000, NULL);
+    {
+        /* LibreOffice saves a boolean as a number shown by quoted text only */
+        lxw_format *lo_bool = workbook_add_format(wb);
+        format_set_num_format(lo_bool, "\"SAND\";\"SAND\";\"FALSK\"");
+        worksheet_write_number(ws, 8, 0, 1, lo_bool);
+    }
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 
     assert_int_equal(xlsxread_sheet(path, 0, NULL, &res, detail, sizeof detail), XLSXREAD_OK);
-    assert_string_equal(res.text, "Ansøgt\n44941\n0,5\n45000\n0,25\nSAND\n50000\n60000\n");
-    assert_int_equal(res.n_cells, 5);
+    assert_string_equal(res.text,
+                        "Ansøgt\n44941\n0,5\n45000\n0,25\nSAND\n50000\n60000\n1\n");
+    assert_int_equal(res.n_cells, 6);
+    assert_int_equal(res.cells[5].row, 9);
+    assert_int_equal(res.cells[5].kind, XLSXREAD_BOOL);
+    assert_string_equal(res.cells[5].format, "\"SAND\";\"SAND\";\"FALSK\"");
     assert_int_equal(res.cells[0].row, 2);
     assert_int_equal(res.cells[0].col, 1);
     assert_int_equal(res.cells[0].kind, XLSXREAD_DATE);
