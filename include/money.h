@@ -28,27 +28,64 @@ typedef enum {
     MONEY_SYNTAX,   /* not a Danish whole-krone amount */
     MONEY_DECIMALS, /* has øre (",50") that are not zero */
     MONEY_NEGATIVE, /* below zero */
-    MONEY_RANGE     /* above MONEY_MAX */
+    MONEY_RANGE,    /* above MONEY_MAX */
+    MONEY_AMBIGUOUS,/* ',' before three digits after 1-3 digits: "100,000" is 100 kr.
+                       in Danish and 100.000 kr. in English */
+    MONEY_ENGLISH,  /* ',' between thousands, as in English: "1,000,000", "100,000.00" */
+    MONEY_POINT,    /* one '.' before one or two digits, an English decimal point: "50.00" */
+    MONEY_GROUPING  /* thousands separators not every three digits, or mixed: "1.00.000",
+                       "50 00", "1.000 000" */
 } money_status;
 
 /**
- * @brief Parse a Danish whole-krone amount.
+ * @brief Parse a Danish whole-krone amount: the one grammar of every reader.
  *
- * Accepts "50000", "50.000", "50 000" (also with a no-break space),
- * "1.234.567", an optional "kr." or "kr" before or after, and ",00" or ",-"
- * at the end. Thousands dots must sit every three digits. Leading and
- * trailing blanks are ignored. Negative amounts are reported as
- * MONEY_NEGATIVE (the value is still stored in *out).
+ *   amount  = [marker] [sign] number [whole] [marker]
+ *   marker  = "kr." | "kr" | "DKK"  (any case, before or after, blanks around)
+ *   number  = digits | 1-3 digits, then groups of a separator and exactly 3 digits
+ *   sep     = "." | " " | U+00A0 no-break space | U+202F narrow no-break space,
+ *             the same one throughout
+ *   whole   = ",-" | ",0" | ",00"   (whole kroner written with øre)
+ *
+ * So "50000", "50.000", "50 000", "kr. 50.000", "50.000 kr.", "50.000,-" and
+ * "50.000,00" are all 50000. Anything that a reader could take two ways is
+ * refused, never guessed: "100,000" (100 kr. in Danish, 100.000 kr. in
+ * English) is MONEY_AMBIGUOUS, "1,000,000" MONEY_ENGLISH, "50.00" and "1.5"
+ * MONEY_POINT, "1.00.000" and "50 00" MONEY_GROUPING, ",50" øre
+ * MONEY_DECIMALS. Leading and trailing blanks are ignored. Negative amounts
+ * are reported as MONEY_NEGATIVE (the value is still stored in *out).
+ * money_explain() words any refusal, with both readings when there are two.
  *
  * @param s    The text, not necessarily NUL-terminated.
  * @param len  Its length in bytes.
  * @param out  Receives the amount on MONEY_OK and MONEY_NEGATIVE; untouched otherwise.
  * @return MONEY_OK or the reason it is not an amount. This function can't fail otherwise.
+ *
+ * @code
+ * pulje_kr v;
+ * money_parse("50.000,-", 8, &v);          // MONEY_OK, v = 50000
+ * money_parse("100,000", 7, &v);           // MONEY_AMBIGUOUS
+ * @endcode
  */
 money_status money_parse(const char *s, size_t len, pulje_kr *out);
 
 /** @brief A short English explanation of a money_status, for diagnostics. */
 const char *money_strerror(money_status st);
+
+/**
+ * @brief Why the text s is not an amount, in English, to follow the quoted
+ * text in a message: for "100,000" and MONEY_AMBIGUOUS "is ambiguous: 100 kr.
+ * or 100.000 kr.?"; for "50.00" and MONEY_POINT "has a '.' before 2 digits:
+ * in Danish '.' separates thousands (50.000); as an English decimal point it
+ * would be 50 kr."; for other statuses "is not an amount: " and
+ * money_strerror().
+ *
+ * @param s, len  The text given to money_parse().
+ * @param st      What money_parse() returned for it (not MONEY_OK).
+ * @param buf     Receives the explanation, truncated to size.
+ * @return buf. This function can't fail.
+ */
+char *money_explain(const char *s, size_t len, money_status st, char *buf, size_t size);
 
 /**
  * @brief Format an amount the Danish way: 6318216 -> "6.318.216", -1500 -> "-1.500".

@@ -106,6 +106,7 @@ typedef struct pool {
     unsigned budget_line, reservations_line, earmarks_line, multiyear_line, ledger_line;
     const struct diag_list *warnings; /* the run's warnings, set by the caller for the
                                          workbook's list of them; not owned; may be NULL */
+    char *applications_sheet; /* [pool] applications_sheet: the .xlsx sheet to read; NULL = first */
 } pool;
 
 /**

@@ -52,6 +52,8 @@
 
 #include "diag.h"
 #include "money.h"
+#include "text.h"
+#include "xlsxread.h"
 
 /* Problems reported by one reading before it stops. */
 #define TABLE_MAX_DIAGS 1000
@@ -106,9 +108,17 @@ typedef int (*table_row_fn)(table *t, const table_row *row, void *ctx);
  * @brief Read a table held in memory, or the file name when data is NULL.
  *
  * Rows are handed to on_row as they are read. Reported besides the
- * problems above: a file that cannot be read, is empty or is not text (NUL
- * bytes), a first line that names no known column or is not split by ';',
- * and a header without rows unless spec->rows_optional.
+ * problems above: a file that cannot be read, is empty or is UTF-16, a
+ * first line that names no known column or is not split by ';', and a
+ * header without rows unless spec->rows_optional.
+ *
+ * Encodings (text_decode()): a file with a byte-order mark or any UTF-8
+ * letter is UTF-8, and each byte in it that is not UTF-8 is an error at its
+ * line and column, naming the byte; a file without a single UTF-8 letter
+ * but with other bytes above 0x7F is read as Windows-1252 (table_opts.encoding
+ * says so, for the reader's notice). A control character other than TAB and line
+ * breaks (NUL, BEL, ESC, DEL, C1) in any field is an error at its line and
+ * column.
  *
  * @param spec       The known columns and how to name the rows.
  * @param data       The bytes (any of the encodings above), or NULL to read
@@ -128,6 +138,44 @@ typedef int (*table_row_fn)(table *t, const table_row *row, void *ctx);
 int table_read(const table_spec *spec, const char *data, size_t len, const char *name,
                char **name_copy, table_row_fn on_row, void *ctx, diag_list *dl);
 
+/* What a reader may add to a reading (table_read_opts()); zero it first. */
+typedef struct table_opts {
+    /* Per column of the spec, true for a text column (a name, an activity):
+     * a row one field short whose text column holds what reads as an amount
+     * is reported as a field probably missing before it, not read shifted.
+     * NULL: no such check. */
+    const bool *text_columns;
+    /* The typed cells of the .xlsx sheet the text came from (xlsxread.h):
+     * table_amount() refuses a date, time, percentage or boolean, naming
+     * the cell. NULL/0 for a CSV. */
+    const xlsxread_cell *cells;
+    size_t n_cells;
+    /* The sheet the text came from, for messages; NULL for a CSV. */
+    const char *sheet;
+    /* When not NULL, receives what the bytes were (text_decode()), for a
+     * notice when they were read as Windows-1252. */
+    text_encoding *encoding;
+} table_opts;
+
+/**
+ * @brief table_read() with options (NULL: none, the same as table_read()).
+ */
+int table_read_opts(const table_spec *spec, const table_opts *opts, const char *data,
+                    size_t len, const char *name, char **name_copy, table_row_fn on_row,
+                    void *ctx, diag_list *dl);
+
+/**
+ * @brief How many required columns of spec the first record of data (a
+ * table's bytes) does not name: 0 when its header fits, all of them when
+ * the first record is no header at all. For picking the sheet of a
+ * workbook that holds the table. Nothing is reported.
+ * @return The count, or -1 on out of memory.
+ */
+int table_header_fit(const table_spec *spec, const char *data, size_t len);
+
+/** @brief The options of the reading (never NULL: zeroed when none were given). */
+const table_opts *table_options(const table *t);
+
 /**
  * @brief Report a problem found in a row (printf format). Counts towards
  * TABLE_MAX_DIAGS; once reading has stopped, does nothing.
@@ -142,8 +190,11 @@ void table_note_cell(table *t, diag_level level, const table_cell *c, const char
 /**
  * @brief Read cell c as a whole-krone amount of 0 or more (money_parse:
  * 50.000, 50000, kr. 50.000, 50.000,00). An empty cell is an amount
- * missing. Reports the problem (naming the column, quoting the cell) and
- * returns false when it is not one; *v is then untouched.
+ * missing. Reports the problem (naming the column, quoting the cell, and
+ * for "100,000" both readings: "100 kr. or 100.000 kr.?") and returns false
+ * when it is not one; *v is then untouched. A cell the workbook holds as a
+ * date, time, percentage or boolean (table_opts.cells) is refused, naming
+ * the cell ("cell D4 is formatted as a date").
  */
 bool table_amount(table *t, const table_cell *c, pulje_kr *v);
 

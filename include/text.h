@@ -27,6 +27,54 @@ typedef enum { TEXT_UTF8 = 0, TEXT_UTF8_BOM, TEXT_CP1252 } text_encoding;
 int text_to_utf8(const char *in, size_t len, char **out, size_t *outlen,
                  text_encoding *enc);
 
+/* Where text_decode() found a byte that is not UTF-8 in a UTF-8 file, it
+ * puts the code point TEXT_INVALID_BASE + the byte (a private-use character,
+ * U+E080..U+E0FF), so that a reader can name the byte where it stands. */
+#define TEXT_INVALID_BASE 0xE000u
+
+/* What text_decode() found. */
+typedef struct text_info {
+    text_encoding enc;
+    size_t invalid;              /* bytes that are not UTF-8 in a UTF-8 file (0 for CP1252) */
+    unsigned first_utf8_line;    /* the first line with a UTF-8 letter (0: none) */
+    unsigned first_invalid_line; /* the first line with a byte that is not UTF-8 (0: none) */
+} text_info;
+
+/**
+ * @brief Convert file bytes to NUL-terminated UTF-8 without BOM, by the
+ * rule of every reader: a file is UTF-8 when it starts with a byte-order
+ * mark or holds any valid multi-byte UTF-8 sequence (æ, ø, å as UTF-8);
+ * then every byte that is not UTF-8 is kept as the code point
+ * TEXT_INVALID_BASE + byte (see text_invalid_byte()) and counted in
+ * info->invalid, for the reader to report where it is. Only a file without
+ * a single valid multi-byte sequence, but with bytes above 0x7F, is read as
+ * Windows-1252 (info->enc == TEXT_CP1252, for a notice). Pure ASCII is
+ * TEXT_UTF8.
+ *
+ * @param in, len  Input bytes.
+ * @param out      Receives a malloc'ed NUL-terminated string (caller frees).
+ * @param outlen   Receives its length (without NUL).
+ * @param info     Receives what was found; may be NULL.
+ * @return 0 on success, -1 on out of memory or a conversion failure.
+ */
+int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_info *info);
+
+/**
+ * @brief The byte that text_decode() found not to be UTF-8, if the three
+ * bytes at s are its stand-in; -1 otherwise. This function can't fail.
+ */
+int text_invalid_byte(const char *s, size_t len);
+
+/**
+ * @brief The first control character in [s, s+len) other than TAB, LF and
+ * CR: C0 (NUL, BEL, ESC, ...), DEL, or a C1 (U+0080..U+009F, in UTF-8).
+ * @return its code point, with its byte offset in *at; SIZE_MAX if none.
+ */
+size_t text_control_at(const char *s, size_t len, size_t *at);
+
+/** @brief "NUL", "BEL", "ESC", "DEL" ... for a control code point; "C1 control" above. */
+const char *text_control_name(unsigned cp);
+
 /** @brief true if the bytes are valid UTF-8 (no overlongs, no surrogates). */
 bool text_is_utf8(const char *s, size_t len);
 

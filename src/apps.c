@@ -602,8 +602,25 @@ oom:
     return NULL;
 }
 
-static int parse(const char *data, size_t len, const char *name, const pool *p,
-                 app_list *out, diag_list *dl)
+/* The text columns, for the shifted-row check (table_opts.text_columns):
+ * a number in one of them on a row one field short means a field is missing. */
+static bool *text_columns(const table_spec *spec)
+{
+    size_t n = 0;
+    bool *v;
+    while (spec->columns[n].key)
+        n++;
+    v = calloc(n ? n : 1, sizeof *v);
+    if (!v)
+        return NULL;
+    v[COL_ASSOCIATION] = v[COL_ACTIVITY] = v[COL_REFUSAL] = true;
+    return v;
+}
+
+/* Parse the applications text; cells are the typed cells of the .xlsx
+ * sheet it came from (NULL for a CSV). */
+static int parse_cells(const char *data, size_t len, const char *name, const pool *p,
+                       const xlsxread_result *cells, app_list *out, diag_list *dl)
 {
     reader r;
     int rc;
@@ -611,6 +628,8 @@ static int parse(const char *data, size_t len, const char *name, const pool *p,
     table_column *cols = NULL;
     char **strings = NULL;
     size_t n_strings = 0;
+    table_opts opts;
+    text_encoding enc = TEXT_UTF8;
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
@@ -626,7 +645,26 @@ static int parse(const char *data, size_t len, const char *name, const pool *p,
         }
         spec.columns = cols;
     }
-    rc = table_read(&spec, data, len, name, &out->file, read_row, &r, dl);
+    memset(&opts, 0, sizeof opts);
+    opts.text_columns = text_columns(&spec);
+    opts.encoding = &enc;
+    if (cells) {
+        opts.cells = cells->cells;
+        opts.n_cells = cells->n_cells;
+        opts.sheet = cells->sheet;
+    }
+    if (!opts.text_columns) {
+        diag_add(dl, DIAG_ERROR, name, 0, 0, NULL, "out of memory");
+        rc = -1;
+    } else {
+        rc = table_read_opts(&spec, &opts, data, len, name, &out->file, read_row, &r, dl);
+    }
+    free((void *)opts.text_columns);
+    if (enc == TEXT_CP1252)
+        diag_add(dl, DIAG_WARNING, name, 0, 0,
+                 "if æ, ø or å look wrong in the results, save the file from Excel as \"CSV "
+                 "UTF-8 (kommasepareret)\"",
+                 "read as Windows-1252, since the file has no UTF-8 letters");
     table_index_free(&r.nrs);
     table_index_free(&r.pairs);
     table_index_free(&r.cvrpairs);
@@ -637,6 +675,12 @@ static int parse(const char *data, size_t len, const char *name, const pool *p,
     free(strings);
     free(cols);
     return rc;
+}
+
+static int parse(const char *data, size_t len, const char *name, const pool *p,
+                 app_list *out, diag_list *dl)
+{
+    return parse_cells(data, len, name, p, NULL, out, dl);
 }
 
 /* How to get past an xlsxread error. */
@@ -650,9 +694,52 @@ static const char *xlsx_hint(xlsxread_error e)
     case XLSXREAD_ERR_TOO_BIG:
         return "save the applications from Excel as \"CSV (semikolonsepareret)\" and name "
                "the .csv in the pool file";
+    case XLSXREAD_ERR_ENCRYPTED:
+        return "open the workbook with its password, remove the password (Excel: Filer > "
+               "Oplysninger > Beskyt projektmappe > Krypter med adgangskode; LibreOffice: Gem "
+               "som without \"Gem med adgangskode\") and save it again";
+    case XLSXREAD_ERR_NO_SUCH_SHEET:
+        return "write one of the workbook's sheet names after applications_sheet = in [pool] "
+               "of the pool file, or delete the line to read the first sheet";
     default:
         return "open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or "
                "save it as \"CSV (semikolonsepareret)\" and name the .csv in the pool file";
+    }
+}
+
+/* The first sheet of the workbook at path does not have the applications'
+ * header: say that pulje read it, and name the sheet that has it, if one
+ * does (read again to find out), as an error at line 1. */
+static void other_sheet(const char *path, const xlsxread_result *first, diag_list *dl)
+{
+    char hint[512], detail[256];
+    const char *found = NULL;
+    xlsxread_result res;
+
+    for (size_t i = 1; i < first->n_sheets && !found; i++) {
+        if (xlsxread_sheet(path, 0, first->sheets[i], &res, detail, sizeof detail) !=
+            XLSXREAD_OK)
+            continue;
+        if (table_header_fit(&apps_spec, res.text, res.len) == 0)
+            found = first->sheets[i];
+        xlsxread_result_free(&res);
+    }
+    if (found) {
+        snprintf(hint, sizeof hint,
+                 "move the sheet \"%s\" first in the workbook, or name it in the pool file: "
+                 "applications_sheet = %s under [pool]",
+                 found, found);
+        diag_add(dl, DIAG_ERROR, path, 1, 0, hint,
+                 "pulje read the first sheet, \"%s\", whose first row is not the applications' "
+                 "header; the sheet \"%s\" has it",
+                 first->sheet ? first->sheet : "", found);
+    } else {
+        diag_add(dl, DIAG_ERROR, path, 1, 0,
+                 "put the sheet with the applications first in the workbook, or name it in "
+                 "the pool file: applications_sheet = <name> under [pool]",
+                 "pulje read the first sheet, \"%s\", whose first row is not the applications' "
+                 "header; no other sheet of the %zu has it either",
+                 first->sheet ? first->sheet : "", first->n_sheets);
     }
 }
 
@@ -662,14 +749,15 @@ static const char *xlsx_hint(xlsxread_error e)
  * return as apps_parse(). */
 static int load(const char *path, const pool *p, app_list *out, diag_list *dl)
 {
-    char *text, detail[512];
-    size_t len;
+    char detail[512];
+    const char *want = p ? p->applications_sheet : NULL;
+    xlsxread_result res;
     xlsxread_error e;
     int rc;
 
     if (!xlsxread_is_xlsx_name(path))
         return parse(NULL, 0, path, p, out, dl);
-    e = xlsxread_csv(path, 0, &text, &len, detail, sizeof detail);
+    e = xlsxread_sheet(path, 0, want, &res, detail, sizeof detail);
     if (e != XLSXREAD_OK) {
         memset(out, 0, sizeof *out);
         out->file = text_strndup(path, strlen(path));
@@ -677,8 +765,10 @@ static int load(const char *path, const pool *p, app_list *out, diag_list *dl)
                  xlsxread_strerror(e), detail);
         return -1;
     }
-    rc = parse(text, len, path, p, out, dl);
-    free(text);
+    if (!want && res.n_sheets > 1 && table_header_fit(&apps_spec, res.text, res.len) > 0)
+        other_sheet(path, &res, dl);
+    rc = parse_cells(res.text, res.len, path, p, &res, out, dl);
+    xlsxread_result_free(&res);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 /* money.c - Whole-krone amounts: Danish parsing and printing, exact. */
 #include "money.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* True for the bytes of a blank: space, tab, or a UTF-8 no-break space (C2 A0)
@@ -77,59 +78,65 @@ static void strip_currency(const char **s, size_t *len)
     }
 }
 
-money_status money_parse(const char *s, size_t len, pulje_kr *out)
+/* True for an ASCII digit. */
+static int is_digit(char c)
 {
-    int neg = 0;
-    pulje_kr v = 0;
-    size_t digits = 0, group = 0;
-    int sep = 0; /* 0 none yet, '.', or ' ' : the thousands separator in use */
+    return c >= '0' && c <= '9';
+}
 
-    strip_blanks(&s, &len);
-    strip_currency(&s, &len);
-    if (len == 0)
-        return MONEY_EMPTY;
+/* The number of digits at s (at most len). */
+static size_t digit_run(const char *s, size_t len)
+{
+    size_t n = 0;
+    while (n < len && is_digit(s[n]))
+        n++;
+    return n;
+}
 
-    /* Trailing ",-" or ",00"/",0": whole kroner written with øre. */
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != ',')
-            continue;
-        int nonzero = 0;
-        size_t j = i + 1;
-        if (j == len)
-            return MONEY_SYNTAX;
-        if (len - j == 1 && s[j] == '-') {
-            len = i;
-            break;
-        }
-        for (; j < len; j++) {
-            if (s[j] < '0' || s[j] > '9')
-                return MONEY_SYNTAX;
-            if (s[j] != '0')
-                nonzero = 1;
-        }
-        if (nonzero)
-            return MONEY_DECIMALS;
-        len = i;
-        break;
+/* True if [s, s+len) is English thousands grouping with ',': 1-3 digits, then
+ * one or more ",ddd", optionally ".dd" decimals at the end ("1,000,000",
+ * "100,000.00"). */
+static int english_grouping(const char *s, size_t len)
+{
+    size_t i = digit_run(s, len), groups = 0;
+    if (i < 1 || i > 3)
+        return 0;
+    while (i < len && s[i] == ',') {
+        if (digit_run(s + i + 1, len - i - 1) != 3)
+            return 0;
+        i += 4;
+        groups++;
     }
-    strip_blanks(&s, &len);
-
-    if (len && (s[0] == '-' || s[0] == '+')) {
-        neg = s[0] == '-';
-        s++;
-        len--;
-        strip_blanks(&s, &len);
+    if (groups == 0)
+        return 0;
+    if (i < len && s[i] == '.') {
+        size_t d = digit_run(s + i + 1, len - i - 1);
+        if (d == 0 || d > 2)
+            return 0;
+        i += 1 + d;
     }
-    if (len == 0 || s[0] < '0' || s[0] > '9')
+    return i == len;
+}
+
+/* The whole-krone digits of [s, s+len), grouped by one separator kind used
+ * every three digits. Returns MONEY_OK and *v, or why not (MONEY_SYNTAX,
+ * MONEY_POINT, MONEY_GROUPING, MONEY_RANGE). */
+static money_status parse_digits(const char *s, size_t len, pulje_kr *v)
+{
+    size_t digits = 0, group = 0, first = 0, seps = 0;
+    int sep = 0; /* 0 none yet, '.', or ' ': the thousands separator in use */
+    int mixed = 0, bad_group = 0;
+    pulje_kr x = 0;
+
+    if (len == 0 || !is_digit(s[0]))
         return MONEY_SYNTAX;
-
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
-        size_t b;
-        if (c >= '0' && c <= '9') {
-            if (v > MONEY_MAX) /* v*10+9 stays far below INT64_MAX */
+        size_t b = 0;
+        if (is_digit((char)c)) {
+            if (x > MONEY_MAX) /* x*10+9 stays far below INT64_MAX */
                 return MONEY_RANGE;
-            v = v * 10 + (c - '0');
+            x = x * 10 + (c - '0');
             digits++;
             group++;
             i++;
@@ -138,21 +145,80 @@ money_status money_parse(const char *s, size_t len, pulje_kr *out)
         int this_sep = c == '.' ? '.' : ((b = blank_len(s + i, len - i)) ? ' ' : 0);
         if (!this_sep)
             return MONEY_SYNTAX;
+        if (i + (this_sep == '.' ? 1 : b) >= len || !is_digit(s[i + (this_sep == '.' ? 1 : b)]))
+            return MONEY_SYNTAX; /* "50." or "50. 000": a separator not between digits */
         /* A separator: the group before it is 1-3 digits (first) or exactly 3. */
         if (sep && sep != this_sep)
-            return MONEY_SYNTAX;
-        if ((sep == 0 && (group < 1 || group > 3)) || (sep && group != 3))
-            return MONEY_SYNTAX;
+            mixed = 1;
+        if (seps == 0)
+            first = group;
+        if ((seps == 0 && (group < 1 || group > 3)) || (seps && group != 3))
+            bad_group = 1;
         sep = this_sep;
+        seps++;
         group = 0;
-        i += this_sep == '.' ? 1 : blank_len(s + i, len - i);
+        i += this_sep == '.' ? 1 : b;
     }
-    if (sep && group != 3)
-        return MONEY_SYNTAX;
     if (digits == 0)
         return MONEY_SYNTAX;
-    if (v > MONEY_MAX)
+    if (x > MONEY_MAX)
         return MONEY_RANGE;
+    if (seps && (mixed || bad_group || group != 3)) {
+        /* one '.' before one or two digits: an English decimal point ("50.00", "1.5") */
+        if (seps == 1 && sep == '.' && group >= 1 && group <= 2 && first >= 1)
+            return MONEY_POINT;
+        return MONEY_GROUPING;
+    }
+    *v = x;
+    return MONEY_OK;
+}
+
+money_status money_parse(const char *s, size_t len, pulje_kr *out)
+{
+    int neg = 0;
+    pulje_kr v = 0;
+    const char *comma;
+    money_status st;
+
+    strip_blanks(&s, &len);
+    strip_currency(&s, &len);
+    if (len == 0)
+        return MONEY_EMPTY;
+
+    if (len && (s[0] == '-' || s[0] == '+')) {
+        neg = s[0] == '-';
+        s++;
+        len--;
+        strip_blanks(&s, &len);
+    }
+    if (len == 0)
+        return MONEY_SYNTAX;
+
+    comma = memchr(s, ',', len);
+    if (comma) {
+        size_t head = (size_t)(comma - s), tail = len - head - 1;
+        const char *t = comma + 1;
+        size_t td = digit_run(t, tail);
+        if (english_grouping(s, len) &&
+            (memchr(t, ',', tail) || memchr(t, '.', tail)))
+            return MONEY_ENGLISH; /* "1,000,000", "100,000.00" */
+        if (tail == 1 && t[0] == '-') {
+            len = head; /* ",-": whole kroner */
+        } else if (td != tail || td == 0) {
+            return MONEY_SYNTAX;
+        } else if (td == 3 && head >= 1 && head <= 3 && digit_run(s, head) == head) {
+            return MONEY_AMBIGUOUS; /* "100,000": 100 kr. or 100.000 kr.? */
+        } else {
+            for (size_t j = 0; j < td; j++)
+                if (t[j] != '0')
+                    return MONEY_DECIMALS;
+            len = head;
+        }
+        strip_blanks(&s, &len);
+    }
+    st = parse_digits(s, len, &v);
+    if (st != MONEY_OK)
+        return st;
     *out = neg ? -v : v;
     return neg && v != 0 ? MONEY_NEGATIVE : MONEY_OK;
 }
@@ -160,14 +226,116 @@ money_status money_parse(const char *s, size_t len, pulje_kr *out)
 const char *money_strerror(money_status st)
 {
     switch (st) {
-    case MONEY_OK:       return "a valid amount";
-    case MONEY_EMPTY:    return "the amount is empty";
-    case MONEY_SYNTAX:   return "not a whole-krone amount";
-    case MONEY_DECIMALS: return "amounts must be whole kroner (no øre)";
-    case MONEY_NEGATIVE: return "the amount is negative";
-    case MONEY_RANGE:    return "the amount is larger than any pool (over 1.000.000.000.000 kr.)";
+    case MONEY_OK:        return "a valid amount";
+    case MONEY_EMPTY:     return "the amount is empty";
+    case MONEY_SYNTAX:    return "not a whole-krone amount";
+    case MONEY_DECIMALS:  return "amounts must be whole kroner (no øre)";
+    case MONEY_NEGATIVE:  return "the amount is negative";
+    case MONEY_RANGE:     return "the amount is larger than any pool (over 1.000.000.000.000 kr.)";
+    case MONEY_AMBIGUOUS: return "the amount can be read two ways (',' before three digits)";
+    case MONEY_ENGLISH:   return "the amount is written the English way (',' between thousands)";
+    case MONEY_POINT:     return "a '.' separates thousands and must be followed by three digits";
+    case MONEY_GROUPING:  return "the thousands separators are not every three digits";
     }
     return "unknown money status";
+}
+
+/* Append the digits of [s, s+len) to buf (size), skipping separators. */
+static void append_digits(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t o = strlen(buf);
+    for (size_t i = 0; i < len && o + 1 < size; i++)
+        if (is_digit(s[i]))
+            buf[o++] = s[i];
+    buf[o] = '\0';
+}
+
+/* The digits of [s, s+len) as an amount in Danish format with " kr.", into
+ * buf; "" when they are too many. */
+static void reading(const char *digits, size_t n, char *buf, size_t size)
+{
+    pulje_kr v = 0;
+    char m[MONEY_BUFSZ];
+    buf[0] = '\0';
+    if (n == 0 || n > 13)
+        return;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (digits[i] - '0');
+    snprintf(buf, size, "%s kr.", money_format(v, m));
+}
+
+char *money_explain(const char *s, size_t len, money_status st, char *buf, size_t size)
+{
+    char a[64] = "", b[64] = "", digits[64] = "";
+    const char *comma;
+
+    if (size == 0)
+        return buf;
+    strip_blanks(&s, &len);
+    strip_currency(&s, &len);
+    if (len && (s[0] == '-' || s[0] == '+')) {
+        s++;
+        len--;
+    }
+    comma = memchr(s, ',', len);
+    switch (st) {
+    case MONEY_AMBIGUOUS:
+        if (comma) {
+            size_t head = (size_t)(comma - s), tl = len - head - 1;
+            char dec[8] = "";
+            size_t dn = tl < sizeof dec - 1 ? tl : sizeof dec - 1;
+            memcpy(dec, comma + 1, dn);
+            dec[dn] = '\0';
+            while (dn > 0 && dec[dn - 1] == '0')
+                dec[--dn] = '\0';
+            append_digits(digits, sizeof digits, s, head);
+            reading(digits, strlen(digits), a, sizeof a);
+            if (dn && strlen(a) > 4)
+                snprintf(a + strlen(a) - 4, sizeof a - (strlen(a) - 4), ",%s kr.", dec);
+            append_digits(digits, sizeof digits, comma + 1, tl);
+            reading(digits, strlen(digits), b, sizeof b);
+        }
+        snprintf(buf, size, "is ambiguous: %s or %s?", a, b);
+        break;
+    case MONEY_ENGLISH:
+        for (size_t i = 0; i < len && s[i] != '.'; i++)
+            if (is_digit(s[i]))
+                append_digits(digits, sizeof digits, s + i, 1);
+        reading(digits, strlen(digits), a, sizeof a);
+        snprintf(buf, size,
+                 "is not an amount: it uses ',' between thousands, as in English; in Danish "
+                 "it is %s",
+                 a);
+        break;
+    case MONEY_POINT: {
+        const char *dot = memchr(s, '.', len);
+        size_t head = dot ? (size_t)(dot - s) : len;
+        append_digits(digits, sizeof digits, s, head);
+        reading(digits, strlen(digits), a, sizeof a);
+        if (dot) {
+            size_t dn = len - head - 1, z = dn;
+            while (z > 0 && dot[z] == '0')
+                z--;
+            if (z > 0 && strlen(a) > 4)
+                snprintf(a + strlen(a) - 4, sizeof a - (strlen(a) - 4), ",%.*s kr.", (int)z,
+                         dot + 1);
+        }
+        snprintf(buf, size,
+                 "is not an amount: it has a '.' before %zu digit%s, but in Danish '.' "
+                 "separates thousands (50.000); as an English decimal point it would be %s",
+                 dot ? len - head - 1 : 0, dot && len - head - 1 == 1 ? "" : "s", a);
+        break;
+    }
+    case MONEY_GROUPING:
+        snprintf(buf, size,
+                 "is not an amount: its thousands separators are not every three digits "
+                 "from the right, as in 1.000.000 (one kind of separator throughout)");
+        break;
+    default:
+        snprintf(buf, size, "is not an amount: %s", money_strerror(st));
+        break;
+    }
+    return buf;
 }
 
 /* Write the decimal digits of u (>= 0) with '.' every three digits, at the end of buf. */

@@ -5,7 +5,8 @@
  *
  *   [pool]          name, committee, year (1900..2200),
  *                   decision_date (YYYY-MM-DD), applications (path relative
- *                   to the pool file). Required: name, year, applications.
+ *                   to the pool file), applications_sheet (the .xlsx sheet
+ *                   by name). Required: name, year, applications.
  *   [budget]        <Danish label> = <amount>   one per money source, in order;
  *                                               at least one line
  *   [reservations]  <Danish label> = <amount>
@@ -119,6 +120,7 @@ enum key {
     K_RUNNING_HOLDERS,
     K_MIN_GRANT,
     K_MAX_GRANT,
+    K_APPLICATIONS_SHEET,
     K__COUNT
 };
 
@@ -147,6 +149,7 @@ static const struct {
     [K_RUNNING_HOLDERS] = {"running_holders", SEC_MULTIYEAR},
     [K_MIN_GRANT] = {"min_grant", SEC_RULES},
     [K_MAX_GRANT] = {"max_grant", SEC_RULES},
+    [K_APPLICATIONS_SHEET] = {"applications_sheet", SEC_POOL},
 };
 
 static const pulje_kr rounding_units[] = {1, 10, 100, 1000, 10000};
@@ -490,9 +493,11 @@ static int parse_amount(parser *st, const char *text, unsigned col, const char *
     else if (ms == MONEY_NEGATIVE)
         error_at(st, st->lineno, col, "amounts in the pool file are never below zero",
                  "%s%s\"%s\" is negative", what, sp, text);
-    else
-        error_at(st, st->lineno, col, AMOUNT_HINT, "%s%s\"%s\" is not an amount: %s", what,
-                 sp, text, money_strerror(ms));
+    else {
+        char why[256];
+        error_at(st, st->lineno, col, AMOUNT_HINT, "%s%s\"%s\" %s", what, sp, text,
+                 money_explain(text, strlen(text), ms, why, sizeof why));
+    }
     return -1;
 }
 
@@ -749,6 +754,9 @@ static void on_setting(parser *st, const char *name, const char *value)
         }
         break;
     }
+    case K_APPLICATIONS_SHEET:
+        set_string(st, K_APPLICATIONS_SHEET, value, vcol, &p->applications_sheet);
+        break;
     case K__COUNT:         break;
     }
 }
@@ -1493,6 +1501,7 @@ void pool_free(pool *p)
     free(p->committee);
     free(p->decision_date);
     free(p->applications);
+    free(p->applications_sheet);
     free(p->residual_label);
     free(p->short_name);
     free(p->ledger);

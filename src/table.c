@@ -56,6 +56,14 @@ struct table {
     const table_cell **cells; /* per known column: the cell of the current row */
     size_t nrows;        /* records after the header that were not blank */
     size_t delivered;    /* rows handed to on_row */
+
+    const table_opts *opts; /* never NULL */
+    table_opts noopts;
+    bool has_invalid;    /* the UTF-8 text holds stand-ins for bytes that are not UTF-8 */
+    bool cp1252;         /* read as Windows-1252: U+FFFD marks a byte it has no letter for */
+    bool header_only;    /* table_header_fit(): stop after the header */
+    int header_missing;  /* table_header_fit(): required columns the header lacks */
+    unsigned utf8_line;  /* the first line with a UTF-8 letter */
 };
 
 /* ---------------------------------------------------------------------------
@@ -134,16 +142,75 @@ const char *table_show(const char *s, char buf[TABLE_SHOW_BUFSZ])
  * Cells: amounts and counts.
  * ------------------------------------------------------------------------- */
 
+const table_opts *table_options(const table *t)
+{
+    return t->opts;
+}
+
+/* The typed cell of the .xlsx sheet at (line, col), or NULL. */
+static const xlsxread_cell *typed_cell(const table *t, unsigned line, unsigned col)
+{
+    size_t lo = 0, hi = t->opts->n_cells;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const xlsxread_cell *m = &t->opts->cells[mid];
+        if (m->row == line && m->col == col)
+            return m;
+        if (m->row < line || (m->row == line && m->col < col))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Refuse an amount cell the workbook holds as a date, time, percentage or
+ * boolean. Returns true when it did. */
+static bool typed_amount(table *t, const table_cell *c)
+{
+    const xlsxread_cell *x = t->opts->n_cells ? typed_cell(t, c->line, c->col) : NULL;
+    char name[16], sb[TABLE_SHOW_BUFSZ];
+    const char *what;
+
+    if (!x || x->kind == XLSXREAD_PLAIN)
+        return false;
+    xlsxread_cell_name(c->col, c->line, name);
+    switch (x->kind) {
+    case XLSXREAD_DATE:    what = "a date"; break;
+    case XLSXREAD_TIME:    what = "a time"; break;
+    case XLSXREAD_PERCENT: what = "a percentage"; break;
+    default:               what = "a boolean (SAND/FALSK)"; break;
+    }
+    if (x->kind == XLSXREAD_BOOL)
+        table_note_cell(t, DIAG_ERROR, c,
+                        "type the amount in whole kroner, like 50.000, in a cell formatted as "
+                        "Tal (number)",
+                        "column %u (%s): cell %s is %s, not an amount", c->col, c->name, name,
+                        what);
+    else
+        table_note_cell(t, DIAG_ERROR, c,
+                        "format the cell as Tal (number) with Formater celler, and type the "
+                        "amount again in whole kroner, like 50.000",
+                        "column %u (%s): cell %s is formatted as %s (%s), not as an amount; "
+                        "its value %s would be read as \"%s\"",
+                        c->col, c->name, name, what, x->format, x->value,
+                        table_show(c->s, sb));
+    return true;
+}
+
 bool table_amount(table *t, const table_cell *c, pulje_kr *v)
 {
-    char sb[TABLE_SHOW_BUFSZ];
+    char sb[TABLE_SHOW_BUFSZ], why[256];
+    money_status st;
 
     if (c->len == 0) {
         table_note_cell(t, DIAG_ERROR, c, "write whole kroner like 50.000 or 50000",
                         "column %u (%s): the amount is empty", c->col, c->name);
         return false;
     }
-    switch (money_parse(c->s, c->len, v)) {
+    if (typed_amount(t, c))
+        return false;
+    switch ((st = money_parse(c->s, c->len, v))) {
     case MONEY_OK:
         return true;
     case MONEY_EMPTY: /* "kr." alone */
@@ -170,6 +237,16 @@ bool table_amount(table *t, const table_cell *c, pulje_kr *v)
                         "column %u (%s): \"%s\" is larger than any pool (over "
                         "1.000.000.000.000 kr.)",
                         c->col, c->name, table_show(c->s, sb));
+        break;
+    case MONEY_AMBIGUOUS:
+    case MONEY_ENGLISH:
+    case MONEY_POINT:
+    case MONEY_GROUPING:
+        table_note_cell(t, DIAG_ERROR, c,
+                        "write whole kroner with '.' between thousands, like 100.000 or "
+                        "100000; ',' only before øre (,00 or ,-)",
+                        "column %u (%s): \"%s\" %s", c->col, c->name, table_show(c->s, sb),
+                        money_explain(c->s, c->len, st, why, sizeof why));
         break;
     }
     return false;
@@ -531,8 +608,44 @@ static int pad_row(table *t)
 /* True if the number of fields of the row fits the header; reports the
  * problem otherwise. Extra fields are accepted when they are empty (Excel's
  * padding); missing ones when their columns are optional (then padded). */
+/* A row one field short: the first text column (table_opts.text_columns)
+ * whose field holds what reads as an amount says a field is probably
+ * missing before the next column. Reports it and returns true if so. */
+static bool shifted_row(table *t)
+{
+    const bool *text = t->opts->text_columns;
+    char sb[TABLE_SHOW_BUFSZ];
+
+    if (!text || t->nfields + 1 != t->ncols)
+        return false;
+    for (size_t i = 0; i < t->nfields; i++) {
+        const table_cell *c = &t->fields[i].c;
+        int k = t->kind[i];
+        pulje_kr v;
+        bool digits = false;
+        if (k < 0 || !text[k] || c->len == 0)
+            continue;
+        for (size_t j = 0; j < c->len; j++)
+            digits |= c->s[j] >= '0' && c->s[j] <= '9';
+        if (!digits || money_parse(c->s, c->len, &v) != MONEY_OK)
+            continue;
+        table_note(t, DIAG_ERROR, c->line, (unsigned)(i + 1),
+                   "every row needs a field for each column: add the missing value (or an "
+                   "empty field, ';;') where it belongs",
+                   "the row has %zu fields, the header %zu: a field is probably missing "
+                   "before column %zu (%s), since column %zu (%s) holds \"%s\", which reads "
+                   "as an amount",
+                   t->nfields, t->ncols, i + 2, t->names[i + 1], i + 1, t->names[i],
+                   table_show(c->s, sb));
+        return true;
+    }
+    return false;
+}
+
 static bool fields_fit(table *t)
 {
+    if (t->nfields < t->ncols && shifted_row(t))
+        return false;
     if (t->nfields < t->ncols) {
         if (missing_are_optional(t)) {
             if (pad_row(t) == 0)
@@ -644,9 +757,127 @@ static void handle_record(table *t)
         return;
     if (!t->have_header) {
         read_header(t);
+        if (t->header_only) {
+            t->header_missing = 0;
+            for (int k = 0; k < t->ncolumns; k++)
+                if (t->spec->columns[k].required && (!t->col || t->col[k] < 0))
+                    t->header_missing++;
+            t->stop = true;
+        }
     } else {
         t->nrows++;
         read_row(t);
+    }
+}
+
+/* The Danish letter a Windows-1252 byte stands for, or NULL. */
+static const char *cp1252_letter(int b)
+{
+    switch (b) {
+    case 0xE6: return "æ";
+    case 0xF8: return "ø";
+    case 0xE5: return "å";
+    case 0xC6: return "Æ";
+    case 0xD8: return "Ø";
+    case 0xC5: return "Å";
+    case 0xE9: return "é";
+    case 0xA7: return "§";
+    default:   return NULL;
+    }
+}
+
+/* Report the first control character, and the first byte that is not
+ * UTF-8 in a UTF-8 file, in field f (col 1-based) at the line it stands
+ * on; a NUL becomes a blank so that the field's text stays whole. */
+static void check_chars(table *t, field *f, size_t col)
+{
+    const char *s = f->buf;
+    size_t len = f->c.len, at = 0, cp;
+    char where[160];
+    const char *name = t->have_header && col <= t->ncols ? t->names[col - 1] : NULL;
+
+    if (name)
+        snprintf(where, sizeof where, "column %zu (%s)", col, name);
+    else
+        snprintf(where, sizeof where, "column %zu", col);
+    if ((cp = text_control_at(s, len, &at)) != SIZE_MAX) {
+        unsigned line = f->c.line;
+        size_t chars = 1;
+        for (size_t i = 0; i < at; i++) {
+            if (s[i] == '\n' || (s[i] == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) {
+                line++;
+                chars = 0;
+            }
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        }
+        table_note(t, DIAG_ERROR, line, (unsigned)col,
+                   "delete the character (it is invisible in most programs: retype the text "
+                   "around it), and save the file again",
+                   "%s: the control character U+%04zX (%s) at character %zu; only tab and "
+                   "line breaks may stand in a text",
+                   where, cp, text_control_name((unsigned)cp), chars);
+        for (size_t i = 0; i < len; i++)
+            if (f->buf[i] == '\0')
+                f->buf[i] = ' ';
+    }
+    if (t->cp1252) {
+        const char *r = NULL;
+        for (size_t i = 0; i + 3 <= len && !r; i++)
+            if (memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)
+                r = s + i;
+        if (r) {
+            size_t chars = 1;
+            unsigned line = f->c.line;
+            for (const char *q = s; q < r; q++) {
+                if (*q == '\n') {
+                    line++;
+                    chars = 0;
+                }
+                chars += ((unsigned char)*q & 0xC0) != 0x80;
+            }
+            table_note(t, DIAG_ERROR, line, (unsigned)col,
+                       "retype the character and save the file from Excel as \"CSV UTF-8 "
+                       "(kommasepareret)\"",
+                       "%s: the byte at character %zu is neither UTF-8 nor a Windows-1252 "
+                       "letter (0x81, 0x8D, 0x8F, 0x90 or 0x9D)",
+                       where, chars);
+        }
+    }
+    if (t->has_invalid) {
+        for (size_t i = 0; i < len; i++) {
+            int b = text_invalid_byte(s + i, len - i);
+            if (b < 0)
+                continue;
+            unsigned line = f->c.line;
+            size_t chars = 1;
+            const char *letter = cp1252_letter(b);
+            char hint[256];
+            for (size_t j = 0; j < i; j++) {
+                if (s[j] == '\n' || (s[j] == '\r' && !(j + 1 < len && s[j + 1] == '\n'))) {
+                    line++;
+                    chars = 0;
+                }
+                chars += ((unsigned char)s[j] & 0xC0) != 0x80;
+            }
+            if (letter)
+                snprintf(hint, sizeof hint,
+                         "retype the character (in Windows-1252 the byte is \"%s\") and save "
+                         "the file as \"CSV UTF-8\"",
+                         letter);
+            else
+                snprintf(hint, sizeof hint,
+                         "retype the character and save the file as \"CSV UTF-8\"");
+            table_note(t, DIAG_ERROR, line, (unsigned)col, hint,
+                       "%s: byte 0x%02X at character %zu is not UTF-8, though the file is "
+                       "(it has UTF-8 letters from line %u); text pasted from another "
+                       "program?",
+                       where, (unsigned)b, chars, t->utf8_line);
+            break;
+        }
+        /* reported: show it as U+FFFD in any later message (the same 3 bytes long) */
+        for (size_t i = 0; i + 3 <= len; i++)
+            if (text_invalid_byte(f->buf + i, len - i) >= 0)
+                memcpy(f->buf + i, "\xEF\xBF\xBD", 3);
     }
 }
 
@@ -673,6 +904,8 @@ static void on_field(void *data, size_t len, void *arg)
     f->c.line = t->nfields == 0 ? t->rec_line : t->end_line;
     f->c.col = (unsigned)(t->nfields + 1);
     f->c.name = t->nfields < t->ncols ? t->names[t->nfields] : NULL;
+    if (len)
+        check_chars(t, f, t->nfields + 1);
     t->end_line = t->line;
     t->nfields++;
 }
@@ -811,18 +1044,36 @@ static void table_release(table *t)
     free(t->cells);
 }
 
+/* True if the bytes look like UTF-16 text (a UTF-16 byte-order mark, or a
+ * NUL in every other byte of the start): Excel's "Unicode text". A NUL
+ * elsewhere is a control character, reported where it stands. */
+static bool looks_utf16(const char *data, size_t len)
+{
+    size_t n = len < 64 ? len : 64, nul = 0;
+    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        nul += data[i] == '\0';
+    return n >= 4 && nul * 3 >= n;
+}
+
 /* Convert data to UTF-8 and read it. When owned is not NULL it is data's
  * malloc'ed buffer, freed as soon as the converted copy exists so that a big
  * file is not held twice. Same return as table_read(). */
-static int parse_bytes(const table_spec *spec, const char *data, size_t len, char *owned,
-                       const char *filename, table_row_fn on_row, void *ctx, diag_list *dl)
+static int parse_bytes(const table_spec *spec, const table_opts *opts, const char *data,
+                       size_t len, char *owned, const char *filename, table_row_fn on_row,
+                       void *ctx, diag_list *dl)
 {
     size_t errors_before = dl->n_errors;
     char *text = NULL, example[512];
     size_t textlen = 0;
+    text_info info;
     table t;
 
     memset(&t, 0, sizeof t);
+    memset(&info, 0, sizeof info);
+    t.opts = opts ? opts : &t.noopts;
     t.spec = spec;
     t.file = filename;
     t.dl = dl;
@@ -831,23 +1082,12 @@ static int parse_bytes(const table_spec *spec, const char *data, size_t len, cha
     while (spec->columns[t.ncolumns].key)
         t.ncolumns++;
 
-    const char *nul;
-    if (len > 0 && (nul = memchr(data, '\0', len)) != NULL) {
-        /* at the first NUL byte: its line, and its byte in that line */
-        unsigned nl_line = 1, nl_col = 1;
-        for (const char *c = data; c < nul; c++, nl_col++)
-            if (*c == '\n') {
-                nl_line++;
-                nl_col = 0;
-            }
-        table_note(&t, DIAG_ERROR, nl_line, 0,
+    if (looks_utf16(data, len))
+        table_note(&t, DIAG_ERROR, 1, 0,
                    "save the file from Excel as \"CSV UTF-8 (kommasepareret)\" or \"CSV "
                    "(semikolonsepareret)\", not as Unicode text",
-                   "the file contains NUL bytes (the first here, at byte %u of the line): it "
-                   "is not a CSV text file (UTF-16?)",
-                   nl_col);
-    }
-    else if (len > 0 && text_to_utf8(data, len, &text, &textlen, NULL) != 0)
+                   "the file contains NUL bytes: it is not a CSV text file (UTF-16?)");
+    else if (len > 0 && text_decode(data, len, &text, &textlen, &info) != 0)
         table_note(&t, DIAG_ERROR, 0, 0,
                    "save the file from Excel as \"CSV UTF-8\" and try again",
                    "cannot convert the file to UTF-8 (out of memory, or no Windows-1252 "
@@ -855,6 +1095,11 @@ static int parse_bytes(const table_spec *spec, const char *data, size_t len, cha
     free(owned);
     if (dl->n_errors > errors_before)
         return -1;
+    t.has_invalid = info.invalid > 0;
+    t.cp1252 = info.enc == TEXT_CP1252;
+    t.utf8_line = info.first_utf8_line;
+    if (t.opts->encoding)
+        *t.opts->encoding = info.enc;
 
     if (textlen > 0)
         feed(&t, text, textlen);
@@ -879,8 +1124,55 @@ static int parse_bytes(const table_spec *spec, const char *data, size_t len, cha
     return dl->n_errors > errors_before ? -1 : 0;
 }
 
+/* A row callback that keeps nothing. */
+static int ignore_row(table *t, const table_row *row, void *ctx)
+{
+    (void)t;
+    (void)row;
+    (void)ctx;
+    return 0;
+}
+
+int table_header_fit(const table_spec *spec, const char *data, size_t len)
+{
+    diag_list dl;
+    char *text = NULL;
+    size_t textlen = 0;
+    table t;
+    int missing;
+
+    diag_init(&dl);
+    memset(&t, 0, sizeof t);
+    t.spec = spec;
+    t.dl = &dl;
+    t.on_row = ignore_row;
+    t.opts = &t.noopts;
+    t.header_only = true;
+    while (spec->columns[t.ncolumns].key)
+        t.ncolumns++;
+    for (int k = 0; k < t.ncolumns; k++)
+        t.header_missing += spec->columns[k].required;
+    if (text_decode(data, len, &text, &textlen, NULL) != 0) {
+        diag_free(&dl);
+        return -1;
+    }
+    feed(&t, text, textlen);
+    free(text);
+    missing = t.oom ? -1 : t.header_missing;
+    table_release(&t);
+    diag_free(&dl);
+    return missing;
+}
+
 int table_read(const table_spec *spec, const char *data, size_t len, const char *name,
                char **name_copy, table_row_fn on_row, void *ctx, diag_list *dl)
+{
+    return table_read_opts(spec, NULL, data, len, name, name_copy, on_row, ctx, dl);
+}
+
+int table_read_opts(const table_spec *spec, const table_opts *opts, const char *data,
+                    size_t len, const char *name, char **name_copy, table_row_fn on_row,
+                    void *ctx, diag_list *dl)
 {
     char *raw = NULL;
 
@@ -904,7 +1196,7 @@ int table_read(const table_spec *spec, const char *data, size_t len, const char 
         }
         data = raw;
     }
-    return parse_bytes(spec, data, len, raw, name, on_row, ctx, dl);
+    return parse_bytes(spec, opts, data, len, raw, name, on_row, ctx, dl);
 }
 
 /* ---------------------------------------------------------------------------

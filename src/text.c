@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,153 @@ int text_to_utf8(const char *in, size_t len, char **out, size_t *outlen,
     if (enc)
         *enc = e;
     return 0;
+}
+
+/* The length of the valid UTF-8 sequence at s (1 for ASCII), or 0 if the
+ * byte at s does not start one. */
+static size_t utf8_seq(const unsigned char *s, size_t len)
+{
+    unsigned c = s[0], cp;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (len <= n)
+        return 0;
+    for (size_t k = 1; k <= n; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_info *info)
+{
+    const unsigned char *s;
+    size_t multibyte = 0, invalid = 0, high = 0, o = 0;
+    unsigned line = 1, first_line = 0, first_bad_line = 0;
+    text_info tmp;
+    char *buf;
+
+    if (!info)
+        info = &tmp;
+    memset(info, 0, sizeof *info);
+    info->enc = TEXT_UTF8;
+    if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0) {
+        in += 3;
+        len -= 3;
+        info->enc = TEXT_UTF8_BOM;
+    }
+    s = (const unsigned char *)in;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (s[i] == '\n' || (s[i] == '\r' && !(i + 1 < len && s[i + 1] == '\n')))
+            line++;
+        if (s[i] >= 0x80)
+            high++;
+        if (k > 1 && multibyte++ == 0)
+            first_line = line;
+        if (k == 0 && invalid++ == 0)
+            first_bad_line = line;
+        i += k ? k : 1;
+    }
+    info->invalid = invalid;
+    info->first_utf8_line = first_line;
+    info->first_invalid_line = first_bad_line;
+    if (info->enc == TEXT_UTF8 && multibyte == 0 && high > 0) {
+        info->enc = TEXT_CP1252;
+        info->invalid = 0;
+        return cp1252_to_utf8(in, len, out, outlen);
+    }
+    if (invalid == 0) {
+        *out = text_strndup(in, len);
+        if (!*out)
+            return -1;
+        *outlen = len;
+        return 0;
+    }
+    /* UTF-8 with stray bytes: each becomes U+E000 + the byte (EE 82 80..EE 83 BF),
+     * so that a reader can name it where it stands. */
+    if (len > (SIZE_MAX - 1) / 3)
+        return -1;
+    buf = malloc(len * 3 + 1);
+    if (!buf)
+        return -1;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (k == 0) {
+            unsigned cp = TEXT_INVALID_BASE + s[i];
+            buf[o++] = (char)(0xE0 | (cp >> 12));
+            buf[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            buf[o++] = (char)(0x80 | (cp & 0x3F));
+            i++;
+        } else {
+            memcpy(buf + o, s + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    buf[o] = '\0';
+    *out = buf;
+    *outlen = o;
+    return 0;
+}
+
+int text_invalid_byte(const char *s, size_t len)
+{
+    unsigned cp;
+    if (len < 3 || (unsigned char)s[0] != 0xEE)
+        return -1;
+    cp = ((unsigned)((unsigned char)s[0] & 0x0F) << 12) |
+         ((unsigned)((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F);
+    if (((unsigned char)s[1] & 0xC0) != 0x80 || ((unsigned char)s[2] & 0xC0) != 0x80 ||
+        cp < TEXT_INVALID_BASE + 0x80 || cp > TEXT_INVALID_BASE + 0xFF)
+        return -1;
+    return (int)(cp - TEXT_INVALID_BASE);
+}
+
+size_t text_control_at(const char *str, size_t len, size_t *at)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < len; i++) {
+        if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') || s[i] == 0x7F) {
+            *at = i;
+            return s[i];
+        }
+        if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+            *at = i;
+            return s[i + 1];
+        }
+    }
+    return SIZE_MAX;
+}
+
+const char *text_control_name(unsigned cp)
+{
+    static const char *const c0[32] = {
+        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF",
+        "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+        "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+    if (cp < 32)
+        return c0[cp];
+    if (cp == 0x7F)
+        return "DEL";
+    return "C1 control";
 }
 
 int text_read_file(const char *path, char **data, size_t *len)

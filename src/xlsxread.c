@@ -45,6 +45,16 @@ typedef struct xr {
     size_t sst_n, sst_cap;
     buf field;           /* one value, decoded */
     buf out;             /* the text being made */
+
+    /* styles: the number format of each cell style, and the custom formats */
+    unsigned *xf_fmt;    /* numFmtId of cellXfs entry i */
+    size_t xf_n, xf_cap;
+    unsigned *fmt_id;    /* custom number formats: id and code */
+    char **fmt_code;
+    size_t fmt_n, fmt_cap;
+    /* the typed cells found */
+    xlsxread_cell *cells;
+    size_t cells_n, cells_cap;
 } xr;
 
 /* Record the first error (printf format for the detail) and stop the parser. */
@@ -80,6 +90,8 @@ const char *xlsxread_strerror(xlsxread_error e)
     case XLSXREAD_ERR_XML: return "a part of the workbook is not well-formed XML";
     case XLSXREAD_ERR_CONTENT: return "the first sheet is not laid out as Excel writes it";
     case XLSXREAD_ERR_TOO_BIG: return "the workbook is too large to read";
+    case XLSXREAD_ERR_ENCRYPTED: return "the workbook is encrypted (saved with a password)";
+    case XLSXREAD_ERR_NO_SUCH_SHEET: return "the workbook has no sheet of that name";
     }
     return "unknown error";
 }
@@ -331,7 +343,7 @@ static bool resolve(const char *from, const char *target, char out[PART_MAX])
  * Relationships (_rels/.rels, xl/_rels/workbook.xml.rels).
  * ------------------------------------------------------------------------- */
 
-enum { REL_OFFICE, REL_SST, REL_WANTED, REL__COUNT };
+enum { REL_OFFICE, REL_SST, REL_WANTED, REL_STYLES, REL__COUNT };
 
 typedef struct rels_reader {
     xr *x;
@@ -368,6 +380,8 @@ static void XMLCALL rels_start(void *ud, const XML_Char *name, const XML_Char **
         keep(r->x, &r->target[REL_OFFICE], target);
     if (ends_with(type, "/sharedStrings"))
         keep(r->x, &r->target[REL_SST], target);
+    if (ends_with(type, "/styles"))
+        keep(r->x, &r->target[REL_STYLES], target);
     if (r->want_id && id && strcmp(id, r->want_id) == 0 && !r->target[REL_WANTED]) {
         if (keep(r->x, &r->target[REL_WANTED], target))
             keep(r->x, &r->wanted_type, type);
@@ -413,6 +427,8 @@ typedef struct book_reader {
     bool in_sheets;
     bool seen;  /* the first <sheet> has been met */
     char *rid;  /* its r:id, malloc'ed; NULL when it has none */
+    char **names, **rids; /* every sheet's name and r:id ("" when none), malloc'ed */
+    size_t n, cap;
 } book_reader;
 
 static void XMLCALL book_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -422,10 +438,34 @@ static void XMLCALL book_start(void *ud, const XML_Char *name, const XML_Char **
 
     if (is(name, "sheets")) {
         b->in_sheets = true;
-    } else if (b->in_sheets && !b->seen && is(name, "sheet")) {
-        b->seen = true;
-        if ((id = attr(atts, "id", true)) != NULL)
+    } else if (b->in_sheets && is(name, "sheet")) {
+        const char *nm = attr(atts, "name", false);
+        id = attr(atts, "id", true);
+        if (!b->seen && id)
             keep(b->x, &b->rid, id);
+        b->seen = true;
+        if (b->n == b->cap) {
+            size_t cap = b->cap ? b->cap * 2 : 8;
+            char **n1 = realloc(b->names, cap * sizeof *n1), **n2;
+            if (n1)
+                b->names = n1;
+            n2 = n1 ? realloc(b->rids, cap * sizeof *n2) : NULL;
+            if (!n1 || !n2) {
+                fail(b->x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", b->x->part);
+                return;
+            }
+            b->rids = n2;
+            b->cap = cap;
+        }
+        b->names[b->n] = strdup(nm ? nm : "");
+        b->rids[b->n] = strdup(id ? id : "");
+        if (!b->names[b->n] || !b->rids[b->n]) {
+            free(b->names[b->n]);
+            free(b->rids[b->n]);
+            fail(b->x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", b->x->part);
+            return;
+        }
+        b->n++;
     }
 }
 
@@ -508,6 +548,231 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 }
 
 /* ---------------------------------------------------------------------------
+ * The styles: which number format each cell style (cellXfs) has, and the
+ * custom formats' codes, so that a number shown as a date, a time or a
+ * percentage can be told from an amount.
+ * ------------------------------------------------------------------------- */
+
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+typedef struct styles_reader {
+    xr *x;
+    bool in_xfs;
+} styles_reader;
+
+/* A number attribute (0 when absent or not a number below 100000). */
+static unsigned small_number(const char *s)
+{
+    unsigned v = 0;
+    if (!s)
+        return 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (!digit(s[i]) || i >= 5)
+            return 0;
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    return v;
+}
+
+static void XMLCALL styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    styles_reader *r = ud;
+    xr *x = r->x;
+
+    if (is(name, "cellXfs")) {
+        r->in_xfs = true;
+    } else if (r->in_xfs && is(name, "xf")) {
+        if (x->xf_n == x->xf_cap) {
+            size_t cap = x->xf_cap ? x->xf_cap * 2 : 64;
+            unsigned *v;
+            if (cap > x->limit / sizeof *v) {
+                fail(x, XLSXREAD_ERR_TOO_BIG, "%s: too many cell styles", x->part);
+                return;
+            }
+            v = realloc(x->xf_fmt, cap * sizeof *v);
+            if (!v) {
+                fail(x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", x->part);
+                return;
+            }
+            x->xf_fmt = v;
+            x->xf_cap = cap;
+        }
+        x->xf_fmt[x->xf_n++] = small_number(attr(atts, "numFmtId", false));
+    } else if (is(name, "numFmt")) {
+        const char *code = attr(atts, "formatCode", false);
+        if (!code)
+            return;
+        if (x->fmt_n == x->fmt_cap) {
+            size_t cap = x->fmt_cap ? x->fmt_cap * 2 : 16;
+            unsigned *ids;
+            char **codes;
+            if (cap > x->limit / sizeof *codes) {
+                fail(x, XLSXREAD_ERR_TOO_BIG, "%s: too many number formats", x->part);
+                return;
+            }
+            ids = realloc(x->fmt_id, cap * sizeof *ids);
+            if (ids)
+                x->fmt_id = ids;
+            codes = ids ? realloc(x->fmt_code, cap * sizeof *codes) : NULL;
+            if (!codes) {
+                fail(x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", x->part);
+                return;
+            }
+            x->fmt_code = codes;
+            x->fmt_cap = cap;
+        }
+        x->fmt_code[x->fmt_n] = strdup(code);
+        if (!x->fmt_code[x->fmt_n]) {
+            fail(x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", x->part);
+            return;
+        }
+        x->fmt_id[x->fmt_n++] = small_number(attr(atts, "numFmtId", false));
+    }
+}
+
+static void XMLCALL styles_end(void *ud, const XML_Char *name)
+{
+    styles_reader *r = ud;
+    if (is(name, "cellXfs"))
+        r->in_xfs = false;
+}
+
+/* What a number format code shows a number as: the parts in quotes, after
+ * a backslash, and in brackets (colours, locales; but [h] [m] [s] are
+ * elapsed times) do not count; '%' is a percentage; y, d (and m without h
+ * or s) a date; h, s (and m with them) a time; a code of quoted text only
+ * (LibreOffice's "TRUE";"TRUE";"FALSE") a boolean. */
+static xlsxread_kind code_kind(const char *code)
+{
+    bool y = false, d = false, m = false, h = false, sec = false, pct = false;
+    bool quoted = false, digits = false;
+    if (strcasecmp(code, "General") == 0 || strcasecmp(code, "Standard") == 0)
+        return XLSXREAD_PLAIN;
+    for (const char *c = code; *c; c++) {
+        if (*c == '0' || *c == '#' || *c == '?' || *c == '@')
+            digits = true;
+        if (*c == '"') {
+            quoted = true;
+            while (c[1] && c[1] != '"')
+                c++;
+            if (c[1])
+                c++;
+            continue;
+        }
+        if (*c == '\\' || *c == '_' || *c == '*') {
+            if (c[1])
+                c++;
+            continue;
+        }
+        if (*c == '[') {
+            char l = (char)(c[1] | 0x20);
+            if (l == 'h' || l == 'm' || l == 's')
+                h = true; /* elapsed time */
+            while (c[1] && c[1] != ']')
+                c++;
+            if (c[1])
+                c++;
+            continue;
+        }
+        switch (*c | 0x20) {
+        case 'y': y = true; break;
+        case 'd': d = true; break;
+        case 'm': m = true; break;
+        case 'h': h = true; break;
+        case 's': sec = true; break;
+        default: break;
+        }
+        if (*c == '%')
+            pct = true;
+    }
+    if (pct)
+        return XLSXREAD_PERCENT;
+    /* only quoted text, like LibreOffice's "TRUE";"TRUE";"FALSE" for a boolean */
+    if (quoted && !digits && !y && !d && !m && !h && !sec)
+        return XLSXREAD_BOOL;
+    if (y || d || (m && !h && !sec))
+        return XLSXREAD_DATE;
+    if (h || sec)
+        return XLSXREAD_TIME;
+    return XLSXREAD_PLAIN;
+}
+
+/* The built-in number formats Excel numbers without writing their code. */
+static xlsxread_kind builtin_kind(unsigned id, const char **code)
+{
+    static const struct {
+        unsigned lo, hi;
+        xlsxread_kind kind;
+        const char *code;
+    } ranges[] = {
+        {9, 9, XLSXREAD_PERCENT, "0%"},          {10, 10, XLSXREAD_PERCENT, "0.00%"},
+        {14, 14, XLSXREAD_DATE, "mm-dd-yy"},     {15, 17, XLSXREAD_DATE, "d-mmm-yy"},
+        {18, 21, XLSXREAD_TIME, "h:mm"},         {22, 22, XLSXREAD_DATE, "m/d/yy h:mm"},
+        {27, 36, XLSXREAD_DATE, "a date"},       {45, 47, XLSXREAD_TIME, "mm:ss"},
+        {50, 58, XLSXREAD_DATE, "a date"},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (id >= ranges[i].lo && id <= ranges[i].hi) {
+            *code = ranges[i].code;
+            return ranges[i].kind;
+        }
+    return XLSXREAD_PLAIN;
+}
+
+/* What cell style s (an index into cellXfs, as written) shows a number as,
+ * and the format's code. */
+static xlsxread_kind style_kind(const xr *x, const char *s, const char **code)
+{
+    unsigned idx = small_number(s), id;
+    *code = "";
+    if (!s || idx >= x->xf_n)
+        return XLSXREAD_PLAIN;
+    id = x->xf_fmt[idx];
+    for (size_t i = 0; i < x->fmt_n; i++)
+        if (x->fmt_id[i] == id) {
+            *code = x->fmt_code[i];
+            return code_kind(x->fmt_code[i]);
+        }
+    return builtin_kind(id, code);
+}
+
+/* Note a typed cell. False on error (recorded). */
+static bool add_typed(xr *x, unsigned row, unsigned col, xlsxread_kind kind, const char *code,
+                      const char *value, size_t vlen)
+{
+    xlsxread_cell *c;
+    if (x->cells_n == x->cells_cap) {
+        size_t cap = x->cells_cap ? x->cells_cap * 2 : 16;
+        xlsxread_cell *v;
+        if (cap > x->limit / sizeof *v) {
+            fail(x, XLSXREAD_ERR_TOO_BIG, "%s: too many dates and percentages", x->part);
+            return false;
+        }
+        v = realloc(x->cells, cap * sizeof *v);
+        if (!v) {
+            fail(x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", x->part);
+            return false;
+        }
+        x->cells = v;
+        x->cells_cap = cap;
+    }
+    c = &x->cells[x->cells_n++];
+    memset(c, 0, sizeof *c);
+    c->row = row;
+    c->col = col;
+    c->kind = kind;
+    snprintf(c->format, sizeof c->format, "%s", code);
+    if (vlen >= sizeof c->value)
+        vlen = sizeof c->value - 1;
+    memcpy(c->value, value, vlen);
+    c->value[vlen] = '\0';
+    return true;
+}
+
+/* ---------------------------------------------------------------------------
  * Values as text.
  * ------------------------------------------------------------------------- */
 
@@ -522,11 +787,6 @@ static const char *trim(const char *s, size_t *n)
                       s[*n - 1] == '\r'))
         (*n)--;
     return s;
-}
-
-static bool digit(char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 /* A number as written in a sheet ("50000", "50.5", "5E+4", "-1.25E-3") in
@@ -662,8 +922,9 @@ static size_t utf8(unsigned cp, char u[3])
 }
 
 /* Put value s[0..n) in x->field: _xHHHH_ escapes decoded, then each line
- * break (a CR LF pair counting as one), tab or other control character made
- * one space. False on error (recorded). */
+ * break (a CR LF pair counting as one) or tab made one space. Other control
+ * characters are kept, for the reader to report at their cell. False on
+ * error (recorded). */
 static bool decode(xr *x, const char *s, size_t n)
 {
     size_t i = 0, j = 0;
@@ -694,7 +955,7 @@ static bool decode(xr *x, const char *s, size_t n)
         unsigned char c = (unsigned char)p[i];
         if (c == '\r' && i + 1 < x->field.n && p[i + 1] == '\n')
             continue;
-        p[j++] = (char)(c < 0x20 || c == 0x7F ? ' ' : c);
+        p[j++] = (char)(c == '\r' || c == '\n' || c == '\t' ? ' ' : c);
     }
     x->field.n = j;
     p[j] = '\0';
@@ -735,6 +996,9 @@ typedef struct sheet_reader {
     unsigned written;        /* the last column written on this row's line; 0: none */
     unsigned lines;          /* line ends written */
     value_kind kind;
+    bool date_type;          /* t="d": an ISO date written as text */
+    xlsxread_kind style;     /* what the cell's style shows a number as */
+    const char *style_code;  /* that style's number format code */
     unsigned v, is, t, rph;  /* open elements inside the cell */
     line_end *ends;
     size_t n_ends, cap_ends;
@@ -814,7 +1078,7 @@ static void start_row(sheet_reader *sr, const char *r)
     sr->written = 0;
 }
 
-static void start_cell(sheet_reader *sr, const char *r, const char *t)
+static void start_cell(sheet_reader *sr, const char *r, const char *t, const char *style)
 {
     xr *x = sr->x;
     unsigned col, row;
@@ -846,6 +1110,8 @@ static void start_cell(sheet_reader *sr, const char *r, const char *t)
     sr->col = sr->last_col = col;
     sr->in_cell = true;
     sr->kind = kind_of(t);
+    sr->date_type = t && strcmp(t, "d") == 0;
+    sr->style = style_kind(x, style, &sr->style_code);
     sr->v = sr->is = sr->t = sr->rph = 0;
     x->text.n = 0;
 }
@@ -893,6 +1159,9 @@ static void end_cell(sheet_reader *sr)
     switch (sr->kind) {
     case V_NUMBER:
         s = trim(s, &n);
+        if (n && sr->style != XLSXREAD_PLAIN &&
+            !add_typed(x, sr->row, sr->col, sr->style, sr->style_code, s, n))
+            return;
         if ((t = number_text(s, n, num)) > 0) {
             s = num;
             n = t;
@@ -918,6 +1187,8 @@ static void end_cell(sheet_reader *sr)
         const char *b;
         t = n;
         b = trim(s, &t);
+        if (t && !add_typed(x, sr->row, sr->col, XLSXREAD_BOOL, "", b, t))
+            return;
         if (t == 1 && (b[0] == '1' || b[0] == '0')) {
             s = b[0] == '1' ? "SAND" : "FALSK";
             n = strlen(s);
@@ -926,6 +1197,9 @@ static void end_cell(sheet_reader *sr)
     }
     case V_INLINE:
     case V_TEXT:
+        if (sr->date_type && n &&
+            !add_typed(x, sr->row, sr->col, XLSXREAD_DATE, "ISO 8601", s, n))
+            return;
         break;
     }
     if (n == 0 || !decode(x, s, n) || x->field.n == 0)
@@ -972,7 +1246,8 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
             start_row(sr, attr(atts, "r", false));
     } else if (!sr->in_cell) {
         if (is(name, "c"))
-            start_cell(sr, attr(atts, "r", false), attr(atts, "t", false));
+            start_cell(sr, attr(atts, "r", false), attr(atts, "t", false),
+                       attr(atts, "s", false));
     } else {
         if (is(name, "v"))
             sr->v++;
@@ -1057,6 +1332,42 @@ static void pad_lines(xr *x, const sheet_reader *sr)
  * The whole reading.
  * ------------------------------------------------------------------------- */
 
+/* True if the OLE compound file at path holds a stream named
+ * "EncryptedPackage" (UTF-16 in its directory): an .xlsx saved with a
+ * password. Looks at the first 64 MiB only. */
+static bool ole_encrypted(const char *path)
+{
+    static const char want[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    const size_t wn = sizeof want - 1;
+    char *b = malloc(CHUNK + wn);
+    size_t keep = 0, total = 0;
+    bool found = false;
+    FILE *fp = fopen(path, "rb");
+
+    if (!fp || !b) {
+        if (fp)
+            fclose(fp);
+        free(b);
+        return false;
+    }
+    while (!found && total < ((size_t)64 << 20)) {
+        size_t got = fread(b + keep, 1, CHUNK, fp), n = keep + got;
+        if (got == 0)
+            break;
+        total += got;
+        for (size_t i = 0; i + wn <= n; i++)
+            if (b[i] == 'E' && memcmp(b + i, want, wn) == 0) {
+                found = true;
+                break;
+            }
+        keep = n < wn ? n : wn - 1;
+        memmove(b, b + n - keep, keep);
+    }
+    fclose(fp);
+    free(b);
+    return found;
+}
+
 /* Why a file that libzip does not take for a zip archive is not one, from
  * its first bytes. */
 static void not_a_zip(xr *x, const char *path, const char *why)
@@ -1073,6 +1384,10 @@ static void not_a_zip(xr *x, const char *path, const char *why)
         fail(x, XLSXREAD_ERR_NOT_ZIP, "the file is empty");
     else if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
         fail(x, XLSXREAD_ERR_DAMAGED, "the zip archive is cut short or damaged (%s)", why);
+    else if (n == 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0 &&
+             ole_encrypted(path))
+        fail(x, XLSXREAD_ERR_ENCRYPTED,
+             "it is an OLE container holding an EncryptedPackage stream, not a zip archive");
     else if (n == 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
         fail(x, XLSXREAD_ERR_NOT_ZIP,
              "it is an Excel 97-2003 workbook (.xls) named .xlsx, not a zip archive");
@@ -1144,11 +1459,13 @@ static bool find_book(xr *x, char book[PART_MAX])
 /* The first sheet's part into sheet, and the shared strings' part into sst
  * ("" when there is none). False (the error recorded) when there is no
  * sheet to read. */
-static bool find_sheet(xr *x, const char *book, char sheet[PART_MAX], char sst[PART_MAX])
+static bool find_sheet(xr *x, const char *book, const char *want, char sheet[PART_MAX],
+                       char sst[PART_MAX], char styles[PART_MAX], xlsxread_result *res)
 {
     book_reader b;
     rels_reader r;
     bool ok = false;
+    size_t chosen = 0;
 
     memset(&b, 0, sizeof b);
     b.x = x;
@@ -1158,6 +1475,35 @@ static bool find_sheet(xr *x, const char *book, char sheet[PART_MAX], char sst[P
     if (!b.seen) {
         fail(x, XLSXREAD_ERR_NO_WORKBOOK, "%s lists no sheet", book);
         goto done;
+    }
+    if (want) {
+        size_t i, o = 0;
+        char list[256];
+        for (i = 0; i < b.n && strcmp(b.names[i], want) != 0; i++)
+            ;
+        if (i == b.n)
+            for (i = 0; i < b.n && strcasecmp(b.names[i], want) != 0; i++)
+                ;
+        if (i == b.n) {
+            list[0] = '\0';
+            for (size_t k = 0; k < b.n && o < sizeof list; k++) {
+                int w = snprintf(list + o, sizeof list - o, "%s\"%s\"", k ? ", " : "",
+                                 b.names[k]);
+                if (w < 0)
+                    break;
+                o += (size_t)w;
+            }
+            fail(x, XLSXREAD_ERR_NO_SUCH_SHEET, "no sheet is named \"%.60s\"; the sheets are %s",
+                 want, list);
+            goto done;
+        }
+        chosen = i;
+        free(b.rid);
+        b.rid = b.rids[i][0] ? strdup(b.rids[i]) : NULL;
+        if (b.rids[i][0] && !b.rid) {
+            fail(x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", book);
+            goto done;
+        }
     }
     if (!b.rid) {
         fail(x, XLSXREAD_ERR_NO_WORKBOOK, "the first sheet in %s has no r:id", book);
@@ -1183,36 +1529,75 @@ static bool find_sheet(xr *x, const char *book, char sheet[PART_MAX], char sst[P
         sst[0] = '\0';
         if (r.target[REL_SST] && !resolve(book, r.target[REL_SST], sst))
             sst[0] = '\0';
+        styles[0] = '\0';
+        if (r.target[REL_STYLES] && !resolve(book, r.target[REL_STYLES], styles))
+            styles[0] = '\0';
         ok = true;
     }
     rels_free(&r);
 done:
+    if (ok && res && b.n) {
+        res->sheet = strdup(b.names[chosen]);
+        if (!res->sheet)
+            fail(x, XLSXREAD_ERR_NOMEM, "out of memory reading %s", book);
+        res->sheets = b.names;
+        res->n_sheets = b.n;
+        b.names = NULL;
+    }
+    for (size_t i = 0; i < b.n; i++) {
+        if (b.names)
+            free(b.names[i]);
+        free(b.rids[i]);
+    }
+    free(b.names);
+    free(b.rids);
     free(b.rid);
-    return ok;
+    return ok && x->err == XLSXREAD_OK;
 }
 
-xlsxread_error xlsxread_csv(const char *path, size_t limit, char **text, size_t *len,
-                            char *detail, size_t detailsz)
+void xlsxread_result_free(xlsxread_result *res)
 {
-    char book[PART_MAX], sheet[PART_MAX], sst[PART_MAX];
+    free(res->text);
+    free(res->cells);
+    free(res->sheet);
+    for (size_t i = 0; i < res->n_sheets; i++)
+        free(res->sheets[i]);
+    free(res->sheets);
+    memset(res, 0, sizeof *res);
+}
+
+char *xlsxread_cell_name(unsigned col, unsigned row, char out[16])
+{
+    cell_name(col, row, out);
+    return out;
+}
+
+xlsxread_error xlsxread_sheet(const char *path, size_t limit, const char *name,
+                              xlsxread_result *res, char *detail, size_t detailsz)
+{
+    char book[PART_MAX], sheet[PART_MAX], sst[PART_MAX], styles[PART_MAX];
     sheet_reader sr;
     xr x;
     zip_int64_t idx;
 
     memset(&x, 0, sizeof x);
     memset(&sr, 0, sizeof sr);
+    memset(res, 0, sizeof *res);
     x.limit = limit ? limit : XLSXREAD_MAX_BYTES;
     x.detail = detail;
     x.detailsz = detailsz;
     sr.x = &x;
-    *text = NULL;
-    *len = 0;
     if (detail && detailsz)
         detail[0] = '\0';
 
     open_zip(&x, path);
-    if (x.err == XLSXREAD_OK && find_book(&x, book) && find_sheet(&x, book, sheet, sst)) {
-        if (sst[0] && (idx = find_part(&x, sst)) >= 0) {
+    if (x.err == XLSXREAD_OK && find_book(&x, book) &&
+        find_sheet(&x, book, name, sheet, sst, styles, res)) {
+        if (styles[0] && (idx = find_part(&x, styles)) >= 0) {
+            styles_reader st = {&x, false};
+            parse_part(&x, idx, styles, styles_start, styles_end, &st);
+        }
+        if (x.err == XLSXREAD_OK && sst[0] && (idx = find_part(&x, sst)) >= 0) {
             sst_reader r = {&x, false, 0, 0};
             parse_part(&x, idx, sst, sst_start, sst_end, &r);
         }
@@ -1230,11 +1615,37 @@ xlsxread_error xlsxread_csv(const char *path, size_t limit, char **text, size_t 
     free(x.sst.p);
     free(x.sst_off);
     free(x.field.p);
+    free(x.xf_fmt);
+    for (size_t i = 0; i < x.fmt_n; i++)
+        free(x.fmt_code[i]);
+    free(x.fmt_code);
+    free(x.fmt_id);
     if (x.err != XLSXREAD_OK) {
         free(x.out.p);
+        free(x.cells);
+        xlsxread_result_free(res);
         return x.err;
     }
-    *text = x.out.p;
-    *len = x.out.n;
+    res->text = x.out.p;
+    res->len = x.out.n;
+    res->cells = x.cells;
+    res->n_cells = x.cells_n;
+    return XLSXREAD_OK;
+}
+
+xlsxread_error xlsxread_csv(const char *path, size_t limit, char **text, size_t *len,
+                            char *detail, size_t detailsz)
+{
+    xlsxread_result res;
+    xlsxread_error e = xlsxread_sheet(path, limit, NULL, &res, detail, detailsz);
+
+    *text = NULL;
+    *len = 0;
+    if (e != XLSXREAD_OK)
+        return e;
+    *text = res.text;
+    *len = res.len;
+    res.text = NULL;
+    xlsxread_result_free(&res);
     return XLSXREAD_OK;
 }

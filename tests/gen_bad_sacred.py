@@ -160,7 +160,7 @@ fx("apps-name-at-excel-cell-limit-is-fine", ["0"],
 fx("apps-duplicate-nr", ["2", "apps.csv:3:1", "Nr 1 appears on lines 2 and 3"],
    std(**{"apps.csv": csv(HEAD, [ROWS[0], ROWS[1].replace("2;", "1;", 1)] + ROWS[2:])}))
 fx("apps-header-only", ["2", "apps.csv", "no applications"], std(**{"apps.csv": csv(HEAD, [])}))
-fx("apps-nul-byte", ["2", "apps.csv:3:", "NUL bytes", "byte 16 of the line"],
+fx("apps-nul-byte", ["2", "apps.csv:3:3:", "U+0000 (NUL)"],
    std(**{"apps.csv": csv(HEAD, [ROWS[0], ROWS[1].replace("Forening B", "Fore\0ning B")] + ROWS[2:])}))
 fx("apps-rows-beyond-excel", ["2", "apps.csv:1048574:", "do not fit in one workbook"], std(),
    setup="awk 'BEGIN { printf \"%s\\r\\n\", \"" + HEAD + "\"; "
@@ -259,7 +259,7 @@ fx("ledger-missing-kind-column", ["2", "ledger.csv:1:", "required column \"Art\"
                      "L2023-001;2023;2024;7;Forening X;100000"]) + "\r\n"))
 fx("ledger-empty-association", ["2", "ledger.csv:2:5", "the association is empty"],
    lstd(csv(LHEAD, ["L2023-001;2023;2024;7;;100000;flerårigt tilskud"])))
-fx("ledger-nul-byte", ["2", "ledger.csv:2:", "NUL bytes"],
+fx("ledger-nul-byte", ["2", "ledger.csv:2:5:", "U+0000 (NUL)"],
    lstd(csv(LHEAD, ["L2023-001;2023;2024;7;Fore\0ning X;100000;flerårigt tilskud"])))
 fx("ledger-file-missing", ["2", "nope-ledger.csv"],
    std(**{"pool.ini": pool(ledger="nope-ledger.csv")}))

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xlsxwriter.h>
+
 #include "apps.h"
 #include "text.h"
 
@@ -228,7 +230,10 @@ static void test_reads_windows_1252(void **state)
     diag_list d;
     (void)state;
     assert_int_equal(parse(csv, &l, &d), 0);
-    assert_int_equal(d.n, 0);
+    assert_int_equal(d.n, 1); /* the notice, a warning at line 0 */
+    assert_int_equal(d.v[0].level, DIAG_WARNING);
+    assert_int_equal(d.v[0].line, 0);
+    assert_string_equal(d.v[0].msg, "read as Windows-1252, since the file has no UTF-8 letters");
     assert_int_equal(l.n, 2);
     assert_string_equal(l.v[0].association, "Forening æøå ÆØÅ");
     assert_string_equal(l.v[0].activity, "Café");
@@ -1081,6 +1086,146 @@ static void test_free_is_safe_on_a_zeroed_list(void **state)
     assert_int_equal(l.n, 0);
 }
 
+/* ---- amounts, encodings, control characters, shifted rows (issue 12) ------ */
+
+static void test_an_english_100_000_is_refused_with_both_readings(void **state)
+{
+    app_list l;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    e = one_error_in_row("2;;Foreningen B;Indsats B;120.000;100,000;;1;;;\n", 6, NULL, NULL, &l,
+                         &d);
+    assert_string_equal(e->msg,
+                        "column 6 (Indstillet): \"100,000\" is ambiguous: 100 kr. or 100.000 kr.?");
+    done(&l, &d);
+    e = one_error_in_row("2;;Foreningen B;Indsats B;1,000;;;1;;;\n", 5, NULL, NULL, &l, &d);
+    assert_string_equal(e->msg, "column 5 (Ansøgt): \"1,000\" is ambiguous: 1 kr. or 1.000 kr.?");
+    done(&l, &d);
+    e = one_error_in_row("2;;Foreningen B;Indsats B;50.00;;;1;;;\n", 5, NULL, NULL, &l, &d);
+    assert_non_null(strstr(e->msg, "as an English decimal point it would be 50 kr."));
+    done(&l, &d);
+    e = one_error_in_row("2;;Foreningen B;Indsats B;1.00.000;;;1;;;\n", 5, NULL, NULL, &l, &d);
+    assert_non_null(strstr(e->msg, "not every three digits"));
+    done(&l, &d);
+}
+
+static void test_whole_kroner_in_every_danish_form_are_read(void **state)
+{
+    const char *csv = HDR "1;;A;a;50.000,-;kr. 40.000,00;;1;;;\n"
+                          "2;;B;b;50 000 kr.;40\xc2\xa0" "000;;1;;;\n"
+                          "3;;C;c;kr 50\xe2\x80\xaf" "000;40.000,-;;1;;;\n";
+    app_list l;
+    diag_list d;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(l.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(l.v[i].applied, 50000);
+        assert_int_equal(l.v[i].assessed, 40000);
+    }
+    done(&l, &d);
+}
+
+static void test_a_stray_byte_in_a_utf8_file_is_named_at_its_cell(void **state)
+{
+    /* ASCII header, UTF-8 "ø" on line 2, a Windows-1252 "ø" on line 3 */
+    const char *csv = "Nr;Forening;Indsats;Ansogt;Indstillet;Afslag/begrundelse\n"
+                      "1;Gr\xc3\xb8nne;Caf\xc3\xa9;10.000;;\n"
+                      "2;R\xf8" "dder;Sorg;5.000;;\n";
+    app_list l;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), -1);
+    assert_int_equal(d.n, 1);
+    e = expect_error(&d, 3, 2, NULL, NULL);
+    assert_string_equal(e->msg, "column 2 (Forening): byte 0xF8 at character 2 is not UTF-8, "
+                                "though the file is (it has UTF-8 letters from line 2); text "
+                                "pasted from another program?");
+    /* the good row is still read as UTF-8, not as Windows-1252 */
+    assert_string_equal(l.v[0].association, "Grønne");
+    done(&l, &d);
+}
+
+static void test_esc_and_bel_in_a_name_are_errors(void **state)
+{
+    app_list l;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    e = one_error_in_row("2;;Foreningen \x1b[2J;Indsats B;10.000;;;1;;;\n", 3, NULL, NULL, &l,
+                         &d);
+    assert_string_equal(e->msg, "column 3 (Forening): the control character U+001B (ESC) at "
+                                "character 12; only tab and line breaks may stand in a text");
+    done(&l, &d);
+    e = one_error_in_row("2;;Foreningen B;Ind\x07sats;10.000;;;1;;;\n", 4, "U+0007 (BEL)", NULL,
+                         &l, &d);
+    done(&l, &d);
+}
+
+static void test_a_missing_activity_is_a_shifted_row_not_two_wrong_cells(void **state)
+{
+    /* Indsats is missing: 95.000 stands under Indsats and every later field one
+     * column left; the row would otherwise be padded (the last columns are optional) */
+    const char *csv = HDR GOOD_ROW "2;;Foreningen B;95.000;80.000;;1;7;;\n";
+    app_list l;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), -1);
+    assert_int_equal(d.n, 1);
+    e = expect_error(&d, 3, 4, NULL, NULL);
+    assert_string_equal(e->msg, "the row has 10 fields, the header 11: a field is probably "
+                                "missing before column 5 (Ansøgt), since column 4 (Indsats) "
+                                "holds \"95.000\", which reads as an amount");
+    assert_int_equal(l.n, 1);
+    done(&l, &d);
+}
+
+static void test_an_instructions_sheet_first_is_named_and_applications_sheet_picks(void **state)
+{
+    char path[] = "/tmp/pulje-apps-sheet-XXXXXX", file[64];
+    char cmd[256];
+    app_list l;
+    diag_list d;
+    pool p;
+    (void)state;
+    assert_non_null(mkdtemp(path));
+    snprintf(file, sizeof file, "%s/a.xlsx", path);
+    {
+        lxw_workbook *wb = workbook_new(file);
+        lxw_worksheet *ws = workbook_add_worksheet(wb, "Vejledning");
+        worksheet_write_string(ws, 0, 0, "Udfyld det andet ark", NULL);
+        ws = workbook_add_worksheet(wb, "Ansøgninger");
+        for (lxw_col_t c = 0; c < 7; c++)
+            worksheet_write_string(ws, 0, c, apps_columns[c].header, NULL);
+        worksheet_write_number(ws, 1, 0, 1, NULL);
+        worksheet_write_string(ws, 1, 2, "Gode Naboer", NULL);
+        worksheet_write_string(ws, 1, 3, "Lektiecafé", NULL);
+        worksheet_write_number(ws, 1, 4, 20000, NULL);
+        assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    }
+    diag_init(&d);
+    assert_int_equal(apps_load(file, &l, &d), -1);
+    assert_int_equal(d.v[0].line, 1);
+    assert_string_equal(d.v[0].msg, "pulje read the first sheet, \"Vejledning\", whose first row "
+                                    "is not the applications' header; the sheet \"Ansøgninger\" "
+                                    "has it");
+    done(&l, &d);
+    memset(&p, 0, sizeof p);
+    p.applications_sheet = "ansøgninger"; /* ASCII case ignored: only the "a" differs */
+    diag_init(&d);
+    assert_int_equal(apps_load_pool(file, &p, &l, &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].applied, 20000);
+    done(&l, &d);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1089,6 +1234,12 @@ int main(void)
         cmocka_unit_test(test_reads_sample_file_with_bom_and_crlf),
         cmocka_unit_test(test_reads_sample_without_bom_and_with_lf),
         cmocka_unit_test(test_reads_windows_1252),
+        cmocka_unit_test(test_an_english_100_000_is_refused_with_both_readings),
+        cmocka_unit_test(test_whole_kroner_in_every_danish_form_are_read),
+        cmocka_unit_test(test_a_stray_byte_in_a_utf8_file_is_named_at_its_cell),
+        cmocka_unit_test(test_esc_and_bel_in_a_name_are_errors),
+        cmocka_unit_test(test_a_missing_activity_is_a_shifted_row_not_two_wrong_cells),
+        cmocka_unit_test(test_an_instructions_sheet_first_is_named_and_applications_sheet_picks),
         cmocka_unit_test(test_danish_amount_spellings_are_equal),
         cmocka_unit_test(test_quoted_semicolon_and_line_break_keep_later_line_numbers),
         cmocka_unit_test(test_crlf_lf_cr_and_mixed_line_endings),

@@ -316,7 +316,10 @@ static void test_malformed_amounts_are_errors(void **state)
               "column 6 (Beløb): \"12x\" is not a whole-krone amount",
               "write whole kroner like 50.000 or 50000");
     row_error("L2;2022;2023;6;B;5.00;driftsaftale\r\n", 6,
-              "column 6 (Beløb): \"5.00\" is not a whole-krone amount", NULL);
+              "column 6 (Beløb): \"5.00\" is not an amount: it has a '.' before 2 digits, but "
+              "in Danish '.' separates thousands (50.000); as an English decimal point it "
+              "would be 5 kr.",
+              NULL);
     row_error("L2;2022;2023;6;B;1.000,50;driftsaftale\r\n", 6,
               "column 6 (Beløb): \"1.000,50\" has øre; amounts are whole kroner", NULL);
     row_error("L2;2022;2023;6;B;;driftsaftale\r\n", 6, "column 6 (Beløb): the amount is empty",

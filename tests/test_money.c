@@ -46,9 +46,9 @@ static void test_bad_amounts_are_refused_with_a_reason(void **state)
     assert_int_equal(parse("", &v), MONEY_EMPTY);
     assert_int_equal(parse("   ", &v), MONEY_EMPTY);
     assert_int_equal(parse("12x", &v), MONEY_SYNTAX);
-    assert_int_equal(parse("5.00", &v), MONEY_SYNTAX);     /* a dot is a thousands separator */
-    assert_int_equal(parse("50.0000", &v), MONEY_SYNTAX);
-    assert_int_equal(parse("1.000 000", &v), MONEY_SYNTAX); /* mixed separators */
+    assert_int_equal(parse("5.00", &v), MONEY_POINT);      /* a dot is a thousands separator */
+    assert_int_equal(parse("50.0000", &v), MONEY_GROUPING);
+    assert_int_equal(parse("1.000 000", &v), MONEY_GROUPING); /* mixed separators */
     assert_int_equal(parse("50.000,50", &v), MONEY_DECIMALS);
     assert_int_equal(parse("1.000.000.000.001", &v), MONEY_RANGE);
     assert_int_equal(parse("99999999999999999999999", &v), MONEY_RANGE);
@@ -56,6 +56,88 @@ static void test_bad_amounts_are_refused_with_a_reason(void **state)
     assert_int_equal(parse("-1.500", &v), MONEY_NEGATIVE);
     assert_int_equal(v, -1500);
     assert_string_equal(money_strerror(MONEY_NEGATIVE), "the amount is negative");
+}
+
+static void test_every_documented_form_is_fifty_thousand(void **state)
+{
+    (void)state;
+    const char *ok[] = {"50000",          "50.000",         "50 000",
+                        "50\xc2\xa0" "000", "50\xe2\x80\xaf" "000", "kr. 50.000",
+                        "kr 50.000",      "50.000 kr.",     "50.000 kr",
+                        "50.000,-",       "50.000,00",      "kr. 50.000,00",
+                        "50.000,- kr.",   "KR. 50 000",     "50000,-",
+                        "  50.000,00  ",  "50000,0",        "\xc2\xa0" "50.000"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        pulje_kr v = -1;
+        assert_int_equal(parse(ok[i], &v), MONEY_OK);
+        assert_int_equal(v, 50000);
+    }
+}
+
+static void test_a_comma_before_three_digits_is_ambiguous(void **state)
+{
+    pulje_kr v = 7;
+    (void)state;
+    assert_int_equal(parse("100,000", &v), MONEY_AMBIGUOUS);
+    assert_int_equal(parse("1,000", &v), MONEY_AMBIGUOUS);
+    assert_int_equal(parse("kr. 1,500", &v), MONEY_AMBIGUOUS);
+    assert_int_equal(parse("999,999", &v), MONEY_AMBIGUOUS);
+    assert_int_equal(v, 7);
+    /* with thousands dots before it, the comma can only be Danish øre */
+    assert_int_equal(parse("1.000,000", &v), MONEY_OK);
+    assert_int_equal(v, 1000);
+    assert_int_equal(parse("1.000,500", &v), MONEY_DECIMALS);
+}
+
+static void test_english_grouping_and_points_are_refused(void **state)
+{
+    pulje_kr v = 7;
+    (void)state;
+    assert_int_equal(parse("1,000,000", &v), MONEY_ENGLISH);
+    assert_int_equal(parse("100,000.00", &v), MONEY_ENGLISH);
+    assert_int_equal(parse("50.00", &v), MONEY_POINT);
+    assert_int_equal(parse("1.5", &v), MONEY_POINT);
+    assert_int_equal(parse("50.5 kr.", &v), MONEY_POINT);
+    assert_int_equal(parse("1.00.000", &v), MONEY_GROUPING);
+    assert_int_equal(parse("50 00", &v), MONEY_GROUPING);
+    assert_int_equal(parse("1.000 000", &v), MONEY_GROUPING);
+    assert_int_equal(parse("1000.000", &v), MONEY_GROUPING);
+    assert_int_equal(parse("50.", &v), MONEY_SYNTAX);
+    assert_int_equal(parse("50,", &v), MONEY_SYNTAX);
+    assert_int_equal(parse("50,5", &v), MONEY_DECIMALS);
+    assert_int_equal(parse("50.000,05", &v), MONEY_DECIMALS);
+    assert_int_equal(parse("50,-,-", &v), MONEY_SYNTAX);
+    assert_int_equal(v, 7);
+}
+
+static void test_explanations_give_both_readings(void **state)
+{
+    char buf[256];
+    (void)state;
+    assert_string_equal(money_explain("100,000", 7, MONEY_AMBIGUOUS, buf, sizeof buf),
+                        "is ambiguous: 100 kr. or 100.000 kr.?");
+    assert_string_equal(money_explain("1,000", 5, MONEY_AMBIGUOUS, buf, sizeof buf),
+                        "is ambiguous: 1 kr. or 1.000 kr.?");
+    assert_string_equal(money_explain("kr. 2,250", 9, MONEY_AMBIGUOUS, buf, sizeof buf),
+                        "is ambiguous: 2,25 kr. or 2.250 kr.?");
+    assert_string_equal(money_explain("1,000,000", 9, MONEY_ENGLISH, buf, sizeof buf),
+                        "is not an amount: it uses ',' between thousands, as in English; in "
+                        "Danish it is 1.000.000 kr.");
+    assert_string_equal(money_explain("50.00", 5, MONEY_POINT, buf, sizeof buf),
+                        "is not an amount: it has a '.' before 2 digits, but in Danish '.' "
+                        "separates thousands (50.000); as an English decimal point it would be "
+                        "50 kr.");
+    assert_string_equal(money_explain("1.5", 3, MONEY_POINT, buf, sizeof buf),
+                        "is not an amount: it has a '.' before 1 digit, but in Danish '.' "
+                        "separates thousands (50.000); as an English decimal point it would be "
+                        "1,5 kr.");
+    assert_string_equal(money_explain("1.00.000", 8, MONEY_GROUPING, buf, sizeof buf),
+                        "is not an amount: its thousands separators are not every three digits "
+                        "from the right, as in 1.000.000 (one kind of separator throughout)");
+    assert_string_equal(money_explain("12x", 3, MONEY_SYNTAX, buf, sizeof buf),
+                        "is not an amount: not a whole-krone amount");
+    /* truncated, never overrun */
+    assert_string_equal(money_explain("100,000", 7, MONEY_AMBIGUOUS, buf, 6), "is am");
 }
 
 static void test_format_danish_thousands(void **state)
@@ -100,6 +182,10 @@ int main(void)
         cmocka_unit_test(test_format_danish_thousands),
         cmocka_unit_test(test_format_percent_and_ratio),
         cmocka_unit_test(test_floordiv_rounds_down_for_negatives),
+        cmocka_unit_test(test_every_documented_form_is_fifty_thousand),
+        cmocka_unit_test(test_a_comma_before_three_digits_is_ambiguous),
+        cmocka_unit_test(test_english_grouping_and_points_are_refused),
+        cmocka_unit_test(test_explanations_give_both_readings),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }

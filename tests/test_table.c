@@ -422,6 +422,205 @@ static void test_index_finds_the_first_row_with_a_key_across_growth(void **state
     table_index_free(&ix);
 }
 
+/* ---- amounts, encodings, control characters, shifted rows ------------------ */
+
+static int read_opts(const table_opts *o, const char *csv, size_t len, seen *s, diag_list *d)
+{
+    memset(s, 0, sizeof *s);
+    diag_init(d);
+    return table_read_opts(&spec, o, csv, len, "t.csv", NULL, on_row, s, d);
+}
+
+static void test_ambiguous_amount_names_both_readings_at_its_cell(void **state)
+{
+    seen s;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    assert_int_equal(read_with(&spec, "Navn;Beløb\nA;50.000\nB;100,000\n", &s, &d), -1);
+    e = only_error(&d, 3, 2, "");
+    assert_string_equal(e->msg, "column 2 (Beløb): \"100,000\" is ambiguous: 100 kr. or "
+                                "100.000 kr.?");
+    assert_string_equal(e->hint, "write whole kroner with '.' between thousands, like 100.000 "
+                                 "or 100000; ',' only before øre (,00 or ,-)");
+    assert_int_equal(s.amount[0], 50000);
+    assert_int_equal(s.amount[1], -1);
+    diag_free(&d);
+}
+
+static void test_every_form_of_fifty_thousand_reads_the_same(void **state)
+{
+    seen s;
+    diag_list d;
+    (void)state;
+    assert_int_equal(read_with(&spec,
+                               "Navn;Beløb\nA;50.000,-\nB;kr. 50.000,00\nC;50 000\n"
+                               "D;50\xc2\xa0" "000 kr.\nE;50\xe2\x80\xaf" "000\nF;50000\n",
+                               &s, &d),
+                     0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(s.n, 6);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(s.amount[i], 50000);
+    diag_free(&d);
+}
+
+static void test_a_stray_byte_in_a_utf8_file_is_an_error_where_it_stands(void **state)
+{
+    /* the header holds "ø" in UTF-8; line 3 holds a Windows-1252 "ø" (0xF8) */
+    const char *csv = "Navn;Beløb\nGrønne;10\nGr\xf8nne Venner;20\n";
+    seen s;
+    diag_list d;
+    const diag *e;
+    (void)state;
+    assert_int_equal(read_with(&spec, csv, &s, &d), -1);
+    e = only_error(&d, 3, 1, "");
+    assert_string_equal(e->msg, "column 1 (Navn): byte 0xF8 at character 3 is not UTF-8, "
+                                "though the file is (it has UTF-8 letters from line 1); text "
+                                "pasted from another program?");
+    assert_string_equal(e->hint, "retype the character (in Windows-1252 the byte is \"ø\") "
+                                 "and save the file as \"CSV UTF-8\"");
+    assert_string_equal(s.name[0], "Grønne");
+    diag_free(&d);
+    /* in the header: reported, then shown as U+FFFD in the unknown column's message */
+    assert_int_equal(read_with(&spec, "Navn;Beløb;N\xf8te\nGrønne;10;x\n", &s, &d), -1);
+    assert_int_equal(d.n, 2);
+    assert_int_equal(d.v[0].col, 3);
+    assert_string_equal(d.v[0].msg, "column 3: byte 0xF8 at character 2 is not UTF-8, though "
+                                    "the file is (it has UTF-8 letters from line 1); text pasted "
+                                    "from another program?");
+    assert_string_equal(d.v[1].msg, "column 3: unknown column \"N\xef\xbf\xbd" "te\"");
+    diag_free(&d);
+}
+
+static void test_a_file_without_utf8_letters_is_windows_1252_and_says_so(void **state)
+{
+    text_encoding enc = TEXT_UTF8;
+    table_opts o;
+    seen s;
+    diag_list d;
+    (void)state;
+    memset(&o, 0, sizeof o);
+    o.encoding = &enc;
+    const char *cp = "Navn;Bel\xf8" "b\nGr\xf8nne;10\n";
+    assert_int_equal(read_opts(&o, cp, strlen(cp), &s, &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(enc, TEXT_CP1252);
+    assert_string_equal(s.name[0], "Grønne");
+    diag_free(&d);
+    /* pure ASCII is UTF-8 */
+    assert_int_equal(read_opts(&o, "Navn;Beløb\nA;10\n", strlen("Navn;Beløb\nA;10\n"), &s, &d),
+                     0);
+    assert_int_equal(enc, TEXT_UTF8);
+    diag_free(&d);
+}
+
+static void test_control_characters_are_errors_at_their_cell(void **state)
+{
+    static const char csv[] = "Navn;Beløb;Note\nA\x1b[31m;10;ok\nB;20;klokke\x07\nC\0D;30;x\n";
+    seen s;
+    diag_list d;
+    (void)state;
+    assert_int_equal(read_opts(NULL, csv, sizeof csv - 1, &s, &d), -1);
+    assert_int_equal(d.n, 3);
+    assert_int_equal(d.v[0].line, 2);
+    assert_int_equal(d.v[0].col, 1);
+    assert_string_equal(d.v[0].msg, "column 1 (Navn): the control character U+001B (ESC) at "
+                                    "character 2; only tab and line breaks may stand in a text");
+    assert_int_equal(d.v[1].line, 3);
+    assert_int_equal(d.v[1].col, 3);
+    assert_string_equal(d.v[1].msg, "column 3 (Note): the control character U+0007 (BEL) at "
+                                    "character 7; only tab and line breaks may stand in a text");
+    assert_int_equal(d.v[2].line, 4);
+    assert_int_equal(d.v[2].col, 1);
+    assert_string_equal(d.v[2].msg, "column 1 (Navn): the control character U+0000 (NUL) at "
+                                    "character 2; only tab and line breaks may stand in a text");
+    /* the NUL is a blank now, so the rest of the text is still there */
+    assert_string_equal(s.name[2], "C D");
+    diag_free(&d);
+}
+
+static void test_utf16_is_still_refused_as_a_whole(void **state)
+{
+    static const char csv[] = "\xff\xfeN\0a\0v\0n\0;\0";
+    seen s;
+    diag_list d;
+    (void)state;
+    assert_int_equal(read_opts(NULL, csv, sizeof csv - 1, &s, &d), -1);
+    /* the whole file is refused, at line 1 where its first NUL byte stands */
+    only_error(&d, 1, 0, "NUL bytes: it is not a CSV text file (UTF-16?)");
+    diag_free(&d);
+}
+
+static void test_a_row_one_short_with_an_amount_in_a_text_column_is_shifted(void **state)
+{
+    /* Note is a text column; the row lacks its Navn, so Beløb's 95.000 sits under Navn */
+    static const bool text[] = {true, false, true, false};
+    table_opts o;
+    seen s;
+    diag_list d;
+    const diag *e;
+    const char *csv = "Navn;Beløb;Note;Ekstra\nA;10;x;y\n95.000;x;y\n";
+    (void)state;
+    memset(&o, 0, sizeof o);
+    o.text_columns = text;
+    assert_int_equal(read_opts(&o, csv, strlen(csv), &s, &d), -1);
+    e = only_error(&d, 3, 1, "");
+    assert_string_equal(e->msg, "the row has 3 fields, the header 4: a field is probably "
+                                "missing before column 2 (Beløb), since column 1 (Navn) holds "
+                                "\"95.000\", which reads as an amount");
+    assert_int_equal(s.n, 1); /* the shifted row is not read */
+    diag_free(&d);
+    /* without the text columns, the row is padded as before (Ekstra is optional) */
+    assert_int_equal(read_opts(NULL, csv, strlen(csv), &s, &d), -1);
+    assert_int_equal(s.n, 2);
+    diag_free(&d);
+    /* a row one short whose text columns hold text is padded as before */
+    csv = "Navn;Beløb;Note;Ekstra\nA;10;x\n";
+    assert_int_equal(read_opts(&o, csv, strlen(csv), &s, &d), 0);
+    assert_int_equal(s.n, 1);
+    assert_string_equal(s.extra[0], "");
+    diag_free(&d);
+}
+
+static void test_a_date_or_percentage_cell_is_not_an_amount(void **state)
+{
+    xlsxread_cell cells[2];
+    table_opts o;
+    seen s;
+    diag_list d;
+    (void)state;
+    memset(cells, 0, sizeof cells);
+    cells[0] = (xlsxread_cell){2, 2, XLSXREAD_DATE, "dd-mm-yyyy", "44941"};
+    cells[1] = (xlsxread_cell){3, 2, XLSXREAD_PERCENT, "0%", "0,5"};
+    memset(&o, 0, sizeof o);
+    o.cells = cells;
+    o.n_cells = 2;
+    const char *csv = "Navn;Beløb\nA;44941\nB;0,5\nC;10\n";
+    assert_int_equal(read_opts(&o, csv, strlen(csv), &s, &d), -1);
+    assert_int_equal(d.n, 2);
+    assert_int_equal(d.v[0].line, 2);
+    assert_int_equal(d.v[0].col, 2);
+    assert_string_equal(d.v[0].msg, "column 2 (Beløb): cell B2 is formatted as a date "
+                                    "(dd-mm-yyyy), not as an amount; its value 44941 would be "
+                                    "read as \"44941\"");
+    assert_string_equal(d.v[1].msg, "column 2 (Beløb): cell B3 is formatted as a percentage "
+                                    "(0%), not as an amount; its value 0,5 would be read as "
+                                    "\"0,5\"");
+    assert_int_equal(s.amount[2], 10);
+    diag_free(&d);
+}
+
+static void test_header_fit_counts_the_required_columns_missing(void **state)
+{
+    (void)state;
+    const char *a = "Navn;Beløb\nA;1\n", *b = "Navn;Note\n", *c = "Vejledning\nUdfyld arket\n";
+    assert_int_equal(table_header_fit(&spec, a, strlen(a)), 0);
+    assert_int_equal(table_header_fit(&spec, b, strlen(b)), 1);
+    assert_int_equal(table_header_fit(&spec, c, strlen(c)), 2);
+    assert_int_equal(table_header_fit(&spec, "", 0), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +640,15 @@ int main(void)
         cmocka_unit_test(test_write_into_a_missing_folder_fails_and_says_why),
         cmocka_unit_test(test_write_that_fails_leaves_no_file),
         cmocka_unit_test(test_index_finds_the_first_row_with_a_key_across_growth),
+        cmocka_unit_test(test_ambiguous_amount_names_both_readings_at_its_cell),
+        cmocka_unit_test(test_every_form_of_fifty_thousand_reads_the_same),
+        cmocka_unit_test(test_a_stray_byte_in_a_utf8_file_is_an_error_where_it_stands),
+        cmocka_unit_test(test_a_file_without_utf8_letters_is_windows_1252_and_says_so),
+        cmocka_unit_test(test_control_characters_are_errors_at_their_cell),
+        cmocka_unit_test(test_utf16_is_still_refused_as_a_whole),
+        cmocka_unit_test(test_a_row_one_short_with_an_amount_in_a_text_column_is_shifted),
+        cmocka_unit_test(test_a_date_or_percentage_cell_is_not_an_amount),
+        cmocka_unit_test(test_header_fit_counts_the_required_columns_missing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

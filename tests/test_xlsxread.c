@@ -738,6 +738,187 @@ static void test_a_broken_workbook_is_one_diagnostic_naming_the_file(void **stat
     diag_free(&dl);
 }
 
+/* ---- typed cells, sheets by name, encrypted workbooks ----------------------- */
+
+static void test_dates_times_percentages_and_booleans_are_listed_with_their_format(void **state)
+{
+    char path[512], detail[512];
+    xlsxread_result res;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *date, *pct, *d14, *time, *money;
+
+    (void)state;
+    path_of(path, sizeof path, "typed.xlsx");
+    wb = workbook_new(path);
+    ws = workbook_add_worksheet(wb, "Ansøgninger");
+    date = workbook_add_format(wb);
+    format_set_num_format(date, "dd-mm-yyyy");
+    pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0%");
+    d14 = workbook_add_format(wb);
+    format_set_num_format_index(d14, 14);
+    time = workbook_add_format(wb);
+    format_set_num_format(time, "[h]:mm");
+    money = workbook_add_format(wb);
+    format_set_num_format(money, "#,##0 \"kr.\";[Red]-#,##0 \"kr.\"");
+    worksheet_write_string(ws, 0, 0, "Ansøgt", NULL);
+    worksheet_write_number(ws, 1, 0, 44941, date);
+    worksheet_write_number(ws, 2, 0, 0.5, pct);
+    worksheet_write_number(ws, 3, 0, 45000, d14);
+    worksheet_write_number(ws, 4, 0, 0.25, time);
+    worksheet_write_boolean(ws, 5, 0, 1, NULL);
+    worksheet_write_number(ws, 6, 0, 50000, money);
+    worksheet_write_number(ws, 7, 0, 60000, NULL);
+    {
+        /* LibreOffice saves a boolean as a number shown by quoted text only */
+        lxw_format *lo_bool = workbook_add_format(wb);
+        format_set_num_format(lo_bool, "\"SAND\";\"SAND\";\"FALSK\"");
+        worksheet_write_number(ws, 8, 0, 1, lo_bool);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+    assert_int_equal(xlsxread_sheet(path, 0, NULL, &res, detail, sizeof detail), XLSXREAD_OK);
+    assert_string_equal(res.text,
+                        "Ansøgt\n44941\n0,5\n45000\n0,25\nSAND\n50000\n60000\n1\n");
+    assert_int_equal(res.n_cells, 6);
+    assert_int_equal(res.cells[5].row, 9);
+    assert_int_equal(res.cells[5].kind, XLSXREAD_BOOL);
+    assert_string_equal(res.cells[5].format, "\"SAND\";\"SAND\";\"FALSK\"");
+    assert_int_equal(res.cells[0].row, 2);
+    assert_int_equal(res.cells[0].col, 1);
+    assert_int_equal(res.cells[0].kind, XLSXREAD_DATE);
+    assert_string_equal(res.cells[0].format, "dd-mm-yyyy");
+    assert_string_equal(res.cells[0].value, "44941");
+    assert_int_equal(res.cells[1].kind, XLSXREAD_PERCENT);
+    assert_string_equal(res.cells[1].format, "0%");
+    assert_int_equal(res.cells[2].row, 4);
+    assert_int_equal(res.cells[2].kind, XLSXREAD_DATE);
+    assert_string_equal(res.cells[2].format, "mm-dd-yy");
+    assert_int_equal(res.cells[3].kind, XLSXREAD_TIME);
+    assert_int_equal(res.cells[4].row, 6);
+    assert_int_equal(res.cells[4].kind, XLSXREAD_BOOL);
+    assert_string_equal(res.cells[4].value, "1");
+    assert_string_equal(res.sheet, "Ansøgninger");
+    assert_int_equal(res.n_sheets, 1);
+    xlsxread_result_free(&res);
+}
+
+static void test_a_sheet_is_read_by_its_name_and_a_wrong_name_lists_the_sheets(void **state)
+{
+    char path[512], detail[512];
+    xlsxread_result res;
+
+    (void)state;
+    path_of(path, sizeof path, "named.xlsx");
+    make_book(path, "<worksheet xmlns=\"" NS_MAIN "\"><sheetData/></worksheet>", NULL);
+    assert_int_equal(xlsxread_sheet(path, 0, "andet", &res, detail, sizeof detail), XLSXREAD_OK);
+    assert_string_equal(res.text, "never read\n");
+    assert_string_equal(res.sheet, "Andet");
+    assert_int_equal(res.n_sheets, 2);
+    assert_string_equal(res.sheets[0], "Ansøgninger");
+    assert_string_equal(res.sheets[1], "Andet");
+    xlsxread_result_free(&res);
+    assert_int_equal(xlsxread_sheet(path, 0, "Ark1", &res, detail, sizeof detail),
+                     XLSXREAD_ERR_NO_SUCH_SHEET);
+    assert_string_equal(detail, "no sheet is named \"Ark1\"; the sheets are \"Ansøgninger\", "
+                                "\"Andet\"");
+    assert_null(res.text);
+}
+
+static void test_an_encrypted_workbook_is_called_encrypted(void **state)
+{
+    char path[512], cfb[4096];
+    static const char name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+
+    (void)state;
+    memset(cfb, 0, sizeof cfb);
+    memcpy(cfb, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    memcpy(cfb + 1024 + 128, name, sizeof name - 1);
+    path_of(path, sizeof path, "locked.xlsx");
+    write_bytes(path, cfb, sizeof cfb);
+    read_fails(path, 0, XLSXREAD_ERR_ENCRYPTED, "holding an EncryptedPackage stream");
+    assert_string_equal(xlsxread_strerror(XLSXREAD_ERR_ENCRYPTED),
+                        "the workbook is encrypted (saved with a password)");
+    /* the same container without the stream is an old .xls */
+    memset(cfb + 1024, 0, 512);
+    path_of(path, sizeof path, "old.xlsx");
+    write_bytes(path, cfb, sizeof cfb);
+    read_fails(path, 0, XLSXREAD_ERR_NOT_ZIP, "Excel 97-2003 workbook (.xls)");
+}
+
+static void test_control_characters_in_a_cell_are_kept_for_the_reader(void **state)
+{
+    char path[512];
+    char *text;
+
+    (void)state;
+    path_of(path, sizeof path, "esc.xlsx");
+    make_book(path,
+              "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\">"
+              "<c r=\"A1\" t=\"inlineStr\"><is><t>A_x001B_[31mB_x0007_</t></is></c>"
+              "<c r=\"B1\" t=\"inlineStr\"><is><t>to&#10;linjer&#9;tab</t></is></c>"
+              "</row></sheetData></worksheet>",
+              NULL);
+    text = read_ok(path);
+    assert_string_equal(text, "A\x1b[31mB\x07;to linjer tab\n");
+    free(text);
+}
+
+static void test_a_date_in_ansoegt_through_pulje_names_the_cell(void **state)
+{
+    const char *build = getenv("BUILD");
+    char dir[256], path[512], cmd[2048], out[8192], want[2048];
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *date;
+
+    (void)state;
+    path_of(dir, sizeof dir, "cli-date");
+    init_for_xlsx(dir);
+    snprintf(path, sizeof path, "%s/%s", dir, INIT_APPS_XLSX);
+    wb = workbook_new(path);
+    ws = workbook_add_worksheet(wb, "Vejledning");
+    worksheet_write_string(ws, 0, 0, "Udfyld arket Ansøgninger", NULL);
+    ws = workbook_add_worksheet(wb, "Ansøgninger");
+    date = workbook_add_format(wb);
+    format_set_num_format(date, "dd-mm-yyyy");
+    for (lxw_col_t c = 0; apps_columns[c].key; c++)
+        worksheet_write_string(ws, 0, c, apps_columns[c].header, NULL);
+    worksheet_write_number(ws, 1, 0, 1, NULL);
+    worksheet_write_string(ws, 1, 2, "Gode Naboer", NULL);
+    worksheet_write_string(ws, 1, 3, "Lektiecafé", NULL);
+    worksheet_write_number(ws, 1, 4, 44941, date);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+    /* the instructions sheet is first: pulje says so and names the other */
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(want, sizeof want,
+             "%s:1: error: pulje read the first sheet, \"Vejledning\", whose first row is not "
+             "the applications' header; the sheet \"Ansøgninger\" has it\n"
+             "  hint: move the sheet \"Ansøgninger\" first in the workbook, or name it in the "
+             "pool file: applications_sheet = Ansøgninger under [pool]\n",
+             path);
+    if (!strstr(out, want))
+        fail_msg("wanted \"%s\" in:\n%s", want, out);
+
+    /* named in the pool file, the sheet is read, and the date cell is refused */
+    snprintf(cmd, sizeof cmd,
+             "sed -i 's/^applications  = ansoegninger.xlsx/&\\napplications_sheet = "
+             "Ansøgninger/' %s/pulje.ini && %s/pulje check %s/pulje.ini 2>&1",
+             dir, build ? build : "build", dir);
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(want, sizeof want,
+             "%s:2:5: error: column 5 (Ansøgt): cell E2 is formatted as a date (dd-mm-yyyy), "
+             "not as an amount; its value 44941 would be read as \"44941\"\n",
+             path);
+    if (!strstr(out, want))
+        fail_msg("wanted \"%s\" in:\n%s", want, out);
+    if (strstr(out, "first sheet"))
+        fail_msg("the named sheet was not read:\n%s", out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -761,6 +942,11 @@ int main(void)
         cmocka_unit_test(test_pulje_check_reads_the_applications_workbook_with_no_problems),
         cmocka_unit_test(test_a_bad_amount_in_the_workbook_names_its_excel_row_and_column),
         cmocka_unit_test(test_a_broken_workbook_is_one_diagnostic_naming_the_file),
+        cmocka_unit_test(test_dates_times_percentages_and_booleans_are_listed_with_their_format),
+        cmocka_unit_test(test_a_sheet_is_read_by_its_name_and_a_wrong_name_lists_the_sheets),
+        cmocka_unit_test(test_an_encrypted_workbook_is_called_encrypted),
+        cmocka_unit_test(test_control_characters_in_a_cell_are_kept_for_the_reader),
+        cmocka_unit_test(test_a_date_in_ansoegt_through_pulje_names_the_cell),
     };
     return cmocka_run_group_tests_name("xlsxread", tests, setup, teardown);
 }

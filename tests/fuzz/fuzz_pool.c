@@ -57,6 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         require(diag_errors(&dl) == 0);
         check_text(p.name);
         check_text(p.applications);
+        if (p.applications_sheet)
+            check_text(p.applications_sheet);
         check_text(p.residual_label);
         require(p.year >= 1900 && p.year <= 2200);
         require(p.n_budget >= 1);
