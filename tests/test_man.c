@@ -112,7 +112,7 @@ static void test_man_page_documents_rounding_amounts_and_warnings(void **state)
     }
     /* the README's rounding steps are the page's */
     for (int r = 0; r <= 5; r++) {
-        char want[16];
+        char want[24];
         snprintf(want, sizeof want, "**R%d.**", r);
         assert_non_null(strstr(readme, want));
     }
