@@ -13,7 +13,7 @@
  * `pulje explain` shows (the closed form's when the model did not run or
  * refused). Explaining both would double the time (explain_build shares the
  * whole pool again for each application) and add nothing: the two results
- * are compared field by field. At the defaults this takes about 7 minutes
+ * are compared field by field. At the defaults this takes about 10 minutes
  * on one core.
  *
  * Prints one line per method and the summary line
