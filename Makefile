@@ -10,8 +10,10 @@
 #   make bench   time pulje on pools of 100 to 1.000.000 applications (see
 #                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make fuzz    the libFuzzer harnesses (clang), FUZZ_SECONDS each
-#   make soak    100.000 generated boundary pools (tests/genbound.h), one summary
-#                line (SOAK_ARGS="--pools 1000" to vary)
+#   make soak    100.000 generated boundary pools (tests/genbound.h), each in
+#                closed form and through the model (compared), every
+#                application explained; one summary line; about 10 minutes
+#                of one core (SOAK_ARGS="--pools 1000" to vary)
 #   make clean
 #
 # BUILD=dir puts every build product in dir (default: build).

@@ -10,7 +10,9 @@
  * commitments) for next year.
  *
  * Read with table.h, so like the applications: UTF-8 with or without BOM or
- * Windows-1252, columns by header (aliases accepted, see ledger_columns) in
+ * Windows-1252 (a file with no UTF-8 letter; then a warning says so, the
+ * applications' notice; in a UTF-8 file a stray byte is an error at its line
+ * and column), columns by header (aliases accepted, see ledger_columns) in
  * any order, an optional CVR column. A header without rows is a valid, empty
  * ledger (a pool with no commitments). */
 #ifndef PULJE_LEDGER_H
@@ -53,7 +55,8 @@ typedef struct ledger {
  * unknown columns, years that are not years (1900..2200) or paid before they
  * were decided or more than 10 years after, negative or malformed amounts,
  * an unknown Art, an empty Løbenr or Forening, duplicate Løbenr (naming
- * both lines), an empty file. Art is matched without regard to case, blanks
+ * both lines), an empty file, a byte that is not UTF-8 in a UTF-8 file; and
+ * a warning (line 0) when the file was read as Windows-1252. Art is matched without regard to case, blanks
  * and '-' ("Flerårigt tilskud", "flerårig", "driftsaftaler" are accepted).
  *
  * @param out  Overwritten, not freed, on entry; filled with every row that

@@ -318,12 +318,22 @@ static int parse(const char *data, size_t len, const char *name, ledger *out, di
 {
     reader r;
     int rc;
+    table_opts opts;
+    text_encoding enc = TEXT_UTF8;
 
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     r.out = out;
-    rc = table_read(&ledger_spec, data, len, name, &out->file, read_row, &r, dl);
+    memset(&opts, 0, sizeof opts);
+    opts.encoding = &enc;
+    rc = table_read_opts(&ledger_spec, &opts, data, len, name, &out->file, read_row, &r, dl);
     table_index_free(&r.ids);
+    /* the same notice as for the applications (apps.c) */
+    if (enc == TEXT_CP1252)
+        diag_add(dl, DIAG_WARNING, name, 0, 0,
+                 "if æ, ø or å look wrong in the results, save the file from Excel as \"CSV "
+                 "UTF-8 (kommasepareret)\"",
+                 "read as Windows-1252, since the file has no UTF-8 letters");
     return rc;
 }
 

@@ -27,6 +27,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "explain.h"
+#include "labels.h"
 #include "money.h"
 #include "verify.h"
 
@@ -438,9 +440,11 @@ static inline int gb_invariants(const gb_pool *g, const alloc_result *r, const d
 }
 
 /* Allocate pool g by method, verify (cross-checking the model against the
- * closed form) and check the invariants. */
-static inline gb_outcome gb_check(const gb_pool *g, alloc_method method, gb_stats *st,
-                                  uint64_t seed)
+ * closed form) and check the invariants. With keep set, a result that was
+ * computed (outcome GB_OK, GB_VERIFY or a breach found in it) is left in
+ * *keep for the caller to alloc_free(); otherwise *keep is zeroed. */
+static inline gb_outcome gb_run(const gb_pool *g, alloc_method method, gb_stats *st,
+                                uint64_t seed, alloc_result *keep)
 {
     alloc_result r;
     diag_list dl;
@@ -448,6 +452,8 @@ static inline gb_outcome gb_check(const gb_pool *g, alloc_method method, gb_stat
     gb_outcome out = GB_OK;
     int rc;
 
+    if (keep)
+        memset(keep, 0, sizeof *keep);
     diag_init(&dl);
     st->pools++;
     rc = alloc_run(&g->p, &g->apps, method, &r, &dl);
@@ -486,7 +492,10 @@ static inline gb_outcome gb_check(const gb_pool *g, alloc_method method, gb_stat
             st->large_residuals++;
             st->warned += r.residual_warned;
         }
-        alloc_free(&r);
+        if (keep)
+            *keep = r;
+        else
+            alloc_free(&r);
     }
     switch (out) {
     case GB_OK: st->ok++; break;
@@ -503,6 +512,209 @@ static inline gb_outcome gb_check(const gb_pool *g, alloc_method method, gb_stat
     }
     diag_free(&dl);
     return out;
+}
+
+static inline gb_outcome gb_check(const gb_pool *g, alloc_method method, gb_stats *st,
+                                  uint64_t seed)
+{
+    return gb_run(g, method, st, seed, NULL);
+}
+
+static inline pulje_wide gb_gcd(pulje_wide a, pulje_wide b)
+{
+    if (a < 0)
+        a = -a;
+    if (b < 0)
+        b = -b;
+    while (a) {
+        pulje_wide t = b % a;
+        b = a;
+        a = t;
+    }
+    return b ? b : 1;
+}
+
+/* num/den in lowest terms (den > 0; 0/x is 0/1). */
+static inline void gb_reduce(pulje_wide *num, pulje_wide *den)
+{
+    pulje_wide d = gb_gcd(*num, *den);
+    *num /= d;
+    *den /= d;
+    if (*den < 0) {
+        *num = -*num;
+        *den = -*den;
+    }
+    if (*num == 0)
+        *den = 1;
+}
+
+static inline bool gb_same_fraction(pulje_wide an, pulje_wide ad, pulje_wide bn, pulje_wide bd)
+{
+    if (ad == 0 || bd == 0)
+        return ad == bd && an == bn;
+    gb_reduce(&an, &ad);
+    gb_reduce(&bn, &bd);
+    return an == bn && ad == bd;
+}
+
+/* The model's result a and the closed form's b on pool g: the same figures
+ * on every line (share, cap, rounding step, grant, status, reason, years,
+ * supplements) and in every total. Returns 0 or writes the first
+ * difference to why. */
+static inline int gb_same_result(const gb_pool *g, const alloc_result *a, const alloc_result *b,
+                                 char *why, size_t whysz)
+{
+#define GB_DIFF(...) return snprintf(why, whysz, __VA_ARGS__), 1
+#define GB_TOTAL(f)                                                                    \
+    if (a->f != b->f)                                                                  \
+        GB_DIFF("model != closed form: %s %lld, %lld", #f, (long long)a->f, (long long)b->f)
+    if (a->n != b->n || a->n != g->apps.n)
+        GB_DIFF("model != closed form: %zu and %zu lines", a->n, b->n);
+    for (size_t i = 0; i < a->n; i++) {
+        const alloc_line *x = &a->lines[i], *y = &b->lines[i];
+        if (x->grant != y->grant)
+            GB_DIFF("model != closed form: Nr %zu granted %lld, %lld", i + 1,
+                    (long long)x->grant, (long long)y->grant);
+        if (x->claim != y->claim || x->cap != y->cap || x->capped != y->capped ||
+            x->reduction != y->reduction || x->refused != y->refused ||
+            x->reduced != y->reduced || x->years != y->years || x->my != y->my)
+            GB_DIFF("model != closed form: Nr %zu claim, cap, status or years", i + 1);
+        if (!gb_same_fraction(x->share_num, x->share_den, y->share_num, y->share_den))
+            GB_DIFF("model != closed form: Nr %zu share %lld/%lld, %lld/%lld", i + 1,
+                    (long long)x->share_num, (long long)x->share_den, (long long)y->share_num,
+                    (long long)y->share_den);
+        if (x->step != y->step || x->why != y->why)
+            GB_DIFF("model != closed form: Nr %zu rounding step %d, %d or reason %d, %d", i + 1,
+                    (int)x->step, (int)y->step, (int)x->why, (int)y->why);
+    }
+    GB_TOTAL(budget_total);
+    GB_TOTAL(reserved_total);
+    GB_TOTAL(earmarked_total);
+    GB_TOTAL(earmark_returned);
+    GB_TOTAL(available);
+    GB_TOTAL(assessed_total);
+    GB_TOTAL(granted_total);
+    GB_TOTAL(residual);
+    GB_TOTAL(rationed);
+    GB_TOTAL(n_granted);
+    GB_TOTAL(n_reduced);
+    GB_TOTAL(n_refused);
+    GB_TOTAL(n_my_honoured);
+    GB_TOTAL(n_set_aside);
+    GB_TOTAL(n_out_of_order);
+    GB_TOTAL(residual_warned);
+    GB_TOTAL(em.n_earmarks);
+    if (!gb_same_fraction(a->factor_num, a->factor_den, b->factor_num, b->factor_den))
+        GB_DIFF("model != closed form: factor %lld/%lld, %lld/%lld", (long long)a->factor_num,
+                (long long)a->factor_den, (long long)b->factor_num, (long long)b->factor_den);
+    for (size_t k = 0; k < a->em.n_earmarks; k++) {
+        if (a->em.totals[k].granted != b->em.totals[k].granted ||
+            a->em.totals[k].unused != b->em.totals[k].unused)
+            GB_DIFF("model != closed form: earmark %zu totals", k + 1);
+        for (size_t i = 0; i < a->n; i++) {
+            const em_line *x = &a->em.lines[k * a->n + i], *y = &b->em.lines[k * b->n + i];
+            if (x->grant != y->grant || x->claim != y->claim || x->tier != y->tier ||
+                x->basis != y->basis)
+                GB_DIFF("model != closed form: Nr %zu supplement %lld, %lld", i + 1,
+                        (long long)x->grant, (long long)y->grant);
+        }
+    }
+#undef GB_TOTAL
+#undef GB_DIFF
+    return 0;
+}
+
+/* Whether line holds amount (e.g. "1.000 kr.") as a whole figure, not as
+ * the tail of a larger one. */
+static inline bool gb_prints(const char *line, const char *amount)
+{
+    for (const char *p = line; (p = strstr(p, amount)) != NULL; p++)
+        if (p == line || (!(p[-1] >= '0' && p[-1] <= '9') && p[-1] != '.' && p[-1] != ','))
+            return true;
+    return false;
+}
+
+/* Explain application i of g as allocated in r (explain.h) and check the
+ * figures it states against the result's line: the exact share
+ * (share_num / share_den, for a claim the rule shared), the rounded figure
+ * and the line that prints it, and the final "Indstillet tilskud" line with
+ * the grant. Returns 0, 1 (the first difference in why), or -1 when
+ * explain_build fails. */
+static inline int gb_explain_one(const gb_pool *g, const alloc_result *r, size_t i, char *why,
+                                 size_t whysz)
+{
+    const alloc_line *l = &r->lines[i];
+    explain_text t;
+    char m[MONEY_BUFSZ], want[160], kr[MONEY_BUFSZ + 8];
+    int bad = 0;
+
+    if (explain_build(&g->p, &g->apps, r, i, &t) != 0)
+        return snprintf(why, whysz, "explain_build failed on Nr %zu", i + 1), -1;
+    money_format(l->grant, m);
+    label_format(want, sizeof want, L_EX_GRANT, m);
+    /* the amount as the rounded line prints it: "<grant> kr." (or DKK) */
+    {
+        const char *pct = strstr(want, m);
+        snprintf(kr, sizeof kr, "%s", pct ? pct : m);
+    }
+    if (l->claim > 0) {
+        if (t.share_line == EXPLAIN_NO_LINE || t.share_line >= t.n ||
+            t.rounded_line == EXPLAIN_NO_LINE || t.rounded_line >= t.n) {
+            snprintf(why, whysz, "explain Nr %zu: no share or rounding line", i + 1);
+            bad = 1;
+        } else if (!gb_same_fraction(t.share_num, t.share_den, l->share_num, l->share_den)) {
+            snprintf(why, whysz, "explain Nr %zu: share %lld/%lld, the result's %lld/%lld", i + 1,
+                     (long long)t.share_num, (long long)t.share_den, (long long)l->share_num,
+                     (long long)l->share_den);
+            bad = 1;
+        } else if (t.rounded != l->grant) {
+            snprintf(why, whysz, "explain Nr %zu: rounded to %lld, the result grants %lld", i + 1,
+                     (long long)t.rounded, (long long)l->grant);
+            bad = 1;
+        } else if (!gb_prints(t.lines[t.rounded_line], kr)) {
+            snprintf(why, whysz, "explain Nr %zu: the rounding line does not print %s", i + 1,
+                     kr);
+            bad = 1;
+        }
+    } else if (t.share_line != EXPLAIN_NO_LINE) {
+        snprintf(why, whysz, "explain Nr %zu: a share for a claim of 0 kr.", i + 1);
+        bad = 1;
+    }
+    if (!bad) {
+        size_t at = t.n;
+        for (size_t k = 0; k < t.n; k++)
+            if (strcmp(t.lines[k], want) == 0)
+                at = k;
+        if (at == t.n) {
+            snprintf(why, whysz, "explain Nr %zu: no line \"%s\"", i + 1, want);
+            bad = 1;
+        }
+    }
+    explain_free(&t);
+    return bad;
+}
+
+/* What gb_explain_all found. */
+typedef struct gb_explained {
+    size_t pools, explained, mismatches;
+    char first[768];
+} gb_explained;
+
+/* Explain every application of g as allocated in r; counts into ex. */
+static inline void gb_explain_all(const gb_pool *g, const alloc_result *r, gb_explained *ex,
+                                  uint64_t seed, const char *what)
+{
+    char why[512];
+    ex->pools++;
+    for (size_t i = 0; i < r->n; i++) {
+        ex->explained++;
+        if (gb_explain_one(g, r, i, why, sizeof why) != 0) {
+            if (ex->mismatches++ == 0)
+                snprintf(ex->first, sizeof ex->first, "pool %llu (%zu applications, %s, unit "
+                         "%lld, %s): %s", (unsigned long long)seed, g->apps.n,
+                         rule_name(g->p.rule.kind), (long long)g->p.rounding, what, why);
+        }
+    }
 }
 
 #endif

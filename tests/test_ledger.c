@@ -182,7 +182,16 @@ static void test_reads_windows_1252(void **state)
     ledger l;
     diag_list d;
     (void)state;
-    parse_ok(csv, &l, &d);
+    assert_int_equal(parse(csv, &l, &d), 0);
+    /* the same notice as for the applications: one warning, at no line */
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].level, DIAG_WARNING);
+    assert_string_equal(d.v[0].file, "f.csv");
+    assert_int_equal(d.v[0].line, 0);
+    assert_int_equal(d.v[0].col, 0);
+    assert_string_equal(d.v[0].msg, "read as Windows-1252, since the file has no UTF-8 letters");
+    assert_string_equal(d.v[0].hint, "if æ, ø or å look wrong in the results, save the file "
+                                     "from Excel as \"CSV UTF-8 (kommasepareret)\"");
     assert_int_equal(l.n, 2);
     assert_string_equal(l.v[0].association, "Sanderums Grønne Rødder");
     assert_int_equal(l.v[0].amount, 120000);
@@ -191,6 +200,79 @@ static void test_reads_windows_1252(void **state)
     assert_string_equal(l.v[1].nr, "");
     assert_int_equal(l.v[1].kind, LEDGER_AGREEMENT);
     done(&l, &d);
+}
+
+/* A Windows-1252 ledger with a byte that encoding has no letter for: an
+ * error at its place, besides the notice. */
+static void test_a_byte_without_a_letter_in_a_windows_1252_ledger_is_an_error(void **state)
+{
+    const char *csv = "L\xf8""benr;Besluttet \xe5r;Udbetalings\xe5r;Nr;Forening;Bel\xf8""b;Art\r\n"
+                      "L1;2022;2023;5;R\xf8""dder;120000;driftsaftale\r\n"
+                      "L2;2022;2023;6;Gr\x81nne;5000;driftsaftale\r\n";
+    ledger l;
+    diag_list d;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), -1);
+    const diag *e = expect_error(&d, 3, 5,
+                                 "column 5 (Forening): the byte at character 3 is neither UTF-8 "
+                                 "nor a Windows-1252 letter (0x81, 0x8D, 0x8F, 0x90 or 0x9D)");
+    assert_string_equal(e->hint, "retype the character and save the file from Excel as \"CSV "
+                                 "UTF-8 (kommasepareret)\"");
+    assert_int_equal(d.n, 2);
+    assert_int_equal(d.v[1].level, DIAG_WARNING);
+    assert_int_equal(d.v[1].line, 0);
+    assert_string_equal(d.v[1].msg, "read as Windows-1252, since the file has no UTF-8 letters");
+    done(&l, &d);
+}
+
+/* A UTF-8 ledger (Danish letters in the header) with one stray byte: an
+ * error at that byte's line and column, naming the byte and its
+ * Windows-1252 letter; nothing is read as Windows-1252. */
+static void test_a_stray_byte_in_a_utf8_ledger_is_an_error_at_its_place(void **state)
+{
+    const char *csv = HDR GOOD_ROW
+                      "L2022-002;2022;2023;6;Sanderums Gr\xf8nne;50000;driftsaftale\r\n";
+    ledger l;
+    diag_list d;
+    (void)state;
+    assert_int_equal(parse(csv, &l, &d), -1);
+    const diag *e = expect_error(&d, 3, 5,
+                                 "column 5 (Forening): byte 0xF8 at character 13 is not UTF-8, though the "
+                                 "file is (it has UTF-8 letters from line 1); text pasted from "
+                                 "another program?");
+    assert_string_equal(e->hint, "retype the character (in Windows-1252 the byte is \"ø\") and "
+                                 "save the file as \"CSV UTF-8\"");
+    assert_int_equal(d.n, 1);
+    done(&l, &d);
+}
+
+/* The same on a ledger read from its file. */
+static void test_load_reads_the_encoding_too(void **state)
+{
+    char dir[] = "/tmp/pulje-ledger-enc-XXXXXX", path[80];
+    const char *csv = "L\xf8""benr;Besluttet \xe5r;Udbetalings\xe5r;Nr;Forening;Bel\xf8""b;Art\r\n"
+                      "L1;2022;2023;5;R\xf8""dder;120000;driftsaftale\r\n";
+    ledger l;
+    diag_list d;
+    FILE *fp;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/ledger.csv", dir);
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(csv, 1, strlen(csv), fp), strlen(csv));
+    assert_int_equal(fclose(fp), 0);
+    diag_init(&d);
+    assert_int_equal(ledger_load(path, &l, &d), 0);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].level, DIAG_WARNING);
+    assert_string_equal(d.v[0].file, path);
+    assert_string_equal(d.v[0].msg, "read as Windows-1252, since the file has no UTF-8 letters");
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].association, "Rødder");
+    done(&l, &d);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(rmdir(dir), 0);
 }
 
 static void test_art_ignores_case_and_accepts_aliases(void **state)
@@ -855,6 +937,9 @@ int main(void)
         cmocka_unit_test(test_last_years_ledger_beside_an_empty_one_is_an_error),
         cmocka_unit_test(test_an_output_that_is_the_ledger_is_refused_before_reading),
         cmocka_unit_test(test_a_ledger_that_is_not_a_file_is_refused),
+        cmocka_unit_test(test_a_byte_without_a_letter_in_a_windows_1252_ledger_is_an_error),
+        cmocka_unit_test(test_a_stray_byte_in_a_utf8_ledger_is_an_error_at_its_place),
+        cmocka_unit_test(test_load_reads_the_encoding_too),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,12 +88,45 @@ static void test_make_install_and_uninstall(void **state)
     test_run(cmd, out, sizeof out);
 }
 
+/* The page states the rounding steps R0-R5 the README's "Rounding" names,
+ * the earmark's own min/max (supplements only), the amount grammar and the
+ * warnings' prefix; rendered, so the roff escapes do not hide a word. */
+static void test_man_page_documents_rounding_amounts_and_warnings(void **state)
+{
+    char *man = malloc(131072), *readme = malloc(262144);
+    static const char *const page[] = {
+        "R0", "R1", "R2", "R3", "R4", "R5", "[earmark KEY]", "min_grant and max_grant in [rules]",
+        "never to supplements", "never apply to ordinary grants", "AMOUNTS", "50.000,-",
+        "100,000 (100 kr. or 100.000 kr.?)", "advarsel:", "also with -q"};
+
+    (void)state;
+    assert_non_null(man);
+    assert_non_null(readme);
+    assert_int_equal(test_run("LC_ALL=C.UTF-8 MANWIDTH=2000 groff -man -Tutf8 -P-cbou -rLL=2000n "
+                              "pulje.1 2>&1 | tr -s ' '", man, 131072), 0);
+    assert_int_equal(test_run("cat README.md", readme, 262144), 0);
+    for (size_t k = 0; k < sizeof page / sizeof page[0]; k++) {
+        if (!strstr(man, page[k]))
+            print_error("pulje.1 does not say \"%s\"\n", page[k]);
+        assert_non_null(strstr(man, page[k]));
+    }
+    /* the README's rounding steps are the page's */
+    for (int r = 0; r <= 5; r++) {
+        char want[24];
+        snprintf(want, sizeof want, "**R%d.**", r);
+        assert_non_null(strstr(readme, want));
+    }
+    free(man);
+    free(readme);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_man_page_renders_without_warnings),
         cmocka_unit_test(test_man_page_documents_what_help_lists),
         cmocka_unit_test(test_make_install_and_uninstall),
+        cmocka_unit_test(test_man_page_documents_rounding_amounts_and_warnings),
     };
     return cmocka_run_group_tests_name("man", tests, NULL, NULL);
 }
