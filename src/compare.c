@@ -362,8 +362,19 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             q.rule = rule;
             if (sweep->param == COMPARE_SWEEP_CAP)
                 q.cap_bp = (int)st->value * 100;
-            if (rule_params_valid(&rule, NULL, 0) &&
-                alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet) == 0) {
+            int rc = rule_params_valid(&rule, NULL, 0)
+                         ? alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet)
+                         : -1;
+            if (rc == -2) {
+                /* a fault is not a gap: the sweep would silently lack a step */
+                diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL,
+                         "the sweep at %lld: out of memory or a solver fault",
+                         (long long)st->value);
+                diag_free(&quiet);
+                compare_free(&c);
+                return -2;
+            }
+            if (rc == 0) {
                 if (verify_result(&q, apps, &r, 0, dl) != 0) {
                     alloc_free(&r);
                     diag_free(&quiet);

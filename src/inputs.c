@@ -80,8 +80,10 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
         return dl->oom ? PULJE_FAULT : PULJE_INPUT;
     in->apps_path = pool_applications_path(&in->pool);
     in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
-    if (!in->apps_path || (in->pool.ledger && !in->ledger_path))
+    if (!in->apps_path || (in->pool.ledger && !in->ledger_path)) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         return PULJE_FAULT;
+    }
     return PULJE_OK;
 }
 

@@ -133,8 +133,8 @@ static pulje_status digest_inputs(pulje_run *r)
 
     for (size_t i = 0; i < 3; i++)
         if (paths[i] && digest_list_add(&r->digests, paths[i]) != 0)
-            return say(r, PULJE_INPUT, NULL, "cannot read %s to compute its SHA-256: %s",
-                       paths[i], strerror(errno));
+            return say(r, errno == ENOMEM ? PULJE_FAULT : PULJE_INPUT, NULL,
+                       "cannot read %s to compute its SHA-256: %s", paths[i], strerror(errno));
     return PULJE_OK;
 }
 
@@ -218,7 +218,7 @@ static pulje_status prepare_compare(pulje_run *r)
     compare_sweep_rule(&sweep, &rules[0]);
     rc = compare_run(p, &r->in.apps, rules, n, 0, &sweep, &r->compare, &r->diags);
     if (rc == 0)
-        return PULJE_OK;
+        return r->diags.oom ? say(r, PULJE_FAULT, NULL, "out of memory") : PULJE_OK;
     return rc == -3 ? PULJE_VERIFY : rc == -1 && !r->diags.oom ? PULJE_INPUT : PULJE_FAULT;
 }
 
@@ -245,6 +245,9 @@ pulje_status pulje_run_prepare(pulje_run *r)
         return say(r, PULJE_VERIFY, NULL, "the result failed its checks; nothing was written");
     if (r->opt.command == RUN_EXPLAIN &&
         explain_build(&r->in.pool, &r->in.apps, &r->result, index, &r->explanation) != 0)
+        return say(r, PULJE_FAULT, NULL, "out of memory");
+    /* a warning that could not be stored would be missing from the workbook */
+    if (r->diags.oom)
         return say(r, PULJE_FAULT, NULL, "out of memory");
     return PULJE_OK;
 }
