@@ -122,7 +122,10 @@ pulje_status run_load_inputs(const char *pool_path, const char *out_dir, pulje_i
             return PULJE_INPUT;
     }
     st = inputs_read_files(in, dl);
-    return st != PULJE_OK ? st : validate_inputs(in, dl);
+    if (st != PULJE_OK)
+        return st;
+    phase_enter(PHASE_VALIDATE);
+    return validate_inputs(in, dl);
 }
 
 /* Digest the pool file, the applications and the ledger (if the pool names
@@ -174,7 +177,6 @@ static pulje_status read_and_validate(pulje_run *r, size_t *index)
         return say(r, PULJE_INPUT, "see pulje --help", "--rule: %s", size_err);
     if (r->opt.command == RUN_EXPLAIN && explain_find(&in->apps, r->opt.nr, index) != 0)
         return not_found(r);
-    phase_enter(PHASE_VALIDATE);
     if (report_check_size(in->apps.n, size_err, sizeof size_err) != 0) {
         diag_add(&r->diags, DIAG_ERROR, in->apps_path, in->apps.v[report_max_applications()].line,
                  0, "split the applications into two files and run each as its own pool", "%s",
