@@ -109,9 +109,10 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
  *
  * @param rules     n_rules rules (the pool's own rule is not added).
  * @param baseline  index into rules of the scenario differences are from.
- * @return 0, or -1 with the reasons in dl (a rule that cannot share this
- *         pool names the rule; a failed verification is a fault). out is
- *         empty on failure.
+ * @return 0; -1 when a rule cannot share this pool (dl names the rule); -2
+ *         on a fault (out of memory, the solver; see dl); -3 when a result
+ *         fails its checks (see dl). The gravest wins: -2, then -3, then -1.
+ *         out is empty on failure.
  */
 int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,

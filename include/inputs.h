@@ -1,10 +1,10 @@
-/* inputs.h - Everything a run reads, loaded and checked in one call.
+/* inputs.h - The readers of a run: every input file, each checked on its own.
  *
- * The pool file, then its ledger (whose commitments become this year's
- * reservation lines), then the applications with the pool's earmark
- * columns; then the checks that need more than one file: supplements asked
- * without the required criteria, and applicants holding a running
- * multi-year grant. Every problem goes to the diagnostics list. */
+ * The pool file first (inputs_read_pool), then its ledger, whose rows the
+ * pool's commitments point at, and the applications with the pool's earmark
+ * columns (inputs_read_files). Each reader checks its own file; the checks
+ * that need more than one file are the next step (validate.h), and the run
+ * (run.h) calls both. Every problem goes to the diagnostics list. */
 #ifndef PULJE_INPUTS_H
 #define PULJE_INPUTS_H
 
@@ -12,7 +12,10 @@
 #include "diag.h"
 #include "ledger.h"
 #include "pool.h"
+#include "status.h"
 
+/* Owns everything read; pool.commitments points at ledger below when there
+ * is one, so the struct must stay where it is while in use (the run holds it). */
 typedef struct pulje_inputs {
     pool pool;          /* pool.commitments points at ledger below when there is one */
     ledger ledger;
@@ -21,33 +24,27 @@ typedef struct pulje_inputs {
     char *ledger_path;  /* NULL when the pool keeps no ledger */
 } pulje_inputs;
 
-typedef enum { INPUTS_OK = 0, INPUTS_BAD = -1, INPUTS_NOMEM = -2 } inputs_status;
-
 /**
- * @brief Load and check the inputs of a pool file.
- *
- * The struct must stay where it is while in use (the pool points into it).
- * @return INPUTS_OK; INPUTS_BAD if a problem was found (see dl); INPUTS_NOMEM.
+ * @brief Read the pool file (a regular file of at most INPUTS_MAX_BYTES)
+ * and resolve the paths of the applications and the ledger.
+ * @return PULJE_OK; PULJE_INPUT (see dl); PULJE_FAULT on out of memory.
  *         Always free with inputs_free().
  */
-inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl);
+pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list *dl);
 
 /**
- * @brief inputs_load(), and first, right after the pool file: inputs are
- * sacred. When out_dir is not NULL, none of the files a run or compare
- * would write there (inputs_output_suffixes) may be an input
- * (inputs_check_outputs()), and out_dir must be a folder if it exists; else
- * INPUTS_BAD before the ledger or the applications are read.
+ * @brief After inputs_read_pool(): read the ledger, if the pool names one
+ * (and check its plausibility; pool.commitments then points at it), and the
+ * applications.
+ * @return PULJE_OK; PULJE_INPUT (see dl); PULJE_FAULT on out of memory.
  */
-inputs_status inputs_load_for(const char *pool_path, const char *out_dir, pulje_inputs *in,
-                              diag_list *dl);
+pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl);
 
-/* The files a run writes into its output folder, <basename><suffix>
- * (report_basename()), in the order run writes them: the workbook, the
- * decisions CSV, the 360Giving CSV, next year's ledger; then compare's
- * workbook. */
-enum { INPUTS_N_OUTPUTS = 5 };
-extern const char *const inputs_output_suffixes[INPUTS_N_OUTPUTS];
+/**
+ * @brief The output folder, when it exists, must be a folder.
+ * @return 0, or -1 after an error.
+ */
+int inputs_check_out_dir(const char *out_dir, diag_list *dl);
 
 /** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */
 void inputs_free(pulje_inputs *in);

@@ -71,15 +71,30 @@ typedef struct my_result {
 size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, bool *aside,
                          diag_list *dl);
 
+/* What the ledger binds in the grant year, as a reason code and figures;
+ * the words ("Reserveret ...") are the callers' (reasons.h). */
+typedef enum {
+    MY_RESERVE_MULTIYEAR = 0, /* all multi-year grants of earlier rounds together */
+    MY_RESERVE_AGREEMENT      /* one operating agreement */
+} my_reserve_kind;
+
+typedef struct my_reserved {
+    my_reserve_kind kind;
+    const char *association; /* AGREEMENT: the ledger row's association (borrowed); else NULL */
+    int first, last;         /* AGREEMENT: the years it is paid; MULTIYEAR: both p->year - 1 */
+    pulje_kr amount;         /* paid in p->year; never 0 */
+} my_reserved;
+
 /**
- * @brief Append to p->reservations the lines the ledger binds in p->year:
- * one line for all multi-year grants ("Reserveret allerede bevilgede
- * flerårige tilskud fra <short name> <year-1>") and one per operating
- * agreement ("Reserveret til Driftsaftale <forening> <first>-<last>").
- * Lines of 0 kr. are left out.
- * @return 0, or -1 on out of memory (a diagnostic is added; p unaltered).
+ * @brief The amounts the ledger binds in p->year: one for all multi-year
+ * grants (MY_RESERVE_MULTIYEAR) and one per operating agreement
+ * (MY_RESERVE_AGREEMENT, first and last year it is paid). Amounts of 0 kr.
+ * are left out. The cross-file validation (validate.h) turns them into the
+ * pool's reservation lines.
+ * @param out  Receives a malloc'ed array (caller frees; NULL when none).
+ * @return 0, or -1 on out of memory (*out NULL, *n 0).
  */
-int multiyear_reserve(pool *p, const ledger *l, diag_list *dl);
+int multiyear_reservations(const pool *p, const ledger *l, my_reserved **out, size_t *n);
 
 /**
  * @brief Decide which multi-year requests are honoured.

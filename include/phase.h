@@ -9,16 +9,19 @@
  *
  *   read      the pool file and the applications file read, parsed and
  *             every row checked (apps_load does all three in one pass)
- *   validate  the checks across the whole pool made after reading (today:
- *             the sheet's row limit)
+ *   validate  the checks across files (validate.h: the ledger's
+ *             reservations, earmark answers, running holders,
+ *             plausibility), the sheet's row limit, the digests, the ledger
+ *             that reserves nothing
  *   model     collect the claims and sums the rule needs
  *   solve     the GLPK model (or the closed form) and the exact shares
  *   round     shares to whole-krone grants
  *   verify    every invariant, re-derived from the lines
- *   write     the workbook and the decisions CSV
+ *   write     the outputs of run_outputs[] (run.h)
  *
- * Library code marks the starts it knows about (alloc_run: solve, round);
- * the command line marks the others around its calls. */
+ * Library code marks the starts it knows about: the run (run.c) read,
+ * validate, model, verify and write around its stages; alloc_run solve and
+ * round. The command line only installs the hook. */
 #ifndef PULJE_PHASE_H
 #define PULJE_PHASE_H
 

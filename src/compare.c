@@ -263,7 +263,8 @@ alloc_method compare_method(const rule_params *rule, size_t n_apps)
     return per_claim && n_apps > COMPARE_MODEL_MAX_CLAIMS ? ALLOC_CLOSED_FORM : ALLOC_MODEL;
 }
 
-/* Run one rule on the pool and verify it (model against closed form). */
+/* Run one rule on the pool and verify it (model against closed form).
+ * Returns 0, alloc_run()'s -1 or -2, or -3 when the result fails its checks. */
 static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
                    alloc_method method, alloc_result *out, diag_list *dl)
 {
@@ -271,8 +272,10 @@ static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
     char spec[128];
     size_t before = dl->n;
 
+    int rc;
+
     q.rule = *rule;
-    if (alloc_run(&q, apps, method, out, dl) != 0) {
+    if ((rc = alloc_run(&q, apps, method, out, dl)) != 0) {
         rule_format_spec(rule, spec, sizeof spec);
         for (size_t i = before; i < dl->n; i++) {
             /* say which scenario failed */
@@ -285,11 +288,11 @@ static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
                 dl->v[i].msg = grown;
             }
         }
-        return -1;
+        return rc;
     }
     if (verify_result(&q, apps, out, method == ALLOC_MODEL, dl) != 0) {
         alloc_free(out);
-        return -1;
+        return -3;
     }
     return 0;
 }
@@ -310,16 +313,19 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     c.v = calloc(n_rules, sizeof *c.v);
     if (!c.v) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
-        return -1;
+        return -2;
     }
     c.n = n_rules;
     c.baseline = baseline;
     for (size_t i = 0; i < n_rules; i++) {
         pool q = *p;
+        int rc;
         c.v[i].rule = rules[i];
-        if (run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &c.v[i].result,
-                    dl) != 0) {
-            failed = 1;
+        rc = run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &c.v[i].result, dl);
+        if (rc != 0) {
+            /* the gravest: a fault, then a failed check, then the inputs */
+            if (failed == 0 || rc == -2 || (rc == -3 && failed == -1))
+                failed = rc;
             continue;
         }
         q.rule = rules[i];
@@ -327,7 +333,7 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     }
     if (failed) {
         compare_free(&c);
-        return -1;
+        return failed;
     }
     if (sweep && sweep->param != COMPARE_SWEEP_NONE) {
         size_t n = (size_t)((sweep->to - sweep->from) / sweep->step) + 1;
@@ -336,7 +342,7 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
         if (!c.steps) {
             diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
             compare_free(&c);
-            return -1;
+            return -2;
         }
         c.n_steps = n;
         for (size_t k = 0; k < n; k++) {
@@ -356,13 +362,24 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             q.rule = rule;
             if (sweep->param == COMPARE_SWEEP_CAP)
                 q.cap_bp = (int)st->value * 100;
-            if (rule_params_valid(&rule, NULL, 0) &&
-                alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet) == 0) {
+            int rc = rule_params_valid(&rule, NULL, 0)
+                         ? alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet)
+                         : -1;
+            if (rc == -2) {
+                /* a fault is not a gap: the sweep would silently lack a step */
+                diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL,
+                         "the sweep at %lld: out of memory or a solver fault",
+                         (long long)st->value);
+                diag_free(&quiet);
+                compare_free(&c);
+                return -2;
+            }
+            if (rc == 0) {
                 if (verify_result(&q, apps, &r, 0, dl) != 0) {
                     alloc_free(&r);
                     diag_free(&quiet);
                     compare_free(&c);
-                    return -1;
+                    return -3;
                 }
                 st->ok = true;
                 st->factor_num = r.factor_num;

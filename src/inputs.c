@@ -1,6 +1,7 @@
-/* inputs.c - Everything a run reads, loaded and checked in one call; and the
- * checks that stand between the inputs and the outputs: no output may be an
- * input, and a ledger that reserves nothing is said out loud. */
+/* inputs.c - The readers of a run: the pool file, its ledger and its
+ * applications, each file checked on its own; and the checks that stand
+ * between the inputs and the outputs: no output may be an input, and a
+ * ledger that reserves nothing is said out loud. */
 #include "inputs.h"
 
 #include <dirent.h>
@@ -10,22 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "earmark.h"
 #include "labels.h"
-#include "multiyear.h"
 #include "plausible.h"
-#include "report.h"
 
-const char *const inputs_output_suffixes[INPUTS_N_OUTPUTS] = {
-    ".xlsx", "-afgoerelser.csv", "-360giving.csv", "-forpligtelser.csv", "-sammenligning.xlsx"};
-
-/* The outputs a run or compare into out_dir would write must not be inputs;
- * out_dir must be a folder if it exists. Checked before anything but the
- * pool file is read. Returns 0, or -1 after an error. */
-static int check_outputs_early(const pulje_inputs *in, const char *out_dir, diag_list *dl)
+int inputs_check_out_dir(const char *out_dir, diag_list *dl)
 {
-    char base[256], paths[INPUTS_N_OUTPUTS][4608];
-    const char *v[INPUTS_N_OUTPUTS];
     struct stat st;
 
     if (stat(out_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -33,12 +23,7 @@ static int check_outputs_early(const pulje_inputs *in, const char *out_dir, diag
                  "the output folder %s is not a folder", out_dir);
         return -1;
     }
-    report_basename(&in->pool, base, sizeof base);
-    for (int k = 0; k < INPUTS_N_OUTPUTS; k++) {
-        snprintf(paths[k], sizeof paths[k], "%s/%s%s", out_dir, base, inputs_output_suffixes[k]);
-        v[k] = paths[k];
-    }
-    return inputs_check_outputs(in, v, INPUTS_N_OUTPUTS, dl);
+    return 0;
 }
 
 void inputs_free(pulje_inputs *in)
@@ -86,81 +71,38 @@ static int gate_file(const char *path, const char *what, diag_list *dl)
     return 0;
 }
 
-/* The ledger's reservation lines are added to the pool after its own totals
- * were checked: they too must fit in the budget. The error stands at the
- * pool file's `ledger =` line. Returns 0, or -1 after an error. */
-static int check_ledger_budget(const pulje_inputs *in, diag_list *dl)
+pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list *dl)
 {
-    const pool *p = &in->pool;
-    pulje_kr budget = pool_budget_total(p), reserved = pool_reserved_total(p),
-             earmarked = pool_earmarked_total(p), from_ledger = 0;
-    char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ], hint[512];
-
-    if (reserved + earmarked <= budget)
-        return 0;
-    for (size_t i = 0; i < p->n_reservations; i++)
-        if (p->reservations[i].line == 0)
-            from_ledger += p->reservations[i].amount;
-    snprintf(hint, sizeof hint,
-             "the ledger %s reserves %s kr. for %d; check its Udbetalingsår and Beløb columns, "
-             "or raise the money in [budget] (line %u)",
-             in->ledger_path, money_format(from_ledger, a), p->year, p->budget_line);
-    diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
-             "reservations (%s kr., of which %s kr. from the ledger) and earmarks exceed the "
-             "budget total (%s kr.)",
-             money_format(reserved, b), money_format(from_ledger, a), money_format(budget, c));
-    return -1;
-}
-
-inputs_status inputs_load(const char *pool_path, pulje_inputs *in, diag_list *dl)
-{
-    return inputs_load_for(pool_path, NULL, in, dl);
-}
-
-inputs_status inputs_load_for(const char *pool_path, const char *out_dir, pulje_inputs *in,
-                              diag_list *dl)
-{
-    size_t bad;
-
     memset(in, 0, sizeof *in);
     if (gate_file(pool_path, "pool file", dl) != 0)
-        return INPUTS_BAD;
+        return PULJE_INPUT;
     if (pool_load(pool_path, &in->pool, dl) != 0 || !in->pool.applications)
-        return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
+        return dl->oom ? PULJE_FAULT : PULJE_INPUT;
     in->apps_path = pool_applications_path(&in->pool);
     in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
-    if (!in->apps_path || (in->pool.ledger && !in->ledger_path))
-        return INPUTS_NOMEM;
-    /* inputs are sacred: refused before anything else is read */
-    if (out_dir && check_outputs_early(in, out_dir, dl) != 0)
-        return INPUTS_BAD;
+    if (!in->apps_path || (in->pool.ledger && !in->ledger_path)) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        return PULJE_FAULT;
+    }
+    return PULJE_OK;
+}
+
+pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl)
+{
     if (in->pool.ledger) {
         if (gate_file(in->ledger_path, "ledger", dl) != 0)
-            return INPUTS_BAD;
+            return PULJE_INPUT;
         if (ledger_load(in->ledger_path, &in->ledger, dl) != 0)
-            return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
+            return dl->oom ? PULJE_FAULT : PULJE_INPUT;
         if (plausible_check_ledger(&in->ledger, dl) > 0)
-            return INPUTS_BAD;
-        if (multiyear_reserve(&in->pool, &in->ledger, dl) != 0)
-            return INPUTS_NOMEM;
+            return PULJE_INPUT;
         in->pool.commitments = &in->ledger;
-        if (check_ledger_budget(in, dl) != 0)
-            return INPUTS_BAD;
     }
     if (gate_file(in->apps_path, "applications file", dl) != 0)
-        return INPUTS_BAD;
+        return PULJE_INPUT;
     if (apps_load_pool(in->apps_path, &in->pool, &in->apps, dl) != 0)
-        return dl->oom ? INPUTS_NOMEM : INPUTS_BAD;
-    if (earmark_validate(&in->pool, &in->apps, dl) > 0)
-        return INPUTS_BAD;
-    /* With running_holders = set_aside the allocation warns and sets them aside. */
-    if (!in->pool.holders_set_aside &&
-        multiyear_holders(&in->pool, in->pool.commitments, &in->apps, NULL, dl) > 0)
-        return INPUTS_BAD;
-    bad = plausible_check(&in->pool, &in->apps, dl);
-    if (bad == (size_t)-1)
-        return INPUTS_NOMEM;
-    return bad > 0 ? INPUTS_BAD : INPUTS_OK;
+        return dl->oom ? PULJE_FAULT : PULJE_INPUT;
+    return PULJE_OK;
 }
 
 /* ------------------------------------------------------------------------ */

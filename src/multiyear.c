@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "labels.h"
 #include "model.h"
 #include "text.h"
 
@@ -179,39 +178,33 @@ size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, b
     return found;
 }
 
-/* Append one reservation line to p (label copied). Returns 0 or -1. */
-static int add_reservation(pool *p, const char *label, pulje_kr amount)
+/* Append one reserved amount to *v. Returns 0 or -1. */
+static int add_reserved(my_reserved **v, size_t *n, my_reserve_kind kind, const char *association,
+                        int first, int last, pulje_kr amount)
 {
-    pool_line *v = realloc(p->reservations, (p->n_reservations + 1) * sizeof *v);
-    char *copy = text_strndup(label, strlen(label));
-    if (!v || !copy) {
-        if (v)
-            p->reservations = v;
-        free(copy);
+    my_reserved *grown = realloc(*v, (*n + 1) * sizeof *grown);
+    if (!grown)
         return -1;
-    }
-    p->reservations = v;
-    v[p->n_reservations].label = copy;
-    v[p->n_reservations].amount = amount;
-    v[p->n_reservations].line = 0;
-    p->n_reservations++;
+    *v = grown;
+    grown[*n] = (my_reserved){kind, association, first, last, amount};
+    (*n)++;
     return 0;
 }
 
-int multiyear_reserve(pool *p, const ledger *l, diag_list *dl)
+int multiyear_reservations(const pool *p, const ledger *l, my_reserved **out, size_t *n_out)
 {
-    char buf[512];
-    size_t before = p->n_reservations;
+    my_reserved *v = NULL;
+    size_t n = 0;
     pulje_kr multi;
 
+    *out = NULL;
+    *n_out = 0;
     if (!l)
         return 0;
     multi = ledger_sum(l, p->year, LEDGER_MULTI_YEAR);
-    if (multi > 0) {
-        label_format(buf, sizeof buf, L_RES_MULTIYEAR, pool_short_name(p), p->year - 1);
-        if (add_reservation(p, buf, multi) != 0)
-            goto oom;
-    }
+    if (multi > 0 &&
+        add_reserved(&v, &n, MY_RESERVE_MULTIYEAR, NULL, p->year - 1, p->year - 1, multi) != 0)
+        goto oom;
     /* One line per operating agreement paid this year: same association and
      * decision year; its span is the first and last year it is paid. */
     for (size_t i = 0; i < l->n; i++) {
@@ -237,16 +230,15 @@ int multiyear_reserve(pool *p, const ledger *l, diag_list *dl)
         }
         if (seen || amount == 0)
             continue;
-        label_format(buf, sizeof buf, L_RES_AGREEMENT, w->association, first, last);
-        if (add_reservation(p, buf, amount) != 0)
+        if (add_reserved(&v, &n, MY_RESERVE_AGREEMENT, w->association, first, last, amount) != 0)
             goto oom;
     }
+    *out = v;
+    *n_out = n;
     return 0;
 
 oom:
-    while (p->n_reservations > before)
-        free(p->reservations[--p->n_reservations].label);
-    diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+    free(v);
     return -1;
 }
 

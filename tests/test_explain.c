@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "inputs.h"
+#include "run.h"
 #include "apps.h"
 #include "explain.h"
 #include "labels.h"
@@ -37,7 +38,7 @@ static int setup(void **state)
     int rc = -1;
 
     diag_init(&dl);
-    if (f && inputs_load("inputs/pulje-2023.ini", &f->in, &dl) == INPUTS_OK &&
+    if (f && run_load_inputs("inputs/pulje-2023.ini", NULL, &f->in, &dl) == PULJE_OK &&
         alloc_run(&f->in.pool, &f->in.apps, ALLOC_CLOSED_FORM, &f->r, &dl) == 0)
         rc = 0;
     diag_free(&dl);

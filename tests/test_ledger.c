@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "inputs.h"
+#include "run.h"
 #include "ledger.h"
 
 #define HDR "Løbenr;Besluttet år;Udbetalingsår;Nr;Forening;Beløb;Art\r\n"
@@ -792,7 +793,7 @@ static void test_an_empty_ledger_of_a_multiyear_pool_is_a_warning(void **state)
     multiyear_pool(dir, HDR);
     snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
     diag_init(&d);
-    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_OK);
+    assert_int_equal(run_load_inputs(pool_path, NULL, &in, &d), PULJE_OK);
     assert_int_equal(inputs_check_ledger(&in, NULL, &d), 0);
     assert_int_equal(d.n, 1);
     assert_int_equal(d.v[0].level, DIAG_WARNING);
@@ -805,7 +806,7 @@ static void test_an_empty_ledger_of_a_multiyear_pool_is_a_warning(void **state)
     /* a ledger that reserves for 2024: nothing to say */
     multiyear_pool(dir, HDR "L2023-001;2023;2024;5;Foreningen A;120000;flerårigt tilskud\r\n");
     diag_init(&d);
-    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_OK);
+    assert_int_equal(run_load_inputs(pool_path, NULL, &in, &d), PULJE_OK);
     assert_int_equal(inputs_check_ledger(&in, NULL, &d), 0);
     assert_int_equal(d.n, 0);
     inputs_free(&in);
@@ -829,7 +830,7 @@ static void test_last_years_ledger_beside_an_empty_one_is_an_error(void **state)
                  "L2024-001;2024;2024;5;Foreningen A;1;flerårigt tilskud\r\n");
     snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
     diag_init(&d);
-    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_OK);
+    assert_int_equal(run_load_inputs(pool_path, NULL, &in, &d), PULJE_OK);
     assert_int_equal(inputs_check_ledger(&in, NULL, &d), -1);
     assert_int_equal(d.n, 1);
     assert_int_equal(d.v[0].level, DIAG_ERROR);
@@ -859,7 +860,7 @@ static void test_an_output_that_is_the_ledger_is_refused_before_reading(void **s
              out, dir, out);
     assert_int_equal(system(cmd), 0);
     diag_init(&d);
-    assert_int_equal(inputs_load_for(pool_path, out, &in, &d), INPUTS_BAD);
+    assert_int_equal(run_load_inputs(pool_path, out, &in, &d), PULJE_INPUT);
     assert_int_equal(d.n, 1);
     assert_non_null(strstr(d.v[0].msg, "/out/testpuljen-2024-forpligtelser.csv is the ledger: "
                                        "writing it would destroy an input"));
@@ -868,7 +869,7 @@ static void test_an_output_that_is_the_ledger_is_refused_before_reading(void **s
     diag_free(&d);
     /* another output folder: fine */
     diag_init(&d);
-    assert_int_equal(inputs_load_for(pool_path, dir, &in, &d), INPUTS_OK);
+    assert_int_equal(run_load_inputs(pool_path, dir, &in, &d), PULJE_OK);
     assert_int_equal(d.n, 0);
     inputs_free(&in);
     diag_free(&d);
@@ -889,7 +890,7 @@ static void test_a_ledger_that_is_not_a_file_is_refused(void **state)
     assert_int_equal(system(cmd), 0);
     snprintf(pool_path, sizeof pool_path, "%s/pool.ini", dir);
     diag_init(&d);
-    assert_int_equal(inputs_load(pool_path, &in, &d), INPUTS_BAD);
+    assert_int_equal(run_load_inputs(pool_path, NULL, &in, &d), PULJE_INPUT);
     assert_int_equal(d.n, 1);
     assert_string_equal(d.v[0].msg, "the ledger is not a regular file (it is a pipe (FIFO)); "
                                     "pulje reads only files");

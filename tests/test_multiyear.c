@@ -8,6 +8,7 @@
 #include "ledger.h"
 #include "model.h"
 #include "multiyear.h"
+#include "validate.h"
 
 static pool_line budget[] = {{"Budget", 1000000, 1}};
 
@@ -340,7 +341,7 @@ static void test_reservations_come_from_the_ledger_with_the_minutes_labels(void 
     add_row(&l, "L6", 2021, 2024, "Frivilligcenter Odense", 935480, LEDGER_AGREEMENT);
     p.reservations = NULL;
     p.n_reservations = 0;
-    assert_int_equal(multiyear_reserve(&p, &l, &dl), 0);
+    assert_int_equal(validate_ledger_reservations(&p, &l, &dl), 0);
     assert_int_equal(p.n_reservations, 2);
     assert_string_equal(p.reservations[0].label,
                         "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2022");

@@ -12,6 +12,7 @@
 #include "apps.h"
 #include "labels.h"
 #include "inputs.h"
+#include "run.h"
 #include "opendata.h"
 #include "pool.h"
 
@@ -179,7 +180,7 @@ static void test_default_pool_has_one_row_per_grant(void **state)
 
     (void)state;
     diag_init(&dl);
-    assert_int_equal(inputs_load("inputs/pulje-2023.ini", &in, &dl), INPUTS_OK);
+    assert_int_equal(run_load_inputs("inputs/pulje-2023.ini", NULL, &in, &dl), PULJE_OK);
     assert_int_equal(alloc_run(&in.pool, &in.apps, ALLOC_CLOSED_FORM, &r, &dl), 0);
     out = export(&in.pool, &in.apps, &r);
     for (size_t i = 0; i < r.n; i++)

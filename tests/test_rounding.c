@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "inputs.h"
+#include "run.h"
 #include "pool.h"
 #include "rounding.h"
 #include "rules.h"
@@ -340,7 +341,7 @@ static void run_pool(const char *name, alloc_method m, loaded *x)
     char path[256];
     snprintf(path, sizeof path, "tests/data/%s", name);
     diag_init(&x->dl);
-    if (inputs_load(path, &x->in, &x->dl) != INPUTS_OK) {
+    if (run_load_inputs(path, NULL, &x->in, &x->dl) != PULJE_OK) {
         test_print_diags(&x->dl);
         fail_msg("%s did not load", path);
     }
@@ -371,7 +372,7 @@ static void test_minimal_pool_above_max_is_refused_by_r0(void **state)
     pulje_inputs in;
     diag_list dl;
     diag_init(&dl);
-    assert_int_equal(inputs_load("tests/data/rounding-above-max.ini", &in, &dl), INPUTS_BAD);
+    assert_int_equal(run_load_inputs("tests/data/rounding-above-max.ini", NULL, &in, &dl), PULJE_INPUT);
     assert_int_equal(diag_errors(&dl), 1);
     assert_int_equal(dl.v[0].line, 14);
     assert_non_null(strstr(dl.v[0].msg, "4.500 or 4.600 kr.?"));

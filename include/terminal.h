@@ -1,0 +1,36 @@
+/* terminal.h - What the command line shows, written to the stream it gives.
+ *
+ * The help text, the diagnostics (sorted; warnings begin with "advarsel:",
+ * "warning:" with --lang en), the summary of a run's figures, the inputs'
+ * digests and a comparison's table, in the language chosen (labels.h).
+ * Nothing here picks a stream, reads a clock or exits: main.c decides. */
+#ifndef PULJE_TERMINAL_H
+#define PULJE_TERMINAL_H
+
+#include <stdio.h>
+
+#include "alloc.h"
+#include "compare.h"
+#include "diag.h"
+#include "digest.h"
+#include "pool.h"
+
+/** @brief The --help text. */
+void terminal_usage(FILE *f);
+
+/** @brief Every diagnostic, sorted (dl is sorted in place): warnings too. */
+void terminal_diags(FILE *f, diag_list *dl);
+
+/** @brief The number of warnings in dl. This function can't fail. */
+size_t terminal_count_warnings(const diag_list *dl);
+
+/** @brief The run's key figures, one a line, label padded to a column. */
+void terminal_summary(FILE *f, const pool *p, const alloc_result *r);
+
+/** @brief The inputs' SHA-256 digests, as sha256sum prints them. */
+void terminal_digests(FILE *f, const digest_list *dg);
+
+/** @brief One line per scenario of a comparison. */
+void terminal_compare(FILE *f, const compare_result *c);
+
+#endif

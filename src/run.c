@@ -1,0 +1,451 @@
+/* run.c - One run of pulje, in the library: readers, validation, engine, writers.
+ *
+ * The pipeline the command line used to hold: each stage called here, in
+ * order, and its end mapped to one pulje_status. The writing is all or
+ * nothing: each output is written whole (atomic.h) into a new staging
+ * folder "<out>/.pulje-XXXXXX"; only when all are complete are they renamed
+ * into place, one after the other, and the staging folder is removed. What
+ * remains non-atomic: the renames themselves (a crash or a failing rename
+ * between two of them leaves some new files beside some old ones; the
+ * message says how many). */
+#include "run.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "compare_defaults.h"
+#include "labels.h"
+#include "ledger.h"
+#include "opendata.h"
+#include "phase.h"
+#include "report.h"
+#include "report_compare.h"
+#include "rules.h"
+#include "validate.h"
+#include "verify.h"
+
+/* ------------------------------------------------------------------------ */
+/* The outputs                                                                */
+
+static int write_workbook(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return report_write_workbook(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
+static int write_decisions(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return report_write_csv(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
+static int write_360giving(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return opendata_write_360giving(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
+static int write_ledger(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    ledger next;
+    int rc;
+    if (alloc_next_ledger(&r->in.pool, &r->in.apps, &r->result, &next) != 0) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    rc = ledger_write(path, &next, err, errsz);
+    ledger_free(&next);
+    return rc;
+}
+
+static bool ledger_wanted(const pulje_run *r)
+{
+    return r->in.pool.ledger != NULL || r->result.n_my_honoured > 0;
+}
+
+static int write_comparison(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return report_compare_write(path, &r->in.pool, &r->in.apps, &r->compare, err, errsz);
+}
+
+const run_output run_outputs[RUN_N_OUTPUTS] = {
+    {"workbook", ".xlsx", RUN_RUN, write_workbook, NULL},
+    {"decisions", "-afgoerelser.csv", RUN_RUN, write_decisions, NULL},
+    {"360giving", "-360giving.csv", RUN_RUN, write_360giving, NULL},
+    {"ledger", "-forpligtelser.csv", RUN_RUN, write_ledger, ledger_wanted},
+    {"comparison", "-sammenligning.xlsx", RUN_COMPARE, write_comparison, NULL},
+};
+
+/* ------------------------------------------------------------------------ */
+/* Messages                                                                   */
+
+/* Set the run's sentence (and hint, may be NULL); returns st. */
+static pulje_status say(pulje_run *r, pulje_status st, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static pulje_status say(pulje_run *r, pulje_status st, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+    va_end(ap);
+    snprintf(r->hint, sizeof r->hint, "%s", hint ? hint : "");
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading and validating                                                     */
+
+pulje_status run_load_inputs(const char *pool_path, const char *out_dir, pulje_inputs *in,
+                             diag_list *dl)
+{
+    pulje_status st = inputs_read_pool(pool_path, in, dl);
+
+    if (st != PULJE_OK)
+        return st;
+    /* inputs are sacred: refused before anything else is read */
+    if (out_dir) {
+        char base[256], paths[RUN_N_OUTPUTS][4608];
+        const char *v[RUN_N_OUTPUTS];
+        if (inputs_check_out_dir(out_dir, dl) != 0)
+            return PULJE_INPUT;
+        report_basename(&in->pool, base, sizeof base);
+        for (int k = 0; k < RUN_N_OUTPUTS; k++) {
+            snprintf(paths[k], sizeof paths[k], "%s/%s%s", out_dir, base, run_outputs[k].suffix);
+            v[k] = paths[k];
+        }
+        if (inputs_check_outputs(in, v, RUN_N_OUTPUTS, dl) != 0)
+            return PULJE_INPUT;
+    }
+    st = inputs_read_files(in, dl);
+    if (st != PULJE_OK)
+        return st;
+    phase_enter(PHASE_VALIDATE);
+    return validate_inputs(in, dl);
+}
+
+/* Digest the pool file, the applications and the ledger (if the pool names
+ * one). Returns PULJE_OK, or PULJE_INPUT with the sentence set. */
+static pulje_status digest_inputs(pulje_run *r)
+{
+    const char *paths[3] = {r->opt.pool_path, r->in.apps_path, r->in.ledger_path};
+
+    for (size_t i = 0; i < 3; i++)
+        if (paths[i] && digest_list_add(&r->digests, paths[i]) != 0)
+            return say(r, errno == ENOMEM ? PULJE_FAULT : PULJE_INPUT, NULL,
+                       "cannot read %s to compute its SHA-256: %s", paths[i], strerror(errno));
+    return PULJE_OK;
+}
+
+/* explain NR: the number is not in the file; name the closest ones. */
+static pulje_status not_found(pulje_run *r)
+{
+    size_t idx[5], n = explain_nearby(&r->in.apps, r->opt.nr, idx, 5);
+    char list[256] = "";
+
+    label_format(r->msg, sizeof r->msg, L_EX_NOT_FOUND, r->opt.nr, r->in.apps_path);
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s%s", k ? ", " : "", r->in.apps.v[idx[k]].nr);
+    }
+    if (n > 0)
+        label_format(r->hint, sizeof r->hint, L_EX_NEARBY, list);
+    return PULJE_INPUT;
+}
+
+/* The stages up to the engine. */
+static pulje_status read_and_validate(pulje_run *r, size_t *index)
+{
+    pulje_inputs *in = &r->in;
+    char size_err[512];
+    pulje_status st;
+
+    phase_enter(PHASE_READ);
+    /* explain writes nothing; the others must not write over an input (the
+     * staging folder and the temporary names in it are new: mkdtemp, mkstemp) */
+    st = run_load_inputs(r->opt.pool_path, r->opt.command == RUN_EXPLAIN ? NULL : r->opt.out_dir,
+                         in, &r->diags);
+    if (st != PULJE_OK)
+        return st;
+    if (r->opt.rule &&
+        !rule_parse_spec(r->opt.rule, in->pool.rule.threshold, &in->pool.rule, size_err,
+                         sizeof size_err))
+        return say(r, PULJE_INPUT, "see pulje --help", "--rule: %s", size_err);
+    if (r->opt.command == RUN_EXPLAIN && explain_find(&in->apps, r->opt.nr, index) != 0)
+        return not_found(r);
+    if (report_check_size(in->apps.n, size_err, sizeof size_err) != 0) {
+        diag_add(&r->diags, DIAG_ERROR, in->apps_path, in->apps.v[report_max_applications()].line,
+                 0, "split the applications into two files and run each as its own pool", "%s",
+                 size_err);
+        return PULJE_INPUT;
+    }
+    st = digest_inputs(r);
+    if (st != PULJE_OK)
+        return st;
+    in->pool.inputs = &r->digests;
+    in->pool.warnings = &r->diags;
+    if (inputs_check_ledger(in, r->opt.out_dir, &r->diags) != 0)
+        return r->diags.oom ? PULJE_FAULT : PULJE_INPUT;
+    return PULJE_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The engine                                                                 */
+
+/* compare: the rules and the sweep, run and verified. */
+static pulje_status prepare_compare(pulje_run *r)
+{
+    rule_params rules[COMPARE_MAX_RULES];
+    compare_sweep_spec sweep;
+    const pool *p = &r->in.pool;
+    const char *hint = NULL;
+    size_t n;
+    int rc;
+
+    n = r->opt.rules ? compare_parse_rules(r->opt.rules, p->rule.threshold, rules,
+                                           COMPARE_MAX_RULES, r->msg, sizeof r->msg, &hint)
+                     : compare_default_rules(p, rules, COMPARE_MAX_RULES);
+    if (n == 0) {
+        snprintf(r->hint, sizeof r->hint, "%s", hint ? hint : "");
+        return PULJE_INPUT;
+    }
+    if (!compare_parse_sweep(r->opt.sweep ? r->opt.sweep : COMPARE_DEFAULT_SWEEP, &sweep,
+                             r->hint, sizeof r->hint))
+        return say(r, PULJE_INPUT, NULL, "--sweep: %s", r->hint);
+    /* sweep the baseline if it has the parameter, else the 2023 rule */
+    compare_sweep_rule(&sweep, &rules[0]);
+    rc = compare_run(p, &r->in.apps, rules, n, 0, &sweep, &r->compare, &r->diags);
+    if (rc == 0)
+        return r->diags.oom ? say(r, PULJE_FAULT, NULL, "out of memory") : PULJE_OK;
+    return rc == -3 ? PULJE_VERIFY : rc == -1 && !r->diags.oom ? PULJE_INPUT : PULJE_FAULT;
+}
+
+pulje_status pulje_run_prepare(pulje_run *r)
+{
+    bool check = r->opt.command == RUN_CHECK, model = !r->opt.closed_form && !check;
+    size_t index = 0;
+    pulje_status st = read_and_validate(r, &index);
+    int rc;
+
+    if (st != PULJE_OK)
+        return st;
+    phase_enter(PHASE_MODEL);
+    if (r->opt.command == RUN_COMPARE)
+        return prepare_compare(r);
+    /* check computes too (closed form: the same grants, quicker), so that
+     * everything run would refuse for the inputs' sake, check refuses. */
+    rc = alloc_run(&r->in.pool, &r->in.apps, model ? ALLOC_MODEL : ALLOC_CLOSED_FORM, &r->result,
+                   &r->diags);
+    if (rc != 0)
+        return rc == -1 && !r->diags.oom ? PULJE_INPUT : PULJE_FAULT;
+    phase_enter(PHASE_VERIFY);
+    if (verify_result(&r->in.pool, &r->in.apps, &r->result, model, &r->diags) != 0)
+        return say(r, PULJE_VERIFY, NULL, "the result failed its checks; nothing was written");
+    if (r->opt.command == RUN_EXPLAIN &&
+        explain_build(&r->in.pool, &r->in.apps, &r->result, index, &r->explanation) != 0)
+        return say(r, PULJE_FAULT, NULL, "out of memory");
+    /* a warning that could not be stored would be missing from the workbook */
+    if (r->diags.oom)
+        return say(r, PULJE_FAULT, NULL, "out of memory");
+    return PULJE_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                    */
+
+/* Make the output folder if it does not exist (*made set when this call
+ * made it; may be NULL). Another run making it at the same moment (EEXIST)
+ * is fine as long as it is a folder. */
+static int ensure_dir(const char *dir, int *made)
+{
+    struct stat st;
+    if (made)
+        *made = 0;
+    if (stat(dir, &st) == 0)
+        return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
+    if (mkdir(dir, 0777) == 0) {
+        if (made)
+            *made = 1;
+        return 0;
+    }
+    if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
+    return -1;
+}
+
+/* Remove a staging folder and whatever is in it (files only: the writers
+ * put nothing else there). Keeps errno. */
+static void remove_staging(const char *dir)
+{
+    int e = errno;
+    DIR *d = opendir(dir);
+    struct dirent *ent;
+    char path[4096];
+
+    if (d) {
+        while ((ent = readdir(d)) != NULL) {
+            if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+    errno = e;
+}
+
+/* fsync a folder, so that renames in it are durable (EINVAL: cannot be synced). */
+static int sync_folder(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd) == 0 || errno == EINVAL ? 0 : -1;
+    close(fd);
+    return rc;
+}
+
+/* Add path to the files put in place. */
+static void note_written(pulje_run *r, const char *path)
+{
+    char *to = r->written[r->n_written++];
+    size_t len = strnlen(path, sizeof r->written[0] - 1);
+    memcpy(to, path, len);
+    to[len] = '\0';
+}
+
+/* The outputs of the command wanted by this run, into want[]; their count. */
+static size_t wanted_outputs(const pulje_run *r, bool want[RUN_N_OUTPUTS])
+{
+    size_t n = 0;
+    for (int k = 0; k < RUN_N_OUTPUTS; k++) {
+        const run_output *o = &run_outputs[k];
+        want[k] = o->command == r->opt.command && (!o->wanted || o->wanted(r));
+        n += want[k];
+    }
+    return n;
+}
+
+/* Write every wanted output into a staging folder, then rename them all
+ * into place. */
+static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
+{
+    const char *out = r->opt.out_dir;
+    char base[256], err[512], stage[4096], path[4608], final[RUN_N_OUTPUTS][4608];
+    int k, done = 0, made;
+
+    if (ensure_dir(out, &made) != 0)
+        return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", out,
+                   strerror(errno));
+    if ((size_t)snprintf(stage, sizeof stage, "%s/.pulje-XXXXXX", out) >= sizeof stage ||
+        !mkdtemp(stage)) {
+        say(r, PULJE_OUTPUT, NULL, "cannot make a staging folder in %s: %s", out,
+            strerror(errno));
+        if (made)
+            rmdir(out);
+        return PULJE_OUTPUT;
+    }
+    report_basename(&r->in.pool, base, sizeof base);
+    for (k = 0; k < RUN_N_OUTPUTS; k++) {
+        if (!want[k])
+            continue;
+        snprintf(final[k], sizeof final[k], "%s/%s%s", out, base, run_outputs[k].suffix);
+        snprintf(path, sizeof path, "%s/%s%s", stage, base, run_outputs[k].suffix);
+        if (run_outputs[k].write(r, path, err, sizeof err) != 0) {
+            say(r, PULJE_OUTPUT, "no output was changed", "could not write %s: %s", final[k],
+                err);
+            remove_staging(stage);
+            if (made)
+                rmdir(out); /* the folder this run made, empty again */
+            return PULJE_OUTPUT;
+        }
+    }
+    for (k = 0; k < RUN_N_OUTPUTS; k++) {
+        if (!want[k])
+            continue;
+        snprintf(path, sizeof path, "%s/%s%s", stage, base, run_outputs[k].suffix);
+        if (rename(path, final[k]) != 0) {
+            say(r, PULJE_OUTPUT, NULL, "could not put %s in place: %s", final[k],
+                strerror(errno));
+            if (done)
+                snprintf(r->hint, sizeof r->hint,
+                         "%d of the new files are in place beside older ones; run again", done);
+            remove_staging(stage);
+            return PULJE_OUTPUT;
+        }
+        note_written(r, final[k]);
+        done++;
+    }
+    rmdir(stage);
+    if (sync_folder(out) != 0)
+        return say(r, PULJE_OUTPUT, NULL,
+                   "wrote the outputs in %s but could not sync the folder: %s", out,
+                   strerror(errno));
+    return PULJE_OK;
+}
+
+/* compare: the one workbook, written whole in place. */
+static pulje_status write_direct(pulje_run *r, const bool want[RUN_N_OUTPUTS])
+{
+    char base[256], err[512], path[4608];
+
+    if (ensure_dir(r->opt.out_dir, NULL) != 0)
+        return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", r->opt.out_dir,
+                   strerror(errno));
+    report_basename(&r->in.pool, base, sizeof base);
+    for (int k = 0; k < RUN_N_OUTPUTS; k++) {
+        if (!want[k])
+            continue;
+        snprintf(path, sizeof path, "%s/%s%s", r->opt.out_dir, base, run_outputs[k].suffix);
+        if (run_outputs[k].write(r, path, err, sizeof err) != 0)
+            return say(r, PULJE_OUTPUT, NULL, "could not write %s: %s", path, err);
+        note_written(r, path);
+    }
+    return PULJE_OK;
+}
+
+pulje_status pulje_run_write(pulje_run *r)
+{
+    bool want[RUN_N_OUTPUTS];
+
+    if (wanted_outputs(r, want) == 0)
+        return PULJE_OK;
+    phase_enter(PHASE_WRITE);
+    return r->opt.command == RUN_COMPARE ? write_direct(r, want) : write_staged(r, want);
+}
+
+/* ------------------------------------------------------------------------ */
+
+pulje_run *pulje_run_new(const run_options *o)
+{
+    pulje_run *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->opt = *o;
+    diag_init(&r->diags);
+    return r;
+}
+
+pulje_status pulje_run_all(pulje_run *r)
+{
+    pulje_status st = pulje_run_prepare(r);
+    return st != PULJE_OK ? st : pulje_run_write(r);
+}
+
+void pulje_run_free(pulje_run *r)
+{
+    if (!r)
+        return;
+    explain_free(&r->explanation);
+    compare_free(&r->compare);
+    alloc_free(&r->result);
+    inputs_free(&r->in);
+    digest_list_free(&r->digests);
+    diag_free(&r->diags);
+    free(r);
+}
