@@ -209,7 +209,7 @@ static void test_defaults_when_rules_section_is_absent(void **state)
     assert_int_equal(r.p.rounding, 1);
     assert_string_equal(r.p.residual_label, "Restmidler overføres til Udviklingspuljen 2024");
     assert_null(r.p.committee);
-    assert_null(r.p.decision_date);
+    assert_string_equal(r.p.decision_date, "2024-01-01"); /* no decision_date: 1 January */
     assert_int_equal(r.p.n_reservations, 0);
     assert_int_equal(r.p.n_earmarks, 0);
     assert_int_equal(pool_reserved_total(&r.p), 0);
