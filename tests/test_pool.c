@@ -1332,6 +1332,30 @@ static void test_pool_and_workbook_take_the_same_dates(void **state)
     }
 }
 
+/* The bug this default fixes: without decision_date, check passed and run
+ * exited 4 when the workbook wanted a date. Both now exit 0. */
+static void test_check_and_run_agree_on_a_pool_without_decision_date(void **state)
+{
+    char dir[] = "/tmp/pulje-nodate-XXXXXX", cmd[2048], buf[8192];
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd,
+             "cp inputs/ansoegninger-2023.csv inputs/forpligtelser.csv %s/ && "
+             "sed '/^decision_date/d' inputs/pulje-2023.ini > %s/pool.ini && "
+             "! grep -q decision_date %s/pool.ini 2>&1",
+             dir, dir, dir);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pool.ini -q 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje run %s/pool.ini -q --out %s/out 2>&1 && "
+             "test -s %s/out/18-hovedpuljen-2023.xlsx", test_build_dir(), dir, dir, dir);
+    int rc = test_run(cmd, buf, sizeof buf);
+    if (rc != 0)
+        fail_msg("run exited %d: %s", rc, buf);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    test_run(cmd, buf, sizeof buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1418,6 +1442,7 @@ int main(void)
         cmocka_unit_test(test_empty_notes_are_reported_and_empty_pieces_dropped),
         cmocka_unit_test(test_missing_decision_date_is_1_january_which_the_workbook_takes),
         cmocka_unit_test(test_pool_and_workbook_take_the_same_dates),
+        cmocka_unit_test(test_check_and_run_agree_on_a_pool_without_decision_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
