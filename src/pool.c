@@ -26,7 +26,7 @@
  *                   running_holders
  *   [earmark <key>] see pool_earmark.c
  *
- * The keys of [pool], [rules] and [multiyear] are one table, pool_keys[]
+ * The keys of [pool], [rules] and [multiyear] are one table (pool_keys.c)
  * (name, section, type, bounds, default, field), in the manner of Redis'
  * config table: the reader, the defaults, the required keys, the hints for
  * unknown keys and the did-you-mean all read it. A new key is one row (and

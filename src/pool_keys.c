@@ -52,6 +52,8 @@ struct pool_key {
     const char *const *choices; /* KT_CHOICE: the values, NULL-terminated */
     const char *required;       /* non-NULL: the key is required; the hint when missing */
     const char *example;        /* a valid value, for tests and documentation */
+    int in_units;               /* KT_AMOUNT: a multiple of [rules] rounding (checked after
+                                   the last line, since rounding may come later) */
     key_after after;            /* called after a value was set; may be NULL */
 };
 
@@ -107,9 +109,9 @@ static const pool_key pool_keys[] = {
     {.name = "threshold", .sec = SEC_RULES, .type = KT_AMOUNT, .field = F(rule.threshold),
      .dflt = 50000, .example = "40.000"},
     {.name = "min_grant", .sec = SEC_RULES, .type = KT_AMOUNT, .field = F(rule.min_grant),
-     .after = after_grant_bound, .example = "5.000"},
+     .in_units = 1, .after = after_grant_bound, .example = "5.000"},
     {.name = "max_grant", .sec = SEC_RULES, .type = KT_AMOUNT, .field = F(rule.max_grant),
-     .after = after_grant_bound, .example = "200.000"},
+     .in_units = 1, .after = after_grant_bound, .example = "200.000"},
     {.name = "rounding", .sec = SEC_RULES, .type = KT_ROUNDING, .field = F(rounding), .dflt = 1,
      .hint = "use 1, 10, 100, 1.000 or 10.000", .example = "100"},
     {.name = "residual_label", .sec = SEC_RULES, .type = KT_TEXT, .field = F(residual_label),
@@ -374,7 +376,8 @@ static const pool_key *suggest_key(pool_parser *st, const char *name)
 /* "[rules] has rule, threshold, ... and residual_label", from the table. */
 static void section_keys_hint(enum pool_section sec, char *buf, size_t size)
 {
-    size_t n = (size_t)snprintf(buf, size, "[%s] has", pool_section_names[sec]), count = 0, seen = 0;
+    size_t count = 0, seen = 0;
+    size_t n = (size_t)snprintf(buf, size, "[%s] has", pool_section_names[sec]);
     for (size_t i = 0; i < N_KEYS; i++)
         count += pool_keys[i].sec == sec;
     for (size_t i = 0; i < N_KEYS && n < size; i++) {
@@ -424,8 +427,9 @@ void pool_keys_setting(pool_parser *st, const char *name, const char *value)
         char hint[128];
         snprintf(hint, sizeof hint, "keep one of the two lines (%u and %u)", *first,
                  st->in.lineno);
-        inifile_error(&st->in, st->in.lineno, kcol, hint, "%s is set twice in [%s], first on line %u",
-                      k->name, pool_section_names[st->sec], *first);
+        inifile_error(&st->in, st->in.lineno, kcol, hint,
+                      "%s is set twice in [%s], first on line %u", k->name,
+                      pool_section_names[st->sec], *first);
         return;
     }
     if (!*first)
@@ -444,12 +448,12 @@ void pool_keys_check_required(pool_parser *st)
     }
 }
 
-/* min_grant and max_grant against the rounding unit. */
+/* The keys marked in_units (min_grant, max_grant) against the rounding unit. */
 void pool_keys_check_units(pool_parser *st)
 {
     for (size_t i = 0; i < N_KEYS; i++) {
         const pool_key *k = &pool_keys[i];
-        if (k->after == after_grant_bound)
+        if (k->in_units)
             pool_check_unit(st, k->name, *(pulje_kr *)field_of(st->p, k->field), st->key_line[i]);
     }
 }
