@@ -2,13 +2,15 @@
  *
  * An INI file read with inih. Sections and keys:
  *
- *   [pool]          name, committee, year, decision_date (YYYY-MM-DD),
- *                   applications (path, relative to the pool file),
- *                   short_name, ledger, org_id, org_name, id_prefix
+ *   [pool]          name, committee, year, decision_date (YYYY-MM-DD;
+ *                   default 1 January of year), applications (path,
+ *                   relative to the pool file), applications_sheet,
+ *                   short_name, ledger, org_id, org_name, id_prefix,
+ *                   case_number, guidelines, notes (repeatable)
  *   [budget]        <Danish label> = <amount>   one line per money source
  *   [reservations]  <Danish label> = <amount>   money already bound
  *   [earmarks]      <Danish label> = <amount>   earmarked money, handed out apart
- *   [rules]         rule, threshold, rounding, residual_label
+ *   [rules]         rule, threshold, min_grant, max_grant, rounding, residual_label
  *   [multiyear]     cap (55 %), min_active_years (5), money_year2, money_year3,
  *                   running_holders (error | set_aside)
  *   [earmark <key>] label, amount, years (2023-2025), criterion <key> = <text>,
@@ -69,7 +71,7 @@ typedef struct pool {
     char *name;            /* "§ 18-Hovedpuljen" */
     char *committee;       /* "Beskæftigelses- og Socialudvalget" */
     int year;              /* the grant year, e.g. 2023 */
-    char *decision_date;   /* "2022-12-13" */
+    char *decision_date;   /* "2022-12-13"; absent from the file: "<year>-01-01" */
     char *applications;    /* path of the applications file, relative to the pool file */
 
     pool_line *budget;       size_t n_budget;
@@ -107,6 +109,13 @@ typedef struct pool {
     const struct diag_list *warnings; /* the run's warnings, set by the caller for the
                                          workbook's list of them; not owned; may be NULL */
     char *applications_sheet; /* [pool] applications_sheet: the .xlsx sheet to read; NULL = first */
+
+    /* for the committee papers; all optional (NULL, 0 = not given) */
+    char *case_number;     /* [pool] case_number: the case's number (sagsnummer) */
+    char *guidelines;      /* [pool] guidelines: the guidelines referred to (retningslinjer) */
+    char **notes;          /* [pool] notes: remarks (bemærkninger), in the file's order;
+                              each `notes =` line adds, "\n" in a value separates */
+    size_t n_notes;
 } pool;
 
 /**
@@ -164,5 +173,26 @@ pulje_kr pool_budget_total(const pool *p);
 pulje_kr pool_reserved_total(const pool *p);
 /** @brief Sum of the earmarks: plain [earmarks] lines and [earmark <key>] amounts. */
 pulje_kr pool_earmarked_total(const pool *p);
+
+/**
+ * @brief How many keys [pool], [rules] and [multiyear] have: the rows of the
+ * key table (pool_keys.c). This function can't fail.
+ */
+size_t pool_key_count(void);
+
+/**
+ * @brief Key i of the table: its name ("threshold"), its section ("rules")
+ * and a valid example value ("40.000"), for listings and tests.
+ *
+ * @code
+ * for (size_t i = 0; i < pool_key_count(); i++) {
+ *     const char *name, *section, *example;
+ *     pool_key_info(i, &name, &section, &example);
+ *     printf("[%s] %s = %s\n", section, name, example);
+ * }
+ * @endcode
+ * @return 0, or -1 (nothing set) if i is not below pool_key_count().
+ */
+int pool_key_info(size_t i, const char **name, const char **section, const char **example);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "text.h"
 
 /* Excel stores numbers as doubles: integers above 2^53 are not exact. */
@@ -418,27 +419,16 @@ int book_ref(char *buf, size_t size, const char *sheet, lxw_row_t first_row,
     return 0;
 }
 
-/* Parse "YYYY-MM-DD" (a real date, years 1900-9999). Returns 0 or -1. */
+/* Parse "YYYY-MM-DD" with date_parse(), the one date parser. Returns 0 or -1. */
 int book_parse_date(const char *s, lxw_datetime *out)
 {
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, leap;
+    date_ymd d;
 
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return -1;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return -1;
-    }
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+    if (date_parse(s, &d) != DATE_OK)
         return -1;
     memset(out, 0, sizeof *out);
-    out->year = y;
-    out->month = (uint8_t)m;
-    out->day = (uint8_t)d;
+    out->year = d.year;
+    out->month = (uint8_t)d.month;
+    out->day = (uint8_t)d.day;
     return 0;
 }

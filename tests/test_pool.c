@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "book.h"
 #include "pool.h"
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -209,7 +210,7 @@ static void test_defaults_when_rules_section_is_absent(void **state)
     assert_int_equal(r.p.rounding, 1);
     assert_string_equal(r.p.residual_label, "Restmidler overføres til Udviklingspuljen 2024");
     assert_null(r.p.committee);
-    assert_null(r.p.decision_date);
+    assert_string_equal(r.p.decision_date, "2024-01-01"); /* no decision_date: 1 January */
     assert_int_equal(r.p.n_reservations, 0);
     assert_int_equal(r.p.n_earmarks, 0);
     assert_int_equal(pool_reserved_total(&r.p), 0);
@@ -1147,6 +1148,214 @@ static void test_stray_byte_in_a_utf8_file_is_reported_not_read_as_windows_1252(
     done(&r);
 }
 
+/* ---- the key table ----------------------------------------------------- */
+
+/* Every row of the key table is read with its example value, in its section,
+ * and (but notes) refused when set twice. */
+static void test_every_key_in_the_table_is_read_with_its_example(void **state)
+{
+    static const char *const required[] = {"name = P\n", "year = 2023\n", "applications = a.csv\n"};
+    (void)state;
+    assert_true(pool_key_count() >= 25);
+    for (size_t i = 0; i < pool_key_count(); i++) {
+        const char *name, *section, *example;
+        char text[1024];
+        int n;
+        parsed r;
+        assert_int_equal(pool_key_info(i, &name, &section, &example), 0);
+        assert_non_null(example);
+        /* line 2: the key; then [pool] with the required keys it is not */
+        n = snprintf(text, sizeof text, "[%s]\n%s = %s\n[pool]\n", section, name, example);
+        for (size_t k = 0; k < 3; k++) {
+            if (strncmp(required[k], name, strlen(name)) != 0 || required[k][strlen(name)] != ' ')
+                n += snprintf(text + n, sizeof text - (size_t)n, "%s", required[k]);
+        }
+        snprintf(text + n, sizeof text - (size_t)n, "[budget]\nB = 10.000.000\n");
+        parse(&r, text);
+        if (r.rc != 0 || r.dl.n != 0) {
+            print_diags(&r.dl);
+            fail_msg("[%s] %s = %s is not read", section, name, example);
+        }
+        done(&r);
+
+        snprintf(text + n, sizeof text - (size_t)n, "[budget]\nB = 10.000.000\n[%s]\n%s = %s\n",
+                 section, name, example);
+        parse(&r, text);
+        if (strcmp(name, "notes") == 0) {
+            expect_clean(&r);
+            assert_int_equal(r.p.n_notes, 2);
+        } else {
+            char msg[128];
+            snprintf(msg, sizeof msg, "%s is set twice in [%s], first on line 2", name, section);
+            unsigned line = 1;
+            for (const char *c = text; *c; c++)
+                line += *c == '\n';
+            expect_one(&r, line - 1, 1, msg, "keep one of the two lines");
+        }
+        done(&r);
+    }
+    {
+        const char *name = NULL, *section = NULL, *example = NULL;
+        assert_int_equal(pool_key_info(pool_key_count(), &name, &section, &example), -1);
+        assert_null(name);
+    }
+}
+
+static void test_unknown_key_in_pool_lists_every_pool_key_from_the_table(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[pool]\nzzzzzzzz = 1\n");
+    expect_one(&r, 8, 1, "unknown key \"zzzzzzzz\" in [pool]",
+               "[pool] has name, short_name, committee, year, decision_date, applications, "
+               "applications_sheet, ledger, org_id, org_name, id_prefix, case_number, "
+               "guidelines and notes");
+    done(&r);
+    parse(&r, HEAD "[multiyear]\nzzzzzzzz = 1\n");
+    expect_one(&r, 8, 1, "unknown key \"zzzzzzzz\" in [multiyear]",
+               "[multiyear] has cap, min_active_years, money_year2, money_year3 and "
+               "running_holders");
+    done(&r);
+    parse(&r, HEAD "[earmark t]\nlabel = T\namount = 0\nzzzzzzzz = 1\n");
+    expect_one(&r, 10, 1, "unknown key \"zzzzzzzz\" in [earmark t]",
+               "[earmark <key>] has label, amount, years, criterion <key>, required, tier <n>, "
+               "unused, min and max");
+    done(&r);
+}
+
+static void test_misspelt_new_key_is_suggested(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[pool]\ncase_numbr = 27.12.00\n");
+    expect_one(&r, 8, 1, "unknown key \"case_numbr\" in [pool]", "did you mean case_number?");
+    done(&r);
+    parse(&r, HEAD "[rules]\nnotes = x\n");
+    expect_one(&r, 8, 1, "unknown key \"notes\" in [rules]", "notes belongs in [pool]");
+    done(&r);
+}
+
+/* ---- committee papers: case_number, guidelines, notes ------------------ */
+
+static void test_case_number_guidelines_and_notes_are_read(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[pool]\ncase_number = 27.12.00-A00-1-23\n"
+                   "guidelines = Retningslinjer for § 18-puljen, vedtaget 2021\n"
+                   "notes = Første bemærkning\n"
+                   "notes = Anden\\nTredje \\n  Fjerde\n");
+    expect_clean(&r);
+    assert_string_equal(r.p.case_number, "27.12.00-A00-1-23");
+    assert_string_equal(r.p.guidelines, "Retningslinjer for § 18-puljen, vedtaget 2021");
+    assert_int_equal(r.p.n_notes, 4);
+    assert_string_equal(r.p.notes[0], "Første bemærkning");
+    assert_string_equal(r.p.notes[1], "Anden");
+    assert_string_equal(r.p.notes[2], "Tredje");
+    assert_string_equal(r.p.notes[3], "Fjerde");
+    done(&r);
+    assert_null(r.p.notes);
+    assert_int_equal(r.p.n_notes, 0);
+}
+
+static void test_committee_paper_keys_are_optional(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD);
+    expect_clean(&r);
+    assert_null(r.p.case_number);
+    assert_null(r.p.guidelines);
+    assert_null(r.p.notes);
+    assert_int_equal(r.p.n_notes, 0);
+    done(&r);
+}
+
+static void test_empty_notes_are_reported_and_empty_pieces_dropped(void **state)
+{
+    parsed r;
+    (void)state;
+    parse(&r, HEAD "[pool]\nnotes =\n");
+    expect_one(&r, 8, 8, "notes is empty", "write a value after the '='");
+    done(&r);
+    parse(&r, HEAD "[pool]\nnotes = A\\n\\n \\nB\\n\n");
+    expect_clean(&r);
+    assert_int_equal(r.p.n_notes, 2);
+    assert_string_equal(r.p.notes[0], "A");
+    assert_string_equal(r.p.notes[1], "B");
+    done(&r);
+    parse(&r, HEAD "[pool]\ncase_number =\n");
+    expect_one(&r, 8, 14, "case_number is empty", NULL);
+    done(&r);
+}
+
+/* ---- decision_date ----------------------------------------------------- */
+
+/* check and run agree: the default is a date the workbook takes. */
+static void test_missing_decision_date_is_1_january_which_the_workbook_takes(void **state)
+{
+    parsed r;
+    lxw_datetime d;
+    (void)state;
+    parse(&r, HEAD);
+    expect_clean(&r);
+    assert_string_equal(r.p.decision_date, "2023-01-01");
+    assert_int_equal(book_parse_date(r.p.decision_date, &d), 0);
+    assert_int_equal(d.year, 2023);
+    assert_int_equal(d.month, 1);
+    assert_int_equal(d.day, 1);
+    done(&r);
+}
+
+/* Every date the pool file takes, the workbook takes, and the other way round. */
+static void test_pool_and_workbook_take_the_same_dates(void **state)
+{
+    static const char *const dates[] = {
+        "1899-12-31", "1900-01-01", "1900-02-29", "2000-02-29", "2023-02-29", "2024-02-29",
+        "2022-12-13", "2022-13-01", "2022-00-10", "2022-04-31", "2022-04-00", "9999-12-31",
+        "0000-01-01", "2022-1-13",  "2022/12/13", "22-12-2022",
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        char text[256];
+        parsed r;
+        lxw_datetime d;
+        snprintf(text, sizeof text, HEAD "[pool]\ndecision_date = %s\n", dates[i]);
+        parse(&r, text);
+        int in_book = book_parse_date(dates[i], &d) == 0;
+        if ((r.rc == 0) != in_book) {
+            print_diags(&r.dl);
+            fail_msg("%s: pool %s, workbook %s", dates[i], r.rc == 0 ? "takes" : "refuses",
+                     in_book ? "takes" : "refuses");
+        }
+        done(&r);
+    }
+}
+
+/* The bug this default fixes: without decision_date, check passed and run
+ * exited 4 when the workbook wanted a date. Both now exit 0. */
+static void test_check_and_run_agree_on_a_pool_without_decision_date(void **state)
+{
+    char dir[] = "/tmp/pulje-nodate-XXXXXX", cmd[2048], buf[8192];
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd,
+             "cp inputs/ansoegninger-2023.csv inputs/forpligtelser.csv %s/ && "
+             "sed '/^decision_date/d' inputs/pulje-2023.ini > %s/pool.ini && "
+             "! grep -q decision_date %s/pool.ini 2>&1",
+             dir, dir, dir);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pool.ini -q 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+    snprintf(cmd, sizeof cmd, "%s/pulje run %s/pool.ini -q --out %s/out 2>&1 && "
+             "test -s %s/out/18-hovedpuljen-2023.xlsx", test_build_dir(), dir, dir, dir);
+    int rc = test_run(cmd, buf, sizeof buf);
+    if (rc != 0)
+        fail_msg("run exited %d: %s", rc, buf);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    test_run(cmd, buf, sizeof buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1225,6 +1434,15 @@ int main(void)
         cmocka_unit_test(test_bytes_neither_utf8_nor_windows_1252_are_reported_where_they_are),
         cmocka_unit_test(test_control_character_in_a_label_is_reported),
         cmocka_unit_test(test_stray_byte_in_a_utf8_file_is_reported_not_read_as_windows_1252),
+        cmocka_unit_test(test_every_key_in_the_table_is_read_with_its_example),
+        cmocka_unit_test(test_unknown_key_in_pool_lists_every_pool_key_from_the_table),
+        cmocka_unit_test(test_misspelt_new_key_is_suggested),
+        cmocka_unit_test(test_case_number_guidelines_and_notes_are_read),
+        cmocka_unit_test(test_committee_paper_keys_are_optional),
+        cmocka_unit_test(test_empty_notes_are_reported_and_empty_pieces_dropped),
+        cmocka_unit_test(test_missing_decision_date_is_1_january_which_the_workbook_takes),
+        cmocka_unit_test(test_pool_and_workbook_take_the_same_dates),
+        cmocka_unit_test(test_check_and_run_agree_on_a_pool_without_decision_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
