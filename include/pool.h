@@ -116,6 +116,7 @@ typedef struct pool {
     char **notes;          /* [pool] notes: remarks (bemærkninger), in the file's order;
                               each `notes =` line adds, "\n" in a value separates */
     size_t n_notes;
+    bool decision_date_default; /* no decision_date line: 1 January of the year is used */
 } pool;
 
 /**

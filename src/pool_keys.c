@@ -514,6 +514,7 @@ int pool_keys_year_defaults(pool_parser *st)
         p->decision_date = text_strndup(buf, strlen(buf));
         if (!p->decision_date)
             return -1;
+        p->decision_date_default = true;
     }
     return 0;
 }

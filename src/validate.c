@@ -97,6 +97,12 @@ pulje_status validate_inputs(pulje_inputs *in, diag_list *dl)
     if (!in->pool.holders_set_aside &&
         multiyear_holders(&in->pool, in->pool.commitments, &in->apps, NULL, dl) > 0)
         return PULJE_INPUT;
+    /* a date the officer did not write is shown, never silently used */
+    if (in->pool.decision_date_default)
+        diag_add(dl, DIAG_WARNING, in->pool.file, 0, 0,
+                 "write the committee's decision date in [pool] as decision_date = YYYY-MM-DD",
+                 "[pool] has no decision_date; the workbook and the 360Giving award date "
+                 "use %s", in->pool.decision_date);
     bad = plausible_check(&in->pool, &in->apps, dl);
     if (bad == (size_t)-1)
         return PULJE_FAULT;

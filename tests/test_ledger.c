@@ -775,7 +775,7 @@ static void put_file(const char *dir, const char *name, const char *text)
 static void multiyear_pool(const char *dir, const char *ledger_text)
 {
     put_file(dir, "pool.ini",
-             "[pool]\nname = Testpuljen\nyear = 2024\napplications = apps.csv\n"
+             "[pool]\nname = Testpuljen\nyear = 2024\ndecision_date = 2023-12-13\napplications = apps.csv\n"
              "ledger = forpligtelser.csv\n[budget]\nB = 1.000.000\n[multiyear]\ncap = 55 %\n");
     put_file(dir, "apps.csv",
              "Nr;Forening;Indsats;Ansøgt;Indstillet;Afslag\n1;A;a;50.000;40.000;\n");
@@ -834,10 +834,10 @@ static void test_last_years_ledger_beside_an_empty_one_is_an_error(void **state)
     assert_int_equal(inputs_check_ledger(&in, NULL, &d), -1);
     assert_int_equal(d.n, 1);
     assert_int_equal(d.v[0].level, DIAG_ERROR);
-    assert_int_equal(d.v[0].line, 5); /* the pool file's `ledger =` */
+    assert_int_equal(d.v[0].line, 6); /* the pool file's `ledger =` */
     assert_non_null(strstr(d.v[0].msg, "testpuljen-2023-forpligtelser.csv holds 1 commitment "
                                        "for 2024 (120.000 kr.), but the pool's ledger "));
-    assert_non_null(strstr(d.v[0].hint, "(line 5)"));
+    assert_non_null(strstr(d.v[0].hint, "(line 6)"));
     inputs_free(&in);
     diag_free(&d);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
