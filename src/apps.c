@@ -13,44 +13,142 @@
 #include "text.h"
 #include "xlsxread.h"
 
-/* Index of each known column in apps_columns. */
-enum {
-    COL_NR, COL_CVR, COL_ASSOCIATION, COL_ACTIVITY, COL_APPLIED, COL_ASSESSED,
-    COL_REFUSAL, COL_YEARS, COL_ACTIVE_YEARS, COL_EXCEPTIONAL, COL_PRIORITY, COL_COUNT
-};
+/* The columns the reader's rules between columns name (the amounts, the
+ * refusal, the duplicate checks): the first rows of apps_columns, by these
+ * indexes. Every other column is read by its kind alone. */
+enum { COL_NR, COL_CVR, COL_ASSOCIATION, COL_ACTIVITY, COL_APPLIED, COL_ASSESSED, COL_REFUSAL };
 
-/* In the order of the enum above, which is also the order of the default file. */
+#define FIELD(f) offsetof(app, f)
+
+/* Every column's contract, in the order of the templates (the default file
+ * has this order too). */
 const apps_column apps_columns[] = {
-    {"nr", "Nr", {"Nummer", "Ansøgningsnr", "Ans. nr.", "Løbenr", NULL}, true,
-     "Application number, unique in the file"},
-    {"cvr", "CVR", {"CVR-nr", "CVR-nummer", NULL}, false,
-     "The association's CVR number (text, may be empty)"},
-    {"association", "Forening", {"Foreningens navn", "Organisation", NULL}, true,
-     "The applying association"},
-    {"activity", "Indsats", {"Aktivitet", "Projekt", "Indsatsens navn", NULL}, true,
-     "The activity applied for"},
-    {"applied", "Ansøgt",
-     {"Ansøgt beløb", "Ansøgt (kr.)", "ansogt", "Ansøgt beløb (kr.)", "Søgt beløb"}, true,
-     "Amount applied for, whole kroner (50.000 or 50000)"},
-    {"assessed", "Indstillet",
-     {"Indstillet beløb", "Vurderet", "indstillet (kr.)", "Vurderet beløb",
-      "Indstillet beløb (kr.)"},
-     true, "Amount the assessment panel recommends; empty means as applied, 0 if refused"},
-    {"refusal", "Afslag/begrundelse",
-     {"Afslag", "Begrundelse", "Begrundelse for afslag", "Afslagsbegrundelse", NULL}, true,
-     "Reason for a refusal; any text here means the application is refused"},
-    {"years", "Antal år", {"År søgt", "Antal aar", "Antal år søgt", NULL}, false,
-     "Years requested: 1, 2 or 3 (empty means 1)"},
-    {"active_years", "År aktiv", {"Antal år aktiv", "Aar aktiv", NULL}, false,
-     "Years the activity has run (multi-year grants ask for at least 5)"},
-    {"exceptional", "Undtagelse", {"Særligt tilfælde", "Undtagelsestilfælde", NULL}, false,
-     "ja/x/1 marks an exceptional case (needed for 3 years); nej/0/empty otherwise"},
-    {"priority", "Prioritet", {"Prioritering", "Prio", NULL}, false,
-     "The panel's priority among multi-year requests, 1 first; empty if none"},
-    {NULL, NULL, {NULL}, false, NULL},
+    [COL_NR] = {
+        .col = {.key = "nr", .header = "Nr",
+                .aliases = {"Nummer", "Ansøgningsnr", "Ans. nr.", "Løbenr", NULL},
+                .required = true, .meaning = "application number, unique in the file"},
+        .kind = APPS_ID, .field = FIELD(nr),
+        .note = {"Ansøgningens nummer; hvert nummer én gang.",
+                 "The application number; each number once."},
+        .width = 11, .format = APPS_FORMAT_TEXT,
+    },
+    [COL_CVR] = {
+        .col = {.key = "cvr", .header = "CVR", .aliases = {"CVR-nr", "CVR-nummer", NULL},
+                .meaning = "the association's CVR number"},
+        .kind = APPS_ID, .field = FIELD(cvr),
+        .note = {"Foreningens CVR-nummer (8 cifre); må stå tomt.",
+                 "The association's CVR number (8 digits); may be empty."},
+        .width = 11, .format = APPS_FORMAT_TEXT,
+    },
+    [COL_ASSOCIATION] = {
+        .col = {.key = "association", .header = "Forening",
+                .aliases = {"Foreningens navn", "Organisation", NULL}, .required = true,
+                .meaning = "the applying association"},
+        .kind = APPS_TEXT, .field = FIELD(association),
+        .note = {"Foreningens navn.", "The association's name."},
+        .width = 36,
+    },
+    [COL_ACTIVITY] = {
+        .col = {.key = "activity", .header = "Indsats",
+                .aliases = {"Aktivitet", "Projekt", "Indsatsens navn", NULL}, .required = true,
+                .meaning = "the activity applied for"},
+        .kind = APPS_TEXT, .field = FIELD(activity),
+        .note = {"Indsatsen, der søges til.", "The activity applied for."},
+        .width = 36,
+    },
+    [COL_APPLIED] = {
+        .col = {.key = "applied", .header = "Ansøgt",
+                .aliases = {"Ansøgt beløb", "Ansøgt (kr.)", "ansogt", "Ansøgt beløb (kr.)",
+                            "Søgt beløb"},
+                .required = true,
+                .meaning = "amount applied for (per year), whole kroner: `50.000` or `50000`"},
+        .kind = APPS_AMOUNT, .field = FIELD(applied), .min = 0, .max = MONEY_MAX,
+        .note = {"Ansøgt beløb i hele kroner.", "Amount applied for, whole kroner."},
+        .width = 14, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
+    },
+    [COL_ASSESSED] = {
+        .col = {.key = "assessed", .header = "Indstillet",
+                .aliases = {"Indstillet beløb", "Vurderet", "indstillet (kr.)", "Vurderet beløb",
+                            "Indstillet beløb (kr.)"},
+                .required = true,
+                .meaning = "the assessed amount; empty means as applied; `0` with a refusal"},
+        .kind = APPS_AMOUNT, .field = FIELD(assessed), .min = 0, .max = MONEY_MAX,
+        .note = {"Indstillingsudvalgets beløb i hele kroner; tomt = som ansøgt; 0 ved afslag.",
+                 "The assessment panel's amount, whole kroner; empty = as applied; 0 if "
+                 "refused."},
+        .width = 14, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
+    },
+    [COL_REFUSAL] = {
+        .col = {.key = "refusal", .header = "Afslag/begrundelse",
+                .aliases = {"Afslag", "Begrundelse", "Begrundelse for afslag",
+                            "Afslagsbegrundelse", NULL},
+                .required = true,
+                .meaning = "a refusal reason; any text here refuses the application"},
+        .kind = APPS_TEXT, .field = FIELD(refusal),
+        .note = {"Begrundelse for afslag; al tekst her betyder afslag.",
+                 "Reason for a refusal; any text here means the application is refused."},
+        .width = 36,
+    },
+    {
+        .col = {.key = "years", .header = "Antal år",
+                .aliases = {"År søgt", "Antal aar", "Antal år søgt", NULL},
+                .meaning = "years applied for: 1, 2 or 3 (empty: 1)"},
+        .kind = APPS_COUNT, .field = FIELD(years), .min = 1, .max = 3, .empty = 1,
+        .what = "1, 2 or 3",
+        .hint = "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
+        .note = {"Antal år, der søges: 1, 2 eller 3 (tomt = 1).",
+                 "Years applied for: 1, 2 or 3 (empty = 1)."},
+        .width = 11, .check = APPS_CHECK_LIST,
+    },
+    {
+        .col = {.key = "active_years", .header = "År aktiv",
+                .aliases = {"Antal år aktiv", "Aar aktiv", NULL},
+                .meaning = "years the activity has run (multi-year grants need "
+                           "`min_active_years`)"},
+        .kind = APPS_COUNT, .field = FIELD(active_years), .min = 0, .max = 500, .empty = -1,
+        .what = "a whole number of years up to 500",
+        .hint = "write how many years the activity has run, like 5, or leave it empty",
+        .note = {"Antal år, aktiviteten har kørt (flerårige tilskud kræver mindst 5).",
+                 "Years the activity has run (multi-year grants need at least 5)."},
+        .width = 11, .check = APPS_CHECK_RANGE,
+    },
+    {
+        .col = {.key = "exceptional", .header = "Undtagelse",
+                .aliases = {"Særligt tilfælde", "Undtagelsestilfælde", NULL},
+                .meaning = "`ja` marks a 3-year request as exceptional (required for 3 years)"},
+        .kind = APPS_YES_NO, .field = FIELD(exceptional),
+        .what = "ja or nej",
+        .hint = "write ja (or x) for an exceptional case; nej, 0 or empty otherwise",
+        .note = {"ja, hvis et 3-årigt tilskud er et særligt tilfælde; ellers nej eller tomt.",
+                 "ja (yes) if a 3-year grant is an exceptional case; else nej (no) or empty."},
+        .width = 11, .check = APPS_CHECK_LIST,
+    },
+    {
+        .col = {.key = "priority", .header = "Prioritet",
+                .aliases = {"Prioritering", "Prio", NULL},
+                .meaning = "the panel's priority among multi-year requests, 1 first"},
+        .kind = APPS_COUNT, .field = FIELD(priority), .min = 1, .max = 10000, .empty = 0,
+        .what = "a positive whole number up to 10000",
+        .hint = "write 1 for the first priority, 2 for the next, and so on, or leave it empty",
+        .note = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt "
+                 "hvis ingen.",
+                 "The panel's priority among multi-year requests, 1 first; empty if none."},
+        .width = 11, .check = APPS_CHECK_RANGE,
+    },
+    {.col = {.key = NULL}},
 };
 
-static const table_spec apps_spec = {apps_columns, "application", "applications", false};
+/* What the readings name their rows. */
+#define ROW_NAME "application"
+#define ROWS_NAME "applications"
+
+size_t apps_n_columns(void)
+{
+    size_t n = 0;
+    while (apps_columns[n].col.key)
+        n++;
+    return n;
+}
 
 /* Columns per earmark after the known ones: one per criterion, then the
  * supplement asked for and the supplement assessed. */
@@ -98,8 +196,6 @@ static const table_cell *get(const reader *r, int k)
     return r->row->cell[k];
 }
 
-/* Check the optional small-number columns (years, active years, exceptional,
- * priority) of the current row into a. */
 /* ja/x/1 -> 1, nej/0/empty -> 0, else -1. */
 static int yes_no(const char *s)
 {
@@ -110,51 +206,47 @@ static int yes_no(const char *s)
     return -1;
 }
 
-static void read_flags(reader *r, app *a)
+/* Where column k's value goes in a. */
+static void *field_of(app *a, size_t k)
+{
+    return (char *)a + apps_columns[k].field;
+}
+
+/* Set the counts of a to their values for an empty cell (apps_column.empty). */
+static void set_empty_counts(app *a)
+{
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        if (apps_columns[k].kind == APPS_COUNT)
+            *(int *)field_of(a, k) = apps_columns[k].empty;
+}
+
+/* Check the count and yes/no columns of the current row into a, each by its
+ * kind and bounds (apps_columns). */
+static void read_counts(reader *r, app *a)
 {
     char sb[TABLE_SHOW_BUFSZ];
-    const table_cell *c;
-    long v;
 
-    if ((c = get(r, COL_YEARS)) && c->len) {
-        if (table_count(c->s, &v) && v >= 1 && v <= 3)
-            a->years = (int)v;
-        else
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
-                            "column %u (%s): \"%s\" is not 1, 2 or 3", c->col, c->name,
-                            table_show(c->s, sb));
-    }
-    if ((c = get(r, COL_ACTIVE_YEARS)) && c->len) {
-        if (table_count(c->s, &v))
-            a->active_years = (int)v;
-        else
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write how many years the activity has run, like 5, or leave it "
-                            "empty",
-                            "column %u (%s): \"%s\" is not a whole number of years", c->col,
-                            c->name, table_show(c->s, sb));
-    }
-    if ((c = get(r, COL_EXCEPTIONAL)) && c->len) {
-        int y = yes_no(c->s);
-        if (y == 1)
-            a->exceptional = true;
-        else if (y < 0)
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write ja (or x) for an exceptional case; nej, 0 or empty "
-                            "otherwise",
-                            "column %u (%s): \"%s\" is not ja or nej", c->col, c->name,
-                            table_show(c->s, sb));
-    }
-    if ((c = get(r, COL_PRIORITY)) && c->len) {
-        if (table_count(c->s, &v) && v >= 1)
-            a->priority = (int)v;
-        else
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write 1 for the first priority, 2 for the next, and so on, or "
-                            "leave it empty",
-                            "column %u (%s): \"%s\" is not a positive whole number", c->col,
-                            c->name, table_show(c->s, sb));
+    for (size_t k = 0; apps_columns[k].col.key; k++) {
+        const apps_column *ac = &apps_columns[k];
+        const table_cell *c = get(r, (int)k);
+        bool ok;
+        long v;
+
+        if (!c || !c->len || (ac->kind != APPS_COUNT && ac->kind != APPS_YES_NO))
+            continue;
+        if (ac->kind == APPS_COUNT) {
+            ok = table_count(c->s, &v) && v >= ac->min && v <= ac->max;
+            if (ok)
+                *(int *)field_of(a, k) = (int)v;
+        } else {
+            int y = yes_no(c->s);
+            ok = y >= 0;
+            if (ok)
+                *(bool *)field_of(a, k) = y == 1;
+        }
+        if (!ok)
+            table_note_cell(r->t, DIAG_ERROR, c, ac->hint, "column %u (%s): \"%s\" is not %s",
+                            c->col, c->name, table_show(c->s, sb), ac->what);
     }
 }
 
@@ -216,6 +308,23 @@ static char *dup_col(const reader *r, int k)
     return c ? text_strndup(c->s, c->len) : text_strndup("", 0);
 }
 
+/* True if column k holds a string (char *) of struct app. */
+static bool is_string(size_t k)
+{
+    return apps_columns[k].kind == APPS_TEXT || apps_columns[k].kind == APPS_ID;
+}
+
+/* Copy the text columns of the current row into a. Returns 0, or -1 on out
+ * of memory (strings already copied stay in a). */
+static int read_strings(const reader *r, app *a)
+{
+    int rc = 0;
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        if (is_string(k) && !(*(char **)field_of(a, k) = dup_col(r, (int)k)))
+            rc = -1;
+    return rc;
+}
+
 /* Free the strings of one application. */
 static void app_free_strings(app *a)
 {
@@ -223,11 +332,9 @@ static void app_free_strings(app *a)
     free(a->supp_asked);
     free(a->supp_assessed);
     free(a->supp_col);
-    free(a->nr);
-    free(a->cvr);
-    free(a->association);
-    free(a->activity);
-    free(a->refusal);
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        if (is_string(k))
+            free(*(char **)field_of(a, k));
 }
 
 /* Append a to the list, taking its strings. Returns 0, or -1 on out of
@@ -235,12 +342,7 @@ static void app_free_strings(app *a)
 static int push_app(reader *r, app *a)
 {
     app_list *l = r->out;
-    app *v;
-    if (!a->nr || !a->cvr || !a->association || !a->activity || !a->refusal) {
-        app_free_strings(a);
-        return -1;
-    }
-    v = grow(l->v, &r->cap, l->n + 1, sizeof *v);
+    app *v = grow(l->v, &r->cap, l->n + 1, sizeof *v);
     if (!v) {
         app_free_strings(a);
         return -1;
@@ -513,8 +615,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
     if (prepare_keys(r, &keys) != 0)
         return -1;
     memset(&a, 0, sizeof a);
-    a.years = 1;
-    a.active_years = -1;
+    set_empty_counts(&a);
     a.line = row->line;
     if ((c = get(r, COL_NR)) && c->len == 0)
         table_note_cell(t, DIAG_ERROR, c, "give every application its own number, like 17",
@@ -523,7 +624,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
         table_note_cell(t, DIAG_ERROR, c, "write the name of the applying association",
                         "column %u (%s): the association is empty", c->col, c->name);
     read_amounts(r, &a);
-    read_flags(r, &a);
+    read_counts(r, &a);
 
     if (r->pool && r->pool->n_earmark_defs && r->out->n == 0)
         check_earmark_columns(r);
@@ -533,17 +634,42 @@ static int read_row(table *t, const table_row *row, void *ctx)
         free(keys.cvrpair);
         return -1;
     }
-    a.nr = dup_col(r, COL_NR);
-    a.cvr = dup_col(r, COL_CVR);
-    a.association = dup_col(r, COL_ASSOCIATION);
-    a.activity = dup_col(r, COL_ACTIVITY);
-    a.refusal = dup_col(r, COL_REFUSAL);
+    if (read_strings(r, &a) != 0) {
+        app_free_strings(&a);
+        free(keys.pair);
+        free(keys.cvrpair);
+        return -1;
+    }
     rc = push_app(r, &a);
     if (rc == 0)
         rc = check_duplicates(r, &keys, r->out->n - 1);
     free(keys.pair);
     free(keys.cvrpair);
     return rc;
+}
+
+/* The columns table.c matches: apps_columns' col, then extra zeroed
+ * entries and the terminator. malloc'ed; NULL on out of memory. */
+static table_column *base_columns(size_t extra)
+{
+    size_t n = apps_n_columns();
+    table_column *cols = calloc(n + extra + 1, sizeof *cols);
+
+    for (size_t k = 0; cols && k < n; k++)
+        cols[k] = apps_columns[k].col;
+    return cols;
+}
+
+/* How many required columns the first record of data does not name
+ * (table_header_fit() for the applications); -1 on out of memory. */
+static int header_fit(const char *data, size_t len)
+{
+    table_column *cols = base_columns(0);
+    table_spec spec = {cols, ROW_NAME, ROWS_NAME, false};
+    int n = cols ? table_header_fit(&spec, data, len) : -1;
+
+    free(cols);
+    return n;
 }
 
 /* Read data, or the file name when data is NULL, with table.c. Same return
@@ -554,20 +680,19 @@ static int read_row(table *t, const table_row *row, void *ctx)
 static table_column *earmark_columns(const pool *p, size_t *em_first, char ***strings,
                                      size_t *n_strings)
 {
-    size_t extra = 0, k_col = COL_COUNT, ns = 0;
+    size_t extra = 0, k_col = apps_n_columns(), ns = 0;
     table_column *cols;
     char **str;
 
     for (size_t k = 0; k < p->n_earmark_defs; k++)
         extra += p->earmark_defs[k].n_criteria + EM_SUPP_COLS;
-    cols = calloc(COL_COUNT + extra + 1, sizeof *cols);
+    cols = base_columns(extra);
     str = calloc(extra + 1, sizeof *str);
     if (!cols || !str) {
         free(cols);
         free(str);
         return NULL;
     }
-    memcpy(cols, apps_columns, COL_COUNT * sizeof *cols);
     for (size_t k = 0; k < p->n_earmark_defs; k++) {
         const pool_earmark *e = &p->earmark_defs[k];
         em_first[k] = k_col;
@@ -613,7 +738,8 @@ static bool *text_columns(const table_spec *spec)
     v = calloc(n ? n : 1, sizeof *v);
     if (!v)
         return NULL;
-    v[COL_ASSOCIATION] = v[COL_ACTIVITY] = v[COL_REFUSAL] = true;
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        v[k] = apps_columns[k].kind == APPS_TEXT;
     return v;
 }
 
@@ -624,7 +750,7 @@ static int parse_cells(const char *data, size_t len, const char *name, const poo
 {
     reader r;
     int rc;
-    table_spec spec = apps_spec;
+    table_spec spec = {NULL, ROW_NAME, ROWS_NAME, false};
     table_column *cols = NULL;
     char **strings = NULL;
     size_t n_strings = 0;
@@ -643,8 +769,11 @@ static int parse_cells(const char *data, size_t len, const char *name, const poo
             diag_add(dl, DIAG_ERROR, name, 0, 0, NULL, "out of memory");
             return -1;
         }
-        spec.columns = cols;
+    } else if (!(cols = base_columns(0))) {
+        diag_add(dl, DIAG_ERROR, name, 0, 0, NULL, "out of memory");
+        return -1;
     }
+    spec.columns = cols;
     memset(&opts, 0, sizeof opts);
     opts.text_columns = text_columns(&spec);
     opts.encoding = &enc;
@@ -720,7 +849,7 @@ static void other_sheet(const char *path, const xlsxread_result *first, diag_lis
         if (xlsxread_sheet(path, 0, first->sheets[i], &res, detail, sizeof detail) !=
             XLSXREAD_OK)
             continue;
-        if (table_header_fit(&apps_spec, res.text, res.len) == 0)
+        if (header_fit(res.text, res.len) == 0)
             found = first->sheets[i];
         xlsxread_result_free(&res);
     }
@@ -765,7 +894,7 @@ static int load(const char *path, const pool *p, app_list *out, diag_list *dl)
                  xlsxread_strerror(e), detail);
         return -1;
     }
-    if (!want && res.n_sheets > 1 && table_header_fit(&apps_spec, res.text, res.len) > 0)
+    if (!want && res.n_sheets > 1 && header_fit(res.text, res.len) > 0)
         other_sheet(path, &res, dl);
     rc = parse_cells(res.text, res.len, path, p, &res, out, dl);
     xlsxread_result_free(&res);

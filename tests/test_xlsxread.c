@@ -625,8 +625,8 @@ static void write_apps_book(const char *path, const char *amount2)
     lxw_workbook *wb = workbook_new(path);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Ansøgninger");
 
-    for (lxw_col_t c = 0; apps_columns[c].key; c++)
-        worksheet_write_string(ws, 0, c, apps_columns[c].header, NULL);
+    for (lxw_col_t c = 0; apps_columns[c].col.key; c++)
+        worksheet_write_string(ws, 0, c, apps_columns[c].col.header, NULL);
     worksheet_write_number(ws, 1, 0, 1, NULL);
     worksheet_write_string(ws, 1, 1, "12345678", NULL);
     worksheet_write_string(ws, 1, 2, "Gode Naboer", NULL);
@@ -883,8 +883,8 @@ static void test_a_date_in_ansoegt_through_pulje_names_the_cell(void **state)
     ws = workbook_add_worksheet(wb, "Ansøgninger");
     date = workbook_add_format(wb);
     format_set_num_format(date, "dd-mm-yyyy");
-    for (lxw_col_t c = 0; apps_columns[c].key; c++)
-        worksheet_write_string(ws, 0, c, apps_columns[c].header, NULL);
+    for (lxw_col_t c = 0; apps_columns[c].col.key; c++)
+        worksheet_write_string(ws, 0, c, apps_columns[c].col.header, NULL);
     worksheet_write_number(ws, 1, 0, 1, NULL);
     worksheet_write_string(ws, 1, 2, "Gode Naboer", NULL);
     worksheet_write_string(ws, 1, 3, "Lektiecafé", NULL);
