@@ -9,171 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apps_internal.h"
 #include "table.h"
 #include "text.h"
 #include "xlsxread.h"
 
-/* The columns the reader's rules between columns name (the amounts, the
- * refusal, the duplicate checks): the first rows of apps_columns, by these
- * indexes. Every other column is read by its kind alone. */
-enum { COL_NR, COL_CVR, COL_ASSOCIATION, COL_ACTIVITY, COL_APPLIED, COL_ASSESSED, COL_REFUSAL };
-
-#define FIELD(f) offsetof(app, f)
-
-/* Every column's contract, in the order of the templates (the default file
- * has this order too). */
-const apps_column apps_columns[] = {
-    [COL_NR] = {
-        .col = {.key = "nr", .header = "Nr",
-                .aliases = {"Nummer", "Ansøgningsnr", "Ans. nr.", "Løbenr", NULL},
-                .required = true, .meaning = "application number, unique in the file"},
-        .kind = APPS_ID, .field = FIELD(nr),
-        .note = {"Ansøgningens nummer; hvert nummer én gang.",
-                 "The application number; each number once."},
-        .width = 11, .format = APPS_FORMAT_TEXT,
-    },
-    [COL_CVR] = {
-        .col = {.key = "cvr", .header = "CVR", .aliases = {"CVR-nr", "CVR-nummer", NULL},
-                .meaning = "the association's CVR number"},
-        .kind = APPS_ID, .field = FIELD(cvr),
-        .note = {"Foreningens CVR-nummer (8 cifre); må stå tomt.",
-                 "The association's CVR number (8 digits); may be empty."},
-        .width = 11, .format = APPS_FORMAT_TEXT,
-    },
-    [COL_ASSOCIATION] = {
-        .col = {.key = "association", .header = "Forening",
-                .aliases = {"Foreningens navn", "Organisation", NULL}, .required = true,
-                .meaning = "the applying association"},
-        .kind = APPS_TEXT, .field = FIELD(association),
-        .note = {"Foreningens navn.", "The association's name."},
-        .width = 36,
-    },
-    [COL_ACTIVITY] = {
-        .col = {.key = "activity", .header = "Indsats",
-                .aliases = {"Aktivitet", "Projekt", "Indsatsens navn", NULL}, .required = true,
-                .meaning = "the activity applied for"},
-        .kind = APPS_TEXT, .field = FIELD(activity),
-        .note = {"Indsatsen, der søges til.", "The activity applied for."},
-        .width = 36,
-    },
-    [COL_APPLIED] = {
-        .col = {.key = "applied", .header = "Ansøgt",
-                .aliases = {"Ansøgt beløb", "Ansøgt (kr.)", "ansogt", "Ansøgt beløb (kr.)",
-                            "Søgt beløb"},
-                .required = true,
-                .meaning = "amount applied for (per year), whole kroner: `50.000` or `50000`"},
-        .kind = APPS_AMOUNT, .field = FIELD(applied), .min = 0, .max = MONEY_MAX,
-        .note = {"Ansøgt beløb i hele kroner.", "Amount applied for, whole kroner."},
-        .width = 14, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
-    },
-    [COL_ASSESSED] = {
-        .col = {.key = "assessed", .header = "Indstillet",
-                .aliases = {"Indstillet beløb", "Vurderet", "indstillet (kr.)", "Vurderet beløb",
-                            "Indstillet beløb (kr.)"},
-                .required = true,
-                .meaning = "the assessed amount; empty means as applied; `0` with a refusal"},
-        .kind = APPS_AMOUNT, .field = FIELD(assessed), .min = 0, .max = MONEY_MAX,
-        .note = {"Indstillingsudvalgets beløb i hele kroner; tomt = som ansøgt; 0 ved afslag.",
-                 "The assessment panel's amount, whole kroner; empty = as applied; 0 if "
-                 "refused."},
-        .width = 14, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
-    },
-    [COL_REFUSAL] = {
-        .col = {.key = "refusal", .header = "Afslag/begrundelse",
-                .aliases = {"Afslag", "Begrundelse", "Begrundelse for afslag",
-                            "Afslagsbegrundelse", NULL},
-                .required = true,
-                .meaning = "a refusal reason; any text here refuses the application"},
-        .kind = APPS_TEXT, .field = FIELD(refusal),
-        .note = {"Begrundelse for afslag; al tekst her betyder afslag.",
-                 "Reason for a refusal; any text here means the application is refused."},
-        .width = 36,
-    },
-    {
-        .col = {.key = "years", .header = "Antal år",
-                .aliases = {"År søgt", "Antal aar", "Antal år søgt", NULL},
-                .meaning = "years applied for: 1, 2 or 3 (empty: 1)"},
-        .kind = APPS_COUNT, .field = FIELD(years), .min = 1, .max = 3, .empty = 1,
-        .what = "1, 2 or 3",
-        .hint = "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
-        .note = {"Antal år, der søges: 1, 2 eller 3 (tomt = 1).",
-                 "Years applied for: 1, 2 or 3 (empty = 1)."},
-        .width = 11, .check = APPS_CHECK_LIST,
-    },
-    {
-        .col = {.key = "active_years", .header = "År aktiv",
-                .aliases = {"Antal år aktiv", "Aar aktiv", NULL},
-                .meaning = "years the activity has run (multi-year grants need "
-                           "`min_active_years`)"},
-        .kind = APPS_COUNT, .field = FIELD(active_years), .min = 0, .max = 500, .empty = -1,
-        .what = "a whole number of years up to 500",
-        .hint = "write how many years the activity has run, like 5, or leave it empty",
-        .note = {"Antal år, aktiviteten har kørt (flerårige tilskud kræver mindst 5).",
-                 "Years the activity has run (multi-year grants need at least 5)."},
-        .width = 11, .check = APPS_CHECK_RANGE,
-    },
-    {
-        .col = {.key = "exceptional", .header = "Undtagelse",
-                .aliases = {"Særligt tilfælde", "Undtagelsestilfælde", NULL},
-                .meaning = "`ja` marks a 3-year request as exceptional (required for 3 years)"},
-        .kind = APPS_YES_NO, .field = FIELD(exceptional),
-        .what = "ja or nej",
-        .hint = "write ja (or x) for an exceptional case; nej, 0 or empty otherwise",
-        .note = {"ja, hvis et 3-årigt tilskud er et særligt tilfælde; ellers nej eller tomt.",
-                 "ja (yes) if a 3-year grant is an exceptional case; else nej (no) or empty."},
-        .width = 11, .check = APPS_CHECK_LIST,
-    },
-    {
-        .col = {.key = "priority", .header = "Prioritet",
-                .aliases = {"Prioritering", "Prio", NULL},
-                .meaning = "the panel's priority among multi-year requests, 1 first"},
-        .kind = APPS_COUNT, .field = FIELD(priority), .min = 1, .max = 10000, .empty = 0,
-        .what = "a positive whole number up to 10000",
-        .hint = "write 1 for the first priority, 2 for the next, and so on, or leave it empty",
-        .note = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt "
-                 "hvis ingen.",
-                 "The panel's priority among multi-year requests, 1 first; empty if none."},
-        .width = 11, .check = APPS_CHECK_RANGE,
-    },
-    {.col = {.key = NULL}},
-};
-
-/* What the readings name their rows. */
-#define ROW_NAME "application"
-#define ROWS_NAME "applications"
-
-size_t apps_n_columns(void)
-{
-    size_t n = 0;
-    while (apps_columns[n].col.key)
-        n++;
-    return n;
-}
-
-/* Columns per earmark after the known ones: one per criterion, then the
- * supplement asked for and the supplement assessed. */
-#define EM_SUPP_COLS 2
-
-/* What the row callback keeps between rows. */
-typedef struct reader {
-    table *t;              /* the reading, for notes */
-    const table_row *row;  /* the row being checked */
-    app_list *out;
-    size_t cap;            /* capacity of out->v */
-    bool oom;              /* out of memory in a duplicate look-up */
-    table_index nrs;       /* Nr -> first row with it */
-    const pool *pool;      /* earmarks give extra columns; NULL if none */
-    size_t *em_first;      /* per earmark: its first column in the spec */
-    table_index pairs;     /* folded association + activity -> first row with them */
-    table_index cvrpairs;  /* CVR + folded activity -> first row with them */
-    char *scratch;
-    size_t scratchcap;
-} reader;
-
 /* Room for need (> 0) elements of size bytes in buf, which holds *cap:
  * doubles until it fits. Returns the buffer, perhaps moved, or NULL on out of
  * memory with buf and *cap unchanged. */
-static void *grow(void *buf, size_t *cap, size_t need, size_t size)
+void *apps_grow(void *buf, size_t *cap, size_t need, size_t size)
 {
     size_t n = *cap ? *cap : 64;
     void *v;
@@ -190,11 +34,14 @@ static void *grow(void *buf, size_t *cap, size_t need, size_t size)
     return v;
 }
 
-/* The cell of known column k in the current row, NULL if the file lacks the column. */
-static const table_cell *get(const reader *r, int k)
-{
-    return r->row->cell[k];
-}
+
+/* What the readings name their rows. */
+#define ROW_NAME "application"
+#define ROWS_NAME "applications"
+
+/* Columns per earmark after the known ones: one per criterion, then the
+ * supplement asked for and the supplement assessed. */
+#define EM_SUPP_COLS 2
 
 /* ja/x/1 -> 1, nej/0/empty -> 0, else -1. */
 static int yes_no(const char *s)
@@ -342,7 +189,7 @@ static void app_free_strings(app *a)
 static int push_app(reader *r, app *a)
 {
     app_list *l = r->out;
-    app *v = grow(l->v, &r->cap, l->n + 1, sizeof *v);
+    app *v = apps_grow(l->v, &r->cap, l->n + 1, sizeof *v);
     if (!v) {
         app_free_strings(a);
         return -1;
@@ -351,180 +198,6 @@ static int push_app(reader *r, app *a)
     l->v[l->n++] = *a;
     return 0;
 }
-
-/* True if row's Nr is key. */
-static bool same_nr(void *ctx, size_t row, const char *key)
-{
-    const reader *r = ctx;
-    return strcmp(r->out->v[row].nr, key) == 0;
-}
-
-/* The folded "association US activity" (malloc'ed), or NULL on out of memory. */
-/* The duplicate key of an application: who (its association, or "cvr:" and
- * its CVR) and its activity, folded: case, blanks and ASCII punctuation do
- * not count, so "Foreningen A." and "foreningen  a" are the same. */
-static char *fold_pair(reader *r, const char *association, const char *activity)
-{
-    size_t la = strlen(association), lb = strlen(activity);
-    char *buf = grow(r->scratch, &r->scratchcap, la + lb + 2, 1);
-    if (!buf)
-        return NULL;
-    r->scratch = buf;
-    memcpy(buf, association, la);
-    buf[la] = '\x1f';
-    memcpy(buf + la + 1, activity, lb + 1);
-    return text_fold_name(buf); /* the one name folding (text.h) */
-}
-
-/* "cvr:<digits>" for a CVR cell, in buf (size >= 48); NULL if none. */
-static const char *cvr_who(const char *cvr, char *buf)
-{
-    size_t n = 0;
-    if (!cvr)
-        return NULL;
-    n = (size_t)snprintf(buf, 48, "cvr:");
-    for (const char *c = cvr; *c && n < 46; c++)
-        if (*c >= '0' && *c <= '9')
-            buf[n++] = *c;
-    buf[n] = '\0';
-    return n > 4 ? buf : NULL;
-}
-
-/* True if row's folded association + activity is key (on out of memory:
- * false, and r->oom is set). Only the hash of a pair is kept, so a row whose
- * hash matches is folded again here. */
-static bool same_cvrpair(void *ctx, size_t row, const char *key)
-{
-    reader *r = ctx;
-    char who[48];
-    const char *w = cvr_who(r->out->v[row].cvr, who);
-    char *k = w ? fold_pair(r, w, r->out->v[row].activity) : NULL;
-    bool same;
-    if (w && !k) {
-        r->oom = true;
-        return false;
-    }
-    same = k && strcmp(k, key) == 0;
-    free(k);
-    return same;
-}
-
-static bool same_pair(void *ctx, size_t row, const char *key)
-{
-    reader *r = ctx;
-    char *k = fold_pair(r, r->out->v[row].association, r->out->v[row].activity);
-    bool same;
-    if (!k) {
-        r->oom = true;
-        return false;
-    }
-    same = strcmp(k, key) == 0;
-    free(k);
-    return same;
-}
-
-/* The keys of a row for the duplicate checks. */
-typedef struct row_keys {
-    const char *nr; /* the Nr cell, NULL if empty or absent */
-    uint32_t hnr;
-    char *pair;     /* folded association + activity (malloc'ed), NULL if no association */
-    uint32_t hpair;
-    char *cvrpair;  /* "cvr:<cvr>" + activity, folded (malloc'ed), NULL if no CVR */
-    uint32_t hcvrpair;
-} row_keys;
-
-/* Compute the current row's keys and prefetch their index slots, so that
- * the look-ups after the row is read do not wait for memory. Returns 0, or
- * -1 on out of memory. */
-static int prepare_keys(reader *r, row_keys *k)
-{
-    const table_cell *nr = get(r, COL_NR), *as = get(r, COL_ASSOCIATION),
-                     *ac = get(r, COL_ACTIVITY);
-    memset(k, 0, sizeof *k);
-    if (nr && nr->len) {
-        k->nr = nr->s;
-        k->hnr = table_hash(k->nr);
-        table_index_prefetch(&r->nrs, k->hnr);
-    }
-    if (as && as->len) {
-        k->pair = fold_pair(r, as->s, ac ? ac->s : "");
-        if (!k->pair)
-            return -1;
-        k->hpair = table_hash(k->pair);
-        table_index_prefetch(&r->pairs, k->hpair);
-    }
-    const table_cell *cv = get(r, COL_CVR);
-    char who[48];
-    if (cv && cv->len && cvr_who(cv->s, who)) {
-        k->cvrpair = fold_pair(r, who, ac ? ac->s : "");
-        if (!k->cvrpair) {
-            free(k->pair);
-            k->pair = NULL;
-            return -1;
-        }
-        k->hcvrpair = table_hash(k->cvrpair);
-    }
-    return 0;
-}
-
-/* Look for an earlier row with the same Nr (an error naming both lines) or,
- * failing that, the same association and activity (a warning: the 2023
- * round recommended one application twice). row is the row just added.
- * Returns 0, or -1 on out of memory. */
-static int check_duplicates(reader *r, const row_keys *k, size_t row)
-{
-    size_t first;
-    int rc;
-    if (k->nr) {
-        rc = table_index_put(&r->nrs, k->nr, k->hnr, row, same_nr, r, &first);
-        if (rc < 0)
-            return -1;
-        if (rc > 0) {
-            table_note_cell(r->t, DIAG_ERROR, get(r, COL_NR),
-                            "every application needs its own number: delete the duplicate "
-                            "row or renumber it",
-                            "Nr %s appears on lines %u and %u", r->out->v[first].nr,
-                            r->out->v[first].line, r->row->line);
-            return 0;
-        }
-    }
-    if (k->pair) {
-        rc = table_index_put(&r->pairs, k->pair, k->hpair, row, same_pair, r, &first);
-        if (rc < 0 || r->oom)
-            return -1;
-        if (rc > 0) {
-            const table_cell *c = get(r, COL_ASSOCIATION);
-            char sb[TABLE_SHOW_BUFSZ];
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "one application listed twice would be granted twice: delete one "
-                            "row, or make the activities tell them apart",
-                            "duplicate application: \"%s\" with the same activity is also Nr "
-                            "%s on line %u",
-                            table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
-            return 0;
-        }
-    }
-    if (k->cvrpair) {
-        rc = table_index_put(&r->cvrpairs, k->cvrpair, k->hcvrpair, row, same_cvrpair, r,
-                             &first);
-        if (rc < 0 || r->oom)
-            return -1;
-        if (rc > 0) {
-            const table_cell *c = get(r, COL_CVR);
-            char sb[TABLE_SHOW_BUFSZ];
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "one application listed twice would be granted twice: delete one "
-                            "row, or make the activities tell them apart",
-                            "duplicate application: CVR %s with the same activity is also Nr "
-                            "%s on line %u",
-                            table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
-        }
-    }
-    return 0;
-}
-
-/* Check one row, append the application and look for a duplicate.
- * A table_row_fn. */
 
 /* On the first row: every criterion column and "<Key> tillæg ansøgt" of each
  * earmark must be in the file, or the earmark's money would silently all go
@@ -602,6 +275,8 @@ static int read_earmarks(reader *r, app *a)
     return 0;
 }
 
+/* Check one row, append the application and look for a duplicate.
+ * A table_row_fn. */
 static int read_row(table *t, const table_row *row, void *ctx)
 {
     reader *r = ctx;
@@ -612,7 +287,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
 
     r->t = t;
     r->row = row;
-    if (prepare_keys(r, &keys) != 0)
+    if (apps_prepare_keys(r, &keys) != 0)
         return -1;
     memset(&a, 0, sizeof a);
     set_empty_counts(&a);
@@ -642,7 +317,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
     }
     rc = push_app(r, &a);
     if (rc == 0)
-        rc = check_duplicates(r, &keys, r->out->n - 1);
+        rc = apps_check_duplicates(r, &keys, r->out->n - 1);
     free(keys.pair);
     free(keys.cvrpair);
     return rc;
