@@ -91,7 +91,7 @@ const apps_column apps_columns[] = {
     {
         .col = {.key = "active_years", .header = "År aktiv",
                 .aliases = {"Antal år aktiv", "Aar aktiv", NULL},
-                .meaning = "years the activity has run (multi-year grants need "
+                .meaning = "years the activity has run, 0 to 500 (multi-year grants need "
                            "`min_active_years`)"},
         .kind = APPS_COUNT, .field = FIELD(active_years), .min = 0, .max = 500, .empty = -1,
         .what = "a whole number of years up to 500",
@@ -114,7 +114,8 @@ const apps_column apps_columns[] = {
     {
         .col = {.key = "priority", .header = "Prioritet",
                 .aliases = {"Prioritering", "Prio", NULL},
-                .meaning = "the panel's priority among multi-year requests, 1 first"},
+                .meaning = "the panel's priority among multi-year requests, 1 first, up to "
+                           "10000"},
         .kind = APPS_COUNT, .field = FIELD(priority), .min = 1, .max = 10000, .empty = 0,
         .what = "a positive whole number up to 10000",
         .hint = "write 1 for the first priority, 2 for the next, and so on, or leave it empty",
