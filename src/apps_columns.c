@@ -114,10 +114,9 @@ const apps_column apps_columns[] = {
     {
         .col = {.key = "priority", .header = "Prioritet",
                 .aliases = {"Prioritering", "Prio", NULL},
-                .meaning = "the panel's priority among multi-year requests, 1 first, up to "
-                           "10000"},
-        .kind = APPS_COUNT, .field = FIELD(priority), .min = 1, .max = 10000, .empty = 0,
-        .what = "a positive whole number up to 10000",
+                .meaning = "the panel's priority among multi-year requests, 1 first"},
+        .kind = APPS_COUNT, .field = FIELD(priority), .min = 1, .max = 999999999, .empty = 0,
+        .what = "a positive whole number",
         .hint = "write 1 for the first priority, 2 for the next, and so on, or leave it empty",
         .note = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt "
                  "hvis ingen.",

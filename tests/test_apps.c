@@ -202,18 +202,20 @@ static void test_readme_column_table_is_the_registry(void **state)
 }
 
 /* The reader takes the bounds the template's validation gives: Prioritet
- * 1..10000, År aktiv 0..500. */
+ * 1..999999999 (a priority per multi-year request, of up to a million
+ * applications), År aktiv 0..500. */
 static void test_reader_bounds_are_the_template_bounds(void **state)
 {
     app_list l;
     diag_list d;
     (void)state;
-    assert_int_equal(parse(HDR "2;;B;X;10.000;;;2;500;;10000\n", &l, &d), 0);
-    assert_int_equal(l.v[0].priority, 10000);
+    assert_int_equal(parse(HDR "2;;B;X;10.000;;;2;500;;999999999\n", &l, &d), 0);
+    assert_int_equal(l.v[0].priority, 999999999);
     assert_int_equal(l.v[0].active_years, 500);
     done(&l, &d);
-    one_error_in_row("2;;B;X;10.000;;;2;;;10001\n", 11, "column 11 (Prioritet): \"10001\"",
-                     "is not a positive whole number up to 10000", &l, &d);
+    one_error_in_row("2;;B;X;10.000;;;2;;;1000000000\n", 11,
+                     "column 11 (Prioritet): \"1000000000\"", "is not a positive whole number",
+                     &l, &d);
     done(&l, &d);
     one_error_in_row("2;;B;X;10.000;;;2;501;;\n", 9, "column 9 (År aktiv): \"501\"",
                      "is not a whole number of years up to 500", &l, &d);
