@@ -51,11 +51,55 @@ typedef struct app_list {
     size_t n;
 } app_list;
 
-/* A column the reader knows: its key, the Danish header, accepted aliases. */
-typedef table_column apps_column;
+/* What a column holds, and so how the reader checks a cell and where in
+ * struct app it goes (apps_column.field). */
+typedef enum apps_kind {
+    APPS_TEXT,    /* char *: free text as written (a name); a number in it on a row one
+                   * field short means a field is missing before it */
+    APPS_ID,      /* char *: a number kept as text as written (Nr, CVR) */
+    APPS_AMOUNT,  /* pulje_kr: whole kroner, min..max (table_amount()) */
+    APPS_COUNT,   /* int: a whole number from min to max; empty: .empty */
+    APPS_YES_NO   /* bool: ja/x/1 true, nej/0/empty false */
+} apps_kind;
 
-/** @brief The known columns, terminated by an entry with key NULL. */
+/* The number format of the column in the workbook template. */
+typedef enum apps_format {
+    APPS_FORMAT_GENERAL, /* as Excel guesses */
+    APPS_FORMAT_TEXT,    /* "@": kept as typed (leading zeros of a CVR) */
+    APPS_FORMAT_KR       /* #,##0 */
+} apps_format;
+
+/* The data validation of the column in the workbook template. */
+typedef enum apps_check {
+    APPS_CHECK_NONE,
+    APPS_CHECK_RANGE, /* a whole number from min to max */
+    APPS_CHECK_LIST   /* a drop-down: min..max for a count, ja/nej for yes/no */
+} apps_check;
+
+/* A column's whole contract: how the reader finds it (col: key, header,
+ * aliases, required, the README's meaning), what it holds and how a cell is
+ * checked, and how the templates of `pulje init` show it. The README's
+ * column table is these rows (test_apps checks it). */
+typedef struct apps_column {
+    table_column col;    /* what table.c matches headers against */
+    apps_kind kind;
+    size_t field;        /* offsetof(app, ...) of the value, of the kind's type */
+    long long min, max;  /* bounds of an amount or count, in the reader and the template */
+    int empty;           /* a count's value when the cell is empty or the column absent */
+    const char *what;    /* a count or yes/no: "\"x\" is not <what>" in the message */
+    const char *hint;    /* a count or yes/no: how to write a right value */
+    const char *note[2]; /* the template's comment on the header, Danish and English */
+    double width;        /* the template's column width */
+    apps_format format;
+    apps_check check;
+} apps_column;
+
+/** @brief The known columns, in the order of the templates, terminated by an
+ * entry with col.key NULL. */
 extern const apps_column apps_columns[];
+
+/** @brief How many apps_columns there are (before the terminator). */
+size_t apps_n_columns(void);
 
 /**
  * @brief Parse an applications CSV held in memory.

@@ -142,9 +142,6 @@ typedef enum {
     /* pulje init FOLDER (init.c): the pool-file template and the applications template */
     L_INIT_POOL_FILE,       /* the commented pool file; blanks: year, year-1, year, year, year */
     L_INIT_SHEET,           /* Ansøgninger */
-    L_INIT_NOTE_NR, L_INIT_NOTE_CVR, L_INIT_NOTE_ASSOCIATION, L_INIT_NOTE_ACTIVITY,
-    L_INIT_NOTE_APPLIED, L_INIT_NOTE_ASSESSED, L_INIT_NOTE_REFUSAL, L_INIT_NOTE_YEARS,
-    L_INIT_NOTE_ACTIVE_YEARS, L_INIT_NOTE_EXCEPTIONAL, L_INIT_NOTE_PRIORITY,
     L_INIT_YES,             /* ja */
     L_INIT_NO,              /* nej */
     L_INIT_NEXT,            /* Næste skridt: udfyld %s, ret %s, og kør: pulje check %s */

@@ -9,73 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apps_internal.h"
 #include "table.h"
 #include "text.h"
 #include "xlsxread.h"
 
-/* Index of each known column in apps_columns. */
-enum {
-    COL_NR, COL_CVR, COL_ASSOCIATION, COL_ACTIVITY, COL_APPLIED, COL_ASSESSED,
-    COL_REFUSAL, COL_YEARS, COL_ACTIVE_YEARS, COL_EXCEPTIONAL, COL_PRIORITY, COL_COUNT
-};
-
-/* In the order of the enum above, which is also the order of the default file. */
-const apps_column apps_columns[] = {
-    {"nr", "Nr", {"Nummer", "Ansøgningsnr", "Ans. nr.", "Løbenr", NULL}, true,
-     "Application number, unique in the file"},
-    {"cvr", "CVR", {"CVR-nr", "CVR-nummer", NULL}, false,
-     "The association's CVR number (text, may be empty)"},
-    {"association", "Forening", {"Foreningens navn", "Organisation", NULL}, true,
-     "The applying association"},
-    {"activity", "Indsats", {"Aktivitet", "Projekt", "Indsatsens navn", NULL}, true,
-     "The activity applied for"},
-    {"applied", "Ansøgt",
-     {"Ansøgt beløb", "Ansøgt (kr.)", "ansogt", "Ansøgt beløb (kr.)", "Søgt beløb"}, true,
-     "Amount applied for, whole kroner (50.000 or 50000)"},
-    {"assessed", "Indstillet",
-     {"Indstillet beløb", "Vurderet", "indstillet (kr.)", "Vurderet beløb",
-      "Indstillet beløb (kr.)"},
-     true, "Amount the assessment panel recommends; empty means as applied, 0 if refused"},
-    {"refusal", "Afslag/begrundelse",
-     {"Afslag", "Begrundelse", "Begrundelse for afslag", "Afslagsbegrundelse", NULL}, true,
-     "Reason for a refusal; any text here means the application is refused"},
-    {"years", "Antal år", {"År søgt", "Antal aar", "Antal år søgt", NULL}, false,
-     "Years requested: 1, 2 or 3 (empty means 1)"},
-    {"active_years", "År aktiv", {"Antal år aktiv", "Aar aktiv", NULL}, false,
-     "Years the activity has run (multi-year grants ask for at least 5)"},
-    {"exceptional", "Undtagelse", {"Særligt tilfælde", "Undtagelsestilfælde", NULL}, false,
-     "ja/x/1 marks an exceptional case (needed for 3 years); nej/0/empty otherwise"},
-    {"priority", "Prioritet", {"Prioritering", "Prio", NULL}, false,
-     "The panel's priority among multi-year requests, 1 first; empty if none"},
-    {NULL, NULL, {NULL}, false, NULL},
-};
-
-static const table_spec apps_spec = {apps_columns, "application", "applications", false};
-
-/* Columns per earmark after the known ones: one per criterion, then the
- * supplement asked for and the supplement assessed. */
-#define EM_SUPP_COLS 2
-
-/* What the row callback keeps between rows. */
-typedef struct reader {
-    table *t;              /* the reading, for notes */
-    const table_row *row;  /* the row being checked */
-    app_list *out;
-    size_t cap;            /* capacity of out->v */
-    bool oom;              /* out of memory in a duplicate look-up */
-    table_index nrs;       /* Nr -> first row with it */
-    const pool *pool;      /* earmarks give extra columns; NULL if none */
-    size_t *em_first;      /* per earmark: its first column in the spec */
-    table_index pairs;     /* folded association + activity -> first row with them */
-    table_index cvrpairs;  /* CVR + folded activity -> first row with them */
-    char *scratch;
-    size_t scratchcap;
-} reader;
-
 /* Room for need (> 0) elements of size bytes in buf, which holds *cap:
  * doubles until it fits. Returns the buffer, perhaps moved, or NULL on out of
  * memory with buf and *cap unchanged. */
-static void *grow(void *buf, size_t *cap, size_t need, size_t size)
+void *apps_grow(void *buf, size_t *cap, size_t need, size_t size)
 {
     size_t n = *cap ? *cap : 64;
     void *v;
@@ -92,14 +34,15 @@ static void *grow(void *buf, size_t *cap, size_t need, size_t size)
     return v;
 }
 
-/* The cell of known column k in the current row, NULL if the file lacks the column. */
-static const table_cell *get(const reader *r, int k)
-{
-    return r->row->cell[k];
-}
 
-/* Check the optional small-number columns (years, active years, exceptional,
- * priority) of the current row into a. */
+/* What the readings name their rows. */
+#define ROW_NAME "application"
+#define ROWS_NAME "applications"
+
+/* Columns per earmark after the known ones: one per criterion, then the
+ * supplement asked for and the supplement assessed. */
+#define EM_SUPP_COLS 2
+
 /* ja/x/1 -> 1, nej/0/empty -> 0, else -1. */
 static int yes_no(const char *s)
 {
@@ -110,51 +53,47 @@ static int yes_no(const char *s)
     return -1;
 }
 
-static void read_flags(reader *r, app *a)
+/* Where column k's value goes in a. */
+static void *field_of(app *a, size_t k)
+{
+    return (char *)a + apps_columns[k].field;
+}
+
+/* Set the counts of a to their values for an empty cell (apps_column.empty). */
+static void set_empty_counts(app *a)
+{
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        if (apps_columns[k].kind == APPS_COUNT)
+            *(int *)field_of(a, k) = apps_columns[k].empty;
+}
+
+/* Check the count and yes/no columns of the current row into a, each by its
+ * kind and bounds (apps_columns). */
+static void read_counts(reader *r, app *a)
 {
     char sb[TABLE_SHOW_BUFSZ];
-    const table_cell *c;
-    long v;
 
-    if ((c = get(r, COL_YEARS)) && c->len) {
-        if (table_count(c->s, &v) && v >= 1 && v <= 3)
-            a->years = (int)v;
-        else
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
-                            "column %u (%s): \"%s\" is not 1, 2 or 3", c->col, c->name,
-                            table_show(c->s, sb));
-    }
-    if ((c = get(r, COL_ACTIVE_YEARS)) && c->len) {
-        if (table_count(c->s, &v))
-            a->active_years = (int)v;
-        else
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write how many years the activity has run, like 5, or leave it "
-                            "empty",
-                            "column %u (%s): \"%s\" is not a whole number of years", c->col,
-                            c->name, table_show(c->s, sb));
-    }
-    if ((c = get(r, COL_EXCEPTIONAL)) && c->len) {
-        int y = yes_no(c->s);
-        if (y == 1)
-            a->exceptional = true;
-        else if (y < 0)
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write ja (or x) for an exceptional case; nej, 0 or empty "
-                            "otherwise",
-                            "column %u (%s): \"%s\" is not ja or nej", c->col, c->name,
-                            table_show(c->s, sb));
-    }
-    if ((c = get(r, COL_PRIORITY)) && c->len) {
-        if (table_count(c->s, &v) && v >= 1)
-            a->priority = (int)v;
-        else
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "write 1 for the first priority, 2 for the next, and so on, or "
-                            "leave it empty",
-                            "column %u (%s): \"%s\" is not a positive whole number", c->col,
-                            c->name, table_show(c->s, sb));
+    for (size_t k = 0; apps_columns[k].col.key; k++) {
+        const apps_column *ac = &apps_columns[k];
+        const table_cell *c = get(r, (int)k);
+        bool ok;
+        long v;
+
+        if (!c || !c->len || (ac->kind != APPS_COUNT && ac->kind != APPS_YES_NO))
+            continue;
+        if (ac->kind == APPS_COUNT) {
+            ok = table_count(c->s, &v) && v >= ac->min && v <= ac->max;
+            if (ok)
+                *(int *)field_of(a, k) = (int)v;
+        } else {
+            int y = yes_no(c->s);
+            ok = y >= 0;
+            if (ok)
+                *(bool *)field_of(a, k) = y == 1;
+        }
+        if (!ok)
+            table_note_cell(r->t, DIAG_ERROR, c, ac->hint, "column %u (%s): \"%s\" is not %s",
+                            c->col, c->name, table_show(c->s, sb), ac->what);
     }
 }
 
@@ -216,6 +155,23 @@ static char *dup_col(const reader *r, int k)
     return c ? text_strndup(c->s, c->len) : text_strndup("", 0);
 }
 
+/* True if column k holds a string (char *) of struct app. */
+static bool is_string(size_t k)
+{
+    return apps_columns[k].kind == APPS_TEXT || apps_columns[k].kind == APPS_ID;
+}
+
+/* Copy the text columns of the current row into a. Returns 0, or -1 on out
+ * of memory (strings already copied stay in a). */
+static int read_strings(const reader *r, app *a)
+{
+    int rc = 0;
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        if (is_string(k) && !(*(char **)field_of(a, k) = dup_col(r, (int)k)))
+            rc = -1;
+    return rc;
+}
+
 /* Free the strings of one application. */
 static void app_free_strings(app *a)
 {
@@ -223,11 +179,9 @@ static void app_free_strings(app *a)
     free(a->supp_asked);
     free(a->supp_assessed);
     free(a->supp_col);
-    free(a->nr);
-    free(a->cvr);
-    free(a->association);
-    free(a->activity);
-    free(a->refusal);
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        if (is_string(k))
+            free(*(char **)field_of(a, k));
 }
 
 /* Append a to the list, taking its strings. Returns 0, or -1 on out of
@@ -235,12 +189,7 @@ static void app_free_strings(app *a)
 static int push_app(reader *r, app *a)
 {
     app_list *l = r->out;
-    app *v;
-    if (!a->nr || !a->cvr || !a->association || !a->activity || !a->refusal) {
-        app_free_strings(a);
-        return -1;
-    }
-    v = grow(l->v, &r->cap, l->n + 1, sizeof *v);
+    app *v = apps_grow(l->v, &r->cap, l->n + 1, sizeof *v);
     if (!v) {
         app_free_strings(a);
         return -1;
@@ -249,180 +198,6 @@ static int push_app(reader *r, app *a)
     l->v[l->n++] = *a;
     return 0;
 }
-
-/* True if row's Nr is key. */
-static bool same_nr(void *ctx, size_t row, const char *key)
-{
-    const reader *r = ctx;
-    return strcmp(r->out->v[row].nr, key) == 0;
-}
-
-/* The folded "association US activity" (malloc'ed), or NULL on out of memory. */
-/* The duplicate key of an application: who (its association, or "cvr:" and
- * its CVR) and its activity, folded: case, blanks and ASCII punctuation do
- * not count, so "Foreningen A." and "foreningen  a" are the same. */
-static char *fold_pair(reader *r, const char *association, const char *activity)
-{
-    size_t la = strlen(association), lb = strlen(activity);
-    char *buf = grow(r->scratch, &r->scratchcap, la + lb + 2, 1);
-    if (!buf)
-        return NULL;
-    r->scratch = buf;
-    memcpy(buf, association, la);
-    buf[la] = '\x1f';
-    memcpy(buf + la + 1, activity, lb + 1);
-    return text_fold_name(buf); /* the one name folding (text.h) */
-}
-
-/* "cvr:<digits>" for a CVR cell, in buf (size >= 48); NULL if none. */
-static const char *cvr_who(const char *cvr, char *buf)
-{
-    size_t n = 0;
-    if (!cvr)
-        return NULL;
-    n = (size_t)snprintf(buf, 48, "cvr:");
-    for (const char *c = cvr; *c && n < 46; c++)
-        if (*c >= '0' && *c <= '9')
-            buf[n++] = *c;
-    buf[n] = '\0';
-    return n > 4 ? buf : NULL;
-}
-
-/* True if row's folded association + activity is key (on out of memory:
- * false, and r->oom is set). Only the hash of a pair is kept, so a row whose
- * hash matches is folded again here. */
-static bool same_cvrpair(void *ctx, size_t row, const char *key)
-{
-    reader *r = ctx;
-    char who[48];
-    const char *w = cvr_who(r->out->v[row].cvr, who);
-    char *k = w ? fold_pair(r, w, r->out->v[row].activity) : NULL;
-    bool same;
-    if (w && !k) {
-        r->oom = true;
-        return false;
-    }
-    same = k && strcmp(k, key) == 0;
-    free(k);
-    return same;
-}
-
-static bool same_pair(void *ctx, size_t row, const char *key)
-{
-    reader *r = ctx;
-    char *k = fold_pair(r, r->out->v[row].association, r->out->v[row].activity);
-    bool same;
-    if (!k) {
-        r->oom = true;
-        return false;
-    }
-    same = strcmp(k, key) == 0;
-    free(k);
-    return same;
-}
-
-/* The keys of a row for the duplicate checks. */
-typedef struct row_keys {
-    const char *nr; /* the Nr cell, NULL if empty or absent */
-    uint32_t hnr;
-    char *pair;     /* folded association + activity (malloc'ed), NULL if no association */
-    uint32_t hpair;
-    char *cvrpair;  /* "cvr:<cvr>" + activity, folded (malloc'ed), NULL if no CVR */
-    uint32_t hcvrpair;
-} row_keys;
-
-/* Compute the current row's keys and prefetch their index slots, so that
- * the look-ups after the row is read do not wait for memory. Returns 0, or
- * -1 on out of memory. */
-static int prepare_keys(reader *r, row_keys *k)
-{
-    const table_cell *nr = get(r, COL_NR), *as = get(r, COL_ASSOCIATION),
-                     *ac = get(r, COL_ACTIVITY);
-    memset(k, 0, sizeof *k);
-    if (nr && nr->len) {
-        k->nr = nr->s;
-        k->hnr = table_hash(k->nr);
-        table_index_prefetch(&r->nrs, k->hnr);
-    }
-    if (as && as->len) {
-        k->pair = fold_pair(r, as->s, ac ? ac->s : "");
-        if (!k->pair)
-            return -1;
-        k->hpair = table_hash(k->pair);
-        table_index_prefetch(&r->pairs, k->hpair);
-    }
-    const table_cell *cv = get(r, COL_CVR);
-    char who[48];
-    if (cv && cv->len && cvr_who(cv->s, who)) {
-        k->cvrpair = fold_pair(r, who, ac ? ac->s : "");
-        if (!k->cvrpair) {
-            free(k->pair);
-            k->pair = NULL;
-            return -1;
-        }
-        k->hcvrpair = table_hash(k->cvrpair);
-    }
-    return 0;
-}
-
-/* Look for an earlier row with the same Nr (an error naming both lines) or,
- * failing that, the same association and activity (a warning: the 2023
- * round recommended one application twice). row is the row just added.
- * Returns 0, or -1 on out of memory. */
-static int check_duplicates(reader *r, const row_keys *k, size_t row)
-{
-    size_t first;
-    int rc;
-    if (k->nr) {
-        rc = table_index_put(&r->nrs, k->nr, k->hnr, row, same_nr, r, &first);
-        if (rc < 0)
-            return -1;
-        if (rc > 0) {
-            table_note_cell(r->t, DIAG_ERROR, get(r, COL_NR),
-                            "every application needs its own number: delete the duplicate "
-                            "row or renumber it",
-                            "Nr %s appears on lines %u and %u", r->out->v[first].nr,
-                            r->out->v[first].line, r->row->line);
-            return 0;
-        }
-    }
-    if (k->pair) {
-        rc = table_index_put(&r->pairs, k->pair, k->hpair, row, same_pair, r, &first);
-        if (rc < 0 || r->oom)
-            return -1;
-        if (rc > 0) {
-            const table_cell *c = get(r, COL_ASSOCIATION);
-            char sb[TABLE_SHOW_BUFSZ];
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "one application listed twice would be granted twice: delete one "
-                            "row, or make the activities tell them apart",
-                            "duplicate application: \"%s\" with the same activity is also Nr "
-                            "%s on line %u",
-                            table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
-            return 0;
-        }
-    }
-    if (k->cvrpair) {
-        rc = table_index_put(&r->cvrpairs, k->cvrpair, k->hcvrpair, row, same_cvrpair, r,
-                             &first);
-        if (rc < 0 || r->oom)
-            return -1;
-        if (rc > 0) {
-            const table_cell *c = get(r, COL_CVR);
-            char sb[TABLE_SHOW_BUFSZ];
-            table_note_cell(r->t, DIAG_ERROR, c,
-                            "one application listed twice would be granted twice: delete one "
-                            "row, or make the activities tell them apart",
-                            "duplicate application: CVR %s with the same activity is also Nr "
-                            "%s on line %u",
-                            table_show(c->s, sb), r->out->v[first].nr, r->out->v[first].line);
-        }
-    }
-    return 0;
-}
-
-/* Check one row, append the application and look for a duplicate.
- * A table_row_fn. */
 
 /* On the first row: every criterion column and "<Key> tillæg ansøgt" of each
  * earmark must be in the file, or the earmark's money would silently all go
@@ -500,6 +275,8 @@ static int read_earmarks(reader *r, app *a)
     return 0;
 }
 
+/* Check one row, append the application and look for a duplicate.
+ * A table_row_fn. */
 static int read_row(table *t, const table_row *row, void *ctx)
 {
     reader *r = ctx;
@@ -510,11 +287,10 @@ static int read_row(table *t, const table_row *row, void *ctx)
 
     r->t = t;
     r->row = row;
-    if (prepare_keys(r, &keys) != 0)
+    if (apps_prepare_keys(r, &keys) != 0)
         return -1;
     memset(&a, 0, sizeof a);
-    a.years = 1;
-    a.active_years = -1;
+    set_empty_counts(&a);
     a.line = row->line;
     if ((c = get(r, COL_NR)) && c->len == 0)
         table_note_cell(t, DIAG_ERROR, c, "give every application its own number, like 17",
@@ -523,7 +299,7 @@ static int read_row(table *t, const table_row *row, void *ctx)
         table_note_cell(t, DIAG_ERROR, c, "write the name of the applying association",
                         "column %u (%s): the association is empty", c->col, c->name);
     read_amounts(r, &a);
-    read_flags(r, &a);
+    read_counts(r, &a);
 
     if (r->pool && r->pool->n_earmark_defs && r->out->n == 0)
         check_earmark_columns(r);
@@ -533,17 +309,42 @@ static int read_row(table *t, const table_row *row, void *ctx)
         free(keys.cvrpair);
         return -1;
     }
-    a.nr = dup_col(r, COL_NR);
-    a.cvr = dup_col(r, COL_CVR);
-    a.association = dup_col(r, COL_ASSOCIATION);
-    a.activity = dup_col(r, COL_ACTIVITY);
-    a.refusal = dup_col(r, COL_REFUSAL);
+    if (read_strings(r, &a) != 0) {
+        app_free_strings(&a);
+        free(keys.pair);
+        free(keys.cvrpair);
+        return -1;
+    }
     rc = push_app(r, &a);
     if (rc == 0)
-        rc = check_duplicates(r, &keys, r->out->n - 1);
+        rc = apps_check_duplicates(r, &keys, r->out->n - 1);
     free(keys.pair);
     free(keys.cvrpair);
     return rc;
+}
+
+/* The columns table.c matches: apps_columns' col, then extra zeroed
+ * entries and the terminator. malloc'ed; NULL on out of memory. */
+static table_column *base_columns(size_t extra)
+{
+    size_t n = apps_n_columns();
+    table_column *cols = calloc(n + extra + 1, sizeof *cols);
+
+    for (size_t k = 0; cols && k < n; k++)
+        cols[k] = apps_columns[k].col;
+    return cols;
+}
+
+/* How many required columns the first record of data does not name
+ * (table_header_fit() for the applications); -1 on out of memory. */
+static int header_fit(const char *data, size_t len)
+{
+    table_column *cols = base_columns(0);
+    table_spec spec = {cols, ROW_NAME, ROWS_NAME, false};
+    int n = cols ? table_header_fit(&spec, data, len) : -1;
+
+    free(cols);
+    return n;
 }
 
 /* Read data, or the file name when data is NULL, with table.c. Same return
@@ -554,20 +355,19 @@ static int read_row(table *t, const table_row *row, void *ctx)
 static table_column *earmark_columns(const pool *p, size_t *em_first, char ***strings,
                                      size_t *n_strings)
 {
-    size_t extra = 0, k_col = COL_COUNT, ns = 0;
+    size_t extra = 0, k_col = apps_n_columns(), ns = 0;
     table_column *cols;
     char **str;
 
     for (size_t k = 0; k < p->n_earmark_defs; k++)
         extra += p->earmark_defs[k].n_criteria + EM_SUPP_COLS;
-    cols = calloc(COL_COUNT + extra + 1, sizeof *cols);
+    cols = base_columns(extra);
     str = calloc(extra + 1, sizeof *str);
     if (!cols || !str) {
         free(cols);
         free(str);
         return NULL;
     }
-    memcpy(cols, apps_columns, COL_COUNT * sizeof *cols);
     for (size_t k = 0; k < p->n_earmark_defs; k++) {
         const pool_earmark *e = &p->earmark_defs[k];
         em_first[k] = k_col;
@@ -613,7 +413,8 @@ static bool *text_columns(const table_spec *spec)
     v = calloc(n ? n : 1, sizeof *v);
     if (!v)
         return NULL;
-    v[COL_ASSOCIATION] = v[COL_ACTIVITY] = v[COL_REFUSAL] = true;
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        v[k] = apps_columns[k].kind == APPS_TEXT;
     return v;
 }
 
@@ -624,7 +425,7 @@ static int parse_cells(const char *data, size_t len, const char *name, const poo
 {
     reader r;
     int rc;
-    table_spec spec = apps_spec;
+    table_spec spec = {NULL, ROW_NAME, ROWS_NAME, false};
     table_column *cols = NULL;
     char **strings = NULL;
     size_t n_strings = 0;
@@ -643,8 +444,11 @@ static int parse_cells(const char *data, size_t len, const char *name, const poo
             diag_add(dl, DIAG_ERROR, name, 0, 0, NULL, "out of memory");
             return -1;
         }
-        spec.columns = cols;
+    } else if (!(cols = base_columns(0))) {
+        diag_add(dl, DIAG_ERROR, name, 0, 0, NULL, "out of memory");
+        return -1;
     }
+    spec.columns = cols;
     memset(&opts, 0, sizeof opts);
     opts.text_columns = text_columns(&spec);
     opts.encoding = &enc;
@@ -720,7 +524,7 @@ static void other_sheet(const char *path, const xlsxread_result *first, diag_lis
         if (xlsxread_sheet(path, 0, first->sheets[i], &res, detail, sizeof detail) !=
             XLSXREAD_OK)
             continue;
-        if (table_header_fit(&apps_spec, res.text, res.len) == 0)
+        if (header_fit(res.text, res.len) == 0)
             found = first->sheets[i];
         xlsxread_result_free(&res);
     }
@@ -765,7 +569,7 @@ static int load(const char *path, const pool *p, app_list *out, diag_list *dl)
                  xlsxread_strerror(e), detail);
         return -1;
     }
-    if (!want && res.n_sheets > 1 && table_header_fit(&apps_spec, res.text, res.len) > 0)
+    if (!want && res.n_sheets > 1 && header_fit(res.text, res.len) > 0)
         other_sheet(path, &res, dl);
     rc = parse_cells(res.text, res.len, path, p, &res, out, dl);
     xlsxread_result_free(&res);

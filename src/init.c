@@ -19,24 +19,6 @@
 /* Rows of the workbook template that get formats and validation. */
 #define TEMPLATE_ROWS 2000
 
-/* The comment on each column's header cell, by the column's key. */
-static const struct {
-    const char *key;
-    label_id note;
-} notes[] = {
-    {"nr", L_INIT_NOTE_NR},
-    {"cvr", L_INIT_NOTE_CVR},
-    {"association", L_INIT_NOTE_ASSOCIATION},
-    {"activity", L_INIT_NOTE_ACTIVITY},
-    {"applied", L_INIT_NOTE_APPLIED},
-    {"assessed", L_INIT_NOTE_ASSESSED},
-    {"refusal", L_INIT_NOTE_REFUSAL},
-    {"years", L_INIT_NOTE_YEARS},
-    {"active_years", L_INIT_NOTE_ACTIVE_YEARS},
-    {"exceptional", L_INIT_NOTE_EXCEPTIONAL},
-    {"priority", L_INIT_NOTE_PRIORITY},
-};
-
 /* ---- text files --------------------------------------------------------- */
 
 /* Write the text ctx to fp; an atomic_put_fn. */
@@ -69,22 +51,14 @@ static void apps_header(char *buf, size_t size)
 {
     size_t o = (size_t)snprintf(buf, size, "\xEF\xBB\xBF");
 
-    for (size_t c = 0; apps_columns[c].key && o < size; c++)
-        o += (size_t)snprintf(buf + o, size - o, "%s%s", c ? ";" : "", apps_columns[c].header);
+    for (size_t c = 0; apps_columns[c].col.key && o < size; c++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", c ? ";" : "",
+                              apps_columns[c].col.header);
     if (o < size)
         snprintf(buf + o, size - o, "\r\n");
 }
 
 /* ---- the workbook template ---------------------------------------------- */
-
-static label_id note_of(const char *key)
-{
-    for (size_t k = 0; k < sizeof notes / sizeof notes[0]; k++) {
-        if (strcmp(notes[k].key, key) == 0)
-            return notes[k].note;
-    }
-    return L__COUNT;
-}
 
 /* A data validation on rows 1..TEMPLATE_ROWS of column col. */
 static void validate(book *b, const book_sheet *s, lxw_col_t col, lxw_data_validation *v)
@@ -120,42 +94,51 @@ static void validate_list(book *b, const book_sheet *s, lxw_col_t col, const cha
     validate(b, s, col, &v);
 }
 
-/* One column: header, comment, width, number format and validation. */
+/* A drop-down list of the whole numbers min..max (at most 32 of them). */
+static void validate_counts(book *b, const book_sheet *s, lxw_col_t col, long long min,
+                            long long max)
+{
+    char text[32][24];
+    const char *values[33];
+    size_t n = 0;
+
+    for (long long v = min; v <= max && n < 32; v++, n++) {
+        snprintf(text[n], sizeof text[n], "%lld", v);
+        values[n] = text[n];
+    }
+    values[n] = NULL;
+    validate_list(b, s, col, values);
+}
+
+/* One column, as its row of apps_columns says: header, comment, width,
+ * number format and validation. */
 static void template_column(book *b, const book_sheet *s, lxw_col_t c, const apps_column *ac,
                             lxw_format *kr, lxw_format *text)
 {
     lxw_comment_options opt;
-    label_id note = note_of(ac->key);
-    int amount = strcmp(ac->key, "applied") == 0 || strcmp(ac->key, "assessed") == 0;
-    int wide = strcmp(ac->key, "association") == 0 || strcmp(ac->key, "activity") == 0 ||
-               strcmp(ac->key, "refusal") == 0;
-    lxw_format *f = amount ? kr : strcmp(ac->key, "cvr") == 0 || strcmp(ac->key, "nr") == 0
-                                      ? text
-                                      : NULL;
+    const char *note = ac->note[labels_language() == LABEL_EN];
+    lxw_format *f = ac->format == APPS_FORMAT_KR     ? kr
+                    : ac->format == APPS_FORMAT_TEXT ? text
+                                                     : NULL;
 
-    book_put_text(b, s, 0, c, ac->header, b->head);
-    if (!b->failed && note != L__COUNT) {
+    book_put_text(b, s, 0, c, ac->col.header, b->head);
+    if (!b->failed && note) {
         memset(&opt, 0, sizeof opt);
         opt.author = (char *)label(L_PROP_AUTHOR);
         opt.width = 300;
         opt.height = 80;
-        book_check_cell(b, s, 0, c, worksheet_write_comment_opt(s->ws, 0, c, label(note), &opt));
+        book_check_cell(b, s, 0, c, worksheet_write_comment_opt(s->ws, 0, c, note, &opt));
     }
     if (!b->failed)
-        book_check(b, s, worksheet_set_column(s->ws, c, c, wide ? 36 : amount ? 14 : 11, f),
+        book_check(b, s, worksheet_set_column(s->ws, c, c, ac->width, f),
                    "worksheet_set_column");
-    if (amount)
-        validate_int(b, s, c, 0, 1e12);
-    if (strcmp(ac->key, "years") == 0) {
-        static const char *years[] = {"1", "2", "3", NULL};
-        validate_list(b, s, c, years);
-    } else if (strcmp(ac->key, "exceptional") == 0) {
+    if (ac->check == APPS_CHECK_RANGE) {
+        validate_int(b, s, c, (double)ac->min, (double)ac->max);
+    } else if (ac->check == APPS_CHECK_LIST && ac->kind == APPS_YES_NO) {
         const char *yes_no[] = {label(L_INIT_YES), label(L_INIT_NO), NULL};
         validate_list(b, s, c, yes_no);
-    } else if (strcmp(ac->key, "active_years") == 0) {
-        validate_int(b, s, c, 0, 500);
-    } else if (strcmp(ac->key, "priority") == 0) {
-        validate_int(b, s, c, 1, 10000);
+    } else if (ac->check == APPS_CHECK_LIST) {
+        validate_counts(b, s, c, ac->min, ac->max);
     }
 }
 
@@ -171,7 +154,7 @@ int init_write_template_xlsx(const char *path, char *err, size_t errsz)
     kr = book_add_format(&b, 0, NF_KR);
     text = book_add_format(&b, 0, "@");
     s = book_add_sheet(&b, L_INIT_SHEET);
-    for (lxw_col_t c = 0; apps_columns[c].key && !b.failed; c++)
+    for (lxw_col_t c = 0; apps_columns[c].col.key && !b.failed; c++)
         template_column(&b, &s, c, &apps_columns[c], kr, text);
     if (!b.failed)
         worksheet_freeze_panes(s.ws, 1, 0);

@@ -32,12 +32,19 @@ static pool make_pool(pulje_kr rounding)
 }
 
 static app apps_v[] = {
-    {"1", "", "A", "a", 40000, 30000, true, "", 1, -1, false, 0, 2, NULL, NULL, NULL, NULL},
-    {"2", "", "B", "b", 60000, 50000, true, "", 1, -1, false, 0, 3, NULL, NULL, NULL, NULL},
-    {"3", "", "C", "c", 400000, 300000, true, "", 1, -1, false, 0, 4, NULL, NULL, NULL, NULL},
-    {"4", "", "D", "d", 90000, 0, true, "Uden for formålet", 1, -1, false, 0, 5, NULL, NULL, NULL, NULL},
-    {"5", "", "E", "e", 500000, 420000, true, "", 1, -1, false, 0, 6, NULL, NULL, NULL, NULL},
-    {"6", "", "F", "f", 50001, 50001, false, "", 1, -1, false, 0, 7, NULL, NULL, NULL, NULL},
+    {.nr = "1", .cvr = "", .association = "A", .activity = "a", .refusal = "", .applied = 40000,
+     .assessed = 30000, .assessed_given = true, .years = 1, .active_years = -1, .line = 2},
+    {.nr = "2", .cvr = "", .association = "B", .activity = "b", .refusal = "", .applied = 60000,
+     .assessed = 50000, .assessed_given = true, .years = 1, .active_years = -1, .line = 3},
+    {.nr = "3", .cvr = "", .association = "C", .activity = "c", .refusal = "", .applied = 400000,
+     .assessed = 300000, .assessed_given = true, .years = 1, .active_years = -1, .line = 4},
+    {.nr = "4", .cvr = "", .association = "D", .activity = "d", .refusal = "Uden for formålet",
+     .applied = 90000, .assessed = 0, .assessed_given = true, .years = 1, .active_years = -1,
+     .line = 5},
+    {.nr = "5", .cvr = "", .association = "E", .activity = "e", .refusal = "", .applied = 500000,
+     .assessed = 420000, .assessed_given = true, .years = 1, .active_years = -1, .line = 6},
+    {.nr = "6", .cvr = "", .association = "F", .activity = "f", .refusal = "", .applied = 50001,
+     .assessed = 50001, .assessed_given = false, .years = 1, .active_years = -1, .line = 7},
 };
 
 static app_list make_apps(void)

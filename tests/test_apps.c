@@ -105,21 +105,121 @@ static void test_columns_are_the_default_headers_in_order(void **state)
                                     true, false, false, false, false};
     size_t n = 0;
     (void)state;
-    for (; apps_columns[n].key; n++) {
+    for (; apps_columns[n].col.key; n++) {
         assert_true(n < 11);
-        assert_string_equal(apps_columns[n].key, keys[n]);
-        assert_string_equal(apps_columns[n].header, headers[n]);
-        assert_int_equal(apps_columns[n].required, required[n]);
-        assert_non_null(apps_columns[n].meaning);
-        assert_null(apps_columns[n].aliases[5]);
+        assert_string_equal(apps_columns[n].col.key, keys[n]);
+        assert_string_equal(apps_columns[n].col.header, headers[n]);
+        assert_int_equal(apps_columns[n].col.required, required[n]);
+        assert_non_null(apps_columns[n].col.meaning);
+        assert_null(apps_columns[n].col.aliases[5]);
     }
     assert_int_equal(n, 11);
 }
 
 static void test_no_two_column_spellings_fold_alike(void **state)
 {
+    table_column cols[64];
+    size_t n = apps_n_columns();
     (void)state;
-    test_spellings_fold_apart(apps_columns);
+    assert_true(n < 64);
+    for (size_t k = 0; k <= n; k++)
+        cols[k] = apps_columns[k].col;
+    test_spellings_fold_apart(cols);
+}
+
+/* Every row of the registry has every piece of its contract: a kind with
+ * its field, bounds for numbers, a message and hint for what the reader
+ * checks by kind, a template note in both languages, a width, and a
+ * validation the template can write. */
+static void test_every_column_has_its_whole_contract(void **state)
+{
+    size_t n = apps_n_columns();
+    (void)state;
+    assert_true(n > 0);
+    for (size_t k = 0; k < n; k++) {
+        const apps_column *c = &apps_columns[k];
+        assert_non_null(c->col.key);
+        assert_non_null(c->col.header);
+        assert_non_null(c->col.meaning);
+        assert_non_null(c->note[0]);
+        assert_non_null(c->note[1]);
+        assert_true(c->width > 0);
+        assert_true(c->field + 1 <= sizeof(app));
+        for (size_t j = 0; j < k; j++)
+            assert_true(apps_columns[j].field != c->field);
+        if (c->kind == APPS_COUNT || c->kind == APPS_YES_NO) {
+            assert_non_null(c->what);
+            assert_non_null(c->hint);
+        }
+        if (c->kind == APPS_COUNT || c->kind == APPS_AMOUNT)
+            assert_true(c->min <= c->max);
+        if (c->check == APPS_CHECK_RANGE)
+            assert_true(c->kind == APPS_COUNT || c->kind == APPS_AMOUNT);
+        if (c->check == APPS_CHECK_LIST)
+            assert_true(c->kind == APPS_YES_NO ||
+                        (c->kind == APPS_COUNT && c->max - c->min < 32));
+    }
+}
+
+/* The README's table of columns is the registry's rows, in order: header,
+ * required, meaning. Regenerate the README's rows from apps_columns when
+ * this fails (the earmark rows after them are the README's own). */
+static void test_readme_column_table_is_the_registry(void **state)
+{
+    char path[1024], want[8192] = "", line[1024];
+    const char *file = __FILE__, *slash = strrchr(file, '/');
+    size_t dir = slash ? (size_t)(slash - file + 1) : 0, o = 0, got_n = 0;
+    char got[8192] = "";
+    FILE *fp;
+    bool in = false;
+    (void)state;
+
+    o += (size_t)snprintf(want + o, sizeof want - o, "| column | required | meaning |\n"
+                                                     "|---|---|---|\n");
+    for (size_t k = 0; apps_columns[k].col.key; k++)
+        o += (size_t)snprintf(want + o, sizeof want - o, "| `%s` | %s | %s |\n",
+                              apps_columns[k].col.header,
+                              apps_columns[k].col.required ? "yes" : "no",
+                              apps_columns[k].col.meaning);
+    assert_true(o < sizeof want);
+    snprintf(path, sizeof path, "%.*s../README.md", (int)dir, file);
+    fp = fopen(path, "r");
+    assert_non_null(fp);
+    while (fgets(line, sizeof line, fp)) {
+        if (strcmp(line, "| column | required | meaning |\n") == 0)
+            in = true;
+        if (in && strncmp(line, "| `<", 4) == 0)
+            break;
+        if (in && got_n + strlen(line) < sizeof got) {
+            memcpy(got + got_n, line, strlen(line) + 1);
+            got_n += strlen(line);
+        }
+        if (in && line[0] != '|')
+            break;
+    }
+    fclose(fp);
+    assert_string_equal(got, want);
+}
+
+/* The reader takes the bounds the template's validation gives: Prioritet
+ * 1..999999999 (a priority per multi-year request, of up to a million
+ * applications), År aktiv 0..500. */
+static void test_reader_bounds_are_the_template_bounds(void **state)
+{
+    app_list l;
+    diag_list d;
+    (void)state;
+    assert_int_equal(parse(HDR "2;;B;X;10.000;;;2;500;;999999999\n", &l, &d), 0);
+    assert_int_equal(l.v[0].priority, 999999999);
+    assert_int_equal(l.v[0].active_years, 500);
+    done(&l, &d);
+    one_error_in_row("2;;B;X;10.000;;;2;;;1000000000\n", 11,
+                     "column 11 (Prioritet): \"1000000000\"", "is not a positive whole number",
+                     &l, &d);
+    done(&l, &d);
+    one_error_in_row("2;;B;X;10.000;;;2;501;;\n", 9, "column 9 (År aktiv): \"501\"",
+                     "is not a whole number of years up to 500", &l, &d);
+    done(&l, &d);
 }
 
 /* ---- reading good files -------------------------------------------------- */
@@ -1200,7 +1300,7 @@ static void test_an_instructions_sheet_first_is_named_and_applications_sheet_pic
         worksheet_write_string(ws, 0, 0, "Udfyld det andet ark", NULL);
         ws = workbook_add_worksheet(wb, "Ansøgninger");
         for (lxw_col_t c = 0; c < 7; c++)
-            worksheet_write_string(ws, 0, c, apps_columns[c].header, NULL);
+            worksheet_write_string(ws, 0, c, apps_columns[c].col.header, NULL);
         worksheet_write_number(ws, 1, 0, 1, NULL);
         worksheet_write_string(ws, 1, 2, "Gode Naboer", NULL);
         worksheet_write_string(ws, 1, 3, "Lektiecafé", NULL);
@@ -1231,6 +1331,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_columns_are_the_default_headers_in_order),
         cmocka_unit_test(test_no_two_column_spellings_fold_alike),
+        cmocka_unit_test(test_every_column_has_its_whole_contract),
+        cmocka_unit_test(test_readme_column_table_is_the_registry),
+        cmocka_unit_test(test_reader_bounds_are_the_template_bounds),
         cmocka_unit_test(test_reads_sample_file_with_bom_and_crlf),
         cmocka_unit_test(test_reads_sample_without_bom_and_with_lf),
         cmocka_unit_test(test_reads_windows_1252),

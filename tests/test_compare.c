@@ -40,11 +40,17 @@ static pool make_pool(void)
 
 /* claims 55.000, 50.000, 445.000, 150.000 (sum 700.000) and a refusal */
 static app apps_v[] = {
-    {"1", "", "A", "a", 60000, 55000, true, "", 1, -1, false, 0, 2, NULL, NULL, NULL, NULL},
-    {"2", "", "B", "b", 50000, 50000, true, "", 1, -1, false, 0, 3, NULL, NULL, NULL, NULL},
-    {"3", "", "C", "c", 500000, 445000, true, "", 1, -1, false, 0, 4, NULL, NULL, NULL, NULL},
-    {"4", "", "D", "d", 90000, 0, true, "Uden for formålet", 1, -1, false, 0, 5, NULL, NULL, NULL, NULL},
-    {"5", "", "E", "e", 150000, 150000, true, "", 1, -1, false, 0, 6, NULL, NULL, NULL, NULL},
+    {.nr = "1", .cvr = "", .association = "A", .activity = "a", .refusal = "", .applied = 60000,
+     .assessed = 55000, .assessed_given = true, .years = 1, .active_years = -1, .line = 2},
+    {.nr = "2", .cvr = "", .association = "B", .activity = "b", .refusal = "", .applied = 50000,
+     .assessed = 50000, .assessed_given = true, .years = 1, .active_years = -1, .line = 3},
+    {.nr = "3", .cvr = "", .association = "C", .activity = "c", .refusal = "", .applied = 500000,
+     .assessed = 445000, .assessed_given = true, .years = 1, .active_years = -1, .line = 4},
+    {.nr = "4", .cvr = "", .association = "D", .activity = "d", .refusal = "Uden for formålet",
+     .applied = 90000, .assessed = 0, .assessed_given = true, .years = 1, .active_years = -1,
+     .line = 5},
+    {.nr = "5", .cvr = "", .association = "E", .activity = "e", .refusal = "", .applied = 150000,
+     .assessed = 150000, .assessed_given = true, .years = 1, .active_years = -1, .line = 6},
 };
 
 static app_list make_apps(void)

@@ -305,7 +305,8 @@ static void test_a_pool_built_in_code_with_a_maximum_off_the_unit_is_refused(voi
     (void)state;
     static pool_line budget[] = {{"B", 9000, 1}};
     static app v[] = {
-        {"1", "", "A", "a", 37000, 37000, true, "", 1, -1, false, 0, 2, NULL, NULL, NULL, NULL},
+        {.nr = "1", .cvr = "", .association = "A", .activity = "a", .refusal = "", .applied = 37000,
+         .assessed = 37000, .assessed_given = true, .years = 1, .active_years = -1, .line = 2},
     };
     app_list apps = {"a.csv", v, 1};
     pool p;
