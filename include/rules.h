@@ -1,5 +1,14 @@
 /* rules.h - Reduction rules in closed form: exact shares of the money, no I/O.
  *
+ * Every rule is one row of the registry (rule_def, rules.c): its key and
+ * aliases, whether it takes a threshold, its closed form, its GLPK
+ * formulation and its "protected" diagnostic; its words are the row of the
+ * same kind in ruletext.c. Adding a rule: an enum value at the end, its row
+ * here and in ruletext.c (the build fails without them), its labels, and
+ * optionally a model form (model.c); tests/test_rule_registry.c checks that
+ * every row is complete and that its pieces agree. rules.c holds the
+ * registry and the closed forms, rules_spec.c the command-line syntax.
+ *
  * A rule divides `money` kroner among claims (the assessed amounts) when the
  * claims together exceed it. The result is exact: every share is a rational
  * number num[i] / den with one common denominator, computed in 128-bit
