@@ -74,15 +74,20 @@ static void head(builder *b, label_id id, ...)
 }
 
 /* A new numbered step: "  3. ...". */
-static void step(builder *b, label_id id, ...)
+static void step_v(builder *b, label_id id, va_list ap)
 {
     char prefix[16];
-    va_list ap;
 
     b->step++;
     snprintf(prefix, sizeof prefix, "%3d. ", b->step);
-    va_start(ap, id);
     add_v(b, prefix, id, ap);
+}
+
+static void step(builder *b, label_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    step_v(b, id, ap);
     va_end(ap);
 }
 
@@ -267,36 +272,27 @@ static pulje_wide gcd_wide(pulje_wide a, pulje_wide b)
     return b;
 }
 
-/* Start the share step and note where it is. */
-static void share_step_v(builder *b, label_id id, va_list ap)
+/* The share step, noted as the share's line; with detail_v, the sink a
+ * rule's explanation writes to (ruletext.h). */
+static void share_v(void *ctx, label_id id, va_list ap)
 {
-    char prefix[16];
-
-    b->step++;
-    snprintf(prefix, sizeof prefix, "%3d. ", b->step);
-    add_v(b, prefix, id, ap);
+    builder *b = ctx;
+    step_v(b, id, ap);
     if (!b->failed)
         b->t->share_line = b->t->n - 1;
+}
+
+static void detail_v(void *ctx, label_id id, va_list ap)
+{
+    add_v(ctx, "     ", id, ap);
 }
 
 static void share_step(builder *b, label_id id, ...)
 {
     va_list ap;
-
     va_start(ap, id);
-    share_step_v(b, id, ap);
+    share_v(b, id, ap);
     va_end(ap);
-}
-
-/* The sink the rule's explanation (ruletext.h) writes to. */
-static void sink_detail(void *ctx, label_id id, va_list ap)
-{
-    add_v(ctx, "     ", id, ap);
-}
-
-static void sink_share(void *ctx, label_id id, va_list ap)
-{
-    share_step_v(ctx, id, ap);
 }
 
 /* The rule's formula with the last sharing's figures, and this claim's share
@@ -307,7 +303,7 @@ static void explain_formula(builder *b, const pool *p, const sharing *sg, pulje_
 {
     const ruletext_def *d = ruletext_def_of(p->rule.kind);
     ruletext_claim rc = {&p->rule, &sg->rr, sg->money, sg->claimed, c, share};
-    ruletext_sink sink = {b, sink_detail, sink_share};
+    ruletext_sink sink = {b, detail_v, share_v};
 
     if (!d) {
         share_step(b, L_EX_NO_FORMULA, share);
