@@ -200,6 +200,14 @@ typedef enum {
  */
 char *rule_names_join(char *buf, size_t size, rule_names_which which, const char *conj);
 
+/**
+ * @brief The rules compare runs beside the pool's own when none are given,
+ * in rule_parse_spec()'s syntax: "threshold:25000", "threshold:50000",
+ * "threshold:75000", "excess", "proportional", "cea", "cel", "talmud";
+ * NULL-terminated, static. Every rule of the registry is among them.
+ */
+const char *const *rule_compare_specs(void);
+
 /** @brief Whether the rule uses the threshold parameter (threshold, excess). */
 bool rule_uses_threshold(rule_kind kind);
 

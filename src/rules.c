@@ -108,6 +108,18 @@ static const rule_def rule_defs[] = {
 _Static_assert(sizeof rule_defs / sizeof rule_defs[0] == RULE__COUNT,
                "every rule_kind needs its row in rule_defs[]");
 
+/* The standard alternatives compare shows when no rules are given, in the
+ * order committees read them; every rule is among them (a test checks). */
+static const char *const compare_specs[] = {
+    "threshold:25000", "threshold:50000", "threshold:75000", "excess", "proportional",
+    "cea", "cel", "talmud", NULL,
+};
+
+const char *const *rule_compare_specs(void)
+{
+    return compare_specs;
+}
+
 const rule_def *rule_def_of(rule_kind kind)
 {
     if ((int)kind < 0 || kind >= RULE__COUNT)

@@ -104,6 +104,26 @@ static void test_every_rule_has_a_complete_engine_row(void **state)
                          rule_uses_threshold((rule_kind)k));
 }
 
+static void test_every_rule_is_among_compares_defaults(void **state)
+{
+    const char *const *specs = rule_compare_specs();
+    bool seen[RULE__COUNT] = {false};
+    char err[256];
+    (void)state;
+
+    assert_non_null(specs);
+    for (size_t i = 0; specs[i]; i++) {
+        rule_params p;
+        if (!rule_parse_spec(specs[i], 50000, &p, err, sizeof err))
+            fail_msg("compare's default \"%s\": %s", specs[i], err);
+        seen[p.kind] = true;
+    }
+    for (int k = 0; k < RULE__COUNT; k++)
+        if (!seen[k])
+            fail_msg("rule %s is not among compare's defaults (rules.c, compare_specs[])",
+                     rule_name((rule_kind)k));
+}
+
 static void test_the_names_list_is_the_registry_in_order(void **state)
 {
     char buf[256];
@@ -415,6 +435,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_rule_has_a_complete_engine_row),
         cmocka_unit_test(test_the_names_list_is_the_registry_in_order),
+        cmocka_unit_test(test_every_rule_is_among_compares_defaults),
         cmocka_unit_test(test_every_rule_has_words_in_both_languages),
         cmocka_unit_test(test_every_rule_model_is_its_closed_form_with_every_option),
         cmocka_unit_test(test_every_rule_explains_the_share_it_gives),
