@@ -476,7 +476,7 @@ static void test_rule_specs_parse_and_explain_bad_choices(void **state)
     assert_string_equal(rule_format_spec(&p, buf, sizeof buf), "cea+min=10000+max=300000");
     assert_false(rule_parse_spec("equal", 50000, &p, err, sizeof err));
     assert_non_null(strstr(err, "unknown rule \"equal\""));
-    assert_non_null(strstr(err, "threshold, proportional, excess, cea, cel or talmud"));
+    assert_non_null(strstr(err, rule_names_list()));
     assert_false(rule_parse_spec("talmud:50000", 50000, &p, err, sizeof err));
     assert_non_null(strstr(err, "takes no threshold"));
     assert_false(rule_parse_spec("cea+min=300+max=200", 50000, &p, err, sizeof err));
@@ -523,8 +523,8 @@ static void test_a_threshold_on_a_rule_without_one_names_the_rules_that_take_one
     assert_string_equal(err, "the rule cea takes no threshold; only threshold and excess do "
                              "(e.g. threshold:50.000)");
     assert_false(rule_parse_spec("", 50000, &p, err, sizeof err));
-    assert_string_equal(err, "empty rule; the rules are threshold, proportional, excess, cea, "
-                             "cel or talmud");
+    assert_non_null(strstr(err, "empty rule; the rules are "));
+    assert_non_null(strstr(err, rule_names_list()));
 }
 
 static void test_protected_part_of_each_rule(void **state)
