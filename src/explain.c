@@ -305,7 +305,7 @@ static void explain_formula(builder *b, const pool *p, const sharing *sg, pulje_
     ruletext_claim rc = {&p->rule, &sg->rr, sg->money, sg->claimed, c, share};
     ruletext_sink sink = {b, detail_v, share_v};
 
-    if (!d) {
+    if (!d || !d->explain) {
         share_step(b, L_EX_NO_FORMULA, share);
         return;
     }
