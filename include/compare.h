@@ -83,10 +83,11 @@ typedef struct compare_result {
     compare_step *steps;
 } compare_result;
 
-/* CEA, CEL and Talmud are LPs with a variable per claim: above this many
- * applications compare computes them with the exact closed form alone (and
- * verifies every invariant as always), so that a comparison of a national
- * pool takes seconds, not minutes. The committee's run is not affected. */
+/* Rules whose model has a column per claim (model_per_claim(): CEA, CEL and
+ * Talmud) grow with the pool: above this many applications compare computes
+ * them with the exact closed form alone (and verifies every invariant as
+ * always), so that a comparison of a national pool takes seconds, not
+ * minutes. The committee's run is not affected. */
 #define COMPARE_MODEL_MAX_CLAIMS 20000
 
 /** @brief How compare computes a rule for a pool of n_apps applications. */

@@ -10,6 +10,7 @@
 #ifndef PULJE_MODEL_H
 #define PULJE_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "money.h"
@@ -40,6 +41,13 @@ model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,
 
 /** @brief An English sentence for a model_status. */
 const char *model_strerror(model_status st);
+
+/**
+ * @brief Whether the rule's model has a column per claim (cea, cel, talmud:
+ * its size grows with the claims), rather than the factor rules' single
+ * column or no model at all. False for an unknown rule.
+ */
+bool model_per_claim(const rule_params *p);
 
 
 

@@ -1,5 +1,14 @@
 /* rules.h - Reduction rules in closed form: exact shares of the money, no I/O.
  *
+ * Every rule is one row of the registry (rule_def, rules.c): its key and
+ * aliases, whether it takes a threshold, its closed form, its GLPK
+ * formulation and its "protected" diagnostic; its words are the row of the
+ * same kind in ruletext.c. Adding a rule: an enum value at the end, its row
+ * here and in ruletext.c (the build fails without them), its labels, and
+ * optionally a model form (model.c); tests/test_rule_registry.c checks that
+ * every row is complete and that its pieces agree. rules.c holds the
+ * registry and the closed forms, rules_spec.c the command-line syntax.
+ *
  * A rule divides `money` kroner among claims (the assessed amounts) when the
  * claims together exceed it. The result is exact: every share is a rational
  * number num[i] / den with one common denominator, computed in 128-bit
@@ -100,7 +109,68 @@ typedef struct rule_result {
     pulje_kr unshared;    /* money the rule leaves unshared (only with the options) */
 } rule_result;
 
-/** @brief The rule's key as written in pool files ("threshold", "cea", ...). */
+/* How the GLPK model (model.c) formulates a rule; model.c switches on it in
+ * one place. A rule may have none: the model path then uses its closed form. */
+typedef enum {
+    RULE_MODEL_NONE = 0,     /* no GLPK form: the closed form answers */
+    RULE_MODEL_FACTOR,       /* one factor on the reducible parts, one row */
+    RULE_MODEL_CEILING,      /* a common ceiling L on the claims (cea) */
+    RULE_MODEL_CUT,          /* a common cut L from the claims (cel) */
+    RULE_MODEL_HALF_CEILING  /* a common ceiling on the half claims, or on the half
+                                losses above C/2 (talmud) */
+} rule_model;
+
+/* The English diagnostic when the parts a rule protects exceed the money:
+ * writes the message (without hint) to msg. prot is the protected sum,
+ * money the money to share. This function can't fail. */
+typedef void (*rule_protected_fn)(const rule_params *p, pulje_kr prot, pulje_kr money,
+                                  char *msg, size_t size);
+
+/*
+ * The rule registry: one row per rule_kind, in the enum's order. Everything
+ * the engine knows about a rule is here; its words (labels, the explanation)
+ * are in ruletext.c's row for the same kind. A rule is either a factor rule
+ * (protected parts paid in full, one common factor on the rest) or a level
+ * rule (a common L in kroner, found by `level`, applied to each claim by
+ * `at_level`).
+ */
+typedef struct rule_def {
+    rule_kind kind;
+    const char *key;               /* as written in pool files and on the command line */
+    const char *const *aliases;    /* other names accepted on input, never written;
+                                      NULL-terminated, or NULL for none */
+    bool uses_threshold;           /* takes NAME:THRESHOLD */
+    bool factor;                   /* a factor rule (else a level rule) */
+    /* factor rules: the part of claim c the rule leaves untouched when
+     * rationing, 0..c (NULL: none, every krone is reducible). */
+    pulje_kr (*protected_part)(const rule_params *p, pulje_kr c);
+    /* level rules: the closed form of L = *lnum / *lden (in the meaning
+     * at_level gives it) for claims that exceed money >= 0. */
+    rule_status (*level)(const pulje_kr *claims, size_t n, pulje_kr money,
+                         pulje_wide *lnum, pulje_wide *lden);
+    /* level rules: fill out->den, out->num[] (and talmud_losses) from
+     * out->lambda_num / out->lambda_den, which are set and in lowest terms;
+     * total is the sum of the n claims. */
+    void (*at_level)(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                     rule_result *out);
+    rule_model model;              /* its GLPK formulation */
+    /* RULE_ERR_PROTECTED in words, for rules with protected parts (NULL for
+     * rules that protect nothing: the caller says the rule cannot share). */
+    rule_protected_fn protected_why;
+    const char *protected_hint;    /* the hint beside it (NULL with protected_why) */
+} rule_def;
+
+/**
+ * @brief The registry row of a rule, or NULL for a kind outside 0..RULE__COUNT-1.
+ * @code
+ * for (int k = 0; k < RULE__COUNT; k++)
+ *     puts(rule_def_of((rule_kind)k)->key);
+ * @endcode
+ */
+const rule_def *rule_def_of(rule_kind kind);
+
+/** @brief The rule's key as written in pool files ("threshold", "cea", ...);
+ * "unknown" for a kind outside the registry. */
 const char *rule_name(rule_kind kind);
 
 /**
@@ -110,13 +180,48 @@ const char *rule_name(rule_kind kind);
 bool rule_from_name(const char *name, rule_kind *out);
 
 /**
- * @brief The valid rule keys for messages: "threshold, proportional, excess,
- * cea, cel or talmud". Static; never NULL.
+ * @brief The valid rule keys for messages, from the registry: "threshold,
+ * proportional, excess, cea, cel or talmud". Static (built on the first
+ * call; not thread-safe before it); never NULL.
  */
 const char *rule_names_list(void);
 
+/* Which rules rule_names_join() lists. */
+typedef enum {
+    RULE_NAMES_ALL = 0,      /* every rule */
+    RULE_NAMES_THRESHOLD     /* the rules that take a threshold */
+} rule_names_which;
+
+/**
+ * @brief The keys of the rules `which` names, in the registry's order,
+ * joined by ", " and the last pair by " conj ": with conj "and",
+ * "threshold, proportional, excess, cea, cel and talmud". Truncates to
+ * size. Returns buf. This function can't fail.
+ */
+char *rule_names_join(char *buf, size_t size, rule_names_which which, const char *conj);
+
+/**
+ * @brief The rules compare runs beside the pool's own when none are given,
+ * in rule_parse_spec()'s syntax: "threshold:25000", "threshold:50000",
+ * "threshold:75000", "excess", "proportional", "cea", "cel", "talmud";
+ * NULL-terminated, static. Every rule of the registry is among them.
+ */
+const char *const *rule_compare_specs(void);
+
 /** @brief Whether the rule uses the threshold parameter (threshold, excess). */
 bool rule_uses_threshold(rule_kind kind);
+
+/** @brief Whether the rule is a factor rule: one common factor on the
+ * reducible parts (threshold, proportional, excess). */
+bool rule_is_factor(rule_kind kind);
+
+/**
+ * @brief The part of claim c that the rule leaves untouched when rationing
+ * (without options): c for a claim of at most the threshold under threshold
+ * and excess, the threshold for a larger claim under excess, 0 for a rule
+ * that protects nothing or an unknown kind.
+ */
+pulje_kr rule_protected(const rule_params *p, pulje_kr c);
 
 /**
  * @brief Check the parameters alone (kind known, 0 <= threshold, min_grant,

@@ -1,6 +1,7 @@
 /* alloc.c - The allocation: from pool and applications to whole-krone grants. */
 #include "alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,29 +24,16 @@ static pulje_kr claim_of(const app *a, bool aside)
     return aside || (a->refusal && a->refusal[0]) ? 0 : a->assessed;
 }
 
-/* Explain why the protected claims cannot be met, in the pool's terms. */
+/* Explain why the protected claims cannot be met, in the pool's terms: the
+ * rule's own words from its registry row, or that it cannot share. */
 static void explain_protected(const pool *p, const alloc_result *r, pulje_kr prot,
                               diag_list *dl)
 {
-    char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
-    if (p->rule.kind == RULE_THRESHOLD) {
-        diag_add(dl, DIAG_ERROR, p->file, 0, 0,
-                 "lower the threshold in [rules], choose rule = proportional, or refuse "
-                 "more applications",
-                 "the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
-                 "kr. available for new grants; the rule does not reduce them, so no "
-                 "allocation is possible",
-                 money_format(p->rule.threshold, t), money_format(prot, a),
-                 money_format(r->available, b));
-    } else if (p->rule.kind == RULE_EXCESS) {
-        diag_add(dl, DIAG_ERROR, p->file, 0, 0,
-                 "lower the threshold in [rules], choose another rule, or refuse more "
-                 "applications",
-                 "the first %s kr. of every assessed amount sum to %s kr., more than the %s "
-                 "kr. available for new grants; the excess rule does not reduce them, so no "
-                 "allocation is possible",
-                 money_format(p->rule.threshold, t), money_format(prot, a),
-                 money_format(r->available, b));
+    const rule_def *d = rule_def_of(p->rule.kind);
+    char b[MONEY_BUFSZ], msg[512];
+    if (d && d->protected_why) {
+        d->protected_why(&p->rule, prot, r->available, msg, sizeof msg);
+        diag_add(dl, DIAG_ERROR, p->file, 0, 0, d->protected_hint, "%s", msg);
     } else {
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL,
                  "the rule cannot share %s kr. among the claims",
@@ -85,11 +73,11 @@ static int explain_rule(const pool *p, const alloc_result *r, const pulje_kr *cl
         return -1;
     }
     if (rs == RULE_ERR_ARGS) {
-        char why[256] = "invalid rule parameters";
+        char why[256] = "invalid rule parameters", names[256], hint[300];
         rule_params_valid(&p->rule, why, sizeof why);
-        diag_add(dl, DIAG_ERROR, p->file, 0, 0,
-                 "the rules are threshold, proportional, excess, cea, cel and talmud",
-                 "the rule failed: %s", why);
+        snprintf(hint, sizeof hint, "the rules are %s",
+                 rule_names_join(names, sizeof names, RULE_NAMES_ALL, "and"));
+        diag_add(dl, DIAG_ERROR, p->file, 0, 0, hint, "the rule failed: %s", why);
         return -1;
     }
     diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL, "the rule failed: %s", rule_strerror(rs));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "rules.h"
 #include "verify.h"
 
@@ -258,9 +259,8 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
 
 alloc_method compare_method(const rule_params *rule, size_t n_apps)
 {
-    bool per_claim = rule->kind == RULE_CEA || rule->kind == RULE_CEL ||
-                     rule->kind == RULE_TALMUD;
-    return per_claim && n_apps > COMPARE_MODEL_MAX_CLAIMS ? ALLOC_CLOSED_FORM : ALLOC_MODEL;
+    return model_per_claim(rule) && n_apps > COMPARE_MODEL_MAX_CLAIMS ? ALLOC_CLOSED_FORM
+                                                                     : ALLOC_MODEL;
 }
 
 /* Run one rule on the pool and verify it (model against closed form).

@@ -14,10 +14,6 @@
 #include "rules.h"
 #include "text.h"
 
-/* Decimals shown for the factor and for the computed share. */
-#define FACTOR_DECIMALS 6
-#define SHARE_DECIMALS 2
-
 /* The builder: the text so far, and whether memory ran out. */
 typedef struct builder {
     explain_text *t;
@@ -78,15 +74,20 @@ static void head(builder *b, label_id id, ...)
 }
 
 /* A new numbered step: "  3. ...". */
-static void step(builder *b, label_id id, ...)
+static void step_v(builder *b, label_id id, va_list ap)
 {
     char prefix[16];
-    va_list ap;
 
     b->step++;
     snprintf(prefix, sizeof prefix, "%3d. ", b->step);
-    va_start(ap, id);
     add_v(b, prefix, id, ap);
+}
+
+static void step(builder *b, label_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    step_v(b, id, ap);
     va_end(ap);
 }
 
@@ -271,120 +272,44 @@ static pulje_wide gcd_wide(pulje_wide a, pulje_wide b)
     return b;
 }
 
-/* An exact amount num/den in kroner: whole kroner as such, else 2 decimals. */
-static char *fmt_exact(pulje_wide num, pulje_wide den, char *buf)
+/* The share step, noted as the share's line; with detail_v, the sink a
+ * rule's explanation writes to (ruletext.h). */
+static void share_v(void *ctx, label_id id, va_list ap)
 {
-    if (den > 0 && num % den == 0)
-        return money_format((pulje_kr)(num / den), buf);
-    return money_format_ratio(num, den, SHARE_DECIMALS, buf);
-}
-
-/* A factor below 1 to FACTOR_DECIMALS decimals; never shown as 1 while it
- * is below 1 (0,9999996 is shown as 0,999999, not 1,000000). */
-static char *fmt_factor(pulje_kr num, pulje_kr den, char *buf)
-{
-    pulje_wide scale = 1;
-
-    if (den <= 0)
-        den = 1;
-    for (int k = 0; k < FACTOR_DECIMALS; k++)
-        scale *= 10;
-    if (num < den && 2 * ((pulje_wide)den - num) * scale < den)
-        return money_format_ratio(scale - 1, scale, FACTOR_DECIMALS, buf);
-    return money_format_ratio(num, den, FACTOR_DECIMALS, buf);
-}
-
-/* Start the share step and note where it is. */
-static void share_step(builder *b, explain_text *out, label_id id, ...)
-{
-    char prefix[16];
-    va_list ap;
-
-    b->step++;
-    snprintf(prefix, sizeof prefix, "%3d. ", b->step);
-    va_start(ap, id);
-    add_v(b, prefix, id, ap);
-    va_end(ap);
+    builder *b = ctx;
+    step_v(b, id, ap);
     if (!b->failed)
-        out->share_line = b->t->n - 1;
+        b->t->share_line = b->t->n - 1;
+}
+
+static void detail_v(void *ctx, label_id id, va_list ap)
+{
+    add_v(ctx, "     ", id, ap);
+}
+
+static void share_step(builder *b, label_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    share_v(b, id, ap);
+    va_end(ap);
 }
 
 /* The rule's formula with the last sharing's figures, and this claim's share
- * by it (*fnum / *fden). share is the result's share, formatted. */
-static void explain_formula(builder *b, const pool *p, const sharing *sg, pulje_kr c, size_t i,
+ * by it (*fnum / *fden), in the rule's own words (ruletext.c's row). share
+ * is the result's share, formatted. */
+static void explain_formula(builder *b, const pool *p, const sharing *sg, pulje_kr c,
                             const char *share, pulje_wide *fnum, pulje_wide *fden)
 {
-    const rule_result *rr = &sg->rr;
-    char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], m4[MONEY_BUFSZ], f[MONEY_BUFSZ];
-    char lv[MONEY_BUFSZ];
-    pulje_kr t = p->rule.threshold;
-    explain_text *out = b->t;
+    const ruletext_def *d = ruletext_def_of(p->rule.kind);
+    ruletext_claim rc = {&p->rule, &sg->rr, sg->money, sg->claimed, c, share};
+    ruletext_sink sink = {b, detail_v, share_v};
 
-    *fnum = rr->num[i];
-    *fden = rr->den;
-    fmt_factor(rr->factor_num, rr->factor_den, f);
-    fmt_exact(rr->lambda_num, rr->lambda_den > 0 ? rr->lambda_den : 1, lv);
-    switch (p->rule.kind) {
-    case RULE_THRESHOLD:
-        if (c <= t) {
-            detail(b, L_EX_PROTECTED, money_format(c, m1), money_format(t, m2));
-            share_step(b, out, L_EX_SHARE_FULL, share);
-            return;
-        }
-        detail(b, L_EX_ABOVE, money_format(c, m1), money_format(t, m2));
-        detail(b, L_EX_FACTOR_THRESHOLD, money_format(sg->money, m1),
-               money_format(rr->protected_sum, m2), money_format(rr->reducible_sum, m3), f);
-        share_step(b, out, L_EX_SHARE, money_format(c, m1), f, share);
-        return;
-    case RULE_PROPORTIONAL:
-        detail(b, L_EX_ALL_REDUCED);
-        detail(b, L_EX_FACTOR_PROPORTIONAL, money_format(sg->money, m1),
-               money_format(rr->reducible_sum, m2), f);
-        share_step(b, out, L_EX_SHARE, money_format(c, m1), f, share);
-        return;
-    case RULE_EXCESS: {
-        pulje_kr prot = c < t ? c : t;
-        if (c <= t) {
-            detail(b, L_EX_PROTECTED, money_format(c, m1), money_format(t, m2));
-            share_step(b, out, L_EX_SHARE_FULL, share);
-            return;
-        }
-        detail(b, L_EX_EXCESS_PARTS, money_format(c, m1), money_format(t, m2),
-               money_format(prot, m3), money_format(c - prot, m4));
-        detail(b, L_EX_FACTOR_EXCESS, money_format(sg->money, m1),
-               money_format(rr->protected_sum, m2), money_format(rr->reducible_sum, m3), f);
-        share_step(b, out, L_EX_SHARE_EXCESS, money_format(prot, m1), f,
-                   money_format(c - prot, m2), share);
+    if (!d || !d->explain) {
+        share_step(b, L_EX_NO_FORMULA, share);
         return;
     }
-    case RULE_CEA:
-        detail(b, L_EX_CEA_HOW, money_format(sg->money, m1));
-        detail(b, L_EX_LEVEL_CEA, lv);
-        share_step(b, out, L_EX_SHARE_CEA, money_format(c, m1), lv, share);
-        return;
-    case RULE_CEL:
-        detail(b, L_EX_CEL_HOW, money_format(sg->money, m1));
-        detail(b, L_EX_LEVEL_CEL, lv);
-        share_step(b, out, L_EX_SHARE_CEL, money_format(c, m1), lv, share);
-        return;
-    case RULE_TALMUD:
-        if (rr->talmud_losses) {
-            detail(b, L_EX_TALMUD_HIGH, money_format(sg->money, m1),
-                   money_format(sg->claimed, m2));
-            detail(b, L_EX_LEVEL_TALMUD_HIGH, lv);
-            share_step(b, out, L_EX_SHARE_TALMUD_HIGH, money_format(c, m1),
-                       money_format(c, m2), lv, share);
-        } else {
-            detail(b, L_EX_TALMUD_LOW, money_format(sg->money, m1),
-                   money_format(sg->claimed, m2));
-            detail(b, L_EX_LEVEL_TALMUD_LOW, lv);
-            share_step(b, out, L_EX_SHARE_TALMUD_LOW, money_format(c, m1), lv, share);
-        }
-        return;
-    default:
-        share_step(b, out, L_EX_NO_FORMULA, share);
-        return;
-    }
+    d->explain(&rc, &sink, fnum, fden);
 }
 
 /* The rule, the options and the exact share of claim i; the formula's share
@@ -398,11 +323,11 @@ static void explain_share(builder *b, const pool *p, const alloc_result *r, cons
     pulje_wide fnum = l->claim, fden = 1;
 
     step(b, L_EX_RULE, ruletext_describe(&p->rule, rule, sizeof rule));
-    fmt_exact(sh->num[i], sh->den[i], share);
+    ruletext_exact(sh->num[i], sh->den[i], share);
     if (!r->rationed) {
         detail(b, L_EX_NOT_RATIONED, money_format(r->assessed_total, m1),
                money_format(r->available, m2));
-        share_step(b, out, L_EX_SHARE_FULL, share);
+        share_step(b, L_EX_SHARE_FULL, share);
         goto done;
     }
     if (sg->n_capped > 0)
@@ -413,12 +338,12 @@ static void explain_share(builder *b, const pool *p, const alloc_result *r, cons
     case SH_CAPPED:
         detail(b, L_EX_CAPPED, money_format(p->rule.max_grant, m1));
         fnum = p->rule.max_grant;
-        share_step(b, out, L_EX_SHARE_CAPPED, share);
+        share_step(b, L_EX_SHARE_CAPPED, share);
         break;
     case SH_DROPPED:
         detail(b, L_EX_BELOW_MIN, money_format(p->rule.min_grant, m1));
         fnum = 0;
-        share_step(b, out, L_EX_SHARE_DROPPED);
+        share_step(b, L_EX_SHARE_DROPPED);
         break;
     default:
         if (sg->n_capped > 0)
@@ -428,14 +353,14 @@ static void explain_share(builder *b, const pool *p, const alloc_result *r, cons
             if (sg->n_capped > 0 || sg->n_dropped > 0)
                 detail(b, L_EX_OPT_REST_FIT, money_format(sg->claimed, m1),
                        money_format(sg->money, m2));
-            share_step(b, out, L_EX_SHARE_FULL, share);
+            share_step(b, L_EX_SHARE_FULL, share);
         } else if (sg->have) {
-            explain_formula(b, p, sg, l->claim, i, share, &fnum, &fden);
+            explain_formula(b, p, sg, l->claim, share, &fnum, &fden);
         } else {
             /* the rule cannot be put in figures here: the result's share alone */
             fnum = sh->num[i];
             fden = sh->den[i];
-            share_step(b, out, L_EX_NO_FORMULA, share);
+            share_step(b, L_EX_NO_FORMULA, share);
         }
         break;
     }

@@ -1,5 +1,8 @@
 /* model.c - The allocation as a GLPK model: solve, then recover the exact answer.
  *
+ * A rule's formulation is its registry row's `model` (rules.h, rule_model);
+ * model_base() switches on it in one place.
+ *
  * The factor rules (threshold, proportional, excess):
  * Variables: f, the common factor on the reducible claims, 0 <= f <= 1.
  * Objective: maximise f.
@@ -489,7 +492,8 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
     pulje_wide *pre = NULL;
     size_t k = 0, n_at = 0, j, tries = 0;
     pulje_wide m, lnum, lden;
-    int cel = p->kind == RULE_CEL;
+    rule_model form = rule_def_of(p->kind)->model;
+    int cel = form == RULE_MODEL_CUT;
     model_status st;
     rule_status rs;
 
@@ -504,7 +508,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
     }
     /* talmud: cea on the half claims, in doubled units */
     m = money;
-    if (p->kind == RULE_TALMUD)
+    if (form == RULE_MODEL_HALF_CEILING)
         m = 2 * (pulje_wide)money <= total ? 2 * (pulje_wide)money
                                            : 2 * ((pulje_wide)total - money);
     c = calloc(n ? n : 1, sizeof *c);
@@ -536,7 +540,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
         st = MODEL_ERR_MISMATCH;
         goto done;
     }
-    if (p->kind == RULE_TALMUD)
+    if (form == RULE_MODEL_HALF_CEILING)
         lden *= 2; /* the doubled ceiling is twice L on the half claims */
     rs = rule_shares_from_lambda(p, claims, n, money, lnum, lden, out);
     if (rs != RULE_OK) {
@@ -570,15 +574,29 @@ static rule_status model_base(const rule_params *p, const pulje_kr *claims, size
                               pulje_kr money, rule_result *out, void *vctx)
 {
     model_ctx *ctx = vctx;
-    model_status st;
+    const rule_def *d = rule_def_of(p->kind);
+    model_status st = MODEL_ERR_UNSUPPORTED;
 
-    switch (p->kind) {
-    case RULE_THRESHOLD:
-    case RULE_PROPORTIONAL:
-    case RULE_EXCESS:
+    if (!d) {
+        set_err(ctx->err, ctx->errsz, "unknown rule");
+        ctx->status = st;
+        return RULE_ERR_ARGS;
+    }
+    /* The one place the rule's formulation is chosen (rules.h, rule_model). */
+    switch (d->model) {
+    case RULE_MODEL_NONE: {
+        /* no GLPK form: the closed form answers */
+        rule_params plain = *p;
+        plain.min_grant = plain.max_grant = 0;
+        ctx->status = MODEL_OK;
+        return rule_apply(&plain, claims, n, money, out);
+    }
+    case RULE_MODEL_FACTOR:
         st = solve_factor_rule(p, claims, n, money, out, ctx->err, ctx->errsz);
         break;
-    default:
+    case RULE_MODEL_CEILING:
+    case RULE_MODEL_CUT:
+    case RULE_MODEL_HALF_CEILING:
         st = solve_lambda_rule(p, claims, n, money, out, ctx->err, ctx->errsz);
         break;
     }
@@ -589,6 +607,23 @@ static rule_status model_base(const rule_params *p, const pulje_kr *claims, size
     case MODEL_ERR_INFEASIBLE: return RULE_ERR_PROTECTED;
     default:                   return RULE_ERR_ARGS;
     }
+}
+
+bool model_per_claim(const rule_params *p)
+{
+    const rule_def *d = p ? rule_def_of(p->kind) : NULL;
+    if (!d)
+        return false;
+    switch (d->model) {
+    case RULE_MODEL_NONE:
+    case RULE_MODEL_FACTOR:
+        return false;
+    case RULE_MODEL_CEILING:
+    case RULE_MODEL_CUT:
+    case RULE_MODEL_HALF_CEILING:
+        return true;
+    }
+    return false;
 }
 
 model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,

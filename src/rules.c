@@ -5,7 +5,13 @@
  * reducible parts. cea, cel and talmud have a common L in kroner, found
  * exactly: sort the claims, find the piece of the piecewise-linear sum on
  * which the money falls, and solve that piece in integers. The options
- * (min_grant, max_grant) are applied around any rule by rule_apply_with(). */
+ * (min_grant, max_grant) are applied around any rule by rule_apply_with().
+ *
+ * The registry, rule_defs[], has one row per rule: its key and aliases,
+ * whether it takes a threshold, its closed form (protected part, or level
+ * and shares at the level), its GLPK formulation (a kind model.c switches
+ * on) and its "protected" diagnostic. The names list, the parser and the
+ * closed form read it; a rule's words are in ruletext.c's row. */
 #include "rules.h"
 
 #include <stdio.h>
@@ -14,56 +20,168 @@
 
 #include "text.h"
 
-static const struct {
-    rule_kind kind;
-    const char *name;
-} rule_names[] = {
-    {RULE_THRESHOLD, "threshold"},
-    {RULE_PROPORTIONAL, "proportional"},
-    {RULE_EXCESS, "excess"},
-    {RULE_CEA, "cea"},
-    {RULE_CEL, "cel"},
-    {RULE_TALMUD, "talmud"},
+/* ---- the registry -------------------------------------------------------- */
+
+static pulje_kr threshold_protected(const rule_params *p, pulje_kr c)
+{
+    return c <= p->threshold ? c : 0;
+}
+
+static pulje_kr excess_protected(const rule_params *p, pulje_kr c)
+{
+    return c < p->threshold ? c : p->threshold;
+}
+
+static void threshold_why(const rule_params *p, pulje_kr prot, pulje_kr money, char *msg,
+                          size_t size)
+{
+    char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
+    snprintf(msg, size,
+             "the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
+             "kr. available for new grants; the rule does not reduce them, so no "
+             "allocation is possible",
+             money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
+}
+
+static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char *msg,
+                       size_t size)
+{
+    char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
+    snprintf(msg, size,
+             "the first %s kr. of every assessed amount sum to %s kr., more than the %s "
+             "kr. available for new grants; the excess rule does not reduce them, so no "
+             "allocation is possible",
+             money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
+}
+
+static rule_status cea_level(const pulje_kr *claims, size_t n, pulje_kr money,
+                             pulje_wide *lnum, pulje_wide *lden);
+static rule_status cel_level(const pulje_kr *claims, size_t n, pulje_kr money,
+                             pulje_wide *lnum, pulje_wide *lden);
+static rule_status talmud_level(const pulje_kr *claims, size_t n, pulje_kr money,
+                                pulje_wide *lnum, pulje_wide *lden);
+static void cea_at(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                   rule_result *out);
+static void cel_at(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                   rule_result *out);
+static void talmud_at(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                      rule_result *out);
+
+static const char *const threshold_aliases[] = {"2023", NULL};
+static const char *const proportional_aliases[] = {"pro", NULL};
+
+/* One row per rule, in the enum's order; the names list follows it. */
+static const rule_def rule_defs[] = {
+    [RULE_THRESHOLD] = {
+        .kind = RULE_THRESHOLD, .key = "threshold", .aliases = threshold_aliases,
+        .uses_threshold = true, .factor = true, .protected_part = threshold_protected,
+        .model = RULE_MODEL_FACTOR, .protected_why = threshold_why,
+        .protected_hint = "lower the threshold in [rules], choose rule = proportional, or "
+                          "refuse more applications",
+    },
+    [RULE_PROPORTIONAL] = {
+        .kind = RULE_PROPORTIONAL, .key = "proportional", .aliases = proportional_aliases,
+        .factor = true, .model = RULE_MODEL_FACTOR,
+    },
+    [RULE_EXCESS] = {
+        .kind = RULE_EXCESS, .key = "excess", .uses_threshold = true, .factor = true,
+        .protected_part = excess_protected, .model = RULE_MODEL_FACTOR,
+        .protected_why = excess_why,
+        .protected_hint = "lower the threshold in [rules], choose another rule, or refuse "
+                          "more applications",
+    },
+    [RULE_CEA] = {
+        .kind = RULE_CEA, .key = "cea", .level = cea_level, .at_level = cea_at,
+        .model = RULE_MODEL_CEILING,
+    },
+    [RULE_CEL] = {
+        .kind = RULE_CEL, .key = "cel", .level = cel_level, .at_level = cel_at,
+        .model = RULE_MODEL_CUT,
+    },
+    [RULE_TALMUD] = {
+        .kind = RULE_TALMUD, .key = "talmud", .level = talmud_level, .at_level = talmud_at,
+        .model = RULE_MODEL_HALF_CEILING,
+    },
 };
 
-/* Other names accepted on input; never written. */
-static const struct {
-    const char *alias;
-    rule_kind kind;
-} rule_aliases[] = {
-    {"2023", RULE_THRESHOLD},
-    {"pro", RULE_PROPORTIONAL},
+/* A rule_kind without its row does not compile. */
+_Static_assert(sizeof rule_defs / sizeof rule_defs[0] == RULE__COUNT,
+               "every rule_kind needs its row in rule_defs[]");
+
+/* The standard alternatives compare shows when no rules are given, in the
+ * order committees read them; every rule is among them (a test checks). */
+static const char *const compare_specs[] = {
+    "threshold:25000", "threshold:50000", "threshold:75000", "excess", "proportional",
+    "cea", "cel", "talmud", NULL,
 };
 
-#define NAMES_LIST "threshold, proportional, excess, cea, cel or talmud"
+const char *const *rule_compare_specs(void)
+{
+    return compare_specs;
+}
+
+const rule_def *rule_def_of(rule_kind kind)
+{
+    if ((int)kind < 0 || kind >= RULE__COUNT)
+        return NULL;
+    return &rule_defs[kind];
+}
 
 const char *rule_name(rule_kind kind)
 {
-    for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++)
-        if (rule_names[i].kind == kind)
-            return rule_names[i].name;
-    return "unknown";
+    const rule_def *d = rule_def_of(kind);
+    return d && d->key ? d->key : "unknown";
+}
+
+char *rule_names_join(char *buf, size_t size, rule_names_which which, const char *conj)
+{
+    size_t k = 0, count = 0, len = 0;
+
+    if (!buf || size == 0)
+        return buf;
+    buf[0] = '\0';
+    for (size_t i = 0; i < RULE__COUNT; i++)
+        count += rule_defs[i].key && (which == RULE_NAMES_ALL || rule_defs[i].uses_threshold);
+    for (size_t i = 0; i < RULE__COUNT; i++) {
+        const char *sep;
+        int w;
+        if (!rule_defs[i].key || (which == RULE_NAMES_THRESHOLD && !rule_defs[i].uses_threshold))
+            continue; /* a row left empty: the registry test names it */
+        sep = k == 0 ? "" : k + 1 < count ? ", " : NULL;
+        w = sep ? snprintf(buf + len, size - len, "%s%s", sep, rule_defs[i].key)
+                : snprintf(buf + len, size - len, " %s %s", conj, rule_defs[i].key);
+        k++;
+        if (w < 0 || (size_t)w >= size - len)
+            return buf; /* truncated */
+        len += (size_t)w;
+    }
+    return buf;
 }
 
 const char *rule_names_list(void)
 {
-    return NAMES_LIST;
+    static char list[256];
+    if (!list[0])
+        rule_names_join(list, sizeof list, RULE_NAMES_ALL, "or");
+    return list;
 }
 
 bool rule_from_name(const char *name, rule_kind *out)
 {
     if (!name)
         return false;
-    for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
-        if (text_casecmp(rule_names[i].name, name) == 0) {
-            *out = rule_names[i].kind;
+    for (size_t i = 0; i < RULE__COUNT; i++) {
+        if (rule_defs[i].key && text_casecmp(rule_defs[i].key, name) == 0) {
+            *out = rule_defs[i].kind;
             return true;
         }
     }
-    for (size_t i = 0; i < sizeof rule_aliases / sizeof rule_aliases[0]; i++) {
-        if (text_casecmp(rule_aliases[i].alias, name) == 0) {
-            *out = rule_aliases[i].kind;
-            return true;
+    for (size_t i = 0; i < RULE__COUNT; i++) {
+        for (const char *const *a = rule_defs[i].aliases; a && *a; a++) {
+            if (text_casecmp(*a, name) == 0) {
+                *out = rule_defs[i].kind;
+                return true;
+            }
         }
     }
     return false;
@@ -71,12 +189,20 @@ bool rule_from_name(const char *name, rule_kind *out)
 
 bool rule_uses_threshold(rule_kind kind)
 {
-    return kind == RULE_THRESHOLD || kind == RULE_EXCESS;
+    const rule_def *d = rule_def_of(kind);
+    return d && d->uses_threshold;
 }
 
-static bool is_factor_rule(rule_kind kind)
+bool rule_is_factor(rule_kind kind)
 {
-    return kind == RULE_THRESHOLD || kind == RULE_PROPORTIONAL || kind == RULE_EXCESS;
+    const rule_def *d = rule_def_of(kind);
+    return d && d->factor;
+}
+
+pulje_kr rule_protected(const rule_params *p, pulje_kr c)
+{
+    const rule_def *d = p ? rule_def_of(p->kind) : NULL;
+    return d && d->factor && d->protected_part ? d->protected_part(p, c) : 0;
 }
 
 const char *rule_strerror(rule_status st)
@@ -91,137 +217,11 @@ const char *rule_strerror(rule_status st)
     return "unknown rule status";
 }
 
-bool rule_params_valid(const rule_params *p, char *why, size_t whysz)
-{
-    if (!p || (int)p->kind < 0 || p->kind >= RULE__COUNT) {
-        text_set_err(why, whysz, "unknown rule; the rules are " NAMES_LIST);
-        return false;
-    }
-    if (p->threshold < 0 || p->threshold > MONEY_MAX) {
-        text_set_err(why, whysz, "the threshold %lld kr. is outside 0..%lld kr.",
-                     (long long)p->threshold, (long long)MONEY_MAX);
-        return false;
-    }
-    if (p->min_grant < 0 || p->min_grant > MONEY_MAX) {
-        text_set_err(why, whysz, "the minimum grant %lld kr. is outside 0..%lld kr.",
-                     (long long)p->min_grant, (long long)MONEY_MAX);
-        return false;
-    }
-    if (p->max_grant < 0 || p->max_grant > MONEY_MAX) {
-        text_set_err(why, whysz, "the maximum grant %lld kr. is outside 0..%lld kr.",
-                     (long long)p->max_grant, (long long)MONEY_MAX);
-        return false;
-    }
-    if (p->min_grant > 0 && p->max_grant > 0 && p->min_grant > p->max_grant) {
-        text_set_err(why, whysz, "the minimum grant %lld kr. is above the maximum grant %lld kr.",
-                     (long long)p->min_grant, (long long)p->max_grant);
-        return false;
-    }
-    return true;
-}
-
-/* Parse an amount of len bytes at s into *v. */
-static bool spec_amount(const char *s, size_t len, pulje_kr *v)
-{
-    return len > 0 && money_parse(s, len, v) == MONEY_OK;
-}
-
-bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out, char *err,
-                     size_t errsz)
-{
-    rule_params p;
-    char name[32];
-    size_t len;
-    const char *s;
-
-    memset(&p, 0, sizeof p);
-    p.threshold = def_threshold;
-    if (!spec || !*spec) {
-        if (err && errsz)
-            snprintf(err, errsz, "empty rule; the rules are " NAMES_LIST);
-        return false;
-    }
-    len = strcspn(spec, ":+");
-    if (len >= sizeof name || (memcpy(name, spec, len), name[len] = '\0',
-                                !rule_from_name(name, &p.kind))) {
-        if (err && errsz)
-            snprintf(err, errsz, "unknown rule \"%.*s\"; the rules are " NAMES_LIST,
-                     (int)(len > 64 ? 64 : len), spec);
-        return false;
-    }
-    s = spec + len;
-    if (*s == ':') {
-        size_t n = strcspn(s + 1, "+");
-        if (!rule_uses_threshold(p.kind)) {
-            if (err && errsz)
-                snprintf(err, errsz,
-                         "the rule %s takes no threshold; only threshold and excess do "
-                         "(e.g. threshold:50.000)", rule_name(p.kind));
-            return false;
-        }
-        if (!spec_amount(s + 1, n, &p.threshold)) {
-            if (err && errsz)
-                snprintf(err, errsz, "the threshold \"%.*s\" in \"%s\" is not a whole-krone "
-                         "amount (e.g. threshold:50.000)", (int)(n > 64 ? 64 : n), s + 1, spec);
-            return false;
-        }
-        s += 1 + n;
-    }
-    while (*s == '+') {
-        size_t n = strcspn(s + 1, "+");
-        pulje_kr *dst = NULL;
-        if (strncmp(s + 1, "min=", 4) == 0)
-            dst = &p.min_grant;
-        else if (strncmp(s + 1, "max=", 4) == 0)
-            dst = &p.max_grant;
-        if (!dst || !spec_amount(s + 5, n - 4, dst)) {
-            if (err && errsz)
-                snprintf(err, errsz, "\"%.*s\" in \"%s\" is not an option; the options are "
-                         "+min=AMOUNT (minimum grant) and +max=AMOUNT (maximum grant)",
-                         (int)(n > 64 ? 64 : n), s + 1, spec);
-            return false;
-        }
-        s += 1 + n;
-    }
-    if (*s) {
-        if (err && errsz)
-            snprintf(err, errsz, "unexpected \"%s\" in the rule \"%s\"; write "
-                     "NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]", s, spec);
-        return false;
-    }
-    if (!rule_params_valid(&p, err, errsz))
-        return false;
-    *out = p;
-    return true;
-}
-
-char *rule_format_spec(const rule_params *p, char *buf, size_t size)
-{
-    int n = snprintf(buf, size, "%s", rule_name(p->kind));
-    if (n >= 0 && (size_t)n < size && rule_uses_threshold(p->kind))
-        n += snprintf(buf + n, size - (size_t)n, ":%lld", (long long)p->threshold);
-    if (n >= 0 && (size_t)n < size && p->min_grant > 0)
-        n += snprintf(buf + n, size - (size_t)n, "+min=%lld", (long long)p->min_grant);
-    if (n >= 0 && (size_t)n < size && p->max_grant > 0)
-        snprintf(buf + n, size - (size_t)n, "+max=%lld", (long long)p->max_grant);
-    return buf;
-}
-
 void rule_result_free(rule_result *r)
 {
     free(r->num);
     free(r->reduced);
     memset(r, 0, sizeof *r);
-}
-
-/* The part of claim c that a factor rule leaves untouched when rationing. */
-static pulje_kr protected_part(const rule_params *p, pulje_kr c)
-{
-    switch (p->kind) {
-    case RULE_THRESHOLD: return c <= p->threshold ? c : 0;
-    case RULE_EXCESS:    return c < p->threshold ? c : p->threshold;
-    default:             return 0;
-    }
 }
 
 static pulje_kr gcd64(pulje_kr a, pulje_kr b)
@@ -249,7 +249,9 @@ static pulje_wide gcd128(pulje_wide a, pulje_wide b)
 /* Check the common arguments. */
 static bool args_ok(const rule_params *p, const pulje_kr *claims, size_t n)
 {
-    if (!p || (n && !claims) || (int)p->kind < 0 || p->kind >= RULE__COUNT)
+    const rule_def *d = p ? rule_def_of(p->kind) : NULL;
+    /* a row without its closed form is refused, not called */
+    if (!d || (n && !claims) || !d->key || (!d->factor && (!d->level || !d->at_level)))
         return false;
     for (size_t i = 0; i < n; i++)
         if (claims[i] < 0 || claims[i] > MONEY_MAX)
@@ -280,7 +282,7 @@ rule_status rule_shares_from_factor(const rule_params *p, const pulje_kr *claims
     rule_status st;
 
     memset(out, 0, sizeof *out);
-    if (!args_ok(p, claims, n) || !is_factor_rule(p->kind) || factor_den <= 0 ||
+    if (!args_ok(p, claims, n) || !rule_is_factor(p->kind) || factor_den <= 0 ||
         factor_num < 0 || factor_num > factor_den)
         return RULE_ERR_ARGS;
 
@@ -297,7 +299,7 @@ rule_status rule_shares_from_factor(const rule_params *p, const pulje_kr *claims
     out->factor_den = factor_den;
     out->rationed = factor_num < factor_den;
     for (size_t i = 0; i < n; i++) {
-        pulje_kr c = claims[i], prot = protected_part(p, c), red = c - prot;
+        pulje_kr c = claims[i], prot = rule_protected(p, c), red = c - prot;
         out->protected_sum += prot;
         out->reducible_sum += red;
         out->num[i] = (pulje_wide)prot * factor_den + (pulje_wide)red * factor_num;
@@ -374,16 +376,87 @@ static pulje_kr sum_claims(const pulje_kr *claims, size_t n)
     return t;
 }
 
+/* cea's closed form: the ceiling L. */
+static rule_status cea_level(const pulje_kr *claims, size_t n, pulje_kr money,
+                             pulje_wide *lnum, pulje_wide *lden)
+{
+    return cea_lambda(claims, n, money, lnum, lden);
+}
+
+/* cea at L: share = min(c, L), over lden. */
+static void cea_at(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                   rule_result *out)
+{
+    (void)money;
+    (void)total;
+    out->den = out->lambda_den;
+    for (size_t i = 0; i < n; i++) {
+        pulje_wide c = (pulje_wide)claims[i] * out->den;
+        out->num[i] = c < out->lambda_num ? c : out->lambda_num;
+    }
+}
+
+/* cel's closed form: the cut L. */
+static rule_status cel_level(const pulje_kr *claims, size_t n, pulje_kr money,
+                             pulje_wide *lnum, pulje_wide *lden)
+{
+    return cel_lambda(claims, n, money, lnum, lden);
+}
+
+/* cel at L: share = max(0, c - L), over lden. */
+static void cel_at(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                   rule_result *out)
+{
+    (void)money;
+    (void)total;
+    out->den = out->lambda_den;
+    for (size_t i = 0; i < n; i++) {
+        pulje_wide c = (pulje_wide)claims[i] * out->den;
+        out->num[i] = c > out->lambda_num ? c - out->lambda_num : 0;
+    }
+}
+
+/* talmud's closed form: CEA on the half claims, in doubled units (the
+ * claims c with money 2E give 2 x award); above C/2 the same for the
+ * losses. L on the half claims is half the doubled ceiling. */
+static rule_status talmud_level(const pulje_kr *claims, size_t n, pulje_kr money,
+                                pulje_wide *lnum, pulje_wide *lden)
+{
+    pulje_kr total = sum_claims(claims, n);
+    rule_status st;
+
+    if (2 * (pulje_wide)money <= total)
+        st = cea_lambda(claims, n, 2 * (pulje_wide)money, lnum, lden);
+    else
+        st = cea_lambda(claims, n, 2 * ((pulje_wide)total - money), lnum, lden);
+    *lden *= 2;
+    return st;
+}
+
+/* talmud at L: min(c/2, L), or c - min(c/2, L) above C/2; over 2 lden,
+ * where min(c/2, L) is min(c lden, 2 lnum). */
+static void talmud_at(const pulje_kr *claims, size_t n, pulje_kr money, pulje_kr total,
+                      rule_result *out)
+{
+    out->talmud_losses = 2 * (pulje_wide)money > total;
+    out->den = 2 * out->lambda_den;
+    for (size_t i = 0; i < n; i++) {
+        pulje_wide c = (pulje_wide)claims[i] * out->den;
+        pulje_wide half = (pulje_wide)claims[i] * out->lambda_den;
+        pulje_wide capped = half < 2 * out->lambda_num ? half : 2 * out->lambda_num;
+        out->num[i] = out->talmud_losses ? c - capped : capped;
+    }
+}
+
 rule_status rule_shares_from_lambda(const rule_params *p, const pulje_kr *claims,
                                     size_t n, pulje_kr money, pulje_wide lambda_num,
                                     pulje_wide lambda_den, rule_result *out)
 {
     pulje_kr total;
-    pulje_wide den;
     rule_status st;
 
     memset(out, 0, sizeof *out);
-    if (!args_ok(p, claims, n) || is_factor_rule(p->kind) || lambda_den <= 0 ||
+    if (!args_ok(p, claims, n) || rule_is_factor(p->kind) || lambda_den <= 0 ||
         lambda_num < 0 || money < 0)
         return RULE_ERR_ARGS;
     pulje_wide g = gcd128(lambda_num, lambda_den);
@@ -398,28 +471,9 @@ rule_status rule_shares_from_lambda(const rule_params *p, const pulje_kr *claims
     out->lambda_num = lambda_num;
     out->lambda_den = lambda_den;
     out->rationed = total > money;
-    out->talmud_losses = p->kind == RULE_TALMUD && 2 * (pulje_wide)money > total;
-    den = p->kind == RULE_TALMUD ? 2 * lambda_den : lambda_den;
-    out->den = den;
-    for (size_t i = 0; i < n; i++) {
-        pulje_wide c = (pulje_wide)claims[i] * den, v;
-        switch (p->kind) {
-        case RULE_CEA:
-            v = c < lambda_num ? c : lambda_num;
-            break;
-        case RULE_CEL:
-            v = c > lambda_num ? c - lambda_num : 0;
-            break;
-        default: { /* talmud: min(c/2, L) in units of 1/(2 lden) is min(c lden, 2 lnum) */
-            pulje_wide half = (pulje_wide)claims[i] * lambda_den;
-            pulje_wide capped = half < 2 * lambda_num ? half : 2 * lambda_num;
-            v = out->talmud_losses ? c - capped : capped;
-            break;
-        }
-        }
-        out->num[i] = v;
-        out->reduced[i] = v < c;
-    }
+    rule_def_of(p->kind)->at_level(claims, n, money, total, out);
+    for (size_t i = 0; i < n; i++)
+        out->reduced[i] = out->num[i] < (pulje_wide)claims[i] * out->den;
     out->protected_sum = 0;
     out->reducible_sum = total;
     if (out->rationed && total > 0) {
@@ -438,7 +492,7 @@ static rule_status full_shares(const rule_params *p, const pulje_kr *claims, siz
                                rule_result *out)
 {
     rule_status st;
-    if (is_factor_rule(p->kind))
+    if (rule_is_factor(p->kind))
         return rule_shares_from_factor(p, claims, n, 1, 1, out);
     st = alloc_result(out, n);
     if (st != RULE_OK)
@@ -465,36 +519,17 @@ static rule_status closed_base(const rule_params *p, const pulje_kr *claims, siz
         return RULE_ERR_ARGS;
     for (size_t i = 0; i < n; i++) {
         total += claims[i];
-        prot += protected_part(p, claims[i]);
+        prot += rule_protected(p, claims[i]);
     }
     if (total <= money)
         return full_shares(p, claims, n, out);
-    switch (p->kind) {
-    case RULE_THRESHOLD:
-    case RULE_PROPORTIONAL:
-    case RULE_EXCESS:
+    if (rule_is_factor(p->kind)) {
         if (prot > money)
             return RULE_ERR_PROTECTED;
         /* total > money >= prot, so the reducible sum is > 0 and the factor < 1 */
         return rule_shares_from_factor(p, claims, n, money - prot, total - prot, out);
-    case RULE_CEA:
-        st = cea_lambda(claims, n, money, &lnum, &lden);
-        break;
-    case RULE_CEL:
-        st = cel_lambda(claims, n, money, &lnum, &lden);
-        break;
-    case RULE_TALMUD:
-        /* CEA on the half claims, in doubled units: the claims c with
-         * money 2E give 2 x award; above C/2 the same for the losses. */
-        if (2 * (pulje_wide)money <= total)
-            st = cea_lambda(claims, n, 2 * (pulje_wide)money, &lnum, &lden);
-        else
-            st = cea_lambda(claims, n, 2 * ((pulje_wide)total - money), &lnum, &lden);
-        lden *= 2; /* L on the half claims is half the doubled ceiling */
-        break;
-    default:
-        return RULE_ERR_ARGS;
     }
+    st = rule_def_of(p->kind)->level(claims, n, money, &lnum, &lden);
     if (st != RULE_OK)
         return st;
     return rule_shares_from_lambda(p, claims, n, money, lnum, lden, out);

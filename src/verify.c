@@ -576,10 +576,11 @@ int verify_result(const pool *p, const app_list *apps, const alloc_result *r,
             FAIL("verification: application %s: reduction is not assessed - grant", a->nr);
         if (l->reduced && !r->rationed)
             FAIL("verification: application %s reduced although the money sufficed", a->nr);
-        if (r->rationed && l->reduced && l->claim <= p->rule.threshold &&
-            p->rule.kind == RULE_THRESHOLD && p->rule.min_grant == 0 &&
+        if (r->rationed && l->reduced && l->claim > 0 &&
+            rule_protected(&p->rule, l->claim) == l->claim && p->rule.min_grant == 0 &&
             p->rule.max_grant == 0)
-            FAIL("verification: application %s of at most the threshold was reduced", a->nr);
+            FAIL("verification: application %s, protected whole by the rule, was reduced",
+                 a->nr);
         granted += l->grant;
         applied += a->applied;
         assessed += l->claim;

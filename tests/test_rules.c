@@ -476,7 +476,7 @@ static void test_rule_specs_parse_and_explain_bad_choices(void **state)
     assert_string_equal(rule_format_spec(&p, buf, sizeof buf), "cea+min=10000+max=300000");
     assert_false(rule_parse_spec("equal", 50000, &p, err, sizeof err));
     assert_non_null(strstr(err, "unknown rule \"equal\""));
-    assert_non_null(strstr(err, "threshold, proportional, excess, cea, cel or talmud"));
+    assert_non_null(strstr(err, rule_names_list()));
     assert_false(rule_parse_spec("talmud:50000", 50000, &p, err, sizeof err));
     assert_non_null(strstr(err, "takes no threshold"));
     assert_false(rule_parse_spec("cea+min=300+max=200", 50000, &p, err, sizeof err));
@@ -514,6 +514,35 @@ static void test_negative_claim_is_rejected(void **state)
     rule_result_free(&r);
 }
 
+static void test_a_threshold_on_a_rule_without_one_names_the_rules_that_take_one(void **state)
+{
+    (void)state;
+    rule_params p;
+    char err[256];
+    assert_false(rule_parse_spec("cea:50000", 50000, &p, err, sizeof err));
+    assert_string_equal(err, "the rule cea takes no threshold; only threshold and excess do "
+                             "(e.g. threshold:50.000)");
+    assert_false(rule_parse_spec("", 50000, &p, err, sizeof err));
+    assert_non_null(strstr(err, "empty rule; the rules are "));
+    assert_non_null(strstr(err, rule_names_list()));
+}
+
+static void test_protected_part_of_each_rule(void **state)
+{
+    (void)state;
+    rule_params t = RULE_2023, ex = {RULE_EXCESS, 50000, 0, 0}, cea = {RULE_CEA, 50000, 0, 0};
+    assert_int_equal(rule_protected(&t, 50000), 50000);
+    assert_int_equal(rule_protected(&t, 50001), 0);
+    assert_int_equal(rule_protected(&ex, 49999), 49999);
+    assert_int_equal(rule_protected(&ex, 70000), 50000);
+    assert_int_equal(rule_protected(&RULE_PRO, 70000), 0);
+    assert_int_equal(rule_protected(&cea, 70000), 0);
+    assert_true(rule_is_factor(RULE_EXCESS));
+    assert_false(rule_is_factor(RULE_TALMUD));
+    assert_false(rule_is_factor(RULE__COUNT));
+    assert_string_equal(rule_name(RULE__COUNT), "unknown");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +573,8 @@ int main(void)
         cmocka_unit_test(test_rule_specs_parse_and_explain_bad_choices),
         cmocka_unit_test(test_rule_names_round_trip),
         cmocka_unit_test(test_negative_claim_is_rejected),
+        cmocka_unit_test(test_a_threshold_on_a_rule_without_one_names_the_rules_that_take_one),
+        cmocka_unit_test(test_protected_part_of_each_rule),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
