@@ -6,12 +6,11 @@
 
 size_t compare_default_rules(const pool *p, rule_params *v, size_t cap)
 {
-    static const char *const specs[] = {"threshold:25000", "threshold:50000", "threshold:75000",
-                                        "excess", "proportional", "cea", "cel", "talmud"};
+    const char *const *specs = rule_compare_specs(); /* the registry's alternatives */
     size_t n = 0;
     char err[256];
     v[n++] = p->rule;
-    for (size_t i = 0; i < sizeof specs / sizeof specs[0] && n < cap; i++) {
+    for (size_t i = 0; specs[i] && n < cap; i++) {
         rule_params r;
         int dup = 0;
         if (!rule_parse_spec(specs[i], p->rule.threshold, &r, err, sizeof err))

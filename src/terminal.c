@@ -10,6 +10,29 @@
 #include "rules.h"
 #include "run.h"
 
+/* Words of the NULL-terminated list after lead, separated by ", ", wrapped
+ * at 78 columns, each line indented by indent spaces. */
+static void wrapped(FILE *f, const char *lead, const char *const *items, int indent)
+{
+    int col = indent;
+    fprintf(f, "%*s%s", indent, "", lead);
+    col += (int)strlen(lead);
+    for (size_t i = 0; items[i]; i++) {
+        const char *w = items[i];
+        int len = (int)strlen(w) + (items[i + 1] ? 1 : 0);
+        if (col + 1 + len > 78 && col > indent) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fprintf(f, "%s%s", w, items[i + 1] ? "," : "");
+        col += len;
+    }
+    fputc('\n', f);
+}
+
 void terminal_usage(FILE *f)
 {
     fprintf(f,
@@ -37,15 +60,18 @@ void terminal_usage(FILE *f)
         "  -q, --quiet        print only problems\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
         "      --rule RULE    use RULE instead of the pool file's rule (run)\n"
-        "      --rules LIST   compare: rules separated by ',' (the first is the baseline);\n"
-        "                     default: the pool's rule, threshold at 25.000, 50.000 and\n"
-        "                     75.000, excess, proportional, cea, cel and talmud\n"
+        "      --rules LIST   compare: rules separated by ',' (the first is the baseline);\n");
+    /* the lists come from the rule registry, so a new rule is in the help */
+    wrapped(f, "default: the pool's rule and", rule_compare_specs(), 21);
+    fprintf(f,
         "      --sweep SPEC   compare: PARAM:FROM:TO:STEP, PARAM threshold, max_grant or\n"
         "                     cap (the multi-year cap in %%, e.g. cap:30:60:5)\n"
         "                     (default threshold:0:150.000:10.000)\n"
         "\n"
-        "RULE is NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]; NAME is threshold (the\n"
-        "2023 rule), proportional, excess, cea, cel or talmud. Examples:\n"
+        "RULE is NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]; NAME is one of:\n");
+    wrapped(f, "", (const char *const[]){rule_names_list(), NULL}, 0);
+    fprintf(f,
+        "(threshold is the 2023 rule). Examples:\n"
         "threshold:25.000, excess:50.000, cea+min=10.000, talmud+max=300.000\n"
         "      --lang LANG    labels in the workbook and on the terminal: da (default) or en\n"
         "      --year YEAR    init: the grant year (default: next year)\n"
@@ -155,8 +181,7 @@ void terminal_summary(FILE *out, const pool *p, const alloc_result *r)
     line_kr(out, L_SUM_EARMARKED, r->earmarked_total);
     line_kr(out, L_SUM_AVAILABLE, r->available);
     line_kr(out, L_SUM_ASSESSED, r->assessed_total);
-    bool one_factor = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
-                      p->rule.kind == RULE_EXCESS;
+    bool one_factor = rule_is_factor(p->rule.kind);
     if ((one_factor && r->factor_num < r->factor_den) || r->n_reduced == 0) {
         money_format_ratio(r->factor_num, r->factor_den, 4, fr);
         money_format_pct((pulje_wide)(r->factor_den - r->factor_num), r->factor_den, 1, pct);
