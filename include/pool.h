@@ -107,6 +107,12 @@ typedef struct pool {
     const struct diag_list *warnings; /* the run's warnings, set by the caller for the
                                          workbook's list of them; not owned; may be NULL */
     char *applications_sheet; /* [pool] applications_sheet: the .xlsx sheet to read; NULL = first */
+    /* The case: [pool] case_number, guidelines and notes (NULL/0 when absent),
+     * shown on the Resumé's front block and in its notes. */
+    char *case_number;     /* "23/12345" */
+    char *guidelines;      /* the guideline reference, e.g. "Retningslinjer for § 18-puljen, 2022" */
+    char **notes;          /* free notes, in the order written */
+    size_t n_notes;
 } pool;
 
 /**
