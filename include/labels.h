@@ -70,7 +70,7 @@ typedef enum {
     L_ECON_NOTE_REFUSED,    /* Antal afslag */
     L_ECON_NOTE_DATE,       /* Beslutningsdato */
     /* printed pages (libxlsxwriter header/footer codes: &C centre, &P page, &N pages) */
-    L_PRINT_FOOTER,         /* &CSide &P af &N */
+    L_PRINT_FOOTER,         /* &L&A&RSide &P af &N: the sheet left, the page right */
     /* pulje explain NR: one application's way from ansøgt to tilskud (explain.c) */
     L_EX_HEADING,           /* Ansøgning nr. %s: %s */
     L_EX_ACTIVITY,          /* Indsats: %s */

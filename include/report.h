@@ -94,6 +94,15 @@ typedef struct report_overview_cols {
                                                 "Indstillet tilskud" */
 } report_overview_cols;
 
+/**
+ * @brief True when one reduction factor describes the result, as the terminal
+ * summary decides: the threshold, proportional or excess rule cut something,
+ * or nothing was reduced. Otherwise (cea, cel, talmud, or options that left
+ * the rest in full) the sheets show "Tildelt / indstillet" instead of a
+ * factor of 1 (-0 %). This function can't fail.
+ */
+int report_one_factor(const pool *p, const alloc_result *r);
+
 /** @brief The overview's layout for n applications. This function can't fail. */
 report_overview_cols report_overview_layout(size_t n);
 

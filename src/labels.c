@@ -91,7 +91,7 @@ static const label_entry labels[L__COUNT] = {
     [L_ECON_NOTE_REFUSED]  = {"Antal afslag", ""},
     [L_ECON_NOTE_DATE]     = {"Beslutningsdato", ""},
 
-    [L_PRINT_FOOTER]       = {"&CSide &P af &N", ""},
+    [L_PRINT_FOOTER]       = {"&L&A&RSide &P af &N", ""},
 
     [L_EX_HEADING]         = {"Ansøgning nr. %s: %s", "ss"},
     [L_EX_ACTIVITY]        = {"Indsats: %s", "s"},

@@ -84,7 +84,7 @@ static const char *const labels_en[L__COUNT] = {
     [L_ECON_NOTE_REFUSED]  = "Number of refusals",
     [L_ECON_NOTE_DATE]     = "Decision date",
 
-    [L_PRINT_FOOTER]       = "&CPage &P of &N",
+    [L_PRINT_FOOTER]       = "&L&A&RPage &P of &N",
 
     [L_EX_HEADING]         = "Application no. %s: %s",
     [L_EX_ACTIVITY]        = "Activity: %s",

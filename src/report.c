@@ -229,15 +229,16 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
                                const app *a, const alloc_result *r, size_t i)
 {
     const alloc_line *l = &r->lines[i];
-    int lines = book_lines(a->association, 28);
+    /* as tall as its longest wrapped text (set before the row's cells); the
+     * widths less the indent and a margin for the printer's wider font */
+    int lines = book_lines(a->association, 25);
 
-    /* as tall as its longest wrapped text (set before the row's cells) */
-    if (book_lines(a->activity, 32) > lines)
-        lines = book_lines(a->activity, 32);
-    if (book_lines(a->refusal, 32) > lines)
-        lines = book_lines(a->refusal, 32);
-    if (l->my != MY_ONE_YEAR && book_lines(my_note(b, p, l->my), 26) > lines)
-        lines = book_lines(my_note(b, p, l->my), 26);
+    if (book_lines(a->activity, 29) > lines)
+        lines = book_lines(a->activity, 29);
+    if (book_lines(a->refusal, 23) > lines)
+        lines = book_lines(a->refusal, 23);
+    if (l->my != MY_ONE_YEAR && book_lines(my_note(b, p, l->my), 19) > lines)
+        lines = book_lines(my_note(b, p, l->my), 19);
     if (lines > 1)
         book_set_row_height(b, s, row, 15.0 * lines);
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
@@ -261,16 +262,56 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
     book_put_formula(b, s, row, OV_REDUCTION_PCT, formula, b->pct,
                 reduction_share(l->claim - l->grant, l->claim));
     book_put_kr(b, s, row, OV_GRANT, l->grant, b->kr);
-    book_put_num(b, s, row, OV_YEARS_ASKED, l->years_asked, NULL);
-    book_put_num(b, s, row, OV_YEARS_GRANTED, l->years, NULL);
+    book_put_num(b, s, row, OV_YEARS_ASKED, l->years_asked, b->count);
+    book_put_num(b, s, row, OV_YEARS_GRANTED, l->years, b->count);
     for (int t = 0; t < MY_YEARS; t++)
         book_put_kr(b, s, row, (lxw_col_t)(OV_YEAR1 + t), l->years > t ? l->grant : 0, b->kr);
     if (l->my != MY_ONE_YEAR)
         book_put_text(b, s, row, OV_MY_NOTE, my_note(b, p, l->my), b->text_wrap);
     book_put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
-    for (size_t k = 0; k < r->em.n_earmarks; k++)
+    pulje_kr with = l->grant;
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
         book_put_kr(b, s, row, (lxw_col_t)(OV__COLS + k), r->em.lines[k * r->n + i].grant,
                     b->kr);
+        with += r->em.lines[k * r->n + i].grant;
+    }
+    if (r->em.n_earmarks > 0) { /* I alt inkl. tillæg: the grant and its supplements */
+        char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(first, row, OV__COLS);
+        lxw_rowcol_to_cell(last, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks - 1));
+        snprintf(formula, sizeof formula, "=%s+SUM(%s:%s)", h, first, last);
+        book_put_formula_kr(b, s, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks), formula,
+                            b->kr, with);
+    }
+}
+
+/* Bilag 1 on A4 landscape in two page groups: Nr to Indstillet tilskud, then
+ * the years, notes and supplements, with Nr and Forening repeated on the
+ * left of every page; one scale for both, so the text keeps its size. */
+static void overview_print(book *b, const book_sheet *s, const pool *p,
+                           const double *widths, lxw_col_t n_cols)
+{
+    double second[OV__COLS + 64];
+    size_t n2 = 0;
+    unsigned s1, s2;
+    static lxw_col_t breaks[] = {OV_YEARS_ASKED, 0};
+
+    second[n2++] = widths[OV_NR];
+    second[n2++] = widths[OV_ASSOCIATION];
+    for (lxw_col_t c = OV_YEARS_ASKED; c < OV__COLS; c++)
+        second[n2++] = widths[c];
+    for (lxw_col_t c = OV__COLS; c < n_cols && n2 < sizeof second / sizeof second[0]; c++)
+        second[n2++] = 14;
+    s1 = book_scale_for(widths, OV_YEARS_ASKED, 1);
+    s2 = book_scale_for(second, n2, 1);
+    book_page_setup(b, s, p, 1);
+    book_repeat_rows(b, s, OV_HEADER_ROW, OV_HEADER_ROW);
+    book_print_scale(b, s, s1 < s2 ? s1 : s2);
+    if (!b->failed) {
+        book_check(b, s, worksheet_repeat_columns(s->ws, OV_NR, OV_ASSOCIATION),
+                   "worksheet_repeat_columns");
+        book_check(b, s, worksheet_set_v_pagebreaks(s->ws, breaks), "worksheet_set_v_pagebreaks");
+    }
 }
 
 /* Write "Samlet oversigt". Its "I alt" row is row OV_FIRST_ROW + n. */
@@ -283,13 +324,14 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         L_COL_YEARS_GRANTED, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT,
         L_COL_MY_NOTE, L_COL_REFUSAL,
     };
-    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 9, 10,
-                                            12, 12, 12, 26, 32};
+    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 8, 8,
+                                            11, 11, 11, 22, 26};
     static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT,
                                      OV_YEAR1, OV_YEAR2, OV_YEAR3};
     const pulje_kr sum_values[] = {t->applied, t->claims, t->reductions, t->grants,
                                    t->grants, r->my[1].fresh, r->my[2].fresh};
     lxw_row_t total_row = (lxw_row_t)(OV_FIRST_ROW + r->n);
+    lxw_col_t n_cols = (lxw_col_t)(OV__COLS + r->em.n_earmarks + (r->em.n_earmarks > 0));
     char formula[64];
 
     book_put_text(b, s, OV_TITLE_ROW, 0, book_text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
@@ -311,15 +353,17 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
                       book_text(b, L_COL_SUPPLEMENT, p->earmark_defs[k].key), b->head_num);
         book_set_column(b, s, c, c, 14);
     }
+    if (r->em.n_earmarks > 0) {
+        lxw_col_t c = (lxw_col_t)(OV__COLS + r->em.n_earmarks);
+        book_put_text(b, s, OV_HEADER_ROW, c, label(L_COL_TOTAL_WITH), b->head_num);
+        book_set_column(b, s, c, c, 14);
+    }
     if (!b->failed) {
         worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
         book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1,
-                                              (lxw_col_t)(OV__COLS - 1 + r->em.n_earmarks)),
+                                              (lxw_col_t)(n_cols - 1)),
                    "worksheet_autofilter");
     }
-    if (!b->failed)
-        book_check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
-                   "worksheet_repeat_rows");
     for (size_t i = 0; i < r->n && !b->failed; i++)
         write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], r, i);
 
@@ -351,10 +395,17 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         book_sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, c);
         book_put_formula_kr(b, s, total_row, c, formula, b->total_kr, r->em.totals[k].granted);
     }
-
-    book_page_setup(b, s, p, 1);
-    if (!b->failed)
-        worksheet_set_paper(s->ws, 8); /* A3: sixteen columns stay readable on one page width */
+    if (r->em.n_earmarks > 0) {
+        lxw_col_t c = (lxw_col_t)(OV__COLS + r->em.n_earmarks);
+        if (r->n == 0) {
+            book_put_kr(b, s, total_row, c, 0, b->total_kr);
+        } else {
+            book_sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, c);
+            book_put_formula_kr(b, s, total_row, c, formula, b->total_kr,
+                                t->grants + t->em_granted);
+        }
+    }
+    overview_print(b, s, p, widths, n_cols);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -392,8 +443,17 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
     book_put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
     book_put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den, b->factor);
+    if (report_one_factor(p, r)) {
+        book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
+        book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den,
+                     b->factor);
+    } else { /* no single factor: the share of the assessed amounts granted */
+        book_put_text(b, s, row, EC_LABEL, label(L_CMP_FACTOR), NULL);
+        book_put_num(b, s, row++, EC_AMOUNT,
+                     r->assessed_total == 0 ? 1.0
+                                            : (double)r->granted_total / (double)r->assessed_total,
+                     b->factor);
+    }
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), NULL);
     book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), NULL);
@@ -535,6 +595,14 @@ static void set_input_properties(book *b, const pool *p)
             book_fail(b, "libxlsxwriter: workbook_set_custom_property_string: %s",
                       lxw_strerror(e));
     }
+}
+
+int report_one_factor(const pool *p, const alloc_result *r)
+{
+    int one = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
+              p->rule.kind == RULE_EXCESS;
+    return (one && r->factor_num < r->factor_den) || r->n_reduced == 0 ||
+           r->assessed_total == 0;
 }
 
 /* Everything that goes into the workbook; the caller closes it. */

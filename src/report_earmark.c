@@ -82,10 +82,10 @@ static void write_one(book *b, const pool *p, const app_list *apps, const alloc_
     book_put_text(b, &s, head, c_grant, label(L_EM_COL_GRANT), b->head_num);
     book_put_text(b, &s, head, c_note, label(L_EM_COL_NOTE), b->head);
     book_set_column(b, &s, 0, 0, 8);
-    book_set_column(b, &s, 1, 1, 34);
+    book_set_column(b, &s, 1, 1, 30);
     book_set_column(b, &s, 2, (lxw_col_t)(c_tier - 1), 12);
     book_set_column(b, &s, c_tier, c_grant, 14);
-    book_set_column(b, &s, c_note, c_note, 40);
+    book_set_column(b, &s, c_note, c_note, 30);
 
     first = row = head + 1;
     for (size_t i = 0; i < apps->n && !b->failed; i++) {
