@@ -25,7 +25,10 @@ OUT     ?= outputs
 # Debian packages the build and the tests need.
 PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
            libcmocka-dev libcsv-dev libinih-dev nettle-dev locales python3 python3-openpyxl \
-           groff-base
+           groff-base poppler-utils
+# The print check (tests/test_print.c, make print) needs LibreOffice's soffice:
+# any Calc will do; libreoffice-calc-nogui is installed when there is none.
+PRINT_PACKAGE = libreoffice-calc-nogui
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
@@ -43,7 +46,7 @@ PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
 BENCH    = $(BUILD)/bench $(BUILD)/bench_bare
 
-.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build soak
+.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build soak print
 
 all: $(PROG) $(GEN) $(BENCH) $(TESTS)
 
@@ -52,6 +55,7 @@ deps:
 	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing $(PRINT_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing:$$missing"; \
@@ -69,6 +73,15 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) sh tests/run_tests.sh $(TESTS)
+
+# The default pool's workbooks printed to PDF by LibreOffice, checked (A4, pages,
+# whole texts, nothing under 7 pt) and rendered to PNG in $(OUT)/print, to look at.
+print: deps
+	@$(MAKE) --no-print-directory $(PROG)
+	@rm -rf $(OUT)/print && mkdir -p $(OUT)/print
+	$(PROG) run $(POOL) -q --out $(OUT)/print
+	$(PROG) compare $(POOL) -q --out $(OUT)/print
+	HOME=$(CURDIR)/$(OUT)/print /usr/bin/python3 tests/print_check.py $(OUT)/print --png $(OUT)/print/*.xlsx
 
 check:
 	@$(MAKE) --no-print-directory test BUILD=build-san CC=gcc \

@@ -89,16 +89,24 @@ def check(outdir, path, png):
     pdf = os.path.join(outdir, book + ".pdf")
     n = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
     sizes = run("pdfinfo", "-f", "1", "-l", str(n), pdf)
+    page_size = {}
     for m in re.finditer(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", sizes):
+        page_size[int(m.group(1))] = (float(m.group(2)), float(m.group(3)))
         w, h = sorted((float(m.group(2)), float(m.group(3))))
         if abs(w - 595.3) > 1 or abs(h - 841.9) > 1:
             fails.append("page %s is not A4 (%s x %s pt)" % (m.group(1), m.group(2), m.group(3)))
     streams = page_streams(pdf)
+    wb = openpyxl.load_workbook(path, data_only=True)
+    titles = [ws.title for ws in wb.worksheets]
     sheet_of, text_of, smallest = [], {}, {}
     for p in range(1, n + 1):
-        layout = run("pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-")
-        foot = [l for l in layout.splitlines() if re.search(r"(Side|Page) \d+ (af|of) \d+", l)]
-        name = re.split(r"\s{2,}", foot[-1].strip())[0] if foot else "?"
+        w, h = page_size[p]
+        # the footer: the bottom 0,45 inch of the page, "<sheet>   Side n af m"
+        foot = run("pdftotext", "-layout", "-f", str(p), "-l", str(p), "-x", "0", "-y",
+                   str(int(h - 32)), "-W", str(int(w)), "-H", "32", pdf, "-")
+        # the sheet whose name the footer holds (the longest, should one contain another)
+        names = [t for t in titles if t in foot]
+        name = max(names, key=len) if names else "?"
         sheet_of.append(name)
         raw = run("pdftotext", "-raw", "-f", str(p), "-l", str(p), pdf, "-")
         text_of[name] = text_of.get(name, "") + squash(raw)
@@ -107,7 +115,6 @@ def check(outdir, path, png):
             smallest[name] = min(smallest.get(name, 99.0), min(tf))
             if min(tf) < MIN_PT:
                 fails.append("page %d (%s): text of %.2f pt" % (p, name, min(tf)))
-    wb = openpyxl.load_workbook(path, data_only=True)
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             if ws.title in text_of:
