@@ -275,7 +275,7 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
                     b->kr);
         with += r->em.lines[k * r->n + i].grant;
     }
-    if (r->em.n_earmarks > 0) { /* I alt inkl. tillæg: the grant and its supplements */
+    if (r->em.n_earmarks > 0) { /* the grant and its supplements */
         char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
         lxw_rowcol_to_cell(first, row, OV__COLS);
         lxw_rowcol_to_cell(last, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks - 1));

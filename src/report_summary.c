@@ -281,7 +281,7 @@ static lxw_row_t write_order_note(book *b, const book_sheet *s, lxw_row_t row,
     return row;
 }
 
-/* The notes ("Bemærkninger"): the pool's own notes, then the rule in words
+/* The notes (L_RS_NOTES): the pool's own notes, then the rule in words
  * and its consequence, rounding's residual, the multi-year outcome and the
  * run's warnings, each as the terminal shows it ("file:line: what (hint)").
  * Returns the next row. */
