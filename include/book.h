@@ -51,6 +51,7 @@ typedef struct book {
     lxw_format *gini, *count;   /* only the comparison workbook sets gini */
     lxw_format *plain;          /* top-aligned text: what a NULL format means */
     lxw_format *txt, *center;   /* top-aligned text with a small indent; centred (Ja/Nej) */
+    lxw_format *section, *sum_right; /* a bold heading that does not wrap; a bold right-aligned total */
 } book;
 
 /* A sheet being written: its libxlsxwriter object and its name for messages. */

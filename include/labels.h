@@ -312,7 +312,7 @@ typedef enum {
     L_RS_DECISION_DATE, /* Dato: */
     L_RS_DECISION_SIGN, /* Underskrift: */
     L_RS_NOTES, /* Bemærkninger */
-    L_RS_NOTE_RULE, /* Reglen: %s. */
+    L_RS_NOTE_RULE, /* Reglen: %s (the description ends with its own full stop) */
     L_RS_NOTE_ORDER, /* Reglens følge: %s ansøgninger får et mindre tilskud end en ansøgning, der er indstillet ti */
     L_RS_NOTE_ORDER_ITEM, /* nr. %s %s: indstillet %s kr., tilskud %s kr. (nr. %s %s: indstillet %s kr., tilskud %s kr. */
     L_RS_NOTE_ORDER_MORE, /* ... og %s ansøgninger mere (se Bilag 1). */

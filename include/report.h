@@ -83,6 +83,7 @@ char *report_basename(const pool *p, char *buf, size_t size);
  * report_earmark.c) ---- */
 
 struct book;
+struct book_sheet;
 
 /* Where the overview's columns, application rows and "I alt" row are. */
 typedef struct report_overview_cols {
@@ -123,8 +124,19 @@ void report_write_summary(struct book *b, const pool *p, const app_list *apps,
 void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,
                            const alloc_result *r);
 
-/** @brief Add the "Flerårige" sheet to a workbook being built. */
-void report_write_multiyear(struct book *b, const pool *p, const alloc_result *r,
-                            const report_overview_cols *ov);
+/** @brief Add the "Flerårige" sheet to a workbook being built: the cap year by
+ * year, every application for a multi-year grant by name with its outcome and
+ * reason, and every reservation per year (the ledger's rows and the new
+ * multi-year grants) with totals. */
+void report_write_multiyear(struct book *b, const pool *p, const app_list *apps,
+                            const alloc_result *r, const report_overview_cols *ov);
+
+/** @brief An application's number as a number cell when it is plain digits
+ * (so that sorting and filtering work), else as text. */
+void report_put_nr(struct book *b, const struct book_sheet *s, unsigned row,
+                   unsigned short col, const char *nr);
+
+/** @brief The multi-year decision in words ("Etårig: under 5 års aktivitet"). */
+const char *report_my_note(struct book *b, const pool *p, my_status st);
 
 #endif

@@ -175,6 +175,8 @@ void book_add_formats(book *b)
     b->plain = book_add_format(b, F_VTOP, NULL);
     b->txt = book_add_format(b, F_VTOP | F_INDENT, NULL);
     b->center = book_add_format(b, F_VTOP | F_CENTER, NULL);
+    b->section = book_add_format(b, F_BOLD | F_VTOP, NULL);
+    b->sum_right = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_RIGHT, NULL);
 }
 
 /* Text, always as a string cell: never interpreted, even if it starts with

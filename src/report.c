@@ -193,6 +193,16 @@ static int nr_is_number(const char *nr)
     return 1;
 }
 
+void report_put_nr(book *b, const book_sheet *s, unsigned row, unsigned short col,
+                   const char *nr)
+{
+    nr = str(nr);
+    if (nr_is_number(nr))
+        book_put_num(b, s, row, col, (double)strtoll(nr, NULL, 10), b->nr);
+    else
+        book_put_text(b, s, row, col, nr, b->nr);
+}
+
 /* The cached value of =IF(E=0,0,F/E): what Excel computes from the same doubles. */
 static double reduction_share(pulje_kr reduction, pulje_kr claim)
 {
@@ -209,8 +219,7 @@ static void pct_formula(char *buf, size_t size, lxw_row_t row)
     snprintf(buf, size, "=IF(%s=0,0,%s/%s)", e, f, e);
 }
 
-/* The multi-year decision in words. */
-static const char *my_note(book *b, const pool *p, my_status st)
+const char *report_my_note(book *b, const pool *p, my_status st)
 {
     switch (st) {
     case MY_ONE_YEAR:        return label(L_MY_ONE_YEAR);
@@ -237,17 +246,14 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
         lines = book_lines(a->activity, 29);
     if (book_lines(a->refusal, 23) > lines)
         lines = book_lines(a->refusal, 23);
-    if (l->my != MY_ONE_YEAR && book_lines(my_note(b, p, l->my), 19) > lines)
-        lines = book_lines(my_note(b, p, l->my), 19);
+    if (l->my != MY_ONE_YEAR && book_lines(report_my_note(b, p, l->my), 19) > lines)
+        lines = book_lines(report_my_note(b, p, l->my), 19);
     if (lines > 1)
         book_set_row_height(b, s, row, 15.0 * lines);
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
     const char *nr = str(a->nr);
 
-    if (nr_is_number(nr))
-        book_put_num(b, s, row, OV_NR, (double)strtoll(nr, NULL, 10), b->nr);
-    else
-        book_put_text(b, s, row, OV_NR, nr, b->nr);
+    report_put_nr(b, s, row, OV_NR, nr);
     book_put_text(b, s, row, OV_ASSOCIATION, a->association, b->text_wrap);
     book_put_text(b, s, row, OV_ACTIVITY, a->activity, b->text_wrap);
     book_put_kr(b, s, row, OV_APPLIED, a->applied, b->kr);
@@ -267,7 +273,7 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
     for (int t = 0; t < MY_YEARS; t++)
         book_put_kr(b, s, row, (lxw_col_t)(OV_YEAR1 + t), l->years > t ? l->grant : 0, b->kr);
     if (l->my != MY_ONE_YEAR)
-        book_put_text(b, s, row, OV_MY_NOTE, my_note(b, p, l->my), b->text_wrap);
+        book_put_text(b, s, row, OV_MY_NOTE, report_my_note(b, p, l->my), b->text_wrap);
     book_put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
     pulje_kr with = l->grant;
     for (size_t k = 0; k < r->em.n_earmarks; k++) {
@@ -638,7 +644,7 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
         return;
     write_economy(b, &econ, p, r, t, (lxw_row_t)ov.total_row, rule, date);
     write_overview(b, &over, p, apps, r, t);
-    report_write_multiyear(b, p, r, &ov);
+    report_write_multiyear(b, p, apps, r, &ov);
     report_write_earmarks(b, p, apps, r);
 }
 

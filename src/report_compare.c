@@ -98,18 +98,7 @@ static void print_groups(book *b, const book_sheet *s, const pool *p, const doub
         book_check(b, s, worksheet_set_v_pagebreaks(s->ws, breaks), "worksheet_set_v_pagebreaks");
 }
 
-/* True if nr is a plain number that survives a round trip through a cell. */
-static int nr_is_number(const char *nr)
-{
-    size_t n = strlen(nr);
 
-    if (n == 0 || n > 15 || (nr[0] == '0' && n > 1))
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (nr[i] < '0' || nr[i] > '9')
-            return 0;
-    return 1;
-}
 
 /* A sheet named by a label, on A4 paper (also the chart's data, which gets
  * no other page setup). */
@@ -161,11 +150,7 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
     }
     for (size_t i = 0; i < apps->n && !b->failed; i++) {
         lxw_row_t row = (lxw_row_t)(CG_FIRST + i);
-        const char *nr = str(apps->v[i].nr);
-        if (nr_is_number(nr))
-            book_put_num(b, s, row, CG_NR, (double)strtoll(nr, NULL, 10), b->nr);
-        else
-            book_put_text(b, s, row, CG_NR, nr, b->nr);
+        report_put_nr(b, s, row, CG_NR, apps->v[i].nr);
         if (book_lines(apps->v[i].association, 31) > 1)
             book_set_row_height(b, s, row, 15.0 * book_lines(apps->v[i].association, 31) + 2);
         book_put_text(b, s, row, CG_ASSOC, apps->v[i].association, b->text_wrap);

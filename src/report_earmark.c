@@ -93,16 +93,16 @@ static void write_one(book *b, const pool *p, const app_list *apps, const alloc_
         const em_line *l = &r->em.lines[k * apps->n + i];
         if (!a->supp_asked || a->supp_asked[k] <= 0)
             continue;
-        int lines = book_lines(a->association, 34);
-        if (book_lines(status_text(b, l), 40) > lines)
-            lines = book_lines(status_text(b, l), 40);
+        int lines = book_lines(a->association, 27);
+        if (book_lines(status_text(b, l), 27) > lines)
+            lines = book_lines(status_text(b, l), 27);
         if (lines > 1)
             book_set_row_height(b, &s, row, 15.0 * lines);
-        book_put_text(b, &s, row, 0, a->nr, b->nr);
+        report_put_nr(b, &s, row, 0, a->nr);
         book_put_text(b, &s, row, 1, a->association, b->text_wrap);
         for (size_t c = 0; c < e->n_criteria; c++)
             book_put_text(b, &s, row, (lxw_col_t)(2 + c),
-                          label(a->criteria[k] & (1u << c) ? L_YES : L_NO), b->nr);
+                          label(a->criteria[k] & (1u << c) ? L_YES : L_NO), b->center);
         if (l->tier > 0)
             book_put_num(b, &s, row, c_tier, l->tier, NULL);
         book_put_kr(b, &s, row, c_asked, a->supp_asked[k], b->kr);
