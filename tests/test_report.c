@@ -1430,6 +1430,133 @@ static void test_workbook_lists_the_warnings_on_the_summary(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* The case on the Resumé: case number, guidelines, the recommendation, the
+ * pool's notes and the generated ones, and the decision block. */
+static void test_summary_carries_the_case_the_notes_and_the_decision_block(void **state)
+{
+    fixture *f = *state;
+    char *notes[] = {"Ansøgningerne er syntetiske."};
+    char *d;
+
+    f->p.case_number = "23/12345";
+    f->p.guidelines = "Retningslinjer for § 18-puljen, 2022";
+    f->p.notes = notes;
+    f->p.n_notes = 1;
+    write_workbook_ok(f, f->path);
+    f->p.case_number = f->p.guidelines = NULL; /* not ours to free: pool_free may do it */
+    f->p.notes = NULL;
+    f->p.n_notes = 0;
+    d = dump_xlsx(f->path);
+    expect_line(d, "Resumé\tA3\tSagsnummer\t");
+    expect_line(d, "Resumé\tB3\t23/12345\t");
+    expect_line(d, "Resumé\tA4\tMøde- og beslutningsdato\t");
+    expect_line(d, "Resumé\tB4\t2022-12-13T00:00:00\t");
+    expect_line(d, "Resumé\tA5\tRetningslinjer\t");
+    expect_line(d, "Resumé\tB5\tRetningslinjer for § 18-puljen, 2022\t");
+    expect_line(d, "Resumé\tA8\tIndstilling\t");
+    expect_line(d, "Resumé\tA9\tForvaltningen indstiller, at Beskæftigelses- og Socialudvalget "
+                   "godkender fordelingen af § 18-Hovedpuljen 2023: 4 tilskud på i alt 359.800 "
+                   "kr. som vist i Bilag 1 (arket Samlet oversigt).\t");
+    assert_non_null(strstr(d, "\tBemærkninger\t\n"));
+    assert_non_null(strstr(d, "\tAnsøgningerne er syntetiske.\t\n"));
+    assert_non_null(strstr(d, "\tReglen: Forholdsmæssig reduktion af alle indstillede beløb på "
+                              "mere end 50.000 kr.\t\n"));
+    assert_non_null(strstr(d, "\tReglens følge: ingen ansøgning får et mindre tilskud end en "
+                              "ansøgning, der er indstillet til et mindre beløb.\t\n"));
+    assert_non_null(strstr(d, "\tAfrunding: reducerede tilskud er rundet ned til hele 100 kr.; "
+                              "200 kr. er ikke uddelt og står i linjen »Restmidler overføres til "
+                              "Udviklingspuljen 2023« på arket Økonomi.\t\n"));
+    assert_non_null(strstr(d, "\tBeslutning\t\n"));
+    assert_non_null(strstr(d, "\tUdvalgets beslutning:\t\n"));
+    assert_non_null(strstr(d, "\tDato:\t\n"));
+    assert_non_null(strstr(d, "\tUnderskrift:\t\n"));
+    free(d);
+}
+
+/* Without case keys the front block has no empty rows for them. */
+static void test_summary_without_case_keys_leaves_them_out(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_null(strstr(d, "\tSagsnummer\t"));
+    assert_null(strstr(d, "\tRetningslinjer\t"));
+    expect_line(d, "Resumé\tA3\tMøde- og beslutningsdato\t");
+    free(d);
+}
+
+/* The rule's consequence names the application granted less than one assessed
+ * lower: 60.000 -> 47.100 below 50.000 paid in full. */
+static void test_summary_notes_name_the_order_breaks(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    set_line(&f->lines[0], 50000, 50000, false);
+    set_line(&f->lines[4], 60000, 47100, false);
+    f->r.granted_total = 50000 + 94200 + 157100 + 47100;
+    f->r.assessed_total = 50000 + 120000 + 200000 + 60000;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_non_null(strstr(d, "\tReglens følge: 1 ansøgninger får et mindre tilskud end en "
+                              "ansøgning, der er indstillet til et mindre beløb:\t\n"));
+    assert_non_null(strstr(d, "\tnr. A5 Frivilligcenter Æblehaven: indstillet 60.000 kr., tilskud "
+                              "47.100 kr. (nr. 1 Foreningen Aa: indstillet 50.000 kr., tilskud "
+                              "50.000 kr.)\t\n"));
+    free(d);
+}
+
+/* Under a rule with no single factor the sheets show granted / assessed, not
+ * a factor of 1 (-0 %). */
+static void test_no_single_factor_shows_granted_over_assessed(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    f->p.rule.kind = RULE_CEA;
+    f->r.factor_num = f->r.factor_den = 1;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_null(strstr(d, "\tReduktionsfaktor\t"));
+    assert_null(strstr(d, "\tReducerede beløb nedsættes med (%)\t"));
+    expect_line(d, "Økonomi\tA23\tTildelt / indstillet\t");
+    expect_number(d, "Økonomi\tB23\t", 359800.0 / 450000.0, 1e-15, "");
+    expect_line(d, "Resumé\tA22\tTildelt / indstillet (%)\t");
+    expect_number(d, "Resumé\tB22\t", 359800.0 / 450000.0, 1e-15, "");
+    free(d);
+}
+
+/* The default pool end to end: Bilag 1's "I alt inkl. tillæg", the chart
+ * data hidden in the comparison, Flerårige's lists and totals. */
+static void test_default_pool_has_totals_with_supplements_and_the_reservations(void **state)
+{
+    (void)state;
+    const char *build = getenv("BUILD");
+    char dir[] = "/tmp/pulje-test-report-e2e-XXXXXX", cmd[1024], path[256];
+    char *d;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s/pulje run inputs/pulje-2023.ini -q --out %s 2>/dev/null",
+             build ? build : "build", dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023.xlsx", dir);
+    d = dump_xlsx(path);
+    expect_line(d, "Samlet oversigt\tQ3\tI alt inkl. tillæg\t");
+    expect_line(d, "Samlet oversigt\tQ72\t3757050\t=SUM(Q4:Q71)");
+    assert_non_null(strstr(d, "\tAnsøgninger om flerårig bevilling\t\n"));
+    assert_non_null(strstr(d, "\tEtårig: 3-årig bevilling kræver undtagelse\t\n"));
+    assert_non_null(strstr(d, "\tDriftsaftale (2021)\t\n"));
+    assert_non_null(strstr(d, "\t3836011\t=SUM("));
+    assert_non_null(strstr(d, "\t2381980\t=SUM(")); /* 1.446.500 multi-year + 935.480 agreement */
+    assert_non_null(strstr(d, "\tLoftet er overholdt\t\n"));
+    assert_non_null(strstr(d, "\tJa\t=IF("));
+    free(d);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1472,6 +1599,11 @@ int main(void)
         T(test_csv_into_a_missing_folder_fails_and_says_why),
         T(test_csv_that_cannot_be_written_leaves_the_old_file),
         T(test_workbook_lists_the_warnings_on_the_summary),
+        T(test_summary_carries_the_case_the_notes_and_the_decision_block),
+        T(test_summary_without_case_keys_leaves_them_out),
+        T(test_summary_notes_name_the_order_breaks),
+        T(test_no_single_factor_shows_granted_over_assessed),
+        T(test_default_pool_has_totals_with_supplements_and_the_reservations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
