@@ -333,6 +333,7 @@ typedef enum {
     L_MY_KIND_AGREEMENT, /* Driftsaftale */
     L_MY_KIND_NEW, /* Ny flerårig bevilling (denne indstilling) */
     L_MY_NONE, /* Ingen ansøgninger om flerårig bevilling. */
+    L_CMP_PROP_LEGEND, /* Ja/Nej: ... (what each property means, one line) */
     L__COUNT
 } label_id;
 

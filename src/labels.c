@@ -421,6 +421,7 @@ static const label_entry labels[L__COUNT] = {
     [L_MY_KIND_AGREEMENT] = {"Driftsaftale", ""},
     [L_MY_KIND_NEW] = {"Ny flerårig bevilling (denne indstilling)", ""},
     [L_MY_NONE] = {"Ingen ansøgninger om flerårig bevilling.", ""},
+    [L_CMP_PROP_LEGEND] = {"Egenskaberne (Ja/Nej): Tilskud + restmidler = midlerne: intet går tabt. 0 ≤ tilskud ≤ indstillet: ingen får mere end indstillet. Større indstilling giver aldrig mindre tilskud: rækkefølgen bevares. Større indstilling mister aldrig mindre: den større ansøgning bærer mindst samme nedskæring i kr. Flere midler giver ingen mindre: med flere penge falder intet tilskud.", ""},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

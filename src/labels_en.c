@@ -410,6 +410,7 @@ static const char *const labels_en[L__COUNT] = {
     [L_MY_KIND_AGREEMENT] = "Operating agreement",
     [L_MY_KIND_NEW] = "New multi-year grant (this recommendation)",
     [L_MY_NONE] = "No applications for a multi-year grant.",
+    [L_CMP_PROP_LEGEND] = "The properties (Yes/No): Grants + residual = the money: nothing is lost. 0 ≤ grant ≤ assessed: nobody gets more than assessed. A larger assessment never gets a smaller grant: the order is kept. A larger assessment never loses less: the larger application bears at least the same cut in DKK. More money gives nobody less: with more money no grant falls.",
 };
 
 const char *label_text_en(label_id id)

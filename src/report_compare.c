@@ -44,6 +44,7 @@ static void add_formats(book *b)
 {
     book_add_formats(b);
     b->gini = book_add_format(b, F_VTOP, NF_GINI);
+    b->factor = book_add_format(b, F_VTOP, NF_FACTOR); /* right-aligned, as every number here */
     head_center = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_CENTER, NULL);
 }
 
@@ -408,12 +409,12 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
     const size_t first_prop = 11;
 
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++) {
-        widths[j] = j == 0 ? 24 : j == 1 ? 40 : 12;
+        widths[j] = j == 0 ? 24 : j == 1 ? 40 : 14;
         heads[j] = label(cols[j]);
     }
     book_set_column(b, s, 0, 0, 24);
     book_set_column(b, s, 1, 1, 40);
-    book_set_column(b, s, 2, (lxw_col_t)(sizeof cols / sizeof cols[0] - 1), 12);
+    book_set_column(b, s, 2, (lxw_col_t)(sizeof cols / sizeof cols[0] - 1), 14);
     fit_row(b, s, CS_HEADER, heads, widths, sizeof cols / sizeof cols[0]);
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
         book_put_text(b, s, CS_HEADER, (lxw_col_t)j, heads[j],
@@ -449,8 +450,20 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
         for (size_t j = 0; j < sizeof props / sizeof props[0]; j++)
             book_put_text(b, s, row, col++, label(props[j] ? L_YES : L_NO), b->center);
     }
+    {   /* what the properties mean, over the first page's width */
+        lxw_row_t row = (lxw_row_t)(CS_FIRST + c->n + 1);
+        const char *t = label(L_CMP_PROP_LEGEND);
+        book_set_row_height(b, s, row, 15.0 * book_lines(t, 24 + 40 + 6 * 14 - 8) + 2);
+        if (!b->failed)
+            book_check(b, s, worksheet_merge_range(s->ws, row, 0, row, 7, t, b->text_wrap),
+                       "worksheet_merge_range");
+    }
     if (!b->failed)
         worksheet_freeze_panes(s->ws, CS_FIRST, 1);
+    if (!b->failed) { /* the chart on a page of its own */
+        lxw_row_t breaks[] = {(lxw_row_t)(CS_FIRST + c->n + 3), 0};
+        book_check(b, s, worksheet_set_h_pagebreaks(s->ws, breaks), "worksheet_set_h_pagebreaks");
+    }
     print_groups(b, s, p, widths, (lxw_col_t)(sizeof cols / sizeof cols[0]), 1, 8, 8, CS_HEADER);
 }
 
@@ -485,7 +498,9 @@ static void insert_line_chart(book *b, const book_sheet *s, lxw_row_t at, lxw_co
     chart_axis_set_num_format(chart->x_axis, x_nf);
     chart_axis_set_num_format(chart->y_axis, nf);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    book_check(b, s, worksheet_insert_chart(s->ws, at, atcol, chart), "worksheet_insert_chart");
+    lxw_chart_options opt = {.x_scale = 0.85, .y_scale = 0.9}; /* beside the table on A4 */
+    book_check(b, s, worksheet_insert_chart_opt(s->ws, at, atcol, chart, &opt),
+               "worksheet_insert_chart");
 }
 
 static void write_sweep(book *b, const book_sheet *s, const pool *p, const compare_result *c)
@@ -501,6 +516,7 @@ static void write_sweep(book *b, const book_sheet *s, const pool *p, const compa
     ruletext_short(&c->sweep.rule, name, sizeof name);
     book_put_text(b, s, 0, 0, book_text(b, L_CMP_SWEEP_TITLE, name, label(param)), b->title);
     book_set_column(b, s, 0, 5, 13);
+    book_set_column(b, s, 1, 1, 17); /* "Reduktionsfaktor" whole */
     book_set_row_height(b, s, CW_HEADER, 62); /* the headings wrap to four lines */
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
         book_put_text(b, s, CW_HEADER, (lxw_col_t)j,
@@ -597,7 +613,7 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
         if (c->n_steps > 0)
             write_sweep(&b, &sweep, p, c);
         points = write_chart_data(&b, &data, c);
-        insert_grant_chart(&b, &sum, (lxw_row_t)(CS_FIRST + c->n + 2), &data, c, points);
+        insert_grant_chart(&b, &sum, (lxw_row_t)(CS_FIRST + c->n + 3), &data, c, points);
         if (!b.failed) /* the chart's data is not a page for the committee (returns void) */
             worksheet_hide(data.ws);
     }
