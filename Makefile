@@ -7,6 +7,8 @@
 #   make install PREFIX=/usr/local   install bin/pulje and share/man/man1/pulje.1
 #   make uninstall PREFIX=/usr/local
 #   make man-check  render pulje.1 with groff, warnings are errors
+#   make print   print the default pool's workbooks (and a 2.000-application pool's) to PDF
+#                with LibreOffice, check them and render PNGs into $(OUT)/print
 #   make bench   time pulje on pools of 100 to 1.000.000 applications (see
 #                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make fuzz    the libFuzzer harnesses (clang), FUZZ_SECONDS each
@@ -82,6 +84,15 @@ print: deps
 	$(PROG) run $(POOL) -q --out $(OUT)/print
 	$(PROG) compare $(POOL) -q --out $(OUT)/print
 	HOME=$(CURDIR)/$(OUT)/print /usr/bin/python3 tests/print_check.py $(OUT)/print --png $(OUT)/print/*.xlsx
+	@# the same for 2.000 generated applications (about a minute; no PNGs)
+	@$(MAKE) --no-print-directory $(GEN)
+	@mkdir -p $(OUT)/print/big
+	$(GEN) --count 2000 --seed 7 --apps $(OUT)/print/big/apps.csv --ledger $(OUT)/print/big/ledger.csv
+	sed -e 's|^applications *=.*|applications = apps.csv|' -e 's|^ledger *=.*|ledger = ledger.csv|' \
+	    -e 's|^\(Frie midler[^=]*=\).*|\1 150.000.000|' $(POOL) > $(OUT)/print/big/pool.ini
+	$(PROG) run $(OUT)/print/big/pool.ini -q --out $(OUT)/print/big 2>/dev/null
+	$(PROG) compare $(OUT)/print/big/pool.ini -q --out $(OUT)/print/big 2>/dev/null
+	HOME=$(CURDIR)/$(OUT)/print /usr/bin/python3 tests/print_check.py $(OUT)/print/big $(OUT)/print/big/*.xlsx
 
 check:
 	@$(MAKE) --no-print-directory test BUILD=build-san CC=gcc \
