@@ -164,13 +164,13 @@ void book_add_formats(book *b)
     b->nr = book_add_format(b, F_LEFT | F_VTOP, NULL);
     b->kr = book_add_format(b, F_VTOP, NF_KR);
     b->pct = book_add_format(b, F_VTOP, NF_PCT);
-    b->total = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NULL);
+    b->total = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_INDENT, NULL);
     b->total_kr = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_KR);
     b->total_pct = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_PCT);
-    b->sum = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NULL);
+    b->sum = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_INDENT, NULL);
     b->sum_kr = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_KR);
     b->factor = book_add_format(b, F_LEFT | F_VTOP, NF_FACTOR);
-    b->date = book_add_format(b, F_LEFT | F_VTOP, NF_DATE);
+    b->date = book_add_format(b, F_LEFT | F_VTOP | F_INDENT, NF_DATE);
     b->count = book_add_format(b, F_VTOP, "0");
     b->plain = book_add_format(b, F_VTOP, NULL);
     b->txt = book_add_format(b, F_VTOP | F_INDENT, NULL);

@@ -330,7 +330,7 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         L_COL_YEARS_GRANTED, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT,
         L_COL_MY_NOTE, L_COL_REFUSAL,
     };
-    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 8, 8,
+    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 8, 9,
                                             11, 11, 11, 22, 26};
     static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT,
                                      OV_YEAR1, OV_YEAR2, OV_YEAR3};
@@ -421,7 +421,7 @@ static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const po
                            size_t n)
 {
     for (size_t i = 0; i < n; i++, row++) {
-        book_put_text(b, s, row, EC_LABEL, v[i].label, NULL);
+        book_put_text(b, s, row, EC_LABEL, v[i].label, b->txt);
         book_put_kr(b, s, row, EC_AMOUNT, v[i].amount, b->kr);
     }
     return row;
@@ -434,39 +434,39 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
 {
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
     book_put_blank(b, s, row++, EC_AMOUNT, b->head);
-    book_put_text(b, s, row++, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
+    book_put_text(b, s, row++, EC_LABEL, label(L_ECON_NOTE_RULE), b->txt);
     book_set_row_height(b, s, row, 15.0 * book_lines(rule, 68));
     book_put_text(b, s, row++, EC_LABEL, rule, b->text_wrap);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
     if (r->earmark_returned > 0) {
-        book_put_text(b, s, row, EC_LABEL, label(L_EM_RETURNED), NULL);
+        book_put_text(b, s, row, EC_LABEL, label(L_EM_RETURNED), b->txt);
         book_put_kr(b, s, row++, EC_AMOUNT, r->earmark_returned, b->kr);
     }
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
     if (report_one_factor(p, r)) {
-        book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
+        book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), b->txt);
         book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den,
                      b->factor);
     } else { /* no single factor: the share of the assessed amounts granted */
-        book_put_text(b, s, row, EC_LABEL, label(L_CMP_FACTOR), NULL);
+        book_put_text(b, s, row, EC_LABEL, label(L_CMP_FACTOR), b->txt);
         book_put_num(b, s, row++, EC_AMOUNT,
                      r->assessed_total == 0 ? 1.0
                                             : (double)r->granted_total / (double)r->assessed_total,
                      b->factor);
     }
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), b->txt);
     book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), b->txt);
     book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->nr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), b->txt);
     book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->nr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), b->txt);
     if (!b->failed) {
         lxw_datetime d = *date;
         book_check_cell(b, s, row, EC_AMOUNT,
@@ -508,21 +508,21 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     out_first = row;
     row = put_lines(b, s, row, p->reservations, p->n_reservations);
     book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
-                  NULL);
+                  b->txt);
     book_ref_formula(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
                      OV_GRANT);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
     for (size_t k = 0; k < r->em.n_earmarks; k++) {
         const pool_earmark *e = &p->earmark_defs[k];
-        book_put_text(b, s, row, EC_LABEL, e->label, NULL);
+        book_put_text(b, s, row, EC_LABEL, e->label, b->txt);
         book_put_kr(b, s, row++, EC_AMOUNT, r->em.totals[k].granted, b->kr);
         if (!e->unused_to_main && r->em.totals[k].unused > 0) {
-            book_put_text(b, s, row, EC_LABEL, book_text(b, L_EM_UNUSED, e->label), NULL);
+            book_put_text(b, s, row, EC_LABEL, book_text(b, L_EM_UNUSED, e->label), b->txt);
             book_put_kr(b, s, row++, EC_AMOUNT, r->em.totals[k].unused, b->kr);
         }
     }
-    book_put_text(b, s, row, EC_LABEL, p->residual_label, NULL);
+    book_put_text(b, s, row, EC_LABEL, p->residual_label, b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->residual, b->kr);
 
     out_total = row++;
@@ -534,7 +534,7 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     lxw_rowcol_to_cell(in_cell, budget_total, EC_AMOUNT);
     lxw_rowcol_to_cell(out_cell, out_total, EC_AMOUNT);
     snprintf(formula, sizeof formula, "=%s-%s", in_cell, out_cell);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), b->txt);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->budget - out_sum);
 
     write_key_figures(b, s, row + 1, p, r, rule, date);

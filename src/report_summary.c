@@ -95,7 +95,7 @@ static void cell(char *buf, lxw_row_t row, lxw_col_t col)
 static lxw_row_t put_kr_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
                             pulje_kr v)
 {
-    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
     book_put_kr(b, s, row, C_VALUE, v, b->kr);
     return row + 1;
 }
@@ -104,7 +104,7 @@ static lxw_row_t put_kr_row(book *b, const book_sheet *s, lxw_row_t row, label_i
 static lxw_row_t put_count_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
                                size_t n)
 {
-    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
     book_put_num(b, s, row, C_VALUE, (double)n, NULL);
     return row + 1;
 }
@@ -137,7 +137,7 @@ static lxw_row_t put_fact(book *b, const book_sheet *s, lxw_row_t row, label_id 
 
     if (lines > 1)
         book_set_row_height(b, s, row, 15.0 * lines + 2);
-    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
     if (!b->failed && !text_is_utf8(t ? t : "", t ? strlen(t) : 0))
         book_fail(b, "sheet '%s': a text is not valid UTF-8", s->name);
     if (!b->failed)
@@ -158,13 +158,13 @@ static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p,
     pulje_kr supp = 0;
 
     book_put_text(b, s, 0, C_LABEL, book_text(b, L_RS_TITLE, p->name, p->year), b->title);
-    book_put_text(b, s, row, C_LABEL, label(L_RS_COMMITTEE), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_COMMITTEE), b->txt);
     book_put_text(b, s, row++, C_VALUE, p->committee, b->txt);
     if (p->case_number && p->case_number[0]) {
-        book_put_text(b, s, row, C_LABEL, label(L_RS_CASE_NUMBER), NULL);
+        book_put_text(b, s, row, C_LABEL, label(L_RS_CASE_NUMBER), b->txt);
         book_put_text(b, s, row++, C_VALUE, p->case_number, b->txt);
     }
-    book_put_text(b, s, row, C_LABEL, label(L_RS_MEETING), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_MEETING), b->txt);
     if (book_parse_date(p->decision_date, &date) != 0)
         book_fail(b, "internal error: decision date '%s' is not a date",
                   p->decision_date ? p->decision_date : "");
@@ -359,7 +359,7 @@ static lxw_row_t write_decision(book *b, const book_sheet *s, lxw_row_t row)
     row++;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, row++) {
         book_set_row_height(b, s, row, i == 0 ? 60 : 30);
-        book_put_text(b, s, row, C_LABEL, label(rows[i]), NULL);
+        book_put_text(b, s, row, C_LABEL, label(rows[i]), b->txt);
         for (lxw_col_t col = C_VALUE; col < BC__COLS; col++)
             book_put_blank(b, s, row, col, line);
     }
@@ -418,22 +418,22 @@ static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
 
     /* The applications: applied, assessed and granted, from Bilag 1's "I alt". */
     kr->applied = row;
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_APPLIED), b->txt);
     other_cell(b, f, sizeof f, overview, ov.total_row, ov.applied);
     book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->applied);
     kr->assessed = row;
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_ASSESSED), b->txt);
     other_cell(b, f, sizeof f, overview, ov.total_row, ov.assessed);
     book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->assessed);
     kr->granted = row;
-    book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED), b->txt);
     other_cell(b, f, sizeof f, overview, ov.total_row, ov.grant);
     book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted);
     if (has_em) {
         cell(x, kr->granted, C_VALUE);
         cell(y, supplements, C_VALUE);
         snprintf(f, sizeof f, "=%s+%s", x, y);
-        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED_WITH), NULL);
+        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED_WITH), b->txt);
         book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted + em_granted);
     }
     row = put_kr_row(b, s, row, L_RS_RESIDUAL, r->residual);
@@ -447,18 +447,18 @@ static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
 
     /* The reduction: of the reduced amounts (1 - factor), and of all assessed. */
     if (report_one_factor(p, r)) {
-        book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_FACTOR), NULL);
+        book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_FACTOR), b->txt);
         book_put_num(b, s, row++, C_VALUE,
                      (double)(r->factor_den - r->factor_num) / (double)r->factor_den, b->pct);
     } else { /* no single factor (cea, cel, talmud, or the options left the rest in full) */
-        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANT_SHARE), NULL);
+        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANT_SHARE), b->txt);
         book_put_num(b, s, row++, C_VALUE,
                      (double)r->granted_total / (double)r->assessed_total, b->pct);
     }
     cell(x, kr->assessed, C_VALUE);
     cell(y, kr->granted, C_VALUE);
     snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/%s)", x, x, y, x);
-    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_TOTAL), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_TOTAL), b->txt);
     book_put_formula(b, s, row++, C_VALUE, f, b->pct,
                      all->assessed == 0 ? 0.0
                                         : (double)(all->assessed - all->granted) /
@@ -479,7 +479,7 @@ static lxw_row_t write_multiyear(book *b, const book_sheet *s, lxw_row_t row,
     for (lxw_row_t rw = head; rw <= cap; rw++) {
         static const label_id names[5] = {L_RS_MY_HEADING, L_MY_ROW_MONEY, L_RS_MY_BOUND,
                                           L_MY_ROW_BOUND_PCT, L_MY_ROW_CAP_PCT};
-        book_put_text(b, s, rw, C_LABEL, label(names[rw - head]), rw == head ? b->head : NULL);
+        book_put_text(b, s, rw, C_LABEL, label(names[rw - head]), rw == head ? b->head : b->txt);
         for (int t = 0; t < MY_YEARS; t++) {
             const my_year *y = &r->my[t];
             lxw_col_t col = (lxw_col_t)(C_VALUE + t);
@@ -540,7 +540,7 @@ static lxw_row_t write_bands(book *b, const book_sheet *s, lxw_row_t row,
         book_put_text(b, s, row, c, label(heads[c]), c == BC_BAND ? b->head : b->head_num);
     *first = ++row;
     for (size_t i = 0; i < N_ROWS; i++, row++) {
-        book_put_text(b, s, row, BC_BAND, band_name(b, i), NULL);
+        book_put_text(b, s, row, BC_BAND, band_name(b, i), b->txt);
         book_put_num(b, s, row, BC_COUNT, (double)rows[i].count, NULL);
         book_put_kr(b, s, row, BC_APPLIED, rows[i].applied, b->kr);
         book_put_kr(b, s, row, BC_ASSESSED, rows[i].assessed, b->kr);
@@ -564,7 +564,7 @@ static lxw_row_t write_bands(book *b, const book_sheet *s, lxw_row_t row,
             book_put_formula_kr(b, s, total, c, f, c == BC_COUNT ? b->total : b->total_kr,
                                 sums[c]);
         }
-        book_put_text(b, s, row, BC_BAND, label(L_RS_CHECK), NULL);
+        book_put_text(b, s, row, BC_BAND, label(L_RS_CHECK), b->txt);
         for (lxw_col_t c = BC_COUNT; c < BC__COLS; c++) {
             cell(t, total, c);
             cell(k, key_of[c], C_VALUE);
