@@ -8,7 +8,7 @@
  * cached value, so that the file reads right before any recalculation.
  * Every text shown comes from labels.c; applicant text is always written as
  * a string, never as a formula. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -623,29 +623,73 @@ report_overview_cols report_overview_layout(size_t n)
     return ov;
 }
 
-/* Everything that goes into the workbook; the caller closes it. Sheets
- * appear in the order they are added: the summary first. Each sheet is
- * written top to bottom (constant-memory mode); formulas name other sheets,
- * so the order in which they are written does not matter to them. */
+/* What every sheet writer of the workbook gets. */
+typedef struct sheet_ctx {
+    const pool *p;
+    const app_list *apps;
+    const alloc_result *r;
+    const totals *t;
+    const char *rule;
+    const lxw_datetime *date;
+    report_overview_cols ov;
+} sheet_ctx;
+
+static void sheet_summary(book *b, const sheet_ctx *c)
+{
+    report_write_summary(b, c->p, c->apps, c->r);
+}
+
+static void sheet_economy(book *b, const sheet_ctx *c)
+{
+    book_sheet s = book_add_sheet(b, L_SHEET_ECONOMY);
+
+    if (!b->failed)
+        write_economy(b, &s, c->p, c->r, c->t, (lxw_row_t)c->ov.total_row, c->rule, c->date);
+}
+
+static void sheet_overview(book *b, const sheet_ctx *c)
+{
+    book_sheet s = book_add_sheet(b, L_SHEET_OVERVIEW);
+
+    if (!b->failed)
+        write_overview(b, &s, c->p, c->apps, c->r, c->t);
+}
+
+static void sheet_multiyear(book *b, const sheet_ctx *c)
+{
+    report_write_multiyear(b, c->p, c->apps, c->r, &c->ov);
+}
+
+static void sheet_earmarks(book *b, const sheet_ctx *c)
+{
+    report_write_earmarks(b, c->p, c->apps, c->r);
+}
+
+/* The workbook's sheets in tab order, one writer each (the earmarks' writer
+ * adds one sheet per earmark). A new sheet is one writer and one row here.
+ * Each writer adds its sheet and writes it top to bottom (constant-memory
+ * mode); formulas name other sheets, so the order does not matter to them. */
+static const struct {
+    label_id name; /* the sheet's name; L__COUNT for the earmarks' sheets */
+    void (*write)(book *, const sheet_ctx *);
+} workbook_sheets[] = {
+    {L_SHEET_SUMMARY, sheet_summary},     {L_SHEET_ECONOMY, sheet_economy},
+    {L_SHEET_OVERVIEW, sheet_overview},   {L_SHEET_MULTIYEAR, sheet_multiyear},
+    {L__COUNT, sheet_earmarks},
+};
+
+/* Everything that goes into the workbook; the caller closes it. */
 static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
                            const lxw_datetime *date)
 {
-    book_sheet econ, over;
-    report_overview_cols ov = report_overview_layout(r->n);
+    const sheet_ctx c = {p, apps, r, t, rule, date, report_overview_layout(r->n)};
 
     book_add_formats(b);
     set_properties(b, p, rule, date);
     set_input_properties(b, p);
-    report_write_summary(b, p, apps, r);
-    econ = book_add_sheet(b, L_SHEET_ECONOMY);
-    over = book_add_sheet(b, L_SHEET_OVERVIEW);
-    if (b->failed)
-        return;
-    write_economy(b, &econ, p, r, t, (lxw_row_t)ov.total_row, rule, date);
-    write_overview(b, &over, p, apps, r, t);
-    report_write_multiyear(b, p, apps, r, &ov);
-    report_write_earmarks(b, p, apps, r);
+    for (size_t i = 0; i < sizeof workbook_sheets / sizeof workbook_sheets[0] && !b->failed; i++)
+        workbook_sheets[i].write(b, &c);
 }
 
 size_t report_max_applications(void)

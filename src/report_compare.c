@@ -15,7 +15,7 @@
 #include "book.h"
 #include "labels.h"
 #include "money.h"
-#include "report.h"
+#include "report_internal.h"
 #include "ruletext.h"
 #include "text.h"
 

@@ -5,7 +5,7 @@
  * and granted, and why when it got less; an "I alt" row of SUM formulas
  * with exact cached values; and the earmark's money, granted and unused,
  * which balance to the krone. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -9,7 +9,7 @@
  * ledger's rows, operating agreements included, and this round's new
  * multi-year grants) with SUM totals. Every computed cell is a formula with
  * its exact cached value. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <stdio.h>
 

@@ -13,7 +13,7 @@
  * formulas on the overview's "I alt" row. Rows are written top to bottom
  * (the workbook is in constant-memory mode). No text here: every word comes
  * from labels.c. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <inttypes.h>
 #include <stdio.h>
