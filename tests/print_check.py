@@ -14,12 +14,16 @@ read back with poppler-utils (pdfinfo, pdftotext) and zlib:
   a cut text fails;
 - the smallest font size on each page (the size operand of every `Tf` in the
   page's content stream: LibreOffice writes the printed size there) is at
-  least 7 pt.
+  least 7 pt;
+- LibreOffice, made to recalculate on load (a private profile with
+  OOXMLRecalcMode = always), gets every formula's cached value: each sheet
+  is exported to CSV with raw values and compared with openpyxl's cache.
 
 Prints tab-separated lines the C test compares:
 
     pages    <book> <sheet> <n>
     minfont  <book> <sheet> <size, one decimal>    the smallest on that sheet
+    formulas <book> <n> <disagreeing>
     FAIL     <book> <what>
 
 and exits 1 if any check failed. --png also renders every page at 60 dpi
@@ -77,6 +81,57 @@ def page_streams(pdf):
     return pages
 
 
+PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def recalc_check(outdir, path, book, fails):
+    """LibreOffice's recalculated values against the cached ones, formula by formula."""
+    import csv
+    prof = os.path.join(os.path.abspath(outdir), "lo-profile")
+    os.makedirs(os.path.join(prof, "user"), exist_ok=True)
+    with open(os.path.join(prof, "user", "registrymodifications.xcu"), "w") as f:
+        f.write(PROFILE_XCU)
+    csvdir = os.path.join(outdir, book + "-recalc")
+    os.makedirs(csvdir, exist_ok=True)
+    # ';' separated, UTF-8, every sheet to its own file, raw values (not as shown)
+    subprocess.run(["soffice", "-env:UserInstallation=file://" + prof, "--headless",
+                    "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,false,false,"
+                    "false,-1", "--outdir", csvdir, path], check=True, capture_output=True)
+    wf = openpyxl.load_workbook(path, data_only=False)
+    wv = openpyxl.load_workbook(path, data_only=True)
+    n = bad = 0
+    for ws in wf.worksheets:
+        name = os.path.join(csvdir, "%s-%s.csv" % (book, ws.title))
+        rows = list(csv.reader(open(name, encoding="utf-8"), delimiter=";"))
+        for row in ws.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and c.value.startswith("=")):
+                    continue
+                cached = wv[ws.title][c.coordinate].value
+                lo = rows[c.row - 1][c.column - 1] if c.row <= len(rows) and \
+                    c.column <= len(rows[c.row - 1]) else ""
+                if lo.endswith("%"):
+                    lo = repr(float(lo[:-1]) / 100)
+                n += 1
+                if isinstance(cached, str):
+                    ok = cached == lo
+                else:
+                    try:
+                        ok = abs(float(lo) - float(cached)) <= 1e-12 * max(1.0, abs(float(cached)))
+                    except ValueError:
+                        ok = False
+                if not ok:
+                    bad += 1
+                    fails.append("%s!%s %s: cached %r, LibreOffice %r" % (ws.title, c.coordinate,
+                                                                          c.value, cached, lo))
+    print("formulas\t%s\t%d\t%d" % (book, n, bad))
+
+
 def squash(s):
     return re.sub(r"\s+", "", s)
 
@@ -129,6 +184,7 @@ def check(outdir, path, png):
                 if isinstance(c.value, str) and squash(c.value) not in have:
                     fails.append("%s!%s: text not printed whole: %s" % (ws.title, c.coordinate,
                                                                        c.value[:80]))
+    recalc_check(outdir, path, book, fails)
     if png:
         subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(outdir, book)],
                        check=True)

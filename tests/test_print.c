@@ -2,7 +2,8 @@
  * default pool's workbook and comparison workbook, read back by
  * tests/print_check.py (poppler-utils): every page A4, the pages each sheet
  * prints, every text cell found whole in the printed text, nothing under 7 pt,
- * and the chart data not printed. */
+ * the chart data not printed, and LibreOffice's recalculation equal to every
+ * formula's cached value. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -56,6 +57,9 @@ static void test_default_workbooks_print_on_a4_whole_and_legible(void **state)
     assert_non_null(strstr(out, "pages\t18-hovedpuljen-2023-sammenligning\tSammenligning\t9\n"));
     assert_non_null(strstr(out, "pages\t18-hovedpuljen-2023-sammenligning\tØkonomi pr. regel\t1\n"));
     assert_non_null(strstr(out, "pages\t18-hovedpuljen-2023-sammenligning\tFølsomhed\t1\n"));
+    /* LibreOffice recalculates every formula to its cached value */
+    assert_non_null(strstr(out, "formulas\t18-hovedpuljen-2023\t261\t0\n"));
+    assert_non_null(strstr(out, "formulas\t18-hovedpuljen-2023-sammenligning\t524\t0\n"));
     /* the chart's data is a hidden sheet: not listed, not printed */
     assert_null(strstr(out, "\tDiagram\t"));
 }
