@@ -52,6 +52,7 @@ typedef struct book {
     lxw_format *plain;          /* top-aligned text: what a NULL format means */
     lxw_format *txt, *center;   /* top-aligned text with a small indent; centred (Ja/Nej) */
     lxw_format *section, *sum_right; /* a bold heading that does not wrap; a bold right-aligned total */
+    lxw_format *head_center, *date_right; /* a heading over centred Ja/Nej; a date among numbers */
 } book;
 
 /* A sheet being written: its libxlsxwriter object and its name for messages. */

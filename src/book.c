@@ -169,7 +169,7 @@ void book_add_formats(book *b)
     b->total_pct = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_PCT);
     b->sum = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_INDENT, NULL);
     b->sum_kr = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_KR);
-    b->factor = book_add_format(b, F_LEFT | F_VTOP, NF_FACTOR);
+    b->factor = book_add_format(b, F_VTOP, NF_FACTOR);
     b->date = book_add_format(b, F_LEFT | F_VTOP | F_INDENT, NF_DATE);
     b->count = book_add_format(b, F_VTOP, "0");
     b->plain = book_add_format(b, F_VTOP, NULL);
@@ -177,6 +177,8 @@ void book_add_formats(book *b)
     b->center = book_add_format(b, F_VTOP | F_CENTER, NULL);
     b->section = book_add_format(b, F_BOLD | F_VTOP, NULL);
     b->sum_right = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_RIGHT, NULL);
+    b->head_center = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_CENTER, NULL);
+    b->date_right = book_add_format(b, F_VTOP, NF_DATE);
 }
 
 /* Text, always as a string cell: never interpreted, even if it starts with

@@ -461,16 +461,16 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
                      b->factor);
     }
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), b->txt);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->count);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), b->txt);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->nr);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->count);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), b->txt);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->nr);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->count);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), b->txt);
     if (!b->failed) {
         lxw_datetime d = *date;
         book_check_cell(b, s, row, EC_AMOUNT,
-                   worksheet_write_datetime(s->ws, row, EC_AMOUNT, &d, b->date));
+                   worksheet_write_datetime(s->ws, row, EC_AMOUNT, &d, b->date_right));
     }
 }
 

@@ -75,7 +75,7 @@ static void write_one(book *b, const pool *p, const app_list *apps, const alloc_
     book_put_text(b, &s, head, 0, label(L_COL_NR), b->head);
     book_put_text(b, &s, head, 1, label(L_COL_ASSOCIATION), b->head);
     for (size_t c = 0; c < e->n_criteria; c++)
-        book_put_text(b, &s, head, (lxw_col_t)(2 + c), e->criteria[c].key, b->head);
+        book_put_text(b, &s, head, (lxw_col_t)(2 + c), e->criteria[c].key, b->head_center);
     book_put_text(b, &s, head, c_tier, label(L_EM_COL_TIER), b->head_num);
     book_put_text(b, &s, head, c_asked, label(L_EM_COL_ASKED), b->head_num);
     book_put_text(b, &s, head, c_assessed, label(L_EM_COL_ASSESSED), b->head_num);
