@@ -161,7 +161,7 @@ void book_add_formats(book *b)
     b->head = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_INDENT, NULL);
     b->head_num = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_RIGHT, NULL);
     b->text_wrap = book_add_format(b, F_WRAP | F_VTOP | F_INDENT, NULL);
-    b->nr = book_add_format(b, F_LEFT | F_VTOP, NULL);
+    b->nr = book_add_format(b, F_LEFT | F_VTOP | F_INDENT, NULL); /* under its indented heading */
     b->kr = book_add_format(b, F_VTOP, NF_KR);
     b->pct = book_add_format(b, F_VTOP, NF_PCT);
     b->total = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_INDENT, NULL);
