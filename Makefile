@@ -7,6 +7,8 @@
 #   make install PREFIX=/usr/local   install bin/pulje and share/man/man1/pulje.1
 #   make uninstall PREFIX=/usr/local
 #   make man-check  render pulje.1 with groff, warnings are errors
+#   make print   print the default pool's workbooks (and a 2.000-application pool's) to PDF
+#                with LibreOffice, check them and render PNGs into $(OUT)/print
 #   make bench   time pulje on pools of 100 to 1.000.000 applications (see
 #                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make fuzz    the libFuzzer harnesses (clang), FUZZ_SECONDS each
@@ -27,7 +29,10 @@ OUT     ?= outputs
 # Debian packages the build and the tests need.
 PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
            libcmocka-dev libcsv-dev libinih-dev nettle-dev locales python3 python3-openpyxl \
-           groff-base
+           groff-base poppler-utils
+# The print check (tests/test_print.c, make print) needs LibreOffice's soffice:
+# any Calc will do; libreoffice-calc-nogui is installed when there is none.
+PRINT_PACKAGE = libreoffice-calc-nogui
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
@@ -45,7 +50,7 @@ PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
 BENCH    = $(BUILD)/bench $(BUILD)/bench_bare
 
-.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build soak
+.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build soak print
 
 all: $(PROG) $(GEN) $(BENCH) $(TESTS)
 
@@ -54,6 +59,7 @@ deps:
 	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing $(PRINT_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing:$$missing"; \
@@ -71,6 +77,24 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) sh tests/run_tests.sh $(TESTS)
+
+# The default pool's workbooks printed to PDF by LibreOffice, checked (A4, pages,
+# whole texts, nothing under 7 pt) and rendered to PNG in $(OUT)/print, to look at.
+print: deps
+	@$(MAKE) --no-print-directory $(PROG)
+	@rm -rf $(OUT)/print && mkdir -p $(OUT)/print
+	$(PROG) run $(POOL) -q --out $(OUT)/print
+	$(PROG) compare $(POOL) -q --out $(OUT)/print
+	HOME=$(CURDIR)/$(OUT)/print /usr/bin/python3 tests/print_check.py $(OUT)/print --png $(OUT)/print/*.xlsx
+	@# the same for 2.000 generated applications (about a minute; no PNGs)
+	@$(MAKE) --no-print-directory $(GEN)
+	@mkdir -p $(OUT)/print/big
+	$(GEN) --count 2000 --seed 7 --apps $(OUT)/print/big/apps.csv --ledger $(OUT)/print/big/ledger.csv
+	sed -e 's|^applications *=.*|applications = apps.csv|' -e 's|^ledger *=.*|ledger = ledger.csv|' \
+	    -e 's|^\(Frie midler[^=]*=\).*|\1 150.000.000|' $(POOL) > $(OUT)/print/big/pool.ini
+	$(PROG) run $(OUT)/print/big/pool.ini -q --out $(OUT)/print/big 2>/dev/null
+	$(PROG) compare $(OUT)/print/big/pool.ini -q --out $(OUT)/print/big 2>/dev/null
+	HOME=$(CURDIR)/$(OUT)/print /usr/bin/python3 tests/print_check.py $(OUT)/print/big $(OUT)/print/big/*.xlsx
 
 check:
 	@$(MAKE) --no-print-directory test BUILD=build-san CC=gcc \

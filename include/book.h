@@ -30,6 +30,10 @@
 /* A4 in libxlsxwriter's paper numbering (worksheet_set_paper). */
 #define BOOK_PAPER_A4 9
 
+/* Print margins in inches: narrow sides, room for the page header and footer. */
+#define BOOK_MARGIN_SIDE 0.4
+#define BOOK_MARGIN_TOP 0.6
+
 typedef struct book {
     lxw_workbook *wb;
     int failed;          /* the first failure is described in err */
@@ -44,7 +48,11 @@ typedef struct book {
     lxw_format *title, *head, *head_num, *text_wrap, *nr, *kr, *pct;
     lxw_format *total, *total_kr, *total_pct;
     lxw_format *sum, *sum_kr, *factor, *date;
-    lxw_format *gini, *count;   /* only the comparison workbook sets these */
+    lxw_format *gini, *count;   /* only the comparison workbook sets gini */
+    lxw_format *plain;          /* top-aligned text: what a NULL format means */
+    lxw_format *txt, *center;   /* top-aligned text with a small indent; centred (Ja/Nej) */
+    lxw_format *section, *sum_right; /* a bold heading that does not wrap; a bold right-aligned total */
+    lxw_format *head_center, *date_right; /* a heading over centred Ja/Nej; a date among numbers */
 } book;
 
 /* A sheet being written: its libxlsxwriter object and its name for messages. */
@@ -56,7 +64,7 @@ typedef struct book_sheet {
 /* Flags for book_add_format(). */
 enum {
     F_BOLD = 1, F_TOP = 2, F_BOTTOM = 4, F_WRAP = 8, F_TITLE = 16, F_RIGHT = 32,
-    F_LEFT = 64, F_VTOP = 128
+    F_LEFT = 64, F_VTOP = 128, F_INDENT = 256, F_CENTER = 512
 };
 
 /**
@@ -174,8 +182,19 @@ int book_parse_date(const char *s, lxw_datetime *out);
  * that the same inputs give the same bytes. Uses no clock and no time zone. */
 time_t book_created_time(const lxw_datetime *date);
 
-/** @brief A4, one page wide, "Side n af m" in the footer, and the pool's name
- * and year in the page header; p NULL: no page header. */
+/** @brief A4, one page wide, "<sheet> - Side n af m" in the footer, the pool's name
+ * and year in the page header (p NULL: no page header), narrow margins. */
 void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape);
+
+/** @brief Repeat rows first..last at the top of every printed page. */
+void book_repeat_rows(book *b, const book_sheet *s, lxw_row_t first, lxw_row_t last);
+
+/** @brief Print at a fixed scale (percent) instead of fitting to the page width. */
+void book_print_scale(book *b, const book_sheet *s, unsigned scale);
+
+/** @brief The scale (percent, 10..100) at which columns of these widths (Excel
+ * character units) fill one A4 page's printable width, landscape or not.
+ * This function can't fail. */
+unsigned book_scale_for(const double *widths, size_t n, int landscape);
 
 #endif

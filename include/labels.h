@@ -70,7 +70,7 @@ typedef enum {
     L_ECON_NOTE_REFUSED,    /* Antal afslag */
     L_ECON_NOTE_DATE,       /* Beslutningsdato */
     /* printed pages (libxlsxwriter header/footer codes: &C centre, &P page, &N pages) */
-    L_PRINT_FOOTER,         /* &CSide &P af &N */
+    L_PRINT_FOOTER,         /* &L&A&RSide &P af &N: the sheet left, the page right */
     /* pulje explain NR: one application's way from ansøgt to tilskud (explain.c) */
     L_EX_HEADING,           /* Ansøgning nr. %s: %s */
     L_EX_ACTIVITY,          /* Indsats: %s */
@@ -178,10 +178,10 @@ typedef enum {
     L_MY_ROW_CAP_KR,        /* Loft (kr.) */
     L_MY_ROW_BOUND_PCT,     /* Bundet andel (%) */
     L_MY_ROW_HEADROOM,      /* Luft under loftet (kr.) */
-    L_MY_ROW_CHECK,         /* Kontrol: loftet overholdt (1 = ja) */
+    L_MY_ROW_CHECK,         /* Loftet er overholdt (Ja/Nej) */
     L_MY_YEAR_HEADER,       /* År */
     L_MY_CONDITIONAL,       /* Bevillinger for år 2 og 3 gives under forudsætning af ... */
-    L_MY_ESTIMATED,         /* Midlerne for senere år er skønnet ... */
+    L_MY_ESTIMATED,         /* Budgetterne for de senere år er ikke vedtaget: ... */
     L_MY_OVER_BEFORE,       /* Loftet var overskredet af tidligere tilsagn: ingen nye ... */
     /* overview: multi-year columns */
     L_COL_YEARS_ASKED,      /* Antal år (søgt) */
@@ -192,7 +192,7 @@ typedef enum {
     L_SUM_BOUND,            /* Bundet i flerårige %d */
     L_SUM_HONOURED,         /* Flerårige bevillinger */
     /* earmarks */
-    L_EM_UNUSED,            /* Ikke uddelte midler fra %s (til restmidler) */
+    L_EM_UNUSED,            /* %s: ikke uddelt (går til restmidler) */
     L_EM_RETURNED,          /* Ikke uddelte øremærkede midler givet til nye tilskud (kr.) */
     L_EM_SHEET,             /* Tillæg %s */
     L_EM_TITLE,             /* %s - %s %d */
@@ -231,7 +231,7 @@ typedef enum {
     L_CMP_N_REFUSED,        /* Antal afslag pga. reglen */
     L_CMP_MAX_CUT,          /* Største reduktion (%) */
     L_CMP_MEDIAN_CUT,       /* Median reduktion (%) */
-    L_CMP_GINI,             /* Gini-koefficient for reduktionerne (kr.) */
+    L_CMP_GINI,             /* Ulighed i reduktionerne (Gini: 0 = lige store, 1 = én bærer alt) */
     L_CMP_ORDER_VIOLATIONS, /* Rækkefølgebrud: større indstilling, mindre tilskud */
     L_CMP_PROP_SUM,         /* Tilskud + restmidler = midlerne */
     L_CMP_PROP_BOUNDS,      /* 0 ≤ tilskud ≤ indstillet */
@@ -255,7 +255,7 @@ typedef enum {
     L_CMP_SWEEP_THRESHOLD,  /* Tærskel (kr.) */
     L_CMP_SWEEP_MAX,        /* Højeste tilskud (kr.) */
     L_CMP_SWEEP_FACTOR,     /* Reduktionsfaktor */
-    L_CMP_SWEEP_BOUND,      /* Bundne midler før reduktion (kr.) */
+    L_CMP_SWEEP_BOUND,      /* Udbetales fuldt, før der reduceres (kr.) */
     L_CMP_SWEEP_CHART,      /* Reduktionsfaktor og antal reducerede */
     L_CMP_FACTOR,           /* Tildelt / indstillet */
     L_CMP_PROP_TITLE,       /* Sammenligning af regler: %s %d */
@@ -278,7 +278,7 @@ typedef enum {
     L_RS_GRANTED_WITH,      /* Indstillet tilskud og tillæg i alt (kr.) */
     L_RS_RESIDUAL,          /* Restmidler (kr.) */
     L_RS_N_GRANTED,         /* Antal tilskud */
-    L_RS_CUT_FACTOR,        /* Reduktion af de reducerede beløb: 1 - reduktionsfaktor (%) */
+    L_RS_CUT_FACTOR,        /* Reducerede beløb nedsættes med (%) */
     L_RS_CUT_TOTAL,         /* Samlet reduktion: reduktion i alt / indstillet i alt (%) */
     L_RS_MY_HEADING,        /* Flerårige tilsagn */
     L_RS_MY_BOUND,          /* Bundet: tidligere + nye tilsagn (kr.) */
@@ -297,6 +297,40 @@ typedef enum {
     L_RS_WARNINGS,          /* Advarsler */
     L_RS_WARNINGS_MORE,     /* ... og %s advarsler mere; pulje check viser dem alle */
     L_WARN_NO_LEDGER,       /* Ingen tidligere forpligtelser er reserveret for %d – er det rigtigt? */
+    /* the case on the Resumé, its notes, Flerårige's lists, Bilag 1 (report*.c) */
+    L_RS_CASE_NUMBER, /* Sagsnummer */
+    L_RS_MEETING, /* Møde- og beslutningsdato */
+    L_RS_GUIDELINES, /* Retningslinjer */
+    L_RS_RECOMMEND_HEAD, /* Indstilling */
+    L_RS_RECOMMENDATION, /* Forvaltningen indstiller, at %s godkender fordelingen af %s %d: %s tilskud på i alt %s kr. */
+    L_RS_RECOMMEND_SUPP, /* Desuden tillæg på i alt %s kr. fra %s. */
+    L_RS_DECISION_HEAD, /* Beslutning */
+    L_RS_DECISION, /* Udvalgets beslutning: */
+    L_RS_DECISION_DATE, /* Dato: */
+    L_RS_DECISION_SIGN, /* Underskrift: */
+    L_RS_NOTES, /* Bemærkninger */
+    L_RS_NOTE_RULE, /* Reglen: %s (the description ends with its own full stop) */
+    L_RS_NOTE_ORDER, /* Reglens følge: %s ansøgninger får et mindre tilskud end en ansøgning, der er indstillet ti */
+    L_RS_NOTE_ORDER_ITEM, /* nr. %s %s: indstillet %s kr., tilskud %s kr. (nr. %s %s: indstillet %s kr., tilskud %s kr. */
+    L_RS_NOTE_ORDER_MORE, /* ... og %s ansøgninger mere (se Bilag 1). */
+    L_RS_NOTE_ORDER_NONE, /* Reglens følge: ingen ansøgning får et mindre tilskud end en ansøgning, der er indstillet t */
+    L_RS_NOTE_ROUNDING, /* Afrunding: reducerede tilskud er rundet ned til hele %s kr.; %s kr. er ikke uddelt og står */
+    L_RS_NOTE_RESIDUAL, /* Restmidler: %s kr. er ikke uddelt og står i linjen »%s« på arket Økonomi. */
+    L_RS_NOTE_WARNING, /* Advarsel fra kørslen: %s */
+    L_RS_NOTE_MY, /* Flerårige bevillinger: %s af %s ansøgninger om flerårig bevilling er imødekommet; arket Fl */
+    L_RS_GRANT_SHARE, /* Tildelt / indstillet (%) */
+    L_COL_TOTAL_WITH, /* I alt inkl. tillæg */
+    L_MY_LIST_HEAD, /* Ansøgninger om flerårig bevilling */
+    L_MY_COL_OUTCOME, /* Afgørelse og begrundelse */
+    L_MY_RES_HEAD, /* Reservationer i årene (forpligtelser og nye flerårige bevillinger) */
+    L_MY_COL_ID, /* Løbenr. */
+    L_MY_COL_DECIDED, /* Besluttet år */
+    L_MY_COL_KIND, /* Art */
+    L_MY_KIND_MULTI, /* Flerårig bevilling */
+    L_MY_KIND_AGREEMENT, /* Driftsaftale */
+    L_MY_KIND_NEW, /* Ny flerårig bevilling (denne indstilling) */
+    L_MY_NONE, /* Ingen ansøgninger om flerårig bevilling. */
+    L_CMP_PROP_LEGEND, /* Ja/Nej: ... (what each property means, one line) */
     L__COUNT
 } label_id;
 

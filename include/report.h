@@ -1,10 +1,13 @@
 /* report.h - The committee's workbook and the decisions CSV.
  *
- * report_write_workbook writes "Økonomi" (the economy table) and "Samlet
- * oversigt" (Bilag 1) with libxlsxwriter; every total is a formula stored
- * with its exact cached value. report_write_csv writes the decisions for
- * other systems. Both write atomically (atomic.h) and check every return
- * code. Call only after verify_result() found nothing. */
+ * report_write_workbook writes the committee's workbook with libxlsxwriter:
+ * "Resumé" (the case, key figures, notes and decision block), "Økonomi" (the
+ * economy table), "Samlet oversigt" (Bilag 1), "Flerårige" and one "Tillæg"
+ * sheet per earmark; every total is a formula stored with its exact cached
+ * value. report_write_csv writes the decisions for other systems. Both write
+ * atomically (atomic.h) and check every return code. Call only after
+ * verify_result() found nothing. What the sheet writers share among
+ * themselves is in src/report_internal.h, not here. */
 #ifndef PULJE_REPORT_H
 #define PULJE_REPORT_H
 
@@ -73,49 +76,19 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
                      const alloc_result *r, char *err, size_t errsz);
 
 /**
+ * @brief True when one reduction factor describes the result, as the terminal
+ * summary decides (main.c may call this instead of its own test): the threshold, proportional or excess rule cut something,
+ * or nothing was reduced. Otherwise (cea, cel, talmud, or options that left
+ * the rest in full) the sheets show "Tildelt / indstillet" instead of a
+ * factor of 1 (-0 %). This function can't fail.
+ */
+int report_one_factor(const pool *p, const alloc_result *r);
+
+/**
  * @brief The base file name for a pool's outputs: "18-hovedpuljen-2023"
  * (the pool name folded by text_slug(), "pulje" if nothing is left, then
  * the year). Returns buf.
  */
 char *report_basename(const pool *p, char *buf, size_t size);
-
-/* ---- internal to the report module (report.c, report_summary.c, report_multiyear.c,
- * report_earmark.c) ---- */
-
-struct book;
-
-/* Where the overview's columns, application rows and "I alt" row are. */
-typedef struct report_overview_cols {
-    unsigned first_row, last_row;   /* application rows, 0-based; last < first if none */
-    unsigned short years_granted;   /* column of "Antal år (bevilget)" */
-    unsigned short year1;           /* column of the first year's amount; +1, +2 follow */
-    unsigned total_row;             /* the "I alt" row, 0-based (= last_row + 1) */
-    unsigned short applied, assessed, grant; /* columns of "Ansøgt", "Indstillet" and
-                                                "Indstillet tilskud" */
-} report_overview_cols;
-
-/** @brief The overview's layout for n applications. This function can't fail. */
-report_overview_cols report_overview_layout(size_t n);
-
-/**
- * @brief Add the "Resumé" sheet to a workbook being built: the pool's key
- * figures, the multi-year share bound per year, a table of the applications
- * by size of the assessed amount (with an "I alt" row and a check row that
- * ties it to the key figures) and a column chart of applied for against
- * granted per size band. Call it before any other sheet is added: it must be
- * the first sheet. The totals of applied, assessed and granted are formulas
- * on the overview's "I alt" row (report_overview_layout), stored with their
- * exact values.
- */
-void report_write_summary(struct book *b, const pool *p, const app_list *apps,
-                          const alloc_result *r);
-
-/** @brief Add one sheet per earmark to a workbook being built. */
-void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,
-                           const alloc_result *r);
-
-/** @brief Add the "Flerårige" sheet to a workbook being built. */
-void report_write_multiyear(struct book *b, const pool *p, const alloc_result *r,
-                            const report_overview_cols *ov);
 
 #endif

@@ -143,8 +143,12 @@ lxw_format *book_add_format(book *b, unsigned flags, const char *num_format)
         format_set_align(f, LXW_ALIGN_RIGHT);
     if (flags & F_LEFT)
         format_set_align(f, LXW_ALIGN_LEFT);
+    if (flags & F_CENTER)
+        format_set_align(f, LXW_ALIGN_CENTER);
     if (flags & F_VTOP)
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (flags & F_INDENT)
+        format_set_indent(f, 1);
     if (num_format)
         format_set_num_format(f, num_format);
     return f;
@@ -152,20 +156,30 @@ lxw_format *book_add_format(book *b, unsigned flags, const char *num_format)
 
 void book_add_formats(book *b)
 {
-    b->title = book_add_format(b, F_TITLE, NULL);
-    b->head = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP, NULL);
+    /* Every cell is top-aligned, so a cell in a tall row never floats; texts
+     * next to a number keep an indent, so the two never touch. */
+    b->title = book_add_format(b, F_TITLE | F_VTOP, NULL);
+    b->head = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_INDENT, NULL);
     b->head_num = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_RIGHT, NULL);
-    b->text_wrap = book_add_format(b, F_WRAP | F_VTOP, NULL);
-    b->nr = book_add_format(b, F_LEFT | F_VTOP, NULL);
+    b->text_wrap = book_add_format(b, F_WRAP | F_VTOP | F_INDENT, NULL);
+    b->nr = book_add_format(b, F_LEFT | F_VTOP | F_INDENT, NULL); /* under its indented heading */
     b->kr = book_add_format(b, F_VTOP, NF_KR);
     b->pct = book_add_format(b, F_VTOP, NF_PCT);
-    b->total = book_add_format(b, F_BOLD | F_TOP, NULL);
-    b->total_kr = book_add_format(b, F_BOLD | F_TOP, NF_KR);
-    b->total_pct = book_add_format(b, F_BOLD | F_TOP, NF_PCT);
-    b->sum = book_add_format(b, F_BOLD | F_TOP, NULL);
-    b->sum_kr = book_add_format(b, F_BOLD | F_TOP, NF_KR);
-    b->factor = book_add_format(b, F_LEFT, NF_FACTOR);
-    b->date = book_add_format(b, F_LEFT, NF_DATE);
+    b->total = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_INDENT, NULL);
+    b->total_kr = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_KR);
+    b->total_pct = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_PCT);
+    b->sum = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_INDENT, NULL);
+    b->sum_kr = book_add_format(b, F_BOLD | F_TOP | F_VTOP, NF_KR);
+    b->factor = book_add_format(b, F_VTOP, NF_FACTOR);
+    b->date = book_add_format(b, F_LEFT | F_VTOP | F_INDENT, NF_DATE);
+    b->count = book_add_format(b, F_VTOP, "0");
+    b->plain = book_add_format(b, F_VTOP, NULL);
+    b->txt = book_add_format(b, F_VTOP | F_INDENT, NULL);
+    b->center = book_add_format(b, F_VTOP | F_CENTER, NULL);
+    b->section = book_add_format(b, F_BOLD | F_VTOP, NULL);
+    b->sum_right = book_add_format(b, F_BOLD | F_TOP | F_VTOP | F_RIGHT, NULL);
+    b->head_center = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_CENTER, NULL);
+    b->date_right = book_add_format(b, F_VTOP, NF_DATE);
 }
 
 /* Text, always as a string cell: never interpreted, even if it starts with
@@ -178,6 +192,8 @@ void book_put_text(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
     if (b->failed)
         return;
     t = str(t);
+    if (!f)
+        f = b->plain;
     if (!text_is_utf8(t, strlen(t))) {
         lxw_rowcol_to_cell(cell, row, col);
         book_fail(b, "cell %s of sheet '%s': the text is not valid UTF-8", cell, s->name);
@@ -190,7 +206,8 @@ void book_put_num(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col, do
                     lxw_format *f)
 {
     if (!b->failed)
-        book_check_cell(b, s, row, col, worksheet_write_number(s->ws, row, col, v, f));
+        book_check_cell(b, s, row, col,
+                        worksheet_write_number(s->ws, row, col, v, f ? f : b->plain));
 }
 
 /* An amount, exactly: refuses amounts a double cannot hold to the krone. */
@@ -219,7 +236,8 @@ void book_put_formula(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col
 {
     if (!b->failed)
         book_check_cell(b, s, row, col,
-                   worksheet_write_formula_num(s->ws, row, col, formula, f, cached));
+                   worksheet_write_formula_num(s->ws, row, col, formula, f ? f : b->plain,
+                                               cached));
 }
 
 void book_put_formula_kr(book *b, const book_sheet *s, lxw_row_t row, lxw_col_t col,
@@ -296,6 +314,44 @@ time_t book_created_time(const lxw_datetime *date)
     return (time_t)(days_from_civil(date->year, date->month, date->day) * 86400 + 12 * 3600);
 }
 
+void book_repeat_rows(book *b, const book_sheet *s, lxw_row_t first, lxw_row_t last)
+{
+    if (!b->failed)
+        book_check(b, s, worksheet_repeat_rows(s->ws, first, last), "worksheet_repeat_rows");
+}
+
+void book_print_scale(book *b, const book_sheet *s, unsigned scale)
+{
+    if (b->failed)
+        return;
+    /* fit_to_pages(0, 0) clears the fit, so the scale applies (both return void) */
+    worksheet_fit_to_pages(s->ws, 0, 0);
+    worksheet_set_print_scale(s->ws, (uint16_t)scale);
+}
+
+/* A4's width less the side margins, in points: 297 or 210 mm, 72 pt per inch. */
+static double printable_pt(int landscape)
+{
+    double mm = landscape ? 297.0 : 210.0;
+    return mm / 25.4 * 72.0 - 2 * BOOK_MARGIN_SIDE * 72.0;
+}
+
+unsigned book_scale_for(const double *widths, size_t n, int landscape)
+{
+    double px = 0;
+    unsigned scale;
+
+    /* Excel's column width w (characters of the default font) is 7w + 5 pixels
+     * at 96 dpi, 0,75 pt a pixel; LibreOffice, printing with a wider
+     * substitute for Calibri, makes it about 9,5w + 5: the wider one rules. */
+    for (size_t i = 0; i < n; i++)
+        px += widths[i] * 9.5 + 5.0;
+    if (px <= 0)
+        return 100;
+    scale = (unsigned)(printable_pt(landscape) / (px * 0.75) * 100.0);
+    return scale > 100 ? 100 : scale < 10 ? 10 : scale;
+}
+
 /* The page header "&C<name> <year>", with '&' doubled: it starts a control code. */
 static void page_header(book *b, const book_sheet *s, const pool *p)
 {
@@ -333,6 +389,8 @@ void book_page_setup(book *b, const book_sheet *s, const pool *p, int landscape)
     else
         worksheet_set_portrait(s->ws);
     worksheet_set_paper(s->ws, BOOK_PAPER_A4);
+    worksheet_set_margins(s->ws, BOOK_MARGIN_SIDE, BOOK_MARGIN_SIDE, BOOK_MARGIN_TOP,
+                          BOOK_MARGIN_TOP);
     worksheet_fit_to_pages(s->ws, 1, 0);
     if (p)
         page_header(b, s, p);

@@ -8,7 +8,7 @@
  * cached value, so that the file reads right before any recalculation.
  * Every text shown comes from labels.c; applicant text is always written as
  * a string, never as a formula. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -193,6 +193,16 @@ static int nr_is_number(const char *nr)
     return 1;
 }
 
+void report_put_nr(book *b, const book_sheet *s, unsigned row, unsigned short col,
+                   const char *nr)
+{
+    nr = str(nr);
+    if (nr_is_number(nr))
+        book_put_num(b, s, row, col, (double)strtoll(nr, NULL, 10), b->nr);
+    else
+        book_put_text(b, s, row, col, nr, b->nr);
+}
+
 /* The cached value of =IF(E=0,0,F/E): what Excel computes from the same doubles. */
 static double reduction_share(pulje_kr reduction, pulje_kr claim)
 {
@@ -209,8 +219,7 @@ static void pct_formula(char *buf, size_t size, lxw_row_t row)
     snprintf(buf, size, "=IF(%s=0,0,%s/%s)", e, f, e);
 }
 
-/* The multi-year decision in words. */
-static const char *my_note(book *b, const pool *p, my_status st)
+const char *report_my_note(book *b, const pool *p, my_status st)
 {
     switch (st) {
     case MY_ONE_YEAR:        return label(L_MY_ONE_YEAR);
@@ -229,24 +238,22 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
                                const app *a, const alloc_result *r, size_t i)
 {
     const alloc_line *l = &r->lines[i];
-    int lines = book_lines(a->association, 28);
+    /* as tall as its longest wrapped text (set before the row's cells); the
+     * widths less the indent and a margin for the printer's wider font */
+    int lines = book_lines(a->association, 25);
 
-    /* as tall as its longest wrapped text (set before the row's cells) */
-    if (book_lines(a->activity, 32) > lines)
-        lines = book_lines(a->activity, 32);
-    if (book_lines(a->refusal, 32) > lines)
-        lines = book_lines(a->refusal, 32);
-    if (l->my != MY_ONE_YEAR && book_lines(my_note(b, p, l->my), 26) > lines)
-        lines = book_lines(my_note(b, p, l->my), 26);
+    if (book_lines(a->activity, 29) > lines)
+        lines = book_lines(a->activity, 29);
+    if (book_lines(a->refusal, 23) > lines)
+        lines = book_lines(a->refusal, 23);
+    if (l->my != MY_ONE_YEAR && book_lines(report_my_note(b, p, l->my), 19) > lines)
+        lines = book_lines(report_my_note(b, p, l->my), 19);
     if (lines > 1)
         book_set_row_height(b, s, row, 15.0 * lines);
     char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
     const char *nr = str(a->nr);
 
-    if (nr_is_number(nr))
-        book_put_num(b, s, row, OV_NR, (double)strtoll(nr, NULL, 10), b->nr);
-    else
-        book_put_text(b, s, row, OV_NR, nr, b->nr);
+    report_put_nr(b, s, row, OV_NR, nr);
     book_put_text(b, s, row, OV_ASSOCIATION, a->association, b->text_wrap);
     book_put_text(b, s, row, OV_ACTIVITY, a->activity, b->text_wrap);
     book_put_kr(b, s, row, OV_APPLIED, a->applied, b->kr);
@@ -261,16 +268,56 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
     book_put_formula(b, s, row, OV_REDUCTION_PCT, formula, b->pct,
                 reduction_share(l->claim - l->grant, l->claim));
     book_put_kr(b, s, row, OV_GRANT, l->grant, b->kr);
-    book_put_num(b, s, row, OV_YEARS_ASKED, l->years_asked, NULL);
-    book_put_num(b, s, row, OV_YEARS_GRANTED, l->years, NULL);
+    book_put_num(b, s, row, OV_YEARS_ASKED, l->years_asked, b->count);
+    book_put_num(b, s, row, OV_YEARS_GRANTED, l->years, b->count);
     for (int t = 0; t < MY_YEARS; t++)
         book_put_kr(b, s, row, (lxw_col_t)(OV_YEAR1 + t), l->years > t ? l->grant : 0, b->kr);
     if (l->my != MY_ONE_YEAR)
-        book_put_text(b, s, row, OV_MY_NOTE, my_note(b, p, l->my), b->text_wrap);
+        book_put_text(b, s, row, OV_MY_NOTE, report_my_note(b, p, l->my), b->text_wrap);
     book_put_text(b, s, row, OV_REFUSAL, a->refusal, b->text_wrap);
-    for (size_t k = 0; k < r->em.n_earmarks; k++)
+    pulje_kr with = l->grant;
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
         book_put_kr(b, s, row, (lxw_col_t)(OV__COLS + k), r->em.lines[k * r->n + i].grant,
                     b->kr);
+        with += r->em.lines[k * r->n + i].grant;
+    }
+    if (r->em.n_earmarks > 0) { /* the grant and its supplements */
+        char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(first, row, OV__COLS);
+        lxw_rowcol_to_cell(last, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks - 1));
+        snprintf(formula, sizeof formula, "=%s+SUM(%s:%s)", h, first, last);
+        book_put_formula_kr(b, s, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks), formula,
+                            b->kr, with);
+    }
+}
+
+/* Bilag 1 on A4 landscape in two page groups: Nr to Indstillet tilskud, then
+ * the years, notes and supplements, with Nr and Forening repeated on the
+ * left of every page; one scale for both, so the text keeps its size. */
+static void overview_print(book *b, const book_sheet *s, const pool *p,
+                           const double *widths, lxw_col_t n_cols)
+{
+    double second[OV__COLS + 64];
+    size_t n2 = 0;
+    unsigned s1, s2;
+    static lxw_col_t breaks[] = {OV_YEARS_ASKED, 0};
+
+    second[n2++] = widths[OV_NR];
+    second[n2++] = widths[OV_ASSOCIATION];
+    for (lxw_col_t c = OV_YEARS_ASKED; c < OV__COLS; c++)
+        second[n2++] = widths[c];
+    for (lxw_col_t c = OV__COLS; c < n_cols && n2 < sizeof second / sizeof second[0]; c++)
+        second[n2++] = 14;
+    s1 = book_scale_for(widths, OV_YEARS_ASKED, 1);
+    s2 = book_scale_for(second, n2, 1);
+    book_page_setup(b, s, p, 1);
+    book_repeat_rows(b, s, OV_HEADER_ROW, OV_HEADER_ROW);
+    book_print_scale(b, s, s1 < s2 ? s1 : s2);
+    if (!b->failed) {
+        book_check(b, s, worksheet_repeat_columns(s->ws, OV_NR, OV_ASSOCIATION),
+                   "worksheet_repeat_columns");
+        book_check(b, s, worksheet_set_v_pagebreaks(s->ws, breaks), "worksheet_set_v_pagebreaks");
+    }
 }
 
 /* Write "Samlet oversigt". Its "I alt" row is row OV_FIRST_ROW + n. */
@@ -283,13 +330,14 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         L_COL_YEARS_GRANTED, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT, L_COL_YEAR_AMOUNT,
         L_COL_MY_NOTE, L_COL_REFUSAL,
     };
-    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 9, 10,
-                                            12, 12, 12, 26, 32};
+    static const double widths[OV__COLS] = {7, 28, 32, 12, 12, 12, 11, 13, 8, 9,
+                                            11, 11, 11, 22, 26};
     static const lxw_col_t sums[] = {OV_APPLIED, OV_ASSESSED, OV_REDUCTION_KR, OV_GRANT,
                                      OV_YEAR1, OV_YEAR2, OV_YEAR3};
     const pulje_kr sum_values[] = {t->applied, t->claims, t->reductions, t->grants,
                                    t->grants, r->my[1].fresh, r->my[2].fresh};
     lxw_row_t total_row = (lxw_row_t)(OV_FIRST_ROW + r->n);
+    lxw_col_t n_cols = (lxw_col_t)(OV__COLS + r->em.n_earmarks + (r->em.n_earmarks > 0));
     char formula[64];
 
     book_put_text(b, s, OV_TITLE_ROW, 0, book_text(b, L_OVERVIEW_TITLE, str(p->name), p->year),
@@ -311,15 +359,17 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
                       book_text(b, L_COL_SUPPLEMENT, p->earmark_defs[k].key), b->head_num);
         book_set_column(b, s, c, c, 14);
     }
+    if (r->em.n_earmarks > 0) {
+        lxw_col_t c = (lxw_col_t)(OV__COLS + r->em.n_earmarks);
+        book_put_text(b, s, OV_HEADER_ROW, c, label(L_COL_TOTAL_WITH), b->head_num);
+        book_set_column(b, s, c, c, 14);
+    }
     if (!b->failed) {
         worksheet_freeze_panes(s->ws, OV_FIRST_ROW, 0);
         book_check(b, s, worksheet_autofilter(s->ws, OV_HEADER_ROW, 0, total_row - 1,
-                                              (lxw_col_t)(OV__COLS - 1 + r->em.n_earmarks)),
+                                              (lxw_col_t)(n_cols - 1)),
                    "worksheet_autofilter");
     }
-    if (!b->failed)
-        book_check(b, s, worksheet_repeat_rows(s->ws, OV_HEADER_ROW, OV_HEADER_ROW),
-                   "worksheet_repeat_rows");
     for (size_t i = 0; i < r->n && !b->failed; i++)
         write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], r, i);
 
@@ -351,10 +401,17 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
         book_sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, c);
         book_put_formula_kr(b, s, total_row, c, formula, b->total_kr, r->em.totals[k].granted);
     }
-
-    book_page_setup(b, s, p, 1);
-    if (!b->failed)
-        worksheet_set_paper(s->ws, 8); /* A3: sixteen columns stay readable on one page width */
+    if (r->em.n_earmarks > 0) {
+        lxw_col_t c = (lxw_col_t)(OV__COLS + r->em.n_earmarks);
+        if (r->n == 0) {
+            book_put_kr(b, s, total_row, c, 0, b->total_kr);
+        } else {
+            book_sum_formula(formula, sizeof formula, OV_FIRST_ROW, total_row - 1, c);
+            book_put_formula_kr(b, s, total_row, c, formula, b->total_kr,
+                                t->grants + t->em_granted);
+        }
+    }
+    overview_print(b, s, p, widths, n_cols);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -364,7 +421,7 @@ static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const po
                            size_t n)
 {
     for (size_t i = 0; i < n; i++, row++) {
-        book_put_text(b, s, row, EC_LABEL, v[i].label, NULL);
+        book_put_text(b, s, row, EC_LABEL, v[i].label, b->txt);
         book_put_kr(b, s, row, EC_AMOUNT, v[i].amount, b->kr);
     }
     return row;
@@ -377,34 +434,43 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
 {
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
     book_put_blank(b, s, row++, EC_AMOUNT, b->head);
-    book_put_text(b, s, row++, EC_LABEL, label(L_ECON_NOTE_RULE), NULL);
+    book_put_text(b, s, row++, EC_LABEL, label(L_ECON_NOTE_RULE), b->txt);
     book_set_row_height(b, s, row, 15.0 * book_lines(rule, 68));
     book_put_text(b, s, row++, EC_LABEL, rule, b->text_wrap);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
     if (r->earmark_returned > 0) {
-        book_put_text(b, s, row, EC_LABEL, label(L_EM_RETURNED), NULL);
+        book_put_text(b, s, row, EC_LABEL, label(L_EM_RETURNED), b->txt);
         book_put_kr(b, s, row++, EC_AMOUNT, r->earmark_returned, b->kr);
     }
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), NULL);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den, b->factor);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), NULL);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->nr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), NULL);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->nr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), NULL);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->nr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), NULL);
+    if (report_one_factor(p, r)) {
+        book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), b->txt);
+        book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den,
+                     b->factor);
+    } else { /* no single factor: the share of the assessed amounts granted */
+        book_put_text(b, s, row, EC_LABEL, label(L_CMP_FACTOR), b->txt);
+        book_put_num(b, s, row++, EC_AMOUNT,
+                     r->assessed_total == 0 ? 1.0
+                                            : (double)r->granted_total / (double)r->assessed_total,
+                     b->factor);
+    }
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), b->txt);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->count);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), b->txt);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->count);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), b->txt);
+    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->count);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), b->txt);
     if (!b->failed) {
         lxw_datetime d = *date;
         book_check_cell(b, s, row, EC_AMOUNT,
-                   worksheet_write_datetime(s->ws, row, EC_AMOUNT, &d, b->date));
+                   worksheet_write_datetime(s->ws, row, EC_AMOUNT, &d, b->date_right));
     }
 }
 
@@ -442,21 +508,21 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     out_first = row;
     row = put_lines(b, s, row, p->reservations, p->n_reservations);
     book_put_text(b, s, row, EC_LABEL, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
-                  NULL);
+                  b->txt);
     book_ref_formula(formula, sizeof formula, label(L_SHEET_OVERVIEW), overview_total,
                      OV_GRANT);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->grants);
     row = put_lines(b, s, row, p->earmarks, p->n_earmarks);
     for (size_t k = 0; k < r->em.n_earmarks; k++) {
         const pool_earmark *e = &p->earmark_defs[k];
-        book_put_text(b, s, row, EC_LABEL, e->label, NULL);
+        book_put_text(b, s, row, EC_LABEL, e->label, b->txt);
         book_put_kr(b, s, row++, EC_AMOUNT, r->em.totals[k].granted, b->kr);
         if (!e->unused_to_main && r->em.totals[k].unused > 0) {
-            book_put_text(b, s, row, EC_LABEL, book_text(b, L_EM_UNUSED, e->label), NULL);
+            book_put_text(b, s, row, EC_LABEL, book_text(b, L_EM_UNUSED, e->label), b->txt);
             book_put_kr(b, s, row++, EC_AMOUNT, r->em.totals[k].unused, b->kr);
         }
     }
-    book_put_text(b, s, row, EC_LABEL, p->residual_label, NULL);
+    book_put_text(b, s, row, EC_LABEL, p->residual_label, b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, r->residual, b->kr);
 
     out_total = row++;
@@ -468,7 +534,7 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
     lxw_rowcol_to_cell(in_cell, budget_total, EC_AMOUNT);
     lxw_rowcol_to_cell(out_cell, out_total, EC_AMOUNT);
     snprintf(formula, sizeof formula, "=%s-%s", in_cell, out_cell);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), NULL);
+    book_put_text(b, s, row, EC_LABEL, label(L_ECON_CHECK), b->txt);
     book_put_formula_kr(b, s, row++, EC_AMOUNT, formula, b->kr, t->budget - out_sum);
 
     write_key_figures(b, s, row + 1, p, r, rule, date);
@@ -537,6 +603,14 @@ static void set_input_properties(book *b, const pool *p)
     }
 }
 
+int report_one_factor(const pool *p, const alloc_result *r)
+{
+    int one = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
+              p->rule.kind == RULE_EXCESS;
+    return (one && r->factor_num < r->factor_den) || r->n_reduced == 0 ||
+           r->assessed_total == 0;
+}
+
 /* Everything that goes into the workbook; the caller closes it. */
 report_overview_cols report_overview_layout(size_t n)
 {
@@ -549,29 +623,73 @@ report_overview_cols report_overview_layout(size_t n)
     return ov;
 }
 
-/* Everything that goes into the workbook; the caller closes it. Sheets
- * appear in the order they are added: the summary first. Each sheet is
- * written top to bottom (constant-memory mode); formulas name other sheets,
- * so the order in which they are written does not matter to them. */
+/* What every sheet writer of the workbook gets. */
+typedef struct sheet_ctx {
+    const pool *p;
+    const app_list *apps;
+    const alloc_result *r;
+    const totals *t;
+    const char *rule;
+    const lxw_datetime *date;
+    report_overview_cols ov;
+} sheet_ctx;
+
+static void sheet_summary(book *b, const sheet_ctx *c)
+{
+    report_write_summary(b, c->p, c->apps, c->r);
+}
+
+static void sheet_economy(book *b, const sheet_ctx *c)
+{
+    book_sheet s = book_add_sheet(b, L_SHEET_ECONOMY);
+
+    if (!b->failed)
+        write_economy(b, &s, c->p, c->r, c->t, (lxw_row_t)c->ov.total_row, c->rule, c->date);
+}
+
+static void sheet_overview(book *b, const sheet_ctx *c)
+{
+    book_sheet s = book_add_sheet(b, L_SHEET_OVERVIEW);
+
+    if (!b->failed)
+        write_overview(b, &s, c->p, c->apps, c->r, c->t);
+}
+
+static void sheet_multiyear(book *b, const sheet_ctx *c)
+{
+    report_write_multiyear(b, c->p, c->apps, c->r, &c->ov);
+}
+
+static void sheet_earmarks(book *b, const sheet_ctx *c)
+{
+    report_write_earmarks(b, c->p, c->apps, c->r);
+}
+
+/* The workbook's sheets in tab order, one writer each (the earmarks' writer
+ * adds one sheet per earmark). A new sheet is one writer and one row here.
+ * Each writer adds its sheet and writes it top to bottom (constant-memory
+ * mode); formulas name other sheets, so the order does not matter to them. */
+static const struct {
+    label_id name; /* the sheet's name; L__COUNT for the earmarks' sheets */
+    void (*write)(book *, const sheet_ctx *);
+} workbook_sheets[] = {
+    {L_SHEET_SUMMARY, sheet_summary},     {L_SHEET_ECONOMY, sheet_economy},
+    {L_SHEET_OVERVIEW, sheet_overview},   {L_SHEET_MULTIYEAR, sheet_multiyear},
+    {L__COUNT, sheet_earmarks},
+};
+
+/* Everything that goes into the workbook; the caller closes it. */
 static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
                            const lxw_datetime *date)
 {
-    book_sheet econ, over;
-    report_overview_cols ov = report_overview_layout(r->n);
+    const sheet_ctx c = {p, apps, r, t, rule, date, report_overview_layout(r->n)};
 
     book_add_formats(b);
     set_properties(b, p, rule, date);
     set_input_properties(b, p);
-    report_write_summary(b, p, apps, r);
-    econ = book_add_sheet(b, L_SHEET_ECONOMY);
-    over = book_add_sheet(b, L_SHEET_OVERVIEW);
-    if (b->failed)
-        return;
-    write_economy(b, &econ, p, r, t, (lxw_row_t)ov.total_row, rule, date);
-    write_overview(b, &over, p, apps, r, t);
-    report_write_multiyear(b, p, r, &ov);
-    report_write_earmarks(b, p, apps, r);
+    for (size_t i = 0; i < sizeof workbook_sheets / sizeof workbook_sheets[0] && !b->failed; i++)
+        workbook_sheets[i].write(b, &c);
 }
 
 size_t report_max_applications(void)

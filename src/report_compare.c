@@ -15,7 +15,7 @@
 #include "book.h"
 #include "labels.h"
 #include "money.h"
-#include "report.h"
+#include "report_internal.h"
 #include "ruletext.h"
 #include "text.h"
 
@@ -37,22 +37,69 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
-/* The comparison's formats: plain amounts and shares (no vertical alignment,
- * unlike the committee workbook's), a Gini coefficient and a count. */
+/* The comparison's formats: the committee workbook's (every cell top-aligned),
+ * a Gini coefficient, and a centred heading for the Ja/Nej properties. */
+static lxw_format *head_center;
 static void add_formats(book *b)
 {
-    b->title = book_add_format(b, F_TITLE, NULL);
-    b->head = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP, NULL);
-    b->head_num = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_RIGHT, NULL);
-    b->kr = book_add_format(b, 0, NF_KR);
-    b->pct = book_add_format(b, 0, NF_PCT);
-    b->factor = book_add_format(b, 0, NF_FACTOR);
-    b->gini = book_add_format(b, 0, NF_GINI);
-    b->total = book_add_format(b, F_BOLD | F_TOP, NULL);
-    b->total_kr = book_add_format(b, F_BOLD | F_TOP, NF_KR);
-    b->sum_kr = book_add_format(b, F_BOLD | F_TOP, NF_KR);
-    b->count = book_add_format(b, 0, "0");
+    book_add_formats(b);
+    b->gini = book_add_format(b, F_VTOP, NF_GINI);
+    b->factor = book_add_format(b, F_VTOP, NF_FACTOR); /* right-aligned, as every number here */
+    head_center = book_add_format(b, F_BOLD | F_BOTTOM | F_WRAP | F_VTOP | F_CENTER, NULL);
 }
+
+/* Row `row` as tall as the tallest of its wrapped texts (widths in characters). */
+static void fit_row(book *b, const book_sheet *s, lxw_row_t row, const char *const *texts,
+                    const double *widths, size_t n)
+{
+    int lines = 1;
+
+    for (size_t i = 0; i < n; i++) {
+        int l = texts[i] ? book_lines(texts[i], widths[i] - 3) : 1;
+        if (l > lines)
+            lines = l;
+    }
+    if (lines > 1)
+        book_set_row_height(b, s, row, 15.0 * lines + 2);
+}
+
+/* A4 landscape in page groups of `per_page` columns after the `keep` first
+ * ones, which repeat on the left of every page; the header row repeats at
+ * the top; one scale, the smallest any group needs. */
+static void print_groups(book *b, const book_sheet *s, const pool *p, const double *widths,
+                         lxw_col_t n_cols, lxw_col_t keep, lxw_col_t first, lxw_col_t per_page,
+                         lxw_row_t header)
+{
+    lxw_col_t breaks[64];
+    size_t nb = 0;
+    unsigned scale = 100;
+    double group[128];
+
+    /* the first page group is columns 0..first-1; then per_page at a time */
+    scale = book_scale_for(widths, first < n_cols ? first : n_cols, 1);
+    for (lxw_col_t c = first; c < n_cols; c += per_page) {
+        size_t n = 0;
+        for (lxw_col_t k = 0; k < keep && n < 128; k++)
+            group[n++] = widths[k];
+        for (lxw_col_t k = c; k < c + per_page && k < n_cols && n < 128; k++)
+            group[n++] = widths[k];
+        unsigned sc = book_scale_for(group, n, 1);
+        if (sc < scale)
+            scale = sc;
+        if (nb + 1 < sizeof breaks / sizeof breaks[0])
+            breaks[nb++] = c;
+    }
+    breaks[nb] = 0;
+    book_page_setup(b, s, p, 1);
+    book_repeat_rows(b, s, header, header);
+    book_print_scale(b, s, scale);
+    if (!b->failed && keep > 0)
+        book_check(b, s, worksheet_repeat_columns(s->ws, 0, keep - 1), "worksheet_repeat_columns");
+    if (!b->failed && nb > 0)
+        book_check(b, s, worksheet_set_v_pagebreaks(s->ws, breaks), "worksheet_set_v_pagebreaks");
+}
+
+
 
 /* A sheet named by a label, on A4 paper (also the chart's data, which gets
  * no other page setup). */
@@ -91,8 +138,9 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
     book_put_text(b, s, CG_HEADER, CG_ASSOC, label(L_COL_ASSOCIATION), b->head);
     book_put_text(b, s, CG_HEADER, CG_CLAIM, label(L_COL_ASSESSED), b->head_num);
     book_set_column(b, s, CG_NR, CG_NR, 6);
-    book_set_column(b, s, CG_ASSOC, CG_ASSOC, 40);
+    book_set_column(b, s, CG_ASSOC, CG_ASSOC, 34);
     book_set_column(b, s, CG_CLAIM, grant_col(c, c->n), 14);
+    book_set_row_height(b, s, CG_HEADER, 62); /* "2023-reglen (25.000): forskel (kr.)": 4 lines */
     for (size_t k = 0; k < c->n; k++) {
         lxw_col_t g = grant_col(c, k);
         ruletext_short(&c->v[k].rule, name, sizeof name);
@@ -103,8 +151,10 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
     }
     for (size_t i = 0; i < apps->n && !b->failed; i++) {
         lxw_row_t row = (lxw_row_t)(CG_FIRST + i);
-        book_put_text(b, s, row, CG_NR, apps->v[i].nr, NULL);
-        book_put_text(b, s, row, CG_ASSOC, apps->v[i].association, NULL);
+        report_put_nr(b, s, row, CG_NR, apps->v[i].nr);
+        if (book_lines(apps->v[i].association, 31) > 1)
+            book_set_row_height(b, s, row, 15.0 * book_lines(apps->v[i].association, 31) + 2);
+        book_put_text(b, s, row, CG_ASSOC, apps->v[i].association, b->text_wrap);
         book_put_kr(b, s, row, CG_CLAIM, base->result.lines[i].claim, b->kr);
         claims += base->result.lines[i].claim;
         for (size_t k = 0; k < c->n; k++) {
@@ -142,7 +192,13 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
         book_check(b, s, worksheet_autofilter(s->ws, CG_HEADER, 0, total - 1, grant_col(c, c->n) - 1),
               "worksheet_autofilter");
     }
-    book_page_setup(b, s, NULL, 1);
+    {
+        double w[128];
+        lxw_col_t n = grant_col(c, c->n);
+        for (lxw_col_t k = 0; k < n && k < 128; k++)
+            w[k] = k == CG_NR ? 6 : k == CG_ASSOC ? 34 : 14;
+        print_groups(b, s, p, w, n < 128 ? n : 128, CG_CLAIM, CG_CLAIM + 7, 7, CG_HEADER);
+    }
 }
 
 /* ---- Økonomi pr. regel ----------------------------------------------------- */
@@ -172,7 +228,8 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const app
         plain_earmarked += p->earmarks[i].amount;
 
     book_set_column(b, s, 0, 0, 60);
-    book_set_column(b, s, 1, (lxw_col_t)c->n, 16);
+    book_set_column(b, s, 1, (lxw_col_t)c->n, 12);
+    book_set_row_height(b, s, 2, 47); /* the rules' short names wrap to three lines */
     book_put_text(b, s, 0, 0, book_text(b, L_ECON_HEADING, pn, p->year), b->title);
     book_put_text(b, s, 2, 0, book_text(b, L_ECON_TITLE, pn), b->head);
     for (size_t k = 0; k < c->n; k++) {
@@ -243,7 +300,7 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const app
         snprintf(formula, sizeof formula, "=%s-%s", in, out);
         book_put_formula_kr(b, s, row, col, formula, b->kr, budget - out_sum);
     }
-    book_page_setup(b, s, NULL, 1);
+    book_page_setup(b, s, p, 1);
 }
 
 /* ---- Diagram: grant against assessed amount, sorted ------------------------ */
@@ -347,11 +404,21 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
     book_put_text(b, s, 0, 0, book_text(b, L_CMP_TITLE, str(p->name), p->year), b->title);
     ruletext_short(&c->v[c->baseline].rule, name, sizeof name);
     book_put_text(b, s, 1, 0, book_text(b, L_CMP_BASELINE, name), NULL);
+    double widths[sizeof cols / sizeof cols[0]];
+    const char *heads[sizeof cols / sizeof cols[0]];
+    const size_t first_prop = 11;
+
+    for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++) {
+        widths[j] = j == 0 ? 24 : j == 1 ? 40 : 14;
+        heads[j] = label(cols[j]);
+    }
     book_set_column(b, s, 0, 0, 24);
-    book_set_column(b, s, 1, 1, 50);
+    book_set_column(b, s, 1, 1, 40);
     book_set_column(b, s, 2, (lxw_col_t)(sizeof cols / sizeof cols[0] - 1), 14);
+    fit_row(b, s, CS_HEADER, heads, widths, sizeof cols / sizeof cols[0]);
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
-        book_put_text(b, s, CS_HEADER, (lxw_col_t)j, label(cols[j]), j < 2 ? b->head : b->head_num);
+        book_put_text(b, s, CS_HEADER, (lxw_col_t)j, heads[j],
+                      j < 2 ? b->head : j >= first_prop ? head_center : b->head_num);
     for (size_t k = 0; k < c->n && !b->failed; k++) {
         const compare_stats *st = &c->v[k].stats;
         const alloc_result *r = &c->v[k].result;
@@ -360,8 +427,13 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
         size_t n = strlen(ruletext_short(&c->v[k].rule, name, sizeof name));
         if (k == c->baseline)
             label_format(name + n, sizeof name - n, L_CMP_BASELINE_MARK);
-        book_put_text(b, s, row, col++, name, NULL);
-        book_put_text(b, s, row, col++, ruletext_describe(&c->v[k].rule, buf, sizeof buf), NULL);
+        ruletext_describe(&c->v[k].rule, buf, sizeof buf);
+        {
+            const char *t[2] = {name, buf};
+            fit_row(b, s, row, t, widths, 2);
+        }
+        book_put_text(b, s, row, col++, name, b->text_wrap);
+        book_put_text(b, s, row, col++, buf, b->text_wrap);
         book_put_kr(b, s, row, col++, st->granted, b->kr);
         book_put_kr(b, s, row, col++, st->residual, b->kr);
         book_put_num(b, s, row, col++, (double)st->n_reduced, b->count);
@@ -376,11 +448,23 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
         const bool props[] = {st->prop_sum, st->prop_bounds, st->prop_order_awards,
                               st->prop_order_losses, st->prop_monotone};
         for (size_t j = 0; j < sizeof props / sizeof props[0]; j++)
-            book_put_text(b, s, row, col++, label(props[j] ? L_YES : L_NO), NULL);
+            book_put_text(b, s, row, col++, label(props[j] ? L_YES : L_NO), b->center);
+    }
+    {   /* what the properties mean, over the first page's width */
+        lxw_row_t row = (lxw_row_t)(CS_FIRST + c->n + 1);
+        const char *t = label(L_CMP_PROP_LEGEND);
+        book_set_row_height(b, s, row, 15.0 * book_lines(t, 24 + 40 + 6 * 14 - 8) + 2);
+        if (!b->failed)
+            book_check(b, s, worksheet_merge_range(s->ws, row, 0, row, 7, t, b->text_wrap),
+                       "worksheet_merge_range");
     }
     if (!b->failed)
         worksheet_freeze_panes(s->ws, CS_FIRST, 1);
-    book_page_setup(b, s, NULL, 1);
+    if (!b->failed) { /* the chart on a page of its own */
+        lxw_row_t breaks[] = {(lxw_row_t)(CS_FIRST + c->n + 3), 0};
+        book_check(b, s, worksheet_set_h_pagebreaks(s->ws, breaks), "worksheet_set_h_pagebreaks");
+    }
+    print_groups(b, s, p, widths, (lxw_col_t)(sizeof cols / sizeof cols[0]), 1, 8, 8, CS_HEADER);
 }
 
 /* ---- Følsomhed ------------------------------------------------------------------ */
@@ -414,10 +498,12 @@ static void insert_line_chart(book *b, const book_sheet *s, lxw_row_t at, lxw_co
     chart_axis_set_num_format(chart->x_axis, x_nf);
     chart_axis_set_num_format(chart->y_axis, nf);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    book_check(b, s, worksheet_insert_chart(s->ws, at, atcol, chart), "worksheet_insert_chart");
+    lxw_chart_options opt = {.x_scale = 0.85, .y_scale = 0.9}; /* beside the table on A4 */
+    book_check(b, s, worksheet_insert_chart_opt(s->ws, at, atcol, chart, &opt),
+               "worksheet_insert_chart");
 }
 
-static void write_sweep(book *b, const book_sheet *s, const compare_result *c)
+static void write_sweep(book *b, const book_sheet *s, const pool *p, const compare_result *c)
 {
     static const label_id cols[] = {L_CMP_SWEEP_THRESHOLD, L_CMP_SWEEP_FACTOR, L_CMP_N_REDUCED,
                                     L_CMP_SWEEP_BOUND, L_CMP_GRANTED, L_CMP_RESIDUAL};
@@ -429,7 +515,9 @@ static void write_sweep(book *b, const book_sheet *s, const compare_result *c)
 
     ruletext_short(&c->sweep.rule, name, sizeof name);
     book_put_text(b, s, 0, 0, book_text(b, L_CMP_SWEEP_TITLE, name, label(param)), b->title);
-    book_set_column(b, s, 0, 5, 16);
+    book_set_column(b, s, 0, 5, 13);
+    book_set_column(b, s, 1, 1, 17); /* "Reduktionsfaktor" whole */
+    book_set_row_height(b, s, CW_HEADER, 62); /* the headings wrap to four lines */
     for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++)
         book_put_text(b, s, CW_HEADER, (lxw_col_t)j,
                       label(j == 0 ? param : j == 3 && cap ? L_CMP_SWEEP_BOUND_MY : cols[j]),
@@ -459,7 +547,7 @@ static void write_sweep(book *b, const book_sheet *s, const compare_result *c)
         insert_line_chart(b, s, CW_HEADER + 16, 7, 2, c->n_steps, L_CMP_N_REDUCED, "0", param,
                           NF_KR);
     }
-    book_page_setup(b, s, NULL, 1);
+    book_page_setup(b, s, p, 1);
 }
 
 /* ---- the workbook ------------------------------------------------------------------ */
@@ -523,9 +611,11 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
         write_grants(&b, &grants, p, apps, c);
         write_economy(&b, &econ, p, apps, c, grants.name);
         if (c->n_steps > 0)
-            write_sweep(&b, &sweep, c);
+            write_sweep(&b, &sweep, p, c);
         points = write_chart_data(&b, &data, c);
-        insert_grant_chart(&b, &sum, (lxw_row_t)(CS_FIRST + c->n + 2), &data, c, points);
+        insert_grant_chart(&b, &sum, (lxw_row_t)(CS_FIRST + c->n + 3), &data, c, points);
+        if (!b.failed) /* the chart's data is not a page for the committee (returns void) */
+            worksheet_hide(data.ws);
     }
     return book_close(&b);
 }

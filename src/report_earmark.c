@@ -5,7 +5,7 @@
  * and granted, and why when it got less; an "I alt" row of SUM formulas
  * with exact cached values; and the earmark's money, granted and unused,
  * which balance to the krone. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -75,17 +75,17 @@ static void write_one(book *b, const pool *p, const app_list *apps, const alloc_
     book_put_text(b, &s, head, 0, label(L_COL_NR), b->head);
     book_put_text(b, &s, head, 1, label(L_COL_ASSOCIATION), b->head);
     for (size_t c = 0; c < e->n_criteria; c++)
-        book_put_text(b, &s, head, (lxw_col_t)(2 + c), e->criteria[c].key, b->head);
+        book_put_text(b, &s, head, (lxw_col_t)(2 + c), e->criteria[c].key, b->head_center);
     book_put_text(b, &s, head, c_tier, label(L_EM_COL_TIER), b->head_num);
     book_put_text(b, &s, head, c_asked, label(L_EM_COL_ASKED), b->head_num);
     book_put_text(b, &s, head, c_assessed, label(L_EM_COL_ASSESSED), b->head_num);
     book_put_text(b, &s, head, c_grant, label(L_EM_COL_GRANT), b->head_num);
     book_put_text(b, &s, head, c_note, label(L_EM_COL_NOTE), b->head);
     book_set_column(b, &s, 0, 0, 8);
-    book_set_column(b, &s, 1, 1, 34);
+    book_set_column(b, &s, 1, 1, 30);
     book_set_column(b, &s, 2, (lxw_col_t)(c_tier - 1), 12);
     book_set_column(b, &s, c_tier, c_grant, 14);
-    book_set_column(b, &s, c_note, c_note, 40);
+    book_set_column(b, &s, c_note, c_note, 30);
 
     first = row = head + 1;
     for (size_t i = 0; i < apps->n && !b->failed; i++) {
@@ -93,16 +93,16 @@ static void write_one(book *b, const pool *p, const app_list *apps, const alloc_
         const em_line *l = &r->em.lines[k * apps->n + i];
         if (!a->supp_asked || a->supp_asked[k] <= 0)
             continue;
-        int lines = book_lines(a->association, 34);
-        if (book_lines(status_text(b, l), 40) > lines)
-            lines = book_lines(status_text(b, l), 40);
+        int lines = book_lines(a->association, 27);
+        if (book_lines(status_text(b, l), 27) > lines)
+            lines = book_lines(status_text(b, l), 27);
         if (lines > 1)
             book_set_row_height(b, &s, row, 15.0 * lines);
-        book_put_text(b, &s, row, 0, a->nr, b->nr);
+        report_put_nr(b, &s, row, 0, a->nr);
         book_put_text(b, &s, row, 1, a->association, b->text_wrap);
         for (size_t c = 0; c < e->n_criteria; c++)
             book_put_text(b, &s, row, (lxw_col_t)(2 + c),
-                          label(a->criteria[k] & (1u << c) ? L_YES : L_NO), b->nr);
+                          label(a->criteria[k] & (1u << c) ? L_YES : L_NO), b->center);
         if (l->tier > 0)
             book_put_num(b, &s, row, c_tier, l->tier, NULL);
         book_put_kr(b, &s, row, c_asked, a->supp_asked[k], b->kr);

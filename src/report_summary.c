@@ -13,14 +13,16 @@
  * formulas on the overview's "I alt" row. Rows are written top to bottom
  * (the workbook is in constant-memory mode). No text here: every word comes
  * from labels.c. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "book.h"
 #include "ruletext.h"
+#include "text.h"
 
 /* Columns: labels in A; key figures in B; the years in B..D; the band table in A..E. */
 enum { C_LABEL = 0, C_VALUE = 1 };
@@ -93,7 +95,7 @@ static void cell(char *buf, lxw_row_t row, lxw_col_t col)
 static lxw_row_t put_kr_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
                             pulje_kr v)
 {
-    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
     book_put_kr(b, s, row, C_VALUE, v, b->kr);
     return row + 1;
 }
@@ -102,51 +104,225 @@ static lxw_row_t put_kr_row(book *b, const book_sheet *s, lxw_row_t row, label_i
 static lxw_row_t put_count_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
                                size_t n)
 {
-    book_put_text(b, s, row, C_LABEL, label(name), NULL);
+    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
     book_put_num(b, s, row, C_VALUE, (double)n, NULL);
     return row + 1;
 }
 
-/* The title and who decides what when, by which rule; returns the next row. */
-static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p)
+/* The sheet's printed width in characters: column A and the four columns B..E. */
+enum { WIDE_CHARS = 48 + 4 * 14 };
+
+/* A text over the whole width (A..E merged), wrapped, its row as tall as its
+ * lines. Returns the next row. */
+static lxw_row_t put_wide(book *b, const book_sheet *s, lxw_row_t row, const char *t,
+                          lxw_format *f)
 {
-    char rule[256];
+    int lines = book_lines(t, WIDE_CHARS - 8); /* less the indent and the wider print font */
+
+    book_set_row_height(b, s, row, 15.0 * lines + 2);
+    if (!b->failed && !text_is_utf8(t ? t : "", t ? strlen(t) : 0))
+        book_fail(b, "sheet '%s': a note is not valid UTF-8", s->name);
+    if (!b->failed)
+        book_check(b, s, worksheet_merge_range(s->ws, row, C_LABEL, row, BC__COLS - 1,
+                                               t ? t : "", f),
+                   "worksheet_merge_range");
+    return row + 1;
+}
+
+/* A label in A and a text in B..E (merged, wrapped). Returns the next row. */
+static lxw_row_t put_fact(book *b, const book_sheet *s, lxw_row_t row, label_id name,
+                          const char *t)
+{
+    int lines = book_lines(t, 4 * 14 - 6);
+
+    if (lines > 1)
+        book_set_row_height(b, s, row, 15.0 * lines + 2);
+    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
+    if (!b->failed && !text_is_utf8(t ? t : "", t ? strlen(t) : 0))
+        book_fail(b, "sheet '%s': a text is not valid UTF-8", s->name);
+    if (!b->failed)
+        book_check(b, s, worksheet_merge_range(s->ws, row, C_VALUE, row, BC__COLS - 1,
+                                               t ? t : "", b->text_wrap),
+                   "worksheet_merge_range");
+    return row + 1;
+}
+
+/* The front block: title, committee, case number, meeting and decision date,
+ * guidelines, rule, and the recommendation. Returns the next row. */
+static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p,
+                             const alloc_result *r)
+{
+    char rule[256], n[MONEY_BUFSZ], kr[MONEY_BUFSZ];
     lxw_datetime date;
+    lxw_row_t row = 1;
+    pulje_kr supp = 0;
 
     book_put_text(b, s, 0, C_LABEL, book_text(b, L_RS_TITLE, p->name, p->year), b->title);
-    book_put_text(b, s, 1, C_LABEL, label(L_RS_COMMITTEE), NULL);
-    book_put_text(b, s, 1, C_VALUE, p->committee, NULL);
-    book_put_text(b, s, 2, C_LABEL, label(L_ECON_NOTE_DATE), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_COMMITTEE), b->txt);
+    book_put_text(b, s, row++, C_VALUE, p->committee, b->txt);
+    if (p->case_number && p->case_number[0]) {
+        book_put_text(b, s, row, C_LABEL, label(L_RS_CASE_NUMBER), b->txt);
+        book_put_text(b, s, row++, C_VALUE, p->case_number, b->txt);
+    }
+    book_put_text(b, s, row, C_LABEL, label(L_RS_MEETING), b->txt);
     if (book_parse_date(p->decision_date, &date) != 0)
         book_fail(b, "internal error: decision date '%s' is not a date",
                   p->decision_date ? p->decision_date : "");
     else if (!b->failed)
-        book_check_cell(b, s, 2, C_VALUE,
-                        worksheet_write_datetime(s->ws, 2, C_VALUE, &date, b->date));
-    book_put_text(b, s, 3, C_LABEL, label(L_ECON_NOTE_RULE), NULL);
-    book_put_text(b, s, 3, C_VALUE, ruletext_describe(&p->rule, rule, sizeof rule), NULL);
-    return 5;
+        book_check_cell(b, s, row, C_VALUE,
+                        worksheet_write_datetime(s->ws, row, C_VALUE, &date, b->date));
+    row++;
+    if (p->guidelines && p->guidelines[0])
+        row = put_fact(b, s, row, L_RS_GUIDELINES, p->guidelines);
+    row = put_fact(b, s, row, L_ECON_NOTE_RULE, ruletext_describe(&p->rule, rule, sizeof rule));
+
+    row++;
+    book_put_text(b, s, row, C_LABEL, label(L_RS_RECOMMEND_HEAD), b->head);
+    for (lxw_col_t c = C_VALUE; c < BC__COLS; c++)
+        book_put_blank(b, s, row, c, b->head);
+    row++;
+    row = put_wide(b, s, row,
+                   book_text(b, L_RS_RECOMMENDATION, p->committee, p->name, p->year,
+                             money_format((pulje_kr)r->n_granted, n),
+                             money_format(r->granted_total, kr)),
+                   b->text_wrap);
+    for (size_t k = 0; k < r->em.n_earmarks; k++)
+        supp += r->em.totals[k].granted;
+    for (size_t k = 0; k < r->em.n_earmarks && supp > 0; k++) {
+        if (r->em.totals[k].granted > 0)
+            row = put_wide(b, s, row,
+                           book_text(b, L_RS_RECOMMEND_SUPP,
+                                     money_format(r->em.totals[k].granted, kr),
+                                     p->earmark_defs[k].label),
+                           b->text_wrap);
+    }
+    return row + 1;
 }
 
-/* The most warnings listed on the sheet; the rest are counted. */
-enum { MAX_WARNINGS_SHOWN = 100 };
+/* The most warnings and order breaks listed on the sheet; the rest are counted. */
+enum { MAX_WARNINGS_SHOWN = 100, MAX_BREAKS_SHOWN = 20 };
 
-/* The run's warnings (p->warnings), one per row under a heading, each as the
- * terminal shows it: "file:line:col: what (hint)". Nothing when there are
- * none. Returns the next row. */
-static lxw_row_t write_warnings(book *b, const book_sheet *s, lxw_row_t row, const pool *p)
+/* For qsort: application indices by assessed amount, then input order. */
+static const alloc_line *sort_lines;
+static int by_claim(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    pulje_kr a = sort_lines[i].claim, c = sort_lines[j].claim;
+    return a < c ? -1 : a > c ? 1 : (i > j) - (i < j);
+}
+
+/* The rule's order breaks: each application granted less than another that
+ * was assessed at a smaller amount, named with the one it is compared with
+ * (the largest grant among the smaller claims). Returns the next row. */
+static lxw_row_t write_order_note(book *b, const book_sheet *s, lxw_row_t row,
+                                  const app_list *apps, const alloc_result *r)
+{
+    size_t *ix, n_breaks = 0, shown = 0, best = 0;
+    pulje_kr best_grant = -1;
+    char c1[MONEY_BUFSZ], g1[MONEY_BUFSZ], c2[MONEY_BUFSZ], g2[MONEY_BUFSZ], m[MONEY_BUFSZ];
+
+    if (b->failed)
+        return row;
+    ix = malloc((r->n ? r->n : 1) * sizeof *ix);
+    if (!ix) {
+        book_fail(b, "out of memory");
+        return row;
+    }
+    for (size_t i = 0; i < r->n; i++)
+        ix[i] = i;
+    sort_lines = r->lines;
+    qsort(ix, r->n, sizeof *ix, by_claim);
+    /* two passes: count, then name the first ones */
+    for (int pass = 0; pass < 2 && !b->failed; pass++) {
+        best_grant = -1;
+        for (size_t k = 0, g = 0; k < r->n; k = g) {
+            /* a group of equal claims is compared with the smaller claims only */
+            for (g = k; g < r->n && r->lines[ix[g]].claim == r->lines[ix[k]].claim; g++) {
+                const alloc_line *l = &r->lines[ix[g]];
+                if (l->refused || l->claim == 0 || best_grant <= l->grant)
+                    continue;
+                if (pass == 0) {
+                    n_breaks++;
+                } else if (shown < MAX_BREAKS_SHOWN) {
+                    const app *a = &apps->v[ix[g]], *o = &apps->v[best];
+                    row = put_wide(b, s, row,
+                                   book_text(b, L_RS_NOTE_ORDER_ITEM, a->nr, a->association,
+                                             money_format(l->claim, c1),
+                                             money_format(l->grant, g1), o->nr, o->association,
+                                             money_format(r->lines[best].claim, c2),
+                                             money_format(r->lines[best].grant, g2)),
+                                   b->text_wrap);
+                    shown++;
+                }
+            }
+            for (size_t q = k; q < g; q++) {
+                if (r->lines[ix[q]].grant > best_grant) {
+                    best_grant = r->lines[ix[q]].grant;
+                    best = ix[q];
+                }
+            }
+        }
+        if (pass == 0) {
+            if (n_breaks == 0) {
+                row = put_wide(b, s, row, label(L_RS_NOTE_ORDER_NONE), b->text_wrap);
+                break;
+            }
+            row = put_wide(b, s, row,
+                           book_text(b, L_RS_NOTE_ORDER, money_format((pulje_kr)n_breaks, m)),
+                           b->text_wrap);
+        }
+    }
+    if (shown < n_breaks)
+        row = put_wide(b, s, row,
+                       book_text(b, L_RS_NOTE_ORDER_MORE,
+                                 money_format((pulje_kr)(n_breaks - shown), m)),
+                       b->text_wrap);
+    free(ix);
+    return row;
+}
+
+/* The notes (L_RS_NOTES): the pool's own notes, then the rule in words
+ * and its consequence, rounding's residual, the multi-year outcome and the
+ * run's warnings, each as the terminal shows it ("file:line: what (hint)").
+ * Returns the next row. */
+static lxw_row_t write_notes(book *b, const book_sheet *s, lxw_row_t row, const pool *p,
+                             const app_list *apps, const alloc_result *r)
 {
     const diag_list *dl = p->warnings;
     size_t n = 0, shown = 0;
-    char text[2048], where[600], more[MONEY_BUFSZ];
+    char text[2048], where[600], more[MONEY_BUFSZ], rule[256], a[MONEY_BUFSZ],
+        c[MONEY_BUFSZ];
     const char *base;
+
+    book_put_text(b, s, row, C_LABEL, label(L_RS_NOTES), b->head);
+    for (lxw_col_t col = C_VALUE; col < BC__COLS; col++)
+        book_put_blank(b, s, row, col, b->head);
+    row++;
+    for (size_t i = 0; i < p->n_notes && p->notes; i++)
+        row = put_wide(b, s, row, p->notes[i], b->text_wrap);
+    row = put_wide(b, s, row,
+                   book_text(b, L_RS_NOTE_RULE, ruletext_describe(&p->rule, rule, sizeof rule)),
+                   b->text_wrap);
+    row = write_order_note(b, s, row, apps, r);
+    if (p->rounding > 1)
+        row = put_wide(b, s, row,
+                       book_text(b, L_RS_NOTE_ROUNDING, money_format(p->rounding, a),
+                                 money_format(r->residual, c), p->residual_label),
+                       b->text_wrap);
+    else
+        row = put_wide(b, s, row,
+                       book_text(b, L_RS_NOTE_RESIDUAL, money_format(r->residual, c),
+                                 p->residual_label),
+                       b->text_wrap);
+    if (r->n_my_requested > 0)
+        row = put_wide(b, s, row,
+                       book_text(b, L_RS_NOTE_MY, money_format((pulje_kr)r->n_my_honoured, a),
+                                 money_format((pulje_kr)r->n_my_requested, c)),
+                       b->text_wrap);
 
     for (size_t i = 0; dl && i < dl->n; i++)
         n += dl->v[i].level == DIAG_WARNING;
-    if (n == 0)
-        return row;
-    book_put_text(b, s, row++, C_LABEL, label(L_RS_WARNINGS), b->head);
-    for (size_t i = 0; i < dl->n && shown < MAX_WARNINGS_SHOWN; i++) {
+    for (size_t i = 0; dl && i < dl->n && shown < MAX_WARNINGS_SHOWN && !b->failed; i++) {
         const diag *d = &dl->v[i];
         if (d->level != DIAG_WARNING)
             continue;
@@ -160,19 +336,39 @@ static lxw_row_t write_warnings(book *b, const book_sheet *s, lxw_row_t row, con
             snprintf(where, sizeof where, "%s: ", base);
         snprintf(text, sizeof text, "%s%s%s%s%s", where, d->msg, d->hint ? " (" : "",
                  d->hint ? d->hint : "", d->hint ? ")" : "");
-        book_put_text(b, s, row++, C_LABEL, text, NULL);
+        row = put_wide(b, s, row, book_text(b, L_RS_NOTE_WARNING, text), b->text_wrap);
         shown++;
     }
     if (shown < n)
-        book_put_text(b, s, row++, C_LABEL,
-                      book_text(b, L_RS_WARNINGS_MORE, money_format((pulje_kr)(n - shown), more)),
-                      NULL);
+        row = put_wide(b, s, row,
+                       book_text(b, L_RS_WARNINGS_MORE, money_format((pulje_kr)(n - shown), more)),
+                       b->text_wrap);
     return row + 1;
+}
+
+/* The decision block: the committee's decision, date and signature, each
+ * with a line to write on. Returns the next row. */
+static lxw_row_t write_decision(book *b, const book_sheet *s, lxw_row_t row)
+{
+    static const label_id rows[] = {L_RS_DECISION, L_RS_DECISION_DATE, L_RS_DECISION_SIGN};
+    lxw_format *line = book_add_format(b, F_BOTTOM | F_VTOP, NULL);
+
+    book_put_text(b, s, row, C_LABEL, label(L_RS_DECISION_HEAD), b->head);
+    for (lxw_col_t col = C_VALUE; col < BC__COLS; col++)
+        book_put_blank(b, s, row, col, b->head);
+    row++;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, row++) {
+        book_set_row_height(b, s, row, i == 0 ? 60 : 30);
+        book_put_text(b, s, row, C_LABEL, label(rows[i]), b->txt);
+        for (lxw_col_t col = C_VALUE; col < BC__COLS; col++)
+            book_put_blank(b, s, row, col, line);
+    }
+    return row;
 }
 
 /* The key figures; fills where the check row finds them. Returns the next row. */
 static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
-                                   const alloc_result *r, const band_sum *all, key_rows *kr)
+                                   const pool *p, const alloc_result *r, const band_sum *all, key_rows *kr)
 {
     const report_overview_cols ov = report_overview_layout(r->n);
     const char *overview = label(L_SHEET_OVERVIEW);
@@ -222,22 +418,22 @@ static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
 
     /* The applications: applied, assessed and granted, from Bilag 1's "I alt". */
     kr->applied = row;
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_APPLIED), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_APPLIED), b->txt);
     other_cell(b, f, sizeof f, overview, ov.total_row, ov.applied);
     book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->applied);
     kr->assessed = row;
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_ASSESSED), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_ASSESSED), b->txt);
     other_cell(b, f, sizeof f, overview, ov.total_row, ov.assessed);
     book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->assessed);
     kr->granted = row;
-    book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED), b->txt);
     other_cell(b, f, sizeof f, overview, ov.total_row, ov.grant);
     book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted);
     if (has_em) {
         cell(x, kr->granted, C_VALUE);
         cell(y, supplements, C_VALUE);
         snprintf(f, sizeof f, "=%s+%s", x, y);
-        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED_WITH), NULL);
+        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED_WITH), b->txt);
         book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted + em_granted);
     }
     row = put_kr_row(b, s, row, L_RS_RESIDUAL, r->residual);
@@ -250,13 +446,19 @@ static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
     row = put_count_row(b, s, row, L_ECON_NOTE_REDUCED, r->n_reduced);
 
     /* The reduction: of the reduced amounts (1 - factor), and of all assessed. */
-    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_FACTOR), NULL);
-    book_put_num(b, s, row++, C_VALUE,
-                 (double)(r->factor_den - r->factor_num) / (double)r->factor_den, b->pct);
+    if (report_one_factor(p, r)) {
+        book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_FACTOR), b->txt);
+        book_put_num(b, s, row++, C_VALUE,
+                     (double)(r->factor_den - r->factor_num) / (double)r->factor_den, b->pct);
+    } else { /* no single factor (cea, cel, talmud, or the options left the rest in full) */
+        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANT_SHARE), b->txt);
+        book_put_num(b, s, row++, C_VALUE,
+                     (double)r->granted_total / (double)r->assessed_total, b->pct);
+    }
     cell(x, kr->assessed, C_VALUE);
     cell(y, kr->granted, C_VALUE);
     snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/%s)", x, x, y, x);
-    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_TOTAL), NULL);
+    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_TOTAL), b->txt);
     book_put_formula(b, s, row++, C_VALUE, f, b->pct,
                      all->assessed == 0 ? 0.0
                                         : (double)(all->assessed - all->granted) /
@@ -277,7 +479,7 @@ static lxw_row_t write_multiyear(book *b, const book_sheet *s, lxw_row_t row,
     for (lxw_row_t rw = head; rw <= cap; rw++) {
         static const label_id names[5] = {L_RS_MY_HEADING, L_MY_ROW_MONEY, L_RS_MY_BOUND,
                                           L_MY_ROW_BOUND_PCT, L_MY_ROW_CAP_PCT};
-        book_put_text(b, s, rw, C_LABEL, label(names[rw - head]), rw == head ? b->head : NULL);
+        book_put_text(b, s, rw, C_LABEL, label(names[rw - head]), rw == head ? b->head : b->txt);
         for (int t = 0; t < MY_YEARS; t++) {
             const my_year *y = &r->my[t];
             lxw_col_t col = (lxw_col_t)(C_VALUE + t);
@@ -338,7 +540,7 @@ static lxw_row_t write_bands(book *b, const book_sheet *s, lxw_row_t row,
         book_put_text(b, s, row, c, label(heads[c]), c == BC_BAND ? b->head : b->head_num);
     *first = ++row;
     for (size_t i = 0; i < N_ROWS; i++, row++) {
-        book_put_text(b, s, row, BC_BAND, band_name(b, i), NULL);
+        book_put_text(b, s, row, BC_BAND, band_name(b, i), b->txt);
         book_put_num(b, s, row, BC_COUNT, (double)rows[i].count, NULL);
         book_put_kr(b, s, row, BC_APPLIED, rows[i].applied, b->kr);
         book_put_kr(b, s, row, BC_ASSESSED, rows[i].assessed, b->kr);
@@ -362,7 +564,7 @@ static lxw_row_t write_bands(book *b, const book_sheet *s, lxw_row_t row,
             book_put_formula_kr(b, s, total, c, f, c == BC_COUNT ? b->total : b->total_kr,
                                 sums[c]);
         }
-        book_put_text(b, s, row, BC_BAND, label(L_RS_CHECK), NULL);
+        book_put_text(b, s, row, BC_BAND, label(L_RS_CHECK), b->txt);
         for (lxw_col_t c = BC_COUNT; c < BC__COLS; c++) {
             cell(t, total, c);
             cell(k, key_of[c], C_VALUE);
@@ -376,20 +578,25 @@ static lxw_row_t write_bands(book *b, const book_sheet *s, lxw_row_t row,
 
 /* A clustered column chart of applied for and granted per band (not the
  * refusals), at row `at`. */
+/* The chart's height in rows of 15 pt (288 px * 1,2 at 20 px a row). */
+enum { CHART_ROWS = 18 };
+
 static void insert_chart(book *b, const book_sheet *s, lxw_row_t first, lxw_row_t at)
 {
     const lxw_row_t last = first + N_BANDS - 1;
-    char cats[320], applied[320], granted[320];
+    char cats[320], applied[320], assessed[320], granted[320];
     lxw_chart *chart;
     lxw_chart_series *ser;
     lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.2};
 
     if (b->failed)
         return;
-    cats[0] = applied[0] = granted[0] = '=';
+    cats[0] = applied[0] = assessed[0] = granted[0] = '=';
     if (book_ref(cats + 1, sizeof cats - 1, s->name, first, BC_BAND, last, BC_BAND, 1) ||
         book_ref(applied + 1, sizeof applied - 1, s->name, first, BC_APPLIED, last,
                  BC_APPLIED, 1) ||
+        book_ref(assessed + 1, sizeof assessed - 1, s->name, first, BC_ASSESSED, last,
+                 BC_ASSESSED, 1) ||
         book_ref(granted + 1, sizeof granted - 1, s->name, first, BC_GRANT, last, BC_GRANT,
                  1)) {
         book_fail(b, "internal error: a chart range on sheet '%s' is too long", s->name);
@@ -409,6 +616,12 @@ static void insert_chart(book *b, const book_sheet *s, lxw_row_t first, lxw_row_
         return;
     }
     chart_series_set_name(ser, label(L_CSV_APPLIED));
+    ser = chart_add_series(chart, cats, assessed);
+    if (!ser) {
+        book_fail(b, "libxlsxwriter: cannot add a chart series on sheet '%s'", s->name);
+        return;
+    }
+    chart_series_set_name(ser, label(L_CSV_ASSESSED));
     ser = chart_add_series(chart, cats, granted);
     if (!ser) {
         book_fail(b, "libxlsxwriter: cannot add a chart series on sheet '%s'", s->name);
@@ -435,17 +648,21 @@ void report_write_summary(book *b, const pool *p, const app_list *apps,
     if (b->failed)
         return;
     add_up(apps, r, rows, &all);
-    book_set_column(b, &s, C_LABEL, C_LABEL, 58);
-    book_set_column(b, &s, BC_COUNT, BC__COLS - 1, 15);
+    book_set_column(b, &s, C_LABEL, C_LABEL, 48);
+    book_set_column(b, &s, BC_COUNT, BC__COLS - 1, 14);
 
-    row = write_title(b, &s, p);
-    row = write_warnings(b, &s, row, p);
-    row = write_key_figures(b, &s, row, r, &all, &kr);
+    row = write_title(b, &s, p, r);
+    row = write_key_figures(b, &s, row, p, r, &all, &kr);
     row = write_multiyear(b, &s, row + 1, r);
     row = write_bands(b, &s, row + 1, rows, &all, &kr, &first);
     insert_chart(b, &s, first, row + 1);
+    row += 1 + CHART_ROWS;
+    if (!b->failed) { /* the notes start on a page of their own */
+        lxw_row_t breaks[] = {row, 0};
+        book_check(b, &s, worksheet_set_h_pagebreaks(s.ws, breaks), "worksheet_set_h_pagebreaks");
+    }
+    row = write_notes(b, &s, row, p, apps, r);
+    write_decision(b, &s, row);
 
     book_page_setup(b, &s, p, 0);
-    if (!b->failed)
-        worksheet_fit_to_pages(s.ws, 1, 1); /* one page: returns void in libxlsxwriter 1.1 */
 }

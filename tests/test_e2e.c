@@ -231,7 +231,7 @@ static void test_default_pool_binds_multi_year_grants_under_the_cap(void **state
     assert_int_equal(bound, 2179031 + fresh);
     assert_true(bound <= 3779373);
     for (char c = 'B'; c <= 'D'; c++)
-        assert_string_equal(in_column(S, "Kontrol: loftet overholdt (1 = ja)", c)->value, "1");
+        assert_string_equal(in_column(S, "Loftet er overholdt", c)->value, "Ja");
     assert_non_null(strstr(in_column(S, "Nye flerårige tilsagn (kr.)", 'C')->formula, "SUMIFS("));
 }
 
@@ -415,7 +415,7 @@ static void test_warnings_are_printed_even_with_quiet(void **state)
     assert_non_null(strstr(out, "68 applications, no errors, 1 warning (below)\n"));
 }
 
-/* The workbook lists the run's warnings on the Resumé, by file name. */
+/* The workbook lists the run's warnings on the Resumé, by file name, among the notes. */
 static void test_workbook_lists_the_warnings_on_the_summary(void **state)
 {
     (void)state;
@@ -423,9 +423,9 @@ static void test_workbook_lists_the_warnings_on_the_summary(void **state)
     for (size_t i = 0; i < n_cells; i++) {
         if (strcmp(cells[i].sheet, "Resumé") != 0 || cells[i].ref[0] != 'A')
             continue;
-        heading += strcmp(cells[i].value, "Advarsler") == 0;
+        heading += strcmp(cells[i].value, "Bemærkninger") == 0;
         warning += strcmp(cells[i].value,
-                          "ansoegninger-2023.csv:18: the supplement from [earmark trivsel] "
+                          "Advarsel fra kørslen: ansoegninger-2023.csv:18: the supplement from [earmark trivsel] "
                           "(32.000 kr.) is larger than the grant assessed (30.000 kr.) (check "
                           "the supplement: it adds to the grant and is usually the smaller)") == 0;
     }

@@ -810,13 +810,10 @@ static void test_workbook_sheets_properties_and_layout(void **state)
     expect_line(d, "layout\tSamlet oversigt\tfreeze\tA4");
     expect_line(d, "layout\tSamlet oversigt\tautofilter\tA3:O8");
     expect_line(d, "layout\tSamlet oversigt\torientation\tlandscape");
-    expect_line(d, "layout\tSamlet oversigt\tpaper\t8"); /* A3 */
-    expect_line(d, "layout\tSamlet oversigt\tfit\tTrue");
-    expect_line(d, "layout\tSamlet oversigt\tfit_width\t1");
-    expect_line(d, "layout\tSamlet oversigt\tfit_height\t0");
+    expect_line(d, "layout\tSamlet oversigt\tpaper\t9"); /* A4, in two page groups */
     expect_line(d, "layout\tSamlet oversigt\tprint_titles\t$3:$3");
     expect_line(d, "layout\tSamlet oversigt\theader\t§ 18-Hovedpuljen 2023");
-    expect_line(d, "layout\tSamlet oversigt\tfooter\tSide &P af &N");
+    expect_line(d, "layout\tSamlet oversigt\tfooter\t"); /* left: the sheet, right: Side n af m */
     free(d);
 }
 
@@ -1001,9 +998,9 @@ static void test_workbook_without_applications_has_zero_totals(void **state)
     expect_line(d, "Samlet oversigt\tH4\t0\t");
     expect_line(d, "Økonomi\tB10\t0\t='Samlet oversigt'!H4");
     expect_line(d, "Økonomi\tB14\t0\t=B7-B13");
-    expect_line(d, "Resumé\tB13\t0\t='Samlet oversigt'!H4");
-    expect_line(d, "Resumé\tB35\t0\t=SUM(B29:B34)");
-    expect_line(d, "Resumé\tE36\t0\t=E35-B13");
+    expect_line(d, "Resumé\tB16\t0\t='Samlet oversigt'!H4");
+    expect_line(d, "Resumé\tB38\t0\t=SUM(B32:B37)");
+    expect_line(d, "Resumé\tE39\t0\t=E38-B16");
     free(d);
 }
 
@@ -1068,52 +1065,52 @@ static void test_summary_is_the_first_sheet_with_title_and_key_figures(void **st
     expect_line(d, "style\tResumé\tA1\t\tbold");
     expect_line(d, "Resumé\tA2\tUdvalg\t");
     expect_line(d, "Resumé\tB2\tBeskæftigelses- og Socialudvalget\t");
-    expect_line(d, "Resumé\tA3\tBeslutningsdato\t");
+    expect_line(d, "Resumé\tA3\tMøde- og beslutningsdato\t");
     expect_line(d, "Resumé\tB3\t2022-12-13T00:00:00\t");
     expect_line(d, "style\tResumé\tB3\tdd-mm-yyyy\t");
     expect_line(d, "Resumé\tA4\tRegel\t");
     expect_line(d, "Resumé\tB4\tForholdsmæssig reduktion af alle indstillede beløb på mere "
                    "end 50.000 kr.\t");
     /* the money */
-    expect_line(d, "Resumé\tA6\tNøgletal\t");
-    expect_line(d, "Resumé\tA7\tSamlet rådighedsbeløb (kr.)\t");
-    expect_line(d, "Resumé\tB7\t660000\t");
-    expect_line(d, "Resumé\tA8\tReserveret (kr.)\t");
-    expect_line(d, "Resumé\tB8\t250000\t");
-    expect_line(d, "Resumé\tA9\tØremærkede midler (kr.)\t");
-    expect_line(d, "Resumé\tB9\t50000\t");
-    expect_line(d, "Resumé\tA10\tTil rådighed for nye tilskud (kr.)\t");
-    expect_line(d, "Resumé\tB10\t360000\t=B7-B8-B9");
+    expect_line(d, "Resumé\tA9\tNøgletal\t");
+    expect_line(d, "Resumé\tA10\tSamlet rådighedsbeløb (kr.)\t");
+    expect_line(d, "Resumé\tB10\t660000\t");
+    expect_line(d, "Resumé\tA11\tReserveret (kr.)\t");
+    expect_line(d, "Resumé\tB11\t250000\t");
+    expect_line(d, "Resumé\tA12\tØremærkede midler (kr.)\t");
+    expect_line(d, "Resumé\tB12\t50000\t");
+    expect_line(d, "Resumé\tA13\tTil rådighed for nye tilskud (kr.)\t");
+    expect_line(d, "Resumé\tB13\t360000\t=B10-B11-B12");
     /* the applications, from Bilag 1's I alt row */
-    expect_line(d, "Resumé\tA11\tAnsøgt i alt (kr.)\t");
-    expect_line(d, "Resumé\tB11\t600000\t='Samlet oversigt'!D9");
-    expect_line(d, "Resumé\tA12\tIndstillet i alt før reduktion (kr.)\t");
-    expect_line(d, "Resumé\tB12\t450000\t='Samlet oversigt'!E9");
-    expect_line(d, "Resumé\tA13\tIndstillet tilskud i alt (kr.)\t");
-    expect_line(d, "Resumé\tB13\t359800\t='Samlet oversigt'!H9");
-    expect_line(d, "Resumé\tA14\tRestmidler (kr.)\t");
-    expect_line(d, "Resumé\tB14\t200\t");
-    expect_line(d, "style\tResumé\tB13\t#,##0\t");
+    expect_line(d, "Resumé\tA14\tAnsøgt i alt (kr.)\t");
+    expect_line(d, "Resumé\tB14\t600000\t='Samlet oversigt'!D9");
+    expect_line(d, "Resumé\tA15\tIndstillet i alt før reduktion (kr.)\t");
+    expect_line(d, "Resumé\tB15\t450000\t='Samlet oversigt'!E9");
+    expect_line(d, "Resumé\tA16\tIndstillet tilskud i alt (kr.)\t");
+    expect_line(d, "Resumé\tB16\t359800\t='Samlet oversigt'!H9");
+    expect_line(d, "Resumé\tA17\tRestmidler (kr.)\t");
+    expect_line(d, "Resumé\tB17\t200\t");
+    expect_line(d, "style\tResumé\tB16\t#,##0\t");
     /* no earmark sections: no supplement rows */
-    expect_no_line_starting(d, "Resumé\tA15\tHeraf");
-    expect_no_line_starting(d, "Resumé\tA15\tIndstillet tilskud og tillæg");
+    expect_no_line_starting(d, "Resumé\tA18\tHeraf");
+    expect_no_line_starting(d, "Resumé\tA18\tIndstillet tilskud og tillæg");
     /* the counts */
-    expect_line(d, "Resumé\tA15\tAntal ansøgninger\t");
-    expect_line(d, "Resumé\tB15\t5\t");
-    expect_line(d, "Resumé\tA16\tAntal tilskud\t");
-    expect_line(d, "Resumé\tB16\t4\t");
-    expect_line(d, "Resumé\tA17\tAntal afslag\t");
-    expect_line(d, "Resumé\tB17\t1\t");
-    expect_line(d, "Resumé\tA18\tAntal reducerede ansøgninger\t");
-    expect_line(d, "Resumé\tB18\t3\t");
+    expect_line(d, "Resumé\tA18\tAntal ansøgninger\t");
+    expect_line(d, "Resumé\tB18\t5\t");
+    expect_line(d, "Resumé\tA19\tAntal tilskud\t");
+    expect_line(d, "Resumé\tB19\t4\t");
+    expect_line(d, "Resumé\tA20\tAntal afslag\t");
+    expect_line(d, "Resumé\tB20\t1\t");
+    expect_line(d, "Resumé\tA21\tAntal reducerede ansøgninger\t");
+    expect_line(d, "Resumé\tB21\t3\t");
     /* the reduction: 1 - 11/14 of the reduced amounts, 90.200 of 450.000 in all */
-    expect_line(d, "Resumé\tA19\tReduktion af de reducerede beløb: 1 - reduktionsfaktor (%)\t");
-    expect_number(d, "Resumé\tB19\t", 3.0 / 14.0, 1e-15, "");
-    expect_line(d, "style\tResumé\tB19\t0.0 %\t");
-    expect_line(d, "Resumé\tA20\tSamlet reduktion: reduktion i alt / indstillet i alt (%)\t");
-    expect_number(d, "Resumé\tB20\t", 90200.0 / 450000.0, 1e-15,
-                  "=IF(B12=0,0,(B12-B13)/B12)");
-    expect_line(d, "style\tResumé\tB20\t0.0 %\t");
+    expect_line(d, "Resumé\tA22\tReducerede beløb nedsættes med (%)\t");
+    expect_number(d, "Resumé\tB22\t", 3.0 / 14.0, 1e-15, "");
+    expect_line(d, "style\tResumé\tB22\t0.0 %\t");
+    expect_line(d, "Resumé\tA23\tSamlet reduktion: reduktion i alt / indstillet i alt (%)\t");
+    expect_number(d, "Resumé\tB23\t", 90200.0 / 450000.0, 1e-15,
+                  "=IF(B15=0,0,(B15-B16)/B15)");
+    expect_line(d, "style\tResumé\tB23\t0.0 %\t");
     free(d);
 }
 
@@ -1125,24 +1122,24 @@ static void test_summary_shows_the_multi_year_share_per_year_against_the_cap(voi
     set_multiyear(f);
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "Resumé\tA22\tFlerårige tilsagn\t");
-    expect_line(d, "Resumé\tB22\t2023\t");
-    expect_line(d, "Resumé\tC22\t2024\t");
-    expect_line(d, "Resumé\tD22\t2025\t");
-    expect_line(d, "Resumé\tA23\tPuljens midler (kr.)\t");
-    expect_line(d, "Resumé\tB23\t660000\t");
-    expect_line(d, "Resumé\tA24\tBundet: tidligere + nye tilsagn (kr.)\t");
-    expect_line(d, "Resumé\tB24\t150000\t");
-    expect_line(d, "Resumé\tC24\t100000\t");
-    expect_line(d, "Resumé\tD24\t0\t");
-    expect_line(d, "Resumé\tA25\tBundet andel (%)\t");
-    expect_number(d, "Resumé\tB25\t", 150000.0 / 660000.0, 1e-15, "=IF(B23=0,0,B24/B23)");
-    expect_number(d, "Resumé\tC25\t", 100000.0 / 660000.0, 1e-15, "=IF(C23=0,0,C24/C23)");
-    expect_line(d, "Resumé\tD25\t0\t=IF(D23=0,0,D24/D23)");
-    expect_line(d, "style\tResumé\tC25\t0.0 %\t");
-    expect_line(d, "Resumé\tA26\tLoft (%)\t");
-    expect_line(d, "Resumé\tB26\t0.55\t");
-    expect_line(d, "Resumé\tD26\t0.55\t");
+    expect_line(d, "Resumé\tA25\tFlerårige tilsagn\t");
+    expect_line(d, "Resumé\tB25\t2023\t");
+    expect_line(d, "Resumé\tC25\t2024\t");
+    expect_line(d, "Resumé\tD25\t2025\t");
+    expect_line(d, "Resumé\tA26\tPuljens midler (kr.)\t");
+    expect_line(d, "Resumé\tB26\t660000\t");
+    expect_line(d, "Resumé\tA27\tBundet: tidligere + nye tilsagn (kr.)\t");
+    expect_line(d, "Resumé\tB27\t150000\t");
+    expect_line(d, "Resumé\tC27\t100000\t");
+    expect_line(d, "Resumé\tD27\t0\t");
+    expect_line(d, "Resumé\tA28\tBundet andel (%)\t");
+    expect_number(d, "Resumé\tB28\t", 150000.0 / 660000.0, 1e-15, "=IF(B26=0,0,B27/B26)");
+    expect_number(d, "Resumé\tC28\t", 100000.0 / 660000.0, 1e-15, "=IF(C26=0,0,C27/C26)");
+    expect_line(d, "Resumé\tD28\t0\t=IF(D26=0,0,D27/D26)");
+    expect_line(d, "style\tResumé\tC28\t0.0 %\t");
+    expect_line(d, "Resumé\tA29\tLoft (%)\t");
+    expect_line(d, "Resumé\tB29\t0.55\t");
+    expect_line(d, "Resumé\tD29\t0.55\t");
     free(d);
 }
 
@@ -1153,55 +1150,55 @@ static void test_summary_bands_add_up_to_the_overview_totals(void **state)
 
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "Resumé\tA28\tAnsøgninger efter indstillet beløb\t");
-    expect_line(d, "Resumé\tB28\tAntal\t");
-    expect_line(d, "Resumé\tC28\tAnsøgt (kr.)\t");
-    expect_line(d, "Resumé\tD28\tIndstillet (kr.)\t");
-    expect_line(d, "Resumé\tE28\tIndstillet tilskud (kr.)\t");
+    expect_line(d, "Resumé\tA31\tAnsøgninger efter indstillet beløb\t");
+    expect_line(d, "Resumé\tB31\tAntal\t");
+    expect_line(d, "Resumé\tC31\tAnsøgt (kr.)\t");
+    expect_line(d, "Resumé\tD31\tIndstillet (kr.)\t");
+    expect_line(d, "Resumé\tE31\tIndstillet tilskud (kr.)\t");
     /* assessed 30.000; 100.000; 120.000 and 200.000; one refusal */
-    expect_line(d, "Resumé\tA29\tOp til 25.000 kr.\t");
-    expect_line(d, "Resumé\tB29\t0\t");
-    expect_line(d, "Resumé\tE29\t0\t");
-    expect_line(d, "Resumé\tA30\t25.001–50.000 kr.\t");
-    expect_line(d, "Resumé\tB30\t1\t");
-    expect_line(d, "Resumé\tC30\t40000\t");
-    expect_line(d, "Resumé\tD30\t30000\t");
-    expect_line(d, "Resumé\tE30\t30000\t");
-    expect_line(d, "Resumé\tA31\t50.001–100.000 kr.\t");
-    expect_line(d, "Resumé\tB31\t1\t");
-    expect_line(d, "Resumé\tC31\t100000\t");
-    expect_line(d, "Resumé\tD31\t100000\t");
-    expect_line(d, "Resumé\tE31\t78500\t");
-    expect_line(d, "Resumé\tA32\t100.001–250.000 kr.\t");
-    expect_line(d, "Resumé\tB32\t2\t");
-    expect_line(d, "Resumé\tC32\t400000\t");
-    expect_line(d, "Resumé\tD32\t320000\t");
-    expect_line(d, "Resumé\tE32\t251300\t");
-    expect_line(d, "Resumé\tA33\tOver 250.000 kr.\t");
-    expect_line(d, "Resumé\tB33\t0\t");
-    expect_line(d, "Resumé\tA34\tAfslag (indstillet 0 kr.)\t");
+    expect_line(d, "Resumé\tA32\tOp til 25.000 kr.\t");
+    expect_line(d, "Resumé\tB32\t0\t");
+    expect_line(d, "Resumé\tE32\t0\t");
+    expect_line(d, "Resumé\tA33\t25.001–50.000 kr.\t");
+    expect_line(d, "Resumé\tB33\t1\t");
+    expect_line(d, "Resumé\tC33\t40000\t");
+    expect_line(d, "Resumé\tD33\t30000\t");
+    expect_line(d, "Resumé\tE33\t30000\t");
+    expect_line(d, "Resumé\tA34\t50.001–100.000 kr.\t");
     expect_line(d, "Resumé\tB34\t1\t");
-    expect_line(d, "Resumé\tC34\t60000\t");
-    expect_line(d, "Resumé\tD34\t0\t");
-    expect_line(d, "Resumé\tE34\t0\t");
-    expect_line(d, "style\tResumé\tC31\t#,##0\t");
+    expect_line(d, "Resumé\tC34\t100000\t");
+    expect_line(d, "Resumé\tD34\t100000\t");
+    expect_line(d, "Resumé\tE34\t78500\t");
+    expect_line(d, "Resumé\tA35\t100.001–250.000 kr.\t");
+    expect_line(d, "Resumé\tB35\t2\t");
+    expect_line(d, "Resumé\tC35\t400000\t");
+    expect_line(d, "Resumé\tD35\t320000\t");
+    expect_line(d, "Resumé\tE35\t251300\t");
+    expect_line(d, "Resumé\tA36\tOver 250.000 kr.\t");
+    expect_line(d, "Resumé\tB36\t0\t");
+    expect_line(d, "Resumé\tA37\tAfslag (indstillet 0 kr.)\t");
+    expect_line(d, "Resumé\tB37\t1\t");
+    expect_line(d, "Resumé\tC37\t60000\t");
+    expect_line(d, "Resumé\tD37\t0\t");
+    expect_line(d, "Resumé\tE37\t0\t");
+    expect_line(d, "style\tResumé\tC34\t#,##0\t");
     /* I alt: SUM formulas whose values are the overview's totals */
-    expect_line(d, "Resumé\tA35\tI alt\t");
-    expect_line(d, "Resumé\tB35\t5\t=SUM(B29:B34)");
-    expect_line(d, "Resumé\tC35\t600000\t=SUM(C29:C34)");
-    expect_line(d, "Resumé\tD35\t450000\t=SUM(D29:D34)");
-    expect_line(d, "Resumé\tE35\t359800\t=SUM(E29:E34)");
+    expect_line(d, "Resumé\tA38\tI alt\t");
+    expect_line(d, "Resumé\tB38\t5\t=SUM(B32:B37)");
+    expect_line(d, "Resumé\tC38\t600000\t=SUM(C32:C37)");
+    expect_line(d, "Resumé\tD38\t450000\t=SUM(D32:D37)");
+    expect_line(d, "Resumé\tE38\t359800\t=SUM(E32:E37)");
     expect_line(d, "Samlet oversigt\tD9\t600000\t=SUM(D4:D8)");
     expect_line(d, "Samlet oversigt\tE9\t450000\t=SUM(E4:E8)");
     expect_line(d, "Samlet oversigt\tH9\t359800\t=SUM(H4:H8)");
-    expect_line(d, "style\tResumé\tE35\t#,##0\tbold");
+    expect_line(d, "style\tResumé\tE38\t#,##0\tbold");
     /* the check: I alt minus the key figures (which are Bilag 1's totals) */
-    expect_line(d, "Resumé\tA36\tKontrol: I alt minus nøgletallene ovenfor (skal være 0)\t");
-    expect_line(d, "Resumé\tB36\t0\t=B35-B15");
-    expect_line(d, "Resumé\tC36\t0\t=C35-B11");
-    expect_line(d, "Resumé\tD36\t0\t=D35-B12");
-    expect_line(d, "Resumé\tE36\t0\t=E35-B13");
-    expect_no_line_starting(d, "Resumé\tA37\t");
+    expect_line(d, "Resumé\tA39\tKontrol: I alt minus nøgletallene ovenfor (skal være 0)\t");
+    expect_line(d, "Resumé\tB39\t0\t=B38-B18");
+    expect_line(d, "Resumé\tC39\t0\t=C38-B14");
+    expect_line(d, "Resumé\tD39\t0\t=D38-B15");
+    expect_line(d, "Resumé\tE39\t0\t=E38-B16");
+    expect_no_line_starting(d, "Resumé\tA40\t");
     free(d);
 }
 
@@ -1242,10 +1239,10 @@ static void test_summary_has_a_column_chart_of_applied_and_granted_per_band(void
     assert_null(strstr(z, "\nxl/charts/chart2.xml\n"));
     assert_non_null(strstr(z, "<c:barDir val=\"col\"/>"));
     assert_non_null(strstr(z, "<c:grouping val=\"clustered\"/>"));
-    /* the five bands, not the refusals: categories A29:A33, applied C, granted E */
-    assert_non_null(strstr(z, "<c:f>'Resumé'!$A$29:$A$33</c:f>"));
-    assert_non_null(strstr(z, "<c:f>'Resumé'!$C$29:$C$33</c:f>"));
-    assert_non_null(strstr(z, "<c:f>'Resumé'!$E$29:$E$33</c:f>"));
+    /* the five bands, not the refusals: categories A32:A36, applied C, granted E */
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$A$32:$A$36</c:f>"));
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$C$32:$C$36</c:f>"));
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$E$32:$E$36</c:f>"));
     assert_non_null(strstr(z, "<c:v>Ansøgt</c:v>"));
     assert_non_null(strstr(z, "<c:v>Indstillet tilskud</c:v>"));
     assert_non_null(strstr(z, "<a:t>Ansøgt og indstillet tilskud efter indstillet beløb</a:t>"));
@@ -1265,9 +1262,9 @@ static void test_summary_prints_on_one_a4_page_portrait(void **state)
     expect_line(d, "layout\tResumé\tpaper\t9");
     expect_line(d, "layout\tResumé\tfit\tTrue");
     expect_line(d, "layout\tResumé\tfit_width\t1");
-    expect_line(d, "layout\tResumé\tfit_height\t1");
+    expect_line(d, "layout\tResumé\tfit_height\t0");
     expect_line(d, "layout\tResumé\theader\t§ 18-Hovedpuljen 2023");
-    expect_line(d, "layout\tResumé\tfooter\tSide &P af &N");
+    expect_line(d, "layout\tResumé\tfooter\t"); /* left: the sheet, right: Side n af m */
     free(d);
 }
 
@@ -1405,10 +1402,10 @@ static void test_workbook_lists_the_warnings_on_the_summary(void **state)
     f->p.warnings = &dl;
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "Resumé\tA6\tAdvarsler\t");
-    expect_line(d, "Resumé\tA7\tapps.csv:5: assessed 50 kr. is below 1 % of the 50.000 kr. "
-                   "applied for (check it)\t");
-    expect_line(d, "Resumé\tA8\tno file\t");
+    /* in the notes, after the generated ones, as the terminal shows them */
+    assert_non_null(strstr(d, "\tAdvarsel fra kørslen: apps.csv:5: assessed 50 kr. is below 1 % of "
+                              "the 50.000 kr. applied for (check it)\t"));
+    assert_non_null(strstr(d, "\tAdvarsel fra kørslen: no file\t"));
     assert_null(strstr(d, "not listed"));
     free(d);
 
@@ -1416,8 +1413,9 @@ static void test_workbook_lists_the_warnings_on_the_summary(void **state)
         diag_add(&dl, DIAG_WARNING, "apps.csv", (unsigned)(10 + i), 0, NULL, "warning %d", i);
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "Resumé\tA106\tapps.csv:107: warning 97\t"); /* the 100th listed */
-    expect_line(d, "Resumé\tA107\t... og 22 advarsler mere; pulje check viser dem alle\t");
+    assert_non_null(strstr(d, "\tAdvarsel fra kørslen: apps.csv:107: warning 97\t")); /* the 100th */
+    assert_null(strstr(d, "warning 98\t"));
+    assert_non_null(strstr(d, "\t... og 22 advarsler mere; pulje check viser dem alle\t"));
     assert_null(strstr(d, "warning 98\t"));
     free(d);
     f->p.warnings = NULL;
@@ -1431,6 +1429,133 @@ static void test_workbook_lists_the_warnings_on_the_summary(void **state)
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+/* The case on the Resumé: case number, guidelines, the recommendation, the
+ * pool's notes and the generated ones, and the decision block. */
+static void test_summary_carries_the_case_the_notes_and_the_decision_block(void **state)
+{
+    fixture *f = *state;
+    char *notes[] = {"Ansøgningerne er syntetiske."};
+    char *d;
+
+    f->p.case_number = "23/12345";
+    f->p.guidelines = "Retningslinjer for § 18-puljen, 2022";
+    f->p.notes = notes;
+    f->p.n_notes = 1;
+    write_workbook_ok(f, f->path);
+    f->p.case_number = f->p.guidelines = NULL; /* not ours to free: pool_free may do it */
+    f->p.notes = NULL;
+    f->p.n_notes = 0;
+    d = dump_xlsx(f->path);
+    expect_line(d, "Resumé\tA3\tSagsnummer\t");
+    expect_line(d, "Resumé\tB3\t23/12345\t");
+    expect_line(d, "Resumé\tA4\tMøde- og beslutningsdato\t");
+    expect_line(d, "Resumé\tB4\t2022-12-13T00:00:00\t");
+    expect_line(d, "Resumé\tA5\tRetningslinjer\t");
+    expect_line(d, "Resumé\tB5\tRetningslinjer for § 18-puljen, 2022\t");
+    expect_line(d, "Resumé\tA8\tIndstilling\t");
+    expect_line(d, "Resumé\tA9\tForvaltningen indstiller, at Beskæftigelses- og Socialudvalget "
+                   "godkender fordelingen af § 18-Hovedpuljen 2023: 4 tilskud på i alt 359.800 "
+                   "kr. som vist i Bilag 1 (arket Samlet oversigt).\t");
+    assert_non_null(strstr(d, "\tBemærkninger\t\n"));
+    assert_non_null(strstr(d, "\tAnsøgningerne er syntetiske.\t\n"));
+    assert_non_null(strstr(d, "\tReglen: Forholdsmæssig reduktion af alle indstillede beløb på "
+                              "mere end 50.000 kr.\t\n"));
+    assert_non_null(strstr(d, "\tReglens følge: ingen ansøgning får et mindre tilskud end en "
+                              "ansøgning, der er indstillet til et mindre beløb.\t\n"));
+    assert_non_null(strstr(d, "\tAfrunding: reducerede tilskud er rundet ned til hele 100 kr.; "
+                              "200 kr. er ikke uddelt og står i linjen »Restmidler overføres til "
+                              "Udviklingspuljen 2023« på arket Økonomi.\t\n"));
+    assert_non_null(strstr(d, "\tBeslutning\t\n"));
+    assert_non_null(strstr(d, "\tUdvalgets beslutning:\t\n"));
+    assert_non_null(strstr(d, "\tDato:\t\n"));
+    assert_non_null(strstr(d, "\tUnderskrift:\t\n"));
+    free(d);
+}
+
+/* Without case keys the front block has no empty rows for them. */
+static void test_summary_without_case_keys_leaves_them_out(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_null(strstr(d, "\tSagsnummer\t"));
+    assert_null(strstr(d, "\tRetningslinjer\t"));
+    expect_line(d, "Resumé\tA3\tMøde- og beslutningsdato\t");
+    free(d);
+}
+
+/* The rule's consequence names the application granted less than one assessed
+ * lower: 60.000 -> 47.100 below 50.000 paid in full. */
+static void test_summary_notes_name_the_order_breaks(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    set_line(&f->lines[0], 50000, 50000, false);
+    set_line(&f->lines[4], 60000, 47100, false);
+    f->r.granted_total = 50000 + 94200 + 157100 + 47100;
+    f->r.assessed_total = 50000 + 120000 + 200000 + 60000;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_non_null(strstr(d, "\tReglens følge: 1 ansøgninger får et mindre tilskud end en "
+                              "ansøgning, der er indstillet til et mindre beløb:\t\n"));
+    assert_non_null(strstr(d, "\tnr. A5 Frivilligcenter Æblehaven: indstillet 60.000 kr., tilskud "
+                              "47.100 kr. (nr. 1 Foreningen Aa: indstillet 50.000 kr., tilskud "
+                              "50.000 kr.)\t\n"));
+    free(d);
+}
+
+/* Under a rule with no single factor the sheets show granted / assessed, not
+ * a factor of 1 (-0 %). */
+static void test_no_single_factor_shows_granted_over_assessed(void **state)
+{
+    fixture *f = *state;
+    char *d;
+
+    f->p.rule.kind = RULE_CEA;
+    f->r.factor_num = f->r.factor_den = 1;
+    write_workbook_ok(f, f->path);
+    d = dump_xlsx(f->path);
+    assert_null(strstr(d, "\tReduktionsfaktor\t"));
+    assert_null(strstr(d, "\tReducerede beløb nedsættes med (%)\t"));
+    expect_line(d, "Økonomi\tA23\tTildelt / indstillet\t");
+    expect_number(d, "Økonomi\tB23\t", 359800.0 / 450000.0, 1e-15, "");
+    expect_line(d, "Resumé\tA22\tTildelt / indstillet (%)\t");
+    expect_number(d, "Resumé\tB22\t", 359800.0 / 450000.0, 1e-15, "");
+    free(d);
+}
+
+/* The default pool end to end: Bilag 1's "I alt inkl. tillæg", the chart
+ * data hidden in the comparison, Flerårige's lists and totals. */
+static void test_default_pool_has_totals_with_supplements_and_the_reservations(void **state)
+{
+    (void)state;
+    const char *build = getenv("BUILD");
+    char dir[] = "/tmp/pulje-test-report-e2e-XXXXXX", cmd[1024], path[256];
+    char *d;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s/pulje run inputs/pulje-2023.ini -q --out %s 2>/dev/null",
+             build ? build : "build", dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023.xlsx", dir);
+    d = dump_xlsx(path);
+    expect_line(d, "Samlet oversigt\tQ3\tI alt inkl. tillæg\t");
+    expect_line(d, "Samlet oversigt\tQ72\t3757050\t=SUM(Q4:Q71)");
+    assert_non_null(strstr(d, "\tAnsøgninger om flerårig bevilling\t\n"));
+    assert_non_null(strstr(d, "\tEtårig: 3-årig bevilling kræver undtagelse\t\n"));
+    assert_non_null(strstr(d, "\tDriftsaftale (2021)\t\n"));
+    assert_non_null(strstr(d, "\t3836011\t=SUM("));
+    assert_non_null(strstr(d, "\t2381980\t=SUM(")); /* 1.446.500 multi-year + 935.480 agreement */
+    assert_non_null(strstr(d, "\tLoftet er overholdt\t\n"));
+    assert_non_null(strstr(d, "\tJa\t=IF("));
+    free(d);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
 
 int main(void)
 {
@@ -1474,6 +1599,11 @@ int main(void)
         T(test_csv_into_a_missing_folder_fails_and_says_why),
         T(test_csv_that_cannot_be_written_leaves_the_old_file),
         T(test_workbook_lists_the_warnings_on_the_summary),
+        T(test_summary_carries_the_case_the_notes_and_the_decision_block),
+        T(test_summary_without_case_keys_leaves_them_out),
+        T(test_summary_notes_name_the_order_breaks),
+        T(test_no_single_factor_shows_granted_over_assessed),
+        T(test_default_pool_has_totals_with_supplements_and_the_reservations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
