@@ -31,7 +31,27 @@ typedef struct options {
     int year;             /* init: the grant year (0: next year) */
     int quiet;
     int timings;          /* --timings or PULJE_TIMINGS=1: one line of phase times */
+    int pool_given;       /* a pool file was named on the command line */
 } options;
+
+/* The pool file in the current folder. */
+#define LOCAL_POOL "pulje.ini"
+
+/* No pool file named: ./pulje.ini when it exists (a round folder made by
+ * init), else the default pool; one line on stderr says which (not with -q). */
+static void choose_pool(options *o)
+{
+    int local = access(LOCAL_POOL, F_OK) == 0;
+
+    o->run.pool_path = local ? LOCAL_POOL : DEFAULT_POOL;
+    if (o->quiet)
+        return;
+    if (local)
+        fprintf(stderr, "pulje: pool file %s (found in the current folder)\n", LOCAL_POOL);
+    else
+        fprintf(stderr, "pulje: pool file %s (the default; no %s in the current folder)\n",
+                DEFAULT_POOL, LOCAL_POOL);
+}
 
 /* Parse argv into o. Returns 0, or an exit code to stop with. */
 static int parse_args(int argc, char **argv, options *o)
@@ -67,6 +87,7 @@ static int parse_args(int argc, char **argv, options *o)
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->run.pool_path = o->command;
+            o->pool_given = 1;
             o->command = "run";
         } else {
             fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain and init; see pulje --help\n",
@@ -122,8 +143,10 @@ static int parse_args(int argc, char **argv, options *o)
         }
         o->folder = argv[optind++];
     }
-    if (optind < argc)
+    if (optind < argc) {
         o->run.pool_path = argv[optind++];
+        o->pool_given = 1;
+    }
     if (optind < argc) {
         fprintf(stderr, "pulje: unexpected argument '%s'\n  hint: give one pool file; see pulje --help\n",
                 argv[optind]);
@@ -134,6 +157,8 @@ static int parse_args(int argc, char **argv, options *o)
                         "  hint: pulje compare --rules threshold,excess,cea\n");
         return PULJE_INPUT;
     }
+    if (!o->pool_given && strcmp(o->command, "init") != 0)
+        choose_pool(o);
     o->run.command = strcmp(o->command, "check") == 0     ? RUN_CHECK
                      : strcmp(o->command, "compare") == 0 ? RUN_COMPARE
                      : strcmp(o->command, "explain") == 0 ? RUN_EXPLAIN

@@ -188,6 +188,49 @@ static void test_command_line_init_then_check_passes_once_a_row_is_filled(void *
     assert_non_null(strstr(out, "not empty"));
 }
 
+/* The absolute path of the pulje under test, for commands run elsewhere. */
+static void prog_path(char *buf, size_t size)
+{
+    char cwd[512];
+    const char *b = test_build_dir();
+
+    if (b[0] == '/') {
+        snprintf(buf, size, "%s/pulje", b);
+        return;
+    }
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(buf, size, "%s/%s/pulje", cwd, b);
+}
+
+static void test_a_round_folder_uses_its_own_pulje_ini_and_says_so(void **state)
+{
+    char cmd[2048], out[8192], dir[256], prog[1024];
+
+    (void)state;
+    prog_path(prog, sizeof prog);
+    snprintf(dir, sizeof dir, "%s/here", root);
+    snprintf(cmd, sizeof cmd, "%s init %s --year 2025 -q 2>&1", prog, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd,
+             "printf '1;12345678;Gode Naboer;Lektiecafé;20.000;;;1;;;\\r\\n' >> %s/%s", dir,
+             INIT_APPS_CSV);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    /* no pool file named: ./pulje.ini, said on one line */
+    snprintf(cmd, sizeof cmd, "cd %s && %s check 2>&1", dir, prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "pulje: pool file pulje.ini (found in the current folder)\n"));
+    assert_non_null(strstr(out, "pulje.ini, ansoegninger.csv: 1 applications"));
+    /* -q: nothing said about it */
+    snprintf(cmd, sizeof cmd, "cd %s && %s check -q 2>&1", dir, prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_null(strstr(out, "pool file"));
+    /* elsewhere: the default pool, named */
+    snprintf(cmd, sizeof cmd, "cd %s && %s check 2>&1", root, prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 2);
+    assert_non_null(strstr(out, "pulje: pool file inputs/pulje-2023.ini (the default; no "
+                                "pulje.ini in the current folder)\n"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_a_folder_in_use_is_refused),
         cmocka_unit_test(test_english_template_parses_too),
         cmocka_unit_test(test_command_line_init_then_check_passes_once_a_row_is_filled),
+        cmocka_unit_test(test_a_round_folder_uses_its_own_pulje_ini_and_says_so),
     };
     return cmocka_run_group_tests_name("init", tests, setup, teardown);
 }
