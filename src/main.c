@@ -29,6 +29,8 @@ typedef struct options {
     const char *command;
     const char *folder;   /* init: the folder to write */
     int year;             /* init: the grant year (0: next year) */
+    const char *from;     /* init --from: last round's pool file */
+    int out_given;        /* -o/--out was given */
     int quiet;
     int timings;          /* --timings or PULJE_TIMINGS=1: one line of phase times */
     int pool_given;       /* a pool file was named on the command line */
@@ -65,6 +67,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"sweep", required_argument, NULL, 'S'},
         {"lang", required_argument, NULL, 'L'},
         {"year", required_argument, NULL, 'Y'},
+        {"from", required_argument, NULL, 'F'},
         {"timings", no_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -98,7 +101,8 @@ static int parse_args(int argc, char **argv, options *o)
     optind = first;
     while ((c = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'o': o->run.out_dir = optarg; break;
+        case 'o': o->run.out_dir = optarg; o->out_given = 1; break;
+        case 'F': o->from = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'c': o->run.closed_form = true; break;
         case 'r': o->run.rule = optarg; break;
@@ -138,7 +142,7 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (strcmp(o->command, "init") == 0) {
         if (optind >= argc) {
-            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR]\n");
+            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR] [--from LAST-ROUND-POOL]\n");
             return PULJE_INPUT;
         }
         o->folder = argv[optind++];
@@ -150,6 +154,11 @@ static int parse_args(int argc, char **argv, options *o)
     if (optind < argc) {
         fprintf(stderr, "pulje: unexpected argument '%s'\n  hint: give one pool file; see pulje --help\n",
                 argv[optind]);
+        return PULJE_INPUT;
+    }
+    if (o->from && strcmp(o->command, "init") != 0) {
+        fprintf(stderr, "pulje: --from belongs to init\n"
+                        "  hint: pulje init 2024 --from inputs/pulje-2023.ini\n");
         return PULJE_INPUT;
     }
     if ((o->run.rules || o->run.sweep) && strcmp(o->command, "compare") != 0) {
@@ -255,31 +264,70 @@ static void clock_finish(run_clock *c, int timings)
     fprintf(stderr, " total=%.6f\n", seconds_between(&c->start, &now));
 }
 
+/* The exit code of an init status; the sentence printed. */
+static int init_failed(init_status st, const char *err)
+{
+    fprintf(stderr, "pulje: %s\n", err);
+    return st == INIT_WRITE ? PULJE_OUTPUT : PULJE_INPUT;
+}
+
+/* init FOLDER --from POOL: a new round from last year's. Returns an exit code. */
+static int init_from(const options *o)
+{
+    char err[4096], buf[1024], pool_path[512], apps_path[512];
+    init_report *rep = malloc(sizeof *rep);
+    init_status st;
+
+    if (!rep) {
+        fprintf(stderr, "pulje: out of memory\n");
+        return PULJE_FAULT;
+    }
+    st = init_from_round(o->folder, o->from, o->out_given ? o->run.out_dir : NULL, o->year, rep,
+                         err, sizeof err);
+    if (st != INIT_OK) {
+        free(rep);
+        return init_failed(st, err);
+    }
+    if (!o->quiet) {
+        printf("pulje: grant year %d (%s)\n", rep->year,
+               o->year ? "--year" : "last round's year + 1");
+        printf("Carried over:\n");
+        for (size_t k = 0; k < rep->n_carried; k++)
+            printf("  %s\n", rep->carried[k]);
+        printf("To edit (marked RET in the pool file):\n");
+        for (size_t k = 0; k < rep->n_edit; k++)
+            printf("  RET %s/%s\n", o->folder, rep->edit[k]);
+        snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
+        snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
+        label_format(buf, sizeof buf, L_INIT_NEXT, apps_path, pool_path, pool_path);
+        printf("%s\n", buf);
+    }
+    free(rep);
+    return PULJE_OK;
+}
+
 /* init FOLDER: write a new pool folder. Returns an exit code. */
 static int init_folder(const options *o)
 {
     char err[512], buf[1024], pool_path[512], apps_path[512];
     int year = o->year;
+    init_status st;
 
+    if (o->from)
+        return init_from(o);
     if (year == 0) {
         time_t now = time(NULL);
         struct tm tm;
         year = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2000;
     }
-    switch (init_pool_folder(o->folder, year, err, sizeof err)) {
-    case INIT_OK:
-        break;
-    case INIT_NOT_EMPTY:
-    case INIT_NOT_FOLDER:
-        fprintf(stderr, "pulje: %s\n", err);
-        return PULJE_INPUT;
-    case INIT_WRITE:
-        fprintf(stderr, "pulje: %s\n", err);
-        return PULJE_OUTPUT;
-    }
+    st = init_pool_folder(o->folder, year, err, sizeof err);
+    if (st != INIT_OK)
+        return init_failed(st, err);
     snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
     snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
     if (!o->quiet) {
+        printf("pulje: grant year %d (%s)\n", year,
+               o->year ? "--year" : "next year by the clock; choose with --year YEAR");
         printf("  %s %s\n", label(L_SUM_WROTE), pool_path);
         printf("  %s %s\n", label(L_SUM_WROTE), apps_path);
         printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_APPS_XLSX);
