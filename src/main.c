@@ -14,7 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "history.h"
 #include "init.h"
+#include "money.h"
+#include "report.h"
 #include "labels.h"
 #include "phase.h"
 #include "run.h"
@@ -86,14 +89,14 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
         strcmp(o->command, "compare") != 0 && strcmp(o->command, "explain") != 0 &&
-        strcmp(o->command, "init") != 0) {
+        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->run.pool_path = o->command;
             o->pool_given = 1;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain and init; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain, init and history; see pulje --help\n",
                     o->command);
             return PULJE_INPUT;
         }
@@ -383,10 +386,69 @@ static void print_written(const options *o, const pulje_run *r)
     }
     for (size_t k = 0; k < r->n_written; k++)
         printf("  %s %s\n", label(L_SUM_WROTE), r->written[k]);
+    if (r->run_dir[0])
+        printf("  %s %s/ (%s%s)\n", label(L_SUM_WROTE), r->run_dir,
+               r->official ? "official" : "trial ", r->official ? "" : r->trial_tag);
+}
+
+/* history [POOL]: the runs kept for the pool, one line each. Returns an exit code. */
+static int print_history(const options *o)
+{
+    pool p;
+    diag_list dl;
+    history h;
+    char base[256], home[4400], g[MONEY_BUFSZ], res[MONEY_BUFSZ], rsv[MONEY_BUFSZ];
+
+    memset(&p, 0, sizeof p);
+    diag_init(&dl);
+    if (pool_load(o->run.pool_path, &p, &dl) != 0) {
+        terminal_diags(stderr, &dl);
+        pool_free(&p);
+        diag_free(&dl);
+        return PULJE_INPUT;
+    }
+    report_basename(&p, base, sizeof base);
+    snprintf(home, sizeof home, "%s/%s", o->run.out_dir, base);
+    if (history_load(home, &h) != 0) {
+        fprintf(stderr, "pulje: out of memory\n");
+        pool_free(&p);
+        diag_free(&dl);
+        return PULJE_FAULT;
+    }
+    printf("%s %d: %zu run%s kept in %s\n", p.name, p.year, h.n, h.n == 1 ? "" : "s", home);
+    for (size_t i = 0; i < h.n; i++) {
+        const history_run *x = &h.v[i];
+        char kind[200];
+        if (!x->has_record) {
+            printf("  %-12s (no run record)\n", x->name);
+            continue;
+        }
+        snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
+                 x->official ? "" : x->trial);
+        printf("  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
+               "reduced %zu  refused %zu\n",
+               x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
+               money_format(x->granted, g), money_format(x->residual, res), x->reduced,
+               x->refused);
+    }
+    history_free(&h);
+    pool_free(&p);
+    diag_free(&dl);
+    return PULJE_OK;
+}
+
+/* The command as typed, for the run record. */
+static void command_line(char *buf, size_t size, int argc, char **argv)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < argc && o < size; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? " " : "", i ? argv[i] : "pulje");
 }
 
 int main(int argc, char **argv)
 {
+    static char typed[2048];
     options o;
     pulje_run *r;
     run_clock clock;
@@ -399,6 +461,11 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     if (o.folder)
         return init_folder(&o);
+    if (strcmp(o.command, "history") == 0)
+        return print_history(&o);
+    command_line(typed, sizeof typed, argc, argv);
+    o.run.command_line = typed;
+    o.run.started = (long long)time(NULL);
     r = pulje_run_new(&o.run);
     if (!r) {
         fprintf(stderr, "pulje: out of memory\n");
