@@ -452,7 +452,10 @@ int main(int argc, char **argv)
     options o;
     pulje_run *r;
     run_clock clock;
-    int rc = parse_args(argc, argv, &o);
+    int rc;
+
+    command_line(typed, sizeof typed, argc, argv); /* before getopt reorders argv */
+    rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
         return rc < 0 ? PULJE_OK : rc;
@@ -463,7 +466,6 @@ int main(int argc, char **argv)
         return init_folder(&o);
     if (strcmp(o.command, "history") == 0)
         return print_history(&o);
-    command_line(typed, sizeof typed, argc, argv);
     o.run.command_line = typed;
     o.run.started = (long long)time(NULL);
     r = pulje_run_new(&o.run);
