@@ -16,8 +16,12 @@
  *                          digests; a ledger that reserves nothing
  *   engine    alloc.h, compare.h (model, rules, rounding, multiyear,
  *                          earmark), verify.h   the grants, checked
- *   write     run_outputs  each output written whole into a staging
- *                          folder, then all renamed into place
+ *   write     run_outputs  each output and the run record written whole
+ *                          into a staging folder, which becomes the run
+ *                          folder <out>/<base>/koersel-NNN by one rename;
+ *                          then each output put in place under its name in
+ *                          <out> (official names only for the pool's own
+ *                          rule in Danish; a trial's names carry its tag)
  *
  * Every stage ends with a pulje_status (status.h), which is the exit code;
  * input problems are in diags, a fault's sentence in msg. The library
