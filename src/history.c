@@ -97,7 +97,7 @@ int history_load(const char *home, history *h)
         }
         memset(&h->v[h->n], 0, sizeof h->v[0]);
         h->v[h->n].no = atoi(n + pl);
-        snprintf(h->v[h->n].name, sizeof h->v[0].name, "%s", n);
+        memcpy(h->v[h->n].name, n, strlen(n) + 1); /* shorter than name: checked above */
         h->n++;
     }
     closedir(d);
