@@ -306,6 +306,18 @@ static void test_init_from_the_2023_run_reserves_what_2023_committed_for_2024(vo
                               "12-25 år;mental trivsel;uddannelse;"
                               "trivsel tillæg ansøgt;trivsel tillæg indstillet\r\n");
     free(text);
+    /* the workbook template: the same columns, criteria as ja/nej drop-downs */
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c \"import openpyxl, sys\n"
+             "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+             "print('|'.join(c.value for c in ws[1]))\n"
+             "for v in ws.data_validations.dataValidation: print(v.type, v.formula1, v.sqref)\" "
+             "%s/%s 2>&1", dir, INIT_APPS_XLSX);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 0);
+    assert_non_null(strstr(out, "|Prioritet|12-25 år|mental trivsel|uddannelse|"
+                                "trivsel tillæg ansøgt|trivsel tillæg indstillet\n"));
+    assert_non_null(strstr(out, "list \"ja,nej\" M2:M2001\n"));
+    assert_non_null(strstr(out, "whole 0 P2:P2001\n"));
 
     /* last year's applicants again: the running holders are caught */
     snprintf(cmd, sizeof cmd, "cp %s/inputs/ansoegninger-2023.csv %s/%s && cd %s && %s check 2>&1",
