@@ -1,10 +1,12 @@
 # Makefile - builds pulje (library, command line, tests) and runs it.
 #
-#   make run     install missing Debian packages, build, run the default pool
-#   make test    install missing Debian packages, build, run every test
+#   make run     install missing Debian packages (those running needs), build,
+#                run the default pool
+#   make test    install missing Debian packages (the tests' too), build, run every test
 #   make check   the tests again under AddressSanitizer + UBSan
 #   make valgrind  the tests under valgrind (leaks are errors)
 #   make install PREFIX=/usr/local   install bin/pulje and share/man/man1/pulje.1
+#                (without root: make install PREFIX=$HOME/.local)
 #   make uninstall PREFIX=/usr/local
 #   make man-check  render pulje.1 with groff, warnings are errors
 #   make print   print the default pool's workbooks (and a 2.000-application pool's) to PDF
@@ -26,10 +28,12 @@ PREFIX  ?= /usr/local
 POOL    ?= inputs/pulje-2023.ini
 OUT     ?= outputs
 
-# Debian packages the build and the tests need.
-PACKAGES = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
-           libcmocka-dev libcsv-dev libinih-dev nettle-dev locales python3 python3-openpyxl \
-           groff-base poppler-utils
+# Debian packages: what building and running need (make run), and what the
+# tests need besides (make test).
+RUN_PACKAGES  = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev \
+                libexpat1-dev libcsv-dev libinih-dev nettle-dev
+TEST_PACKAGES = libcmocka-dev locales python3 python3-openpyxl groff-base poppler-utils
+PACKAGES      = $(RUN_PACKAGES) $(TEST_PACKAGES)
 # The print check (tests/test_print.c, make print) needs LibreOffice's soffice:
 # any Calc will do; libreoffice-calc-nogui is installed when there is none.
 PRINT_PACKAGE = libreoffice-calc-nogui
@@ -50,16 +54,22 @@ PROG     = $(BUILD)/pulje
 GEN      = $(BUILD)/genpool
 BENCH    = $(BUILD)/bench $(BUILD)/bench_bare
 
-.PHONY: all run test check valgrind bench deps clean install uninstall man-check fuzz fuzz-build soak print
+.PHONY: all run test check valgrind bench deps deps-run clean install uninstall man-check fuzz fuzz-build soak print
 
 all: $(PROG) $(GEN) $(BENCH) $(TESTS)
 
-# Install what is missing when root; otherwise say exactly what to run.
+# Install what is missing of $(DEPS) when root; otherwise say exactly what
+# to run. deps: everything (make test); deps-run: what running needs.
+DEPS ?= $(PACKAGES)
+
+deps-run:
+	@$(MAKE) --no-print-directory deps DEPS="$(RUN_PACKAGES)" PRINT_PACKAGE=
+
 deps:
-	@missing=""; for p in $(PACKAGES); do \
+	@missing=""; for p in $(DEPS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
-	command -v soffice >/dev/null 2>&1 || missing="$$missing $(PRINT_PACKAGE)"; \
+	[ -z "$(PRINT_PACKAGE)" ] || command -v soffice >/dev/null 2>&1 || missing="$$missing $(PRINT_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing:$$missing"; \
@@ -69,7 +79,7 @@ deps:
 	  fi; \
 	fi
 
-run: deps
+run: deps-run
 	@$(MAKE) --no-print-directory $(PROG)
 	@mkdir -p $(OUT)
 	$(PROG) run $(POOL) --out $(OUT)
@@ -151,8 +161,14 @@ $(BUILD) $(BUILD)/obj:
 	mkdir -p $@
 
 # DESTDIR is honoured for packaging.
+# Without root: make install PREFIX=$HOME/.local (needs no sudo; put
+# $HOME/.local/bin on PATH, and man finds $HOME/.local/share/man by itself).
 install: $(PROG)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	@{ install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 2>/dev/null && \
+	   [ -w $(DESTDIR)$(PREFIX)/bin ] && [ -w $(DESTDIR)$(PREFIX)/share/man/man1 ]; } || { \
+	  echo "cannot write under $(DESTDIR)$(PREFIX)"; \
+	  echo "  hint: without root, install into your home: make install PREFIX=\$$HOME/.local"; \
+	  exit 1; }
 	install -m 0755 $(PROG) $(DESTDIR)$(PREFIX)/bin/pulje
 	install -m 0644 pulje.1 $(DESTDIR)$(PREFIX)/share/man/man1/pulje.1
 

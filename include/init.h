@@ -20,6 +20,10 @@
 
 #include <stddef.h>
 
+#include "money.h"
+
+struct pool;
+
 /* The files init writes, relative to the folder. */
 #define INIT_POOL_FILE "pulje.ini"
 #define INIT_APPS_CSV "ansoegninger.csv"
@@ -33,8 +37,22 @@ typedef enum {
     INIT_OK = 0,
     INIT_NOT_EMPTY,   /* the folder exists and holds files: nothing was written */
     INIT_NOT_FOLDER,  /* the name exists and is not a folder, or cannot be made */
-    INIT_WRITE        /* a file could not be written (see err) */
+    INIT_WRITE,       /* a file could not be written (see err) */
+    INIT_FROM         /* init --from: last round's pool or written ledger is
+                         unusable or missing (see err): nothing was written */
 } init_status;
+
+/* What init --from carried over and what the officer must still edit. */
+enum { INIT_MAX_NOTES = 48 };
+typedef struct init_report {
+    int year;                 /* the grant year chosen */
+    int from_year;            /* last round's year */
+    pulje_kr ledger_year;     /* the carried ledger's rows paid in year */
+    size_t n_ledger_rows;     /* rows in the carried ledger */
+    size_t n_carried, n_edit;
+    char carried[INIT_MAX_NOTES][640]; /* "ledger A -> B (...)", one per thing */
+    char edit[INIT_MAX_NOTES][640];    /* "pulje.ini:12: ..." lines marked RET */
+} init_report;
 
 /**
  * @brief Write a new pool folder for the grant year `year`.
@@ -57,5 +75,39 @@ init_status init_pool_folder(const char *dir, int year, char *err, size_t errsz)
  * @return 0, or -1 with err set.
  */
 int init_write_template_xlsx(const char *path, char *err, size_t errsz);
+
+/**
+ * @brief `pulje init FOLDER --from POOL`: a new round from last year's.
+ *
+ * Reads last round's pool file `from`, finds the ledger its run wrote
+ * (`<basename>-forpligtelser.csv`, report_basename()) in out_dir, else in
+ * the folder `outputs` beside `from`, and writes into dir (new or empty):
+ * the pool file with the year moved on (year = year + 1 unless `year` > 0;
+ * decision_date and the years in the labels of [budget], [reservations],
+ * [earmarks] and residual_label moved by as many years, ranges such as
+ * "2022-2024" left alone), applications = ansoegninger.csv, ledger =
+ * forpligtelser.csv, the [earmark] sections whose years still run (with
+ * their criteria and tiers; the others left out); the written ledger as
+ * forpligtelser.csv; the applications templates (CSV and .xlsx) with the
+ * earmarks' criterion and supplement columns. Lines the officer must edit
+ * carry "; RET: why" and are listed in rep->edit.
+ *
+ * A pool that names a ledger whose run wrote none is refused (INIT_FROM):
+ * forgetting the ledger would hand out committed money again.
+ *
+ * @return INIT_OK (rep filled), or why not with a one-line English
+ *         explanation in err.
+ */
+init_status init_from_round(const char *dir, const char *from, const char *out_dir, int year,
+                            init_report *rep, char *err, size_t errsz);
+
+/**
+ * @brief The applications workbook template with p's earmark columns
+ * (criteria as ja/nej drop-downs, supplements as whole kroner) after the
+ * reader's own; p may be NULL (init_write_template_xlsx()).
+ * @return 0, or -1 with err set.
+ */
+int init_write_template_xlsx_for(const char *path, const struct pool *p, char *err,
+                                 size_t errsz);
 
 #endif

@@ -16,8 +16,12 @@
  *                          digests; a ledger that reserves nothing
  *   engine    alloc.h, compare.h (model, rules, rounding, multiyear,
  *                          earmark), verify.h   the grants, checked
- *   write     run_outputs  each output written whole into a staging
- *                          folder, then all renamed into place
+ *   write     run_outputs  each output and the run record written whole
+ *                          into a staging folder, which becomes the run
+ *                          folder <out>/<base>/koersel-NNN by one rename;
+ *                          then each output put in place under its name in
+ *                          <out> (official names only for the pool's own
+ *                          rule in Danish; a trial's names carry its tag)
  *
  * Every stage ends with a pulje_status (status.h), which is the exit code;
  * input problems are in diags, a fault's sentence in msg. The library
@@ -56,6 +60,8 @@ typedef struct run_options {
     const char *sweep;      /* compare --sweep; NULL = COMPARE_DEFAULT_SWEEP */
     const char *nr;         /* explain: the application's number */
     bool closed_form;       /* compute without the GLPK model */
+    const char *command_line; /* run: the command as typed, for the run record; NULL = none */
+    long long started;      /* run: when it started, seconds since 1970 UTC; 0 = unknown */
 } run_options;
 
 struct pulje_run;
@@ -88,11 +94,23 @@ typedef struct pulje_run {
     alloc_result result;      /* RUN_RUN, RUN_CHECK, RUN_EXPLAIN: the verified grants */
     compare_result compare;   /* RUN_COMPARE: the verified scenarios */
     explain_text explanation; /* RUN_EXPLAIN: the lines to show */
+    bool official;            /* run: the pool's own rule, in Danish: replaces the official names */
+    char trial_tag[160];      /* run, a trial: what its names carry ("cea", "en"); "" if official */
+    int run_no;               /* run: the number of its run folder (0: none made) */
+    char run_dir[4608];       /* run: <out>/<base>/koersel-NNN, holding its outputs and record */
     size_t n_written;         /* files put in place, in run_outputs[] order */
     char written[RUN_N_OUTPUTS][4608];
     char msg[8192];           /* a fault's or a refusal's sentence ("" = none) */
     char hint[512];           /* how to go on ("" = none) */
 } pulje_run;
+
+/* The run folders: <out>/<base>/koersel-001, -002, ... (RUN_DIR_PREFIX and
+ * three digits), each with the run's outputs and its record RUN_RECORD
+ * (UTF-8 "key: value" lines: run, time, command, official, rule, language,
+ * pool, sha256 (one line per input: hex, two blanks, path), the key
+ * figures in whole kroner, files). */
+#define RUN_DIR_PREFIX "koersel-"
+#define RUN_RECORD "koersel.txt"
 
 /**
  * @brief A run with options o (copied; the strings are borrowed and must

@@ -14,7 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "history.h"
 #include "init.h"
+#include "money.h"
+#include "report.h"
 #include "labels.h"
 #include "phase.h"
 #include "run.h"
@@ -29,9 +32,31 @@ typedef struct options {
     const char *command;
     const char *folder;   /* init: the folder to write */
     int year;             /* init: the grant year (0: next year) */
+    const char *from;     /* init --from: last round's pool file */
+    int out_given;        /* -o/--out was given */
     int quiet;
     int timings;          /* --timings or PULJE_TIMINGS=1: one line of phase times */
+    int pool_given;       /* a pool file was named on the command line */
 } options;
+
+/* The pool file in the current folder. */
+#define LOCAL_POOL "pulje.ini"
+
+/* No pool file named: ./pulje.ini when it exists (a round folder made by
+ * init), else the default pool; one line on stderr says which (not with -q). */
+static void choose_pool(options *o)
+{
+    int local = access(LOCAL_POOL, F_OK) == 0;
+
+    o->run.pool_path = local ? LOCAL_POOL : DEFAULT_POOL;
+    if (o->quiet)
+        return;
+    if (local)
+        fprintf(stderr, "pulje: pool file %s (found in the current folder)\n", LOCAL_POOL);
+    else
+        fprintf(stderr, "pulje: pool file %s (the default; no %s in the current folder)\n",
+                DEFAULT_POOL, LOCAL_POOL);
+}
 
 /* Parse argv into o. Returns 0, or an exit code to stop with. */
 static int parse_args(int argc, char **argv, options *o)
@@ -45,6 +70,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"sweep", required_argument, NULL, 'S'},
         {"lang", required_argument, NULL, 'L'},
         {"year", required_argument, NULL, 'Y'},
+        {"from", required_argument, NULL, 'F'},
         {"timings", no_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -63,13 +89,14 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
         strcmp(o->command, "compare") != 0 && strcmp(o->command, "explain") != 0 &&
-        strcmp(o->command, "init") != 0) {
+        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->run.pool_path = o->command;
+            o->pool_given = 1;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain and init; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain, init and history; see pulje --help\n",
                     o->command);
             return PULJE_INPUT;
         }
@@ -77,7 +104,8 @@ static int parse_args(int argc, char **argv, options *o)
     optind = first;
     while ((c = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'o': o->run.out_dir = optarg; break;
+        case 'o': o->run.out_dir = optarg; o->out_given = 1; break;
+        case 'F': o->from = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'c': o->run.closed_form = true; break;
         case 'r': o->run.rule = optarg; break;
@@ -117,16 +145,23 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (strcmp(o->command, "init") == 0) {
         if (optind >= argc) {
-            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR]\n");
+            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR] [--from LAST-ROUND-POOL]\n");
             return PULJE_INPUT;
         }
         o->folder = argv[optind++];
     }
-    if (optind < argc)
+    if (optind < argc) {
         o->run.pool_path = argv[optind++];
+        o->pool_given = 1;
+    }
     if (optind < argc) {
         fprintf(stderr, "pulje: unexpected argument '%s'\n  hint: give one pool file; see pulje --help\n",
                 argv[optind]);
+        return PULJE_INPUT;
+    }
+    if (o->from && strcmp(o->command, "init") != 0) {
+        fprintf(stderr, "pulje: --from belongs to init\n"
+                        "  hint: pulje init 2024 --from inputs/pulje-2023.ini\n");
         return PULJE_INPUT;
     }
     if ((o->run.rules || o->run.sweep) && strcmp(o->command, "compare") != 0) {
@@ -134,6 +169,8 @@ static int parse_args(int argc, char **argv, options *o)
                         "  hint: pulje compare --rules threshold,excess,cea\n");
         return PULJE_INPUT;
     }
+    if (!o->pool_given && strcmp(o->command, "init") != 0)
+        choose_pool(o);
     o->run.command = strcmp(o->command, "check") == 0     ? RUN_CHECK
                      : strcmp(o->command, "compare") == 0 ? RUN_COMPARE
                      : strcmp(o->command, "explain") == 0 ? RUN_EXPLAIN
@@ -230,31 +267,70 @@ static void clock_finish(run_clock *c, int timings)
     fprintf(stderr, " total=%.6f\n", seconds_between(&c->start, &now));
 }
 
+/* The exit code of an init status; the sentence printed. */
+static int init_failed(init_status st, const char *err)
+{
+    fprintf(stderr, "pulje: %s\n", err);
+    return st == INIT_WRITE ? PULJE_OUTPUT : PULJE_INPUT;
+}
+
+/* init FOLDER --from POOL: a new round from last year's. Returns an exit code. */
+static int init_from(const options *o)
+{
+    char err[4096], buf[1024], pool_path[512], apps_path[512];
+    init_report *rep = malloc(sizeof *rep);
+    init_status st;
+
+    if (!rep) {
+        fprintf(stderr, "pulje: out of memory\n");
+        return PULJE_FAULT;
+    }
+    st = init_from_round(o->folder, o->from, o->out_given ? o->run.out_dir : NULL, o->year, rep,
+                         err, sizeof err);
+    if (st != INIT_OK) {
+        free(rep);
+        return init_failed(st, err);
+    }
+    if (!o->quiet) {
+        printf("pulje: grant year %d (%s)\n", rep->year,
+               o->year ? "--year" : "last round's year + 1");
+        printf("Carried over:\n");
+        for (size_t k = 0; k < rep->n_carried; k++)
+            printf("  %s\n", rep->carried[k]);
+        printf("To edit (marked RET in the pool file):\n");
+        for (size_t k = 0; k < rep->n_edit; k++)
+            printf("  RET %s/%s\n", o->folder, rep->edit[k]);
+        snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
+        snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
+        label_format(buf, sizeof buf, L_INIT_NEXT, apps_path, pool_path, pool_path);
+        printf("%s\n", buf);
+    }
+    free(rep);
+    return PULJE_OK;
+}
+
 /* init FOLDER: write a new pool folder. Returns an exit code. */
 static int init_folder(const options *o)
 {
     char err[512], buf[1024], pool_path[512], apps_path[512];
     int year = o->year;
+    init_status st;
 
+    if (o->from)
+        return init_from(o);
     if (year == 0) {
         time_t now = time(NULL);
         struct tm tm;
         year = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2000;
     }
-    switch (init_pool_folder(o->folder, year, err, sizeof err)) {
-    case INIT_OK:
-        break;
-    case INIT_NOT_EMPTY:
-    case INIT_NOT_FOLDER:
-        fprintf(stderr, "pulje: %s\n", err);
-        return PULJE_INPUT;
-    case INIT_WRITE:
-        fprintf(stderr, "pulje: %s\n", err);
-        return PULJE_OUTPUT;
-    }
+    st = init_pool_folder(o->folder, year, err, sizeof err);
+    if (st != INIT_OK)
+        return init_failed(st, err);
     snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
     snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
     if (!o->quiet) {
+        printf("pulje: grant year %d (%s)\n", year,
+               o->year ? "--year" : "next year by the clock; choose with --year YEAR");
         printf("  %s %s\n", label(L_SUM_WROTE), pool_path);
         printf("  %s %s\n", label(L_SUM_WROTE), apps_path);
         printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_APPS_XLSX);
@@ -310,14 +386,76 @@ static void print_written(const options *o, const pulje_run *r)
     }
     for (size_t k = 0; k < r->n_written; k++)
         printf("  %s %s\n", label(L_SUM_WROTE), r->written[k]);
+    if (r->run_dir[0])
+        printf("  %s %s/ (%s%s)\n", label(L_SUM_WROTE), r->run_dir,
+               r->official ? "official" : "trial ", r->official ? "" : r->trial_tag);
+}
+
+/* history [POOL]: the runs kept for the pool, one line each. Returns an exit code. */
+static int print_history(const options *o)
+{
+    pool p;
+    diag_list dl;
+    history h;
+    char base[256], home[4400], g[MONEY_BUFSZ], res[MONEY_BUFSZ], rsv[MONEY_BUFSZ];
+
+    memset(&p, 0, sizeof p);
+    diag_init(&dl);
+    if (pool_load(o->run.pool_path, &p, &dl) != 0) {
+        terminal_diags(stderr, &dl);
+        pool_free(&p);
+        diag_free(&dl);
+        return PULJE_INPUT;
+    }
+    report_basename(&p, base, sizeof base);
+    snprintf(home, sizeof home, "%s/%s", o->run.out_dir, base);
+    if (history_load(home, &h) != 0) {
+        fprintf(stderr, "pulje: out of memory\n");
+        pool_free(&p);
+        diag_free(&dl);
+        return PULJE_FAULT;
+    }
+    printf("%s %d: %zu run%s kept in %s\n", p.name, p.year, h.n, h.n == 1 ? "" : "s", home);
+    for (size_t i = 0; i < h.n; i++) {
+        const history_run *x = &h.v[i];
+        char kind[200];
+        if (!x->has_record) {
+            printf("  %-12s (no run record)\n", x->name);
+            continue;
+        }
+        snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
+                 x->official ? "" : x->trial);
+        printf("  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
+               "reduced %zu  refused %zu\n",
+               x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
+               money_format(x->granted, g), money_format(x->residual, res), x->reduced,
+               x->refused);
+    }
+    history_free(&h);
+    pool_free(&p);
+    diag_free(&dl);
+    return PULJE_OK;
+}
+
+/* The command as typed, for the run record. */
+static void command_line(char *buf, size_t size, int argc, char **argv)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < argc && o < size; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? " " : "", i ? argv[i] : "pulje");
 }
 
 int main(int argc, char **argv)
 {
+    static char typed[2048];
     options o;
     pulje_run *r;
     run_clock clock;
-    int rc = parse_args(argc, argv, &o);
+    int rc;
+
+    command_line(typed, sizeof typed, argc, argv); /* before getopt reorders argv */
+    rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
         return rc < 0 ? PULJE_OK : rc;
@@ -326,6 +464,10 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     if (o.folder)
         return init_folder(&o);
+    if (strcmp(o.command, "history") == 0)
+        return print_history(&o);
+    o.run.command_line = typed;
+    o.run.started = (long long)time(NULL);
     r = pulje_run_new(&o.run);
     if (!r) {
         fprintf(stderr, "pulje: out of memory\n");

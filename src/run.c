@@ -18,8 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "compare_defaults.h"
 #include "labels.h"
 #include "ledger.h"
@@ -157,11 +159,50 @@ static pulje_status not_found(pulje_run *r)
     return PULJE_INPUT;
 }
 
+/* Fold a rule spec to ASCII for a file name: letters and digits kept
+ * (lower case), '.' in numbers dropped, anything else one '-'. */
+static void name_tag(const char *spec, char *out, size_t size)
+{
+    size_t o = 0;
+
+    for (const char *q = spec; *q && o + 1 < size; q++) {
+        char c = *q;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[o++] = c;
+        else if (c == '.' && q > spec && q[-1] >= '0' && q[-1] <= '9')
+            continue;
+        else if (o > 0 && out[o - 1] != '-')
+            out[o++] = '-';
+    }
+    while (o > 0 && out[o - 1] == '-')
+        o--;
+    out[o] = '\0';
+}
+
+/* run: official (the pool's own rule, in Danish) or a trial, and the trial's
+ * tag; pool_spec is the pool file's rule as rule_format_spec() writes it. */
+static void trial_or_official(pulje_run *r, const char *pool_spec)
+{
+    char spec[160], tag[160] = "";
+    size_t len;
+
+    rule_format_spec(&r->in.pool.rule, spec, sizeof spec);
+    if (strcmp(spec, pool_spec) != 0)
+        name_tag(spec, tag, sizeof tag);
+    len = strlen(tag);
+    if (labels_language() != LABEL_DA)
+        snprintf(tag + len, sizeof tag - len, "%s%s", len ? "-" : "", labels_language() == LABEL_EN ? "en" : "lang");
+    snprintf(r->trial_tag, sizeof r->trial_tag, "%s", tag);
+    r->official = tag[0] == '\0';
+}
+
 /* The stages up to the engine. */
 static pulje_status read_and_validate(pulje_run *r, size_t *index)
 {
     pulje_inputs *in = &r->in;
-    char size_err[512];
+    char size_err[512], pool_spec[160];
     pulje_status st;
 
     phase_enter(PHASE_READ);
@@ -171,10 +212,12 @@ static pulje_status read_and_validate(pulje_run *r, size_t *index)
                          in, &r->diags);
     if (st != PULJE_OK)
         return st;
+    rule_format_spec(&in->pool.rule, pool_spec, sizeof pool_spec);
     if (r->opt.rule &&
         !rule_parse_spec(r->opt.rule, in->pool.rule.threshold, &in->pool.rule, size_err,
                          sizeof size_err))
         return say(r, PULJE_INPUT, "see pulje --help", "--rule: %s", size_err);
+    trial_or_official(r, pool_spec);
     if (r->opt.command == RUN_EXPLAIN && explain_find(&in->apps, r->opt.nr, index) != 0)
         return not_found(r);
     if (report_check_size(in->apps.n, size_err, sizeof size_err) != 0) {
@@ -277,6 +320,16 @@ static int ensure_dir(const char *dir, int *made)
     return -1;
 }
 
+/* buf = a "/" b; -1 (ENAMETOOLONG) when it does not fit. */
+static int join(char *buf, size_t size, const char *a, const char *b)
+{
+    if ((size_t)snprintf(buf, size, "%s/%s", a, b) >= size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
 /* Remove a staging folder and whatever is in it (files only: the writers
  * put nothing else there). Keeps errno. */
 static void remove_staging(const char *dir)
@@ -290,8 +343,8 @@ static void remove_staging(const char *dir)
         while ((ent = readdir(d)) != NULL) {
             if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
                 continue;
-            snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
-            unlink(path);
+            if (join(path, sizeof path, dir, ent->d_name) == 0)
+                unlink(path);
         }
         closedir(d);
     }
@@ -331,17 +384,130 @@ static size_t wanted_outputs(const pulje_run *r, bool want[RUN_N_OUTPUTS])
     return n;
 }
 
-/* Write every wanted output into a staging folder, then rename them all
- * into place. */
+/* The next free run number in folder dir (koersel-NNN): one above the highest. */
+static int next_run_no(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *ent;
+    int max = 0;
+
+    if (!d)
+        return 1;
+    while ((ent = readdir(d)) != NULL) {
+        const char *n = ent->d_name;
+        size_t pl = strlen(RUN_DIR_PREFIX);
+        if (strncmp(n, RUN_DIR_PREFIX, pl) == 0 && n[pl] >= '0' && n[pl] <= '9') {
+            int v = atoi(n + pl);
+            if (v > max)
+                max = v;
+        }
+    }
+    closedir(d);
+    return max + 1;
+}
+
+/* The run record's text, appended to fp; an atomic_put_fn. */
+static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    const pulje_run *r = ctx;
+    const alloc_result *a = &r->result;
+    char spec[160], when[64] = "unknown", base[256];
+    time_t t = (time_t)r->opt.started;
+    struct tm tm;
+
+    (void)err;
+    (void)errsz;
+    if (r->opt.started && gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    rule_format_spec(&r->in.pool.rule, spec, sizeof spec);
+    report_basename(&r->in.pool, base, sizeof base);
+    fprintf(fp, "run: %d\ntime: %s\ncommand: %s\n", r->run_no, when,
+            r->opt.command_line ? r->opt.command_line : "");
+    fprintf(fp, "official: %s\n", r->official ? "yes" : "no");
+    if (!r->official)
+        fprintf(fp, "trial: %s\n", r->trial_tag);
+    fprintf(fp, "rule: %s\nlanguage: %s\npool: %s\n", spec,
+            labels_language() == LABEL_EN ? "en" : "da", r->opt.pool_path);
+    for (size_t i = 0; i < r->digests.n; i++)
+        fprintf(fp, "sha256: %s  %s\n", r->digests.v[i].hex, r->digests.v[i].path);
+    fprintf(fp,
+            "applications: %zu\napplied: %lld\nbudget: %lld\nreserved: %lld\nearmarked: %lld\n"
+            "available: %lld\nassessed: %lld\ngranted: %lld\nresidual: %lld\nreduced: %zu\n"
+            "refused: %zu\nmultiyear: %zu of %zu\n",
+            a->n, (long long)a->applied_total, (long long)a->budget_total,
+            (long long)a->reserved_total, (long long)a->earmarked_total, (long long)a->available,
+            (long long)a->assessed_total, (long long)a->granted_total, (long long)a->residual,
+            a->n_reduced, a->n_refused, a->n_my_honoured, a->n_my_requested);
+    for (size_t k = 0; k < a->em.n_earmarks; k++)
+        fprintf(fp, "supplements %s: %lld\n", r->in.pool.earmark_defs[k].key,
+                (long long)a->em.totals[k].granted);
+    for (int k = 0; k < RUN_N_OUTPUTS; k++) {
+        const run_output *o = &run_outputs[k];
+        if (o->command == RUN_RUN && (!o->wanted || o->wanted(r)))
+            fprintf(fp, "file: %s%s%s%s\n", base, r->official ? "" : "-", r->trial_tag, o->suffix);
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+/* Copy the file src to dst (a new name), for a folder without hard links. */
+static int copy_file(const char *src, const char *dst)
+{
+    FILE *in = fopen(src, "rb"), *out;
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+
+    if (!in)
+        return -1;
+    out = fopen(dst, "wbx");
+    if (!out) {
+        fclose(in);
+        return -1;
+    }
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            rc = -1;
+    if (ferror(in))
+        rc = -1;
+    fclose(in);
+    if (fflush(out) != 0 || fsync(fileno(out)) != 0)
+        rc = -1;
+    if (fclose(out) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* Whether path is one of the run's input files (the same file, not only
+ * the same name). */
+static bool is_input(const pulje_run *r, const char *path)
+{
+    const char *inputs[3] = {r->opt.pool_path, r->in.apps_path, r->in.ledger_path};
+    struct stat a, b;
+
+    if (stat(path, &a) != 0)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (inputs[i] && stat(inputs[i], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            return true;
+    return false;
+}
+
+/* Write every wanted output and the run record into a staging folder in
+ * <out>, which then becomes the run folder <out>/<base>/koersel-NNN whole; then
+ * put each output in place under its name in <out> (the official names, or
+ * a trial's own): hard-linked to a temporary name (copied where the folder
+ * has no hard links) and renamed over the old file. */
 static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
 {
     const char *out = r->opt.out_dir;
-    char base[256], err[512], stage[4096], path[4608], final[RUN_N_OUTPUTS][4608];
-    int k, done = 0, made;
+    char base[256], name[512], err[512], home[3800], stage[4096], path[4608], tmp[4608],
+        final[RUN_N_OUTPUTS][4608];
+    int k, done = 0, made, made_home = 0;
 
     if (ensure_dir(out, &made) != 0)
         return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", out,
                    strerror(errno));
+    report_basename(&r->in.pool, base, sizeof base);
     if ((size_t)snprintf(stage, sizeof stage, "%s/.pulje-XXXXXX", out) >= sizeof stage ||
         !mkdtemp(stage)) {
         say(r, PULJE_OUTPUT, NULL, "cannot make a staging folder in %s: %s", out,
@@ -350,43 +516,86 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
             rmdir(out);
         return PULJE_OUTPUT;
     }
-    report_basename(&r->in.pool, base, sizeof base);
     for (k = 0; k < RUN_N_OUTPUTS; k++) {
         if (!want[k])
             continue;
-        snprintf(final[k], sizeof final[k], "%s/%s%s", out, base, run_outputs[k].suffix);
-        snprintf(path, sizeof path, "%s/%s%s", stage, base, run_outputs[k].suffix);
+        snprintf(name, sizeof name, "%s%s%s%s", base, r->official ? "" : "-", r->trial_tag,
+                 run_outputs[k].suffix);
+        if (join(final[k], sizeof final[k], out, name) != 0 ||
+            join(path, sizeof path, stage, name) != 0) {
+            say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
+            goto fail;
+        }
+        if (is_input(r, final[k])) {
+            say(r, PULJE_OUTPUT, "name another output folder with --out",
+                "%s is an input of this run and is never written over", final[k]);
+            goto fail;
+        }
         if (run_outputs[k].write(r, path, err, sizeof err) != 0) {
             say(r, PULJE_OUTPUT, "no output was changed", "could not write %s: %s", final[k],
                 err);
-            remove_staging(stage);
-            if (made)
-                rmdir(out); /* the folder this run made, empty again */
-            return PULJE_OUTPUT;
+            goto fail;
+        }
+    }
+    /* the run folder: the next free number, taken whole by one rename */
+    if (join(home, sizeof home, out, base) != 0 || ensure_dir(home, &made_home) != 0) {
+        say(r, PULJE_OUTPUT, "no output was changed", "cannot use the run folders' folder %s: %s",
+            home, strerror(errno));
+        goto fail;
+    }
+    for (int tries = 0;; tries++) {
+        r->run_no = next_run_no(home);
+        snprintf(r->run_dir, sizeof r->run_dir, "%s/%s%03d", home, RUN_DIR_PREFIX, r->run_no);
+        join(path, sizeof path, stage, RUN_RECORD);
+        if (atomic_write(path, put_record, r, err, sizeof err) != 0) {
+            say(r, PULJE_OUTPUT, "no output was changed", "could not write the run record: %s",
+                err);
+            goto fail;
+        }
+        if (rename(stage, r->run_dir) == 0)
+            break;
+        if ((errno != EEXIST && errno != ENOTEMPTY) || tries > 100) {
+            say(r, PULJE_OUTPUT, "no output was changed", "could not make the run folder %s: %s",
+                r->run_dir, strerror(errno));
+            goto fail;
         }
     }
     for (k = 0; k < RUN_N_OUTPUTS; k++) {
+        const char *slash;
         if (!want[k])
             continue;
-        snprintf(path, sizeof path, "%s/%s%s", stage, base, run_outputs[k].suffix);
-        if (rename(path, final[k]) != 0) {
+        slash = strrchr(final[k], '/');
+        snprintf(name, sizeof name, ".pulje-%ld-%d.tmp", (long)getpid(), k);
+        if (join(path, sizeof path, r->run_dir, slash + 1) != 0 ||
+            join(tmp, sizeof tmp, out, name) != 0)
+            return say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
+        unlink(tmp);
+        if ((link(path, tmp) != 0 && copy_file(path, tmp) != 0) || rename(tmp, final[k]) != 0) {
             say(r, PULJE_OUTPUT, NULL, "could not put %s in place: %s", final[k],
                 strerror(errno));
-            if (done)
-                snprintf(r->hint, sizeof r->hint,
-                         "%d of the new files are in place beside older ones; run again", done);
-            remove_staging(stage);
+            unlink(tmp);
+            snprintf(r->hint, sizeof r->hint,
+                     "%d of the new files are in place beside older ones; all of them are in "
+                     "%.300s; run again", done, r->run_dir);
             return PULJE_OUTPUT;
         }
         note_written(r, final[k]);
         done++;
     }
-    rmdir(stage);
-    if (sync_folder(out) != 0)
+    if (sync_folder(out) != 0 || sync_folder(home) != 0)
         return say(r, PULJE_OUTPUT, NULL,
                    "wrote the outputs in %s but could not sync the folder: %s", out,
                    strerror(errno));
     return PULJE_OK;
+fail:
+    r->run_no = 0;
+    r->run_dir[0] = '\0';
+    remove_staging(stage);
+    if (made_home)
+        rmdir(home);
+    if (made)
+        rmdir(out); /* the folder this run made, empty again */
+    return PULJE_OUTPUT;
 }
 
 /* compare: the one workbook, written whole in place. */

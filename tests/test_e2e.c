@@ -512,10 +512,12 @@ static void test_two_runs_into_a_new_folder_both_succeed(void **state)
         snprintf(cmd, sizeof cmd,
                  "mkdir %s/race%d && d=%s/race%d/out; %s run inputs/pulje-2023.ini -q --out $d >/dev/null 2>&1 & a=$!; "
                  "%s run inputs/pulje-2023.ini -q --out $d >/dev/null 2>&1 & b=$!; "
-                 "wait $a; ra=$?; wait $b; rb=$?; echo $ra $rb $(ls -A $d | wc -l)",
+                 "wait $a; ra=$?; wait $b; rb=$?; echo $ra $rb $(ls -A $d | wc -l) "
+                 "$(ls -A $d/18-hovedpuljen-2023)",
                  outdir, i, outdir, i, prog, prog);
         assert_int_equal(test_run(cmd, out, sizeof out), 0);
-        assert_string_equal(out, "0 0 4\n");
+        /* the four outputs and the run folders' folder: one run folder each */
+        assert_string_equal(out, "0 0 5 koersel-001 koersel-002\n");
     }
 }
 
@@ -533,7 +535,7 @@ static void test_a_ledger_in_the_output_folder_is_never_overwritten(void **state
              "mkdir -p %s && cp inputs/* %s/ && cd %s && "
              "%s run pulje-2023.ini -q --out out >/dev/null 2>&1 && "
              "sed -i 's|^ledger .*|ledger = out/18-hovedpuljen-2023-forpligtelser.csv|' pulje-2023.ini && "
-             "sha256sum out/* > before",
+             "sha256sum out/*.* > before",
              dir, dir, dir, abs);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     for (int k = 0; k < 2; k++) {

@@ -188,6 +188,189 @@ static void test_command_line_init_then_check_passes_once_a_row_is_filled(void *
     assert_non_null(strstr(out, "not empty"));
 }
 
+/* The absolute path of the pulje under test, for commands run elsewhere. */
+static void prog_path(char *buf, size_t size)
+{
+    char cwd[512];
+    const char *b = test_build_dir();
+
+    if (b[0] == '/') {
+        snprintf(buf, size, "%s/pulje", b);
+        return;
+    }
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(buf, size, "%s/%s/pulje", cwd, b);
+}
+
+static void test_a_round_folder_uses_its_own_pulje_ini_and_says_so(void **state)
+{
+    char cmd[2048], out[8192], dir[256], prog[1024];
+
+    (void)state;
+    prog_path(prog, sizeof prog);
+    snprintf(dir, sizeof dir, "%s/here", root);
+    snprintf(cmd, sizeof cmd, "%s init %s --year 2025 -q 2>&1", prog, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd,
+             "printf '1;12345678;Gode Naboer;Lektiecafé;20.000;;;1;;;\\r\\n' >> %s/%s", dir,
+             INIT_APPS_CSV);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    /* no pool file named: ./pulje.ini, said on one line */
+    snprintf(cmd, sizeof cmd, "cd %s && %s check 2>&1", dir, prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "pulje: pool file pulje.ini (found in the current folder)\n"));
+    assert_non_null(strstr(out, "pulje.ini, ansoegninger.csv: 1 applications"));
+    /* -q: nothing said about it */
+    snprintf(cmd, sizeof cmd, "cd %s && %s check -q 2>&1", dir, prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_null(strstr(out, "pool file"));
+    /* elsewhere: the default pool, named */
+    snprintf(cmd, sizeof cmd, "cd %s && %s check 2>&1", root, prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 2);
+    assert_non_null(strstr(out, "pulje: pool file inputs/pulje-2023.ini (the default; no "
+                                "pulje.ini in the current folder)\n"));
+}
+
+/* How often needle occurs in hay. */
+__attribute__((noinline)) static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0, at = 0, len = strlen(hay);
+    while (at < len) {
+        const char *q = strstr(hay + at, needle);
+        if (!q)
+            break;
+        n++;
+        at = (size_t)(q - hay) + 1;
+    }
+    return n;
+}
+
+/* The line of text that starts with start, or NULL. */
+static const char *line_starting(const char *text, const char *start)
+{
+    size_t len = strlen(start);
+    for (const char *q = text; q && *q; q = strchr(q, '\n') ? strchr(q, '\n') + 1 : NULL)
+        if (strncmp(q, start, len) == 0)
+            return q;
+    return NULL;
+}
+
+/* The default 2023 run, then init --from it: the 2024 round reserves exactly
+ * what 2023 committed for 2024 and catches the running holders. */
+static void test_init_from_the_2023_run_reserves_what_2023_committed_for_2024(void **state)
+{
+    char cmd[4096], *out = malloc(1 << 17), dir[256], prog[1024], cwd[512], *text;
+    const char *l;
+
+    (void)state;
+    assert_non_null(out);
+    prog_path(prog, sizeof prog);
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(cmd, sizeof cmd, "%s run %s/inputs/pulje-2023.ini -q --out %s/out2023 2>&1", prog,
+             cwd, root);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 0);
+
+    /* the run wrote no ledger where --out points: refused, nothing made */
+    snprintf(cmd, sizeof cmd, "%s init %s/nothing --from %s/inputs/pulje-2023.ini --out %s/none 2>&1",
+             prog, root, cwd, root);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 2);
+    assert_non_null(strstr(out, "last round's run wrote no ledger"));
+    snprintf(dir, sizeof dir, "%s/nothing", root);
+    assert_int_equal(access(dir, F_OK), -1);
+
+    snprintf(dir, sizeof dir, "%s/r2024", root);
+    snprintf(cmd, sizeof cmd, "%s init %s --from %s/inputs/pulje-2023.ini --out %s/out2023 2>&1",
+             prog, dir, cwd, root);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 0);
+    assert_non_null(strstr(out, "pulje: grant year 2024 (last round's year + 1)\n"));
+    assert_non_null(strstr(out, "(62 rows; 2.381.980 kr. to be paid in 2024, reserved by the run)"));
+    assert_non_null(strstr(out, "earmark trivsel (2023-2025): kept, with its criteria and tiers"));
+    assert_non_null(strstr(out, "pulje.ini:23: [budget] Frie midler afsat til § 18-Hovedpuljen, "
+                                "Budget 2024: this year's amount\n"));
+    assert_int_equal(count_of(out, "  RET "), 5);
+
+    text = slurp_in(dir, INIT_POOL_FILE);
+    assert_non_null(strstr(text, "\nyear          = 2024\n"));
+    assert_non_null(strstr(text, "\ndecision_date = 2023-12-13   ; RET: the committee's meeting date\n"));
+    assert_non_null(strstr(text, "\napplications  = ansoegninger.csv\n"));
+    assert_non_null(strstr(text, "\nledger        = forpligtelser.csv\n"));
+    assert_non_null(strstr(text, "\nFrie midler afsat til § 18-Hovedpuljen, Budget 2024 = 6.318.216   ; RET:"));
+    assert_non_null(strstr(text, "\nUbrugte midler i Udviklingspuljen 2023 og før        = 53.373   ; RET:"));
+    assert_non_null(strstr(text, "\nresidual_label = Restmidler overføres til Udviklingspuljen 2024\n"));
+    assert_non_null(strstr(text, "\nyears    = 2023-2025\n"));
+    assert_int_equal(count_of(text, "; RET:"), 5);
+    free(text);
+    text = slurp_in(dir, INIT_APPS_CSV);
+    assert_string_equal(text, "\xEF\xBB\xBFNr;CVR;Forening;Indsats;Ansøgt;Indstillet;"
+                              "Afslag/begrundelse;Antal år;År aktiv;Undtagelse;Prioritet;"
+                              "12-25 år;mental trivsel;uddannelse;"
+                              "trivsel tillæg ansøgt;trivsel tillæg indstillet\r\n");
+    free(text);
+    /* the workbook template: the same columns, criteria as ja/nej drop-downs */
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c \"import openpyxl, sys\n"
+             "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+             "print('|'.join(c.value for c in ws[1]))\n"
+             "for v in ws.data_validations.dataValidation: print(v.type, v.formula1, v.sqref)\" "
+             "%s/%s 2>&1", dir, INIT_APPS_XLSX);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 0);
+    assert_non_null(strstr(out, "|Prioritet|12-25 år|mental trivsel|uddannelse|"
+                                "trivsel tillæg ansøgt|trivsel tillæg indstillet\n"));
+    assert_non_null(strstr(out, "list \"ja,nej\" M2:M2001\n"));
+    assert_non_null(strstr(out, "whole 0 P2:P2001\n"));
+
+    /* last year's applicants again: the running holders are caught */
+    snprintf(cmd, sizeof cmd, "cp %s/inputs/ansoegninger-2023.csv %s/%s && cd %s && %s check 2>&1",
+             cwd, dir, INIT_APPS_CSV, dir, prog);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 2);
+    assert_int_equal(count_of(out, "holds a running multi-year grant"), 9);
+    assert_non_null(strstr(out, "Foreningen Venlige Kokke i Agedrup (Nr 7) holds a running "
+                                "multi-year grant (forpligtelser.csv line 47, Løbenr L2023-004, "
+                                "paid until 2025)"));
+    /* set aside, the round runs and reserves exactly 2023's commitments for 2024 */
+    snprintf(cmd, sizeof cmd,
+             "cd %s && sed -i 's/^min_active_years = 5/&\\nrunning_holders = set_aside/' pulje.ini"
+             " && %s run --out out 2>&1", dir, prog);
+    assert_int_equal(test_run(cmd, out, 1 << 17), 0);
+    l = line_starting(out, "  Reserveret ");
+    assert_non_null(l);
+    assert_int_equal(strncmp(l, "  Reserveret                           2.381.980 kr.\n", 52), 0);
+    assert_non_null(strstr(out, "§ 18-Hovedpuljen 2024, Beskæftigelses- og Socialudvalget\n"));
+    free(out);
+}
+
+/* A round whose earmark's years have run out leaves it out: the pool file
+ * still reads. */
+static void test_init_from_leaves_out_an_earmark_whose_years_have_run(void **state)
+{
+    char cmd[4096], out[8192], dir[256], prog[1024], cwd[512], path[512], *text;
+    pool p;
+    diag_list dl;
+
+    (void)state;
+    prog_path(prog, sizeof prog);
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(dir, sizeof dir, "%s/r2026", root);
+    snprintf(cmd, sizeof cmd,
+             "%s init %s --year 2026 --from %s/inputs/pulje-2023.ini --out %s/out2023 2>&1", prog,
+             dir, cwd, root);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "pulje: grant year 2026 (--year)\n"));
+    assert_non_null(strstr(out, "earmark trivsel (2023-2025): left out, its years have run out"));
+    text = slurp_in(dir, INIT_POOL_FILE);
+    assert_null(strstr(text, "[earmark trivsel]"));
+    assert_non_null(strstr(text, "Budget 2026 = 6.318.216"));
+    free(text);
+    memset(&p, 0, sizeof p);
+    diag_init(&dl);
+    snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
+    assert_int_equal(pool_load(path, &p, &dl), 0);
+    assert_int_equal(p.year, 2026);
+    assert_int_equal(p.n_earmark_defs, 0);
+    pool_free(&p);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +379,9 @@ int main(void)
         cmocka_unit_test(test_a_folder_in_use_is_refused),
         cmocka_unit_test(test_english_template_parses_too),
         cmocka_unit_test(test_command_line_init_then_check_passes_once_a_row_is_filled),
+        cmocka_unit_test(test_a_round_folder_uses_its_own_pulje_ini_and_says_so),
+        cmocka_unit_test(test_init_from_the_2023_run_reserves_what_2023_committed_for_2024),
+        cmocka_unit_test(test_init_from_leaves_out_an_earmark_whose_years_have_run),
     };
     return cmocka_run_group_tests_name("init", tests, setup, teardown);
 }
