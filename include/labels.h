@@ -297,6 +297,20 @@ typedef enum {
     L_RS_WARNINGS,          /* Advarsler */
     L_RS_WARNINGS_MORE,     /* ... og %s advarsler mere; pulje check viser dem alle */
     L_WARN_NO_LEDGER,       /* Ingen tidligere forpligtelser er reserveret for %d – er det rigtigt? */
+    /* the decisions CSV's reasons and columns (report.c, opendata.c) */
+    L_CSV_PER_YEAR,         /* Tilskud pr. år */
+    L_CSV_REASON,           /* Begrundelse */
+    L_CSV_TOTAL,            /* I alt (alle år, med tillæg) */
+    L_WHY_FULL,             /* bevilget som indstillet */
+    L_WHY_REDUCED,          /* reduceret efter puljens regel */
+    L_WHY_CAPPED,           /* sat ned til højeste tilskud (%s kr.) */
+    /* conflicts of interest (members.c, report_members.c) */
+    L_MB_SHEET,             /* Inhabilitet */
+    L_MB_ROLE_COMMITTEE,    /* udvalg */
+    L_MB_ROLE_PANEL,        /* indstillingsudvalg */
+    L_MB_COL_MEMBER,        /* Medlem */
+    L_MB_COL_ROLE,          /* Rolle */
+    L_MB_COL_TIE,           /* Tilknytning */
     L__COUNT
 } label_id;
 

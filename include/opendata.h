@@ -1,5 +1,7 @@
 /* opendata.h - The decided grants as open data, in the 360Giving Standard's CSV layout.
  *
+ * Also the whole award and the reason in words, shared with the decisions CSV.
+ *
  * One row per grant above 0 kr., UTF-8 (no byte-order mark), ',' between
  * fields, CRLF line ends (RFC 4180), the column titles of 360Giving's
  * flat (spreadsheet) template:
@@ -15,6 +17,7 @@
  *                amount per year and the years (a label, so it follows --lang)
  * Currency       DKK
  * Amount Awarded the whole award: the year's grant times the years granted
+ *                plus the supplements (opendata_award())
  * Award Date     the pool's decision_date (YYYY-MM-DD)
  * Recipient Org:Identifier  DK-CVR-<cvr> when the CVR is 8 digits, else
  *                <id_prefix>-<association folded to a-z, 0-9 and '-'>
@@ -73,5 +76,30 @@ int opendata_write_360giving(const char *path, const pool *p, const app_list *ap
  * The same folding as report_basename(): both are text_slug().
  */
 char *opendata_slug(const char *name, char *buf, size_t size);
+
+/**
+ * @brief Application i's supplements, all earmarks together (each is paid in
+ * the grant year only). 0 if i is outside the result. This function can't fail.
+ */
+pulje_kr opendata_supplements(const alloc_result *r, size_t i);
+
+/**
+ * @brief Application i's whole award: its grant times the years granted plus
+ * its supplements (the 360Giving Amount Awarded; the decisions CSV's total).
+ * 0 if i is outside the result. This function can't fail.
+ */
+pulje_kr opendata_award(const alloc_result *r, size_t i);
+
+/**
+ * @brief The decision's reason in words (labels, so it follows --lang):
+ * "bevilget som indstillet", "reduceret efter puljens regel" (or "sat ned
+ * til højeste tilskud (X kr.)" for a max_grant cap), or for a refusal the
+ * reason code of l->why: the panel's own words (a->refusal, else "indstillet
+ * 0 kr."), a running multi-year grant, below min_grant, the rule's share of
+ * 0 kr. or rounded to 0 kr. A multi-year request adds "; " and its decision ("Flerårig bevilling",
+ * "Etårig: under 5 års aktivitet", ...).
+ * The same words as `explain`. Truncates to size; returns buf.
+ */
+char *opendata_reason(const pool *p, const app *a, const alloc_line *l, char *buf, size_t size);
 
 #endif

@@ -368,6 +368,18 @@ static const char *const labels_en[L__COUNT] = {
     [L_RS_WARNINGS]        = "Warnings",
     [L_RS_WARNINGS_MORE]   = "... and %s more warnings; pulje check shows them all",
     [L_WARN_NO_LEDGER]     = "No earlier commitments are reserved for %d – is that right?",
+    [L_CSV_PER_YEAR]       = "Grant per year",
+    [L_CSV_REASON]         = "Reason",
+    [L_CSV_TOTAL]          = "Total (all years, with supplements)",
+    [L_WHY_FULL]           = "granted as assessed",
+    [L_WHY_REDUCED]        = "reduced by the pool's rule",
+    [L_WHY_CAPPED]         = "cut to the maximum grant (%s DKK)",
+    [L_MB_SHEET]           = "Conflicts of interest",
+    [L_MB_ROLE_COMMITTEE]  = "committee",
+    [L_MB_ROLE_PANEL]      = "assessment panel",
+    [L_MB_COL_MEMBER]      = "Member",
+    [L_MB_COL_ROLE]        = "Role",
+    [L_MB_COL_TIE]         = "Tie",
 };
 
 const char *label_text_en(label_id id)

@@ -8,6 +8,7 @@
 #include "atomic.h"
 #include "labels.h"
 #include "money.h"
+#include "reasons.h"
 #include "report.h"
 #include "table.h"
 #include "text.h"
@@ -49,6 +50,70 @@ static int field(FILE *fp, const char *s, int first)
     return table_write_field(fp, s, ',', first != 0, true);
 }
 
+pulje_kr opendata_supplements(const alloc_result *r, size_t i)
+{
+    pulje_kr s = 0;
+
+    if (!r || i >= r->n || !r->em.lines || r->em.n_apps != r->n)
+        return 0;
+    for (size_t k = 0; k < r->em.n_earmarks; k++)
+        s += r->em.lines[k * r->em.n_apps + i].grant;
+    return s;
+}
+
+pulje_kr opendata_award(const alloc_result *r, size_t i)
+{
+    if (!r || i >= r->n || !r->lines)
+        return 0;
+    return r->lines[i].grant * (pulje_kr)(r->lines[i].years > 0 ? r->lines[i].years : 1) +
+           opendata_supplements(r, i);
+}
+
+char *opendata_reason(const pool *p, const app *a, const alloc_line *l, char *buf, size_t size)
+{
+    char m[MONEY_BUFSZ];
+    size_t n;
+
+    if (!buf || size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (!p || !a || !l)
+        return buf;
+    if (l->grant <= 0) {
+        switch (l->why) {
+        case ALLOC_REFUSE_HOLDER:
+            label_format(buf, size, L_EX_WHY_HOLDER);
+            break;
+        case ALLOC_REFUSE_MIN_GRANT:
+            label_format(buf, size, L_EX_WHY_MIN, money_format(p->rule.min_grant, m));
+            break;
+        case ALLOC_REFUSE_ROUNDED:
+            label_format(buf, size, l->share_num == 0 ? L_EX_WHY_RULE : L_EX_WHY_ROUNDED);
+            break;
+        case ALLOC_REFUSE_PANEL:
+        case ALLOC_REFUSE_NONE:
+        default:
+            if (a->refusal && a->refusal[0])
+                snprintf(buf, size, "%s", a->refusal);
+            else
+                label_format(buf, size, L_EX_WHY_ZERO);
+            break;
+        }
+        return buf;
+    }
+    if (l->capped)
+        label_format(buf, size, L_WHY_CAPPED, money_format(p->rule.max_grant, m));
+    else
+        label_format(buf, size, l->reduced ? L_WHY_REDUCED : L_WHY_FULL);
+    n = strlen(buf);
+    if (l->years_asked > 1 && n + 2 < size) {
+        snprintf(buf + n, size - n, "; ");
+        label_format(buf + n + 2, size - n - 2, reason_my_status_label(l->my),
+                     p->min_active_years);
+    }
+    return buf;
+}
+
 /* An 8-digit CVR number. */
 static int is_cvr(const char *cvr)
 {
@@ -71,7 +136,7 @@ typedef struct common {
 } common;
 
 static int write_row(FILE *fp, const pool *p, const common *c, const app *a,
-                     const alloc_line *l)
+                     const alloc_line *l, pulje_kr award)
 {
     char id[512], recipient[512], slug[256], desc[1024], amount[32], start[32], end[32];
     char months[16], per_year[MONEY_BUFSZ];
@@ -88,7 +153,7 @@ static int write_row(FILE *fp, const pool *p, const common *c, const app *a,
                      money_format(l->grant, per_year), years);
     else
         label_format(desc, sizeof desc, L_OD_DESCRIPTION, str(p->name), p->year);
-    snprintf(amount, sizeof amount, "%" PRId64, l->grant * (pulje_kr)years);
+    snprintf(amount, sizeof amount, "%" PRId64, award);
     snprintf(start, sizeof start, "%04d-01-01", p->year);
     snprintf(end, sizeof end, "%04d-12-31", p->year + years - 1);
     snprintf(months, sizeof months, "%d", 12 * years);
@@ -137,7 +202,9 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
     if (fputs("\r\n", fp) == EOF)
         goto write_error;
     for (size_t i = 0; i < r->n; i++) {
-        if (r->lines[i].grant > 0 && write_row(fp, p, &c, &apps->v[i], &r->lines[i]) != 0)
+        pulje_kr award = opendata_award(r, i);
+        if ((r->lines[i].grant > 0 || award > 0) &&
+            write_row(fp, p, &c, &apps->v[i], &r->lines[i], award) != 0)
             goto write_error;
     }
     if (ferror(fp))

@@ -196,6 +196,110 @@ static void test_default_pool_has_one_row_per_grant(void **state)
     diag_free(&dl);
 }
 
+/* The default pool's whole awards: grants over all years (4.212.850 kr.)
+ * plus the supplements (500.000 kr., paid in the grant year) = 4.712.850 kr.;
+ * the grant year's grants plus supplements 3.757.050 kr. */
+static void test_default_pool_awards_include_the_supplements(void **state)
+{
+    pulje_inputs in;
+    alloc_result r;
+    diag_list dl;
+    char *out;
+    pulje_kr csv_sum = 0, awards = 0, supplements = 0, year1 = 0, all_years = 0;
+
+    (void)state;
+    diag_init(&dl);
+    assert_int_equal(run_load_inputs("inputs/pulje-2023.ini", NULL, &in, &dl), PULJE_OK);
+    assert_int_equal(alloc_run(&in.pool, &in.apps, ALLOC_CLOSED_FORM, &r, &dl), 0);
+    for (size_t i = 0; i < r.n; i++) {
+        awards += opendata_award(&r, i);
+        supplements += opendata_supplements(&r, i);
+        year1 += r.lines[i].grant;
+        all_years += r.lines[i].grant * (r.lines[i].years > 0 ? r.lines[i].years : 1);
+    }
+    assert_int_equal(opendata_award(&r, r.n), 0);
+    assert_int_equal(supplements, 500000);
+    assert_int_equal(year1 + supplements, 3757050);
+    assert_int_equal(all_years, 4212850);
+    assert_int_equal(awards, 4712850);
+    out = export(&in.pool, &in.apps, &r);
+    /* Amount Awarded is the 5th field; no earlier field of the default pool
+     * holds a ',' inside quotes before it except the title, so walk fields */
+    for (char *line = strstr(out, "\r\n") + 2; *line; line = strstr(line, "\r\n") + 2) {
+        const char *c = line;
+        for (int field = 0; field < 4; field++) {
+            int quoted = *c == '"';
+            if (quoted) {
+                for (c++; *c && !(c[0] == '"' && c[1] != '"'); c += c[0] == '"' ? 2 : 1)
+                    ;
+                c++;
+            }
+            c = strchr(c, ',') + 1;
+        }
+        csv_sum += atoll(c);
+    }
+    assert_int_equal(csv_sum, 4712850);
+    /* application 2: 50.000 kr. and a 50.000 kr. supplement, one year */
+    assert_non_null(strstr(out, "\r\n360G-pulje-18-hovedpuljen-2023-2,Samtalegrupper for pårørende,"
+                                "Tilskud fra § 18-Hovedpuljen 2023,DKK,100000,"));
+    free(out);
+    alloc_free(&r);
+    inputs_free(&in);
+    diag_free(&dl);
+}
+
+/* Every reason code in words, as explain says them. */
+static void test_reasons_are_words(void **state)
+{
+    pool p;
+    app a = {.nr = "1", .refusal = ""};
+    alloc_line l = {.claim = 10000, .grant = 10000, .years_asked = 1, .years = 1};
+    char buf[256];
+
+    (void)state;
+    memset(&p, 0, sizeof p);
+    p.rule.min_grant = 5000;
+    p.rule.max_grant = 80000;
+    p.min_active_years = 5;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "bevilget som indstillet");
+    l.reduced = true;
+    l.grant = 8000;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "reduceret efter puljens regel");
+    l.capped = true;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "sat ned til højeste tilskud (80.000 kr.)");
+    l.capped = false;
+    l.years_asked = 3;
+    l.my = MY_TOO_YOUNG;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "reduceret efter puljens regel; Etårig: under 5 års aktivitet");
+    l = (alloc_line){.grant = 0, .refused = true, .why = ALLOC_REFUSE_PANEL, .years_asked = 1};
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "indstillet 0 kr.");
+    a.refusal = "Uden for formålet";
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "Uden for formålet");
+    a.refusal = "";
+    l.why = ALLOC_REFUSE_HOLDER;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "har en løbende flerårig bevilling");
+    l.why = ALLOC_REFUSE_MIN_GRANT;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "under minimumsbeløbet (5.000 kr.)");
+    l.why = ALLOC_REFUSE_ROUNDED;
+    l.share_num = 40;
+    l.share_den = 1;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "afrundet til 0 kr.");
+    l.share_num = 0;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "reglen giver en andel på 0 kr.");
+    assert_int_equal(labels_set_language("en"), 0);
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "the rule gives a share of 0 DKK");
+    assert_int_equal(labels_set_language("da"), 0);
+    /* truncation is safe */
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, 6), "regle");
+}
+
 static void test_run_writes_the_export_beside_the_workbook(void **state)
 {
     const char *build = getenv("BUILD");
@@ -222,6 +326,8 @@ int main(void)
         cmocka_unit_test(test_pool_file_keys_are_read),
         cmocka_unit_test(test_default_pool_has_one_row_per_grant),
         cmocka_unit_test(test_run_writes_the_export_beside_the_workbook),
+        cmocka_unit_test(test_default_pool_awards_include_the_supplements),
+        cmocka_unit_test(test_reasons_are_words),
     };
     return cmocka_run_group_tests_name("opendata", tests, NULL, NULL);
 }
