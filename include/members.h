@@ -84,6 +84,14 @@ int members_conflicts(const member_list *m, const app_list *apps, member_conflic
                       size_t *n);
 
 /**
+ * @brief The members file's path: [pool] members joined to the pool file's
+ * folder (unchanged when absolute or the pool file has no folder).
+ * @return A malloc'ed string (caller frees); NULL when the pool names no
+ *         members file or memory ran out.
+ */
+char *members_path(const pool *p);
+
+/**
  * @brief The members file of p ([pool] members joined to the pool file's
  * folder), read and matched against apps: one warning per member with
  * conflicts. Nothing when the pool names no members file.

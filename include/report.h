@@ -120,4 +120,7 @@ void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,
 void report_write_multiyear(struct book *b, const pool *p, const alloc_result *r,
                             const report_overview_cols *ov);
 
+/** @brief Add the "Inhabilitet" sheet (report_members.c) when the pool names a members file. */
+void report_write_members(struct book *b, const pool *p, const app_list *apps);
+
 #endif

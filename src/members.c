@@ -232,13 +232,15 @@ done:
     return 0;
 }
 
-/* The members file's path: [pool] members beside the pool file. NULL on out of memory. */
-static char *members_path(const pool *p)
+char *members_path(const pool *p)
 {
     const char *slash = p->file ? strrchr(p->file, '/') : NULL;
-    size_t dir, n = strlen(p->members);
+    size_t dir, n;
     char *path;
 
+    if (!p || !p->members)
+        return NULL;
+    n = strlen(p->members);
     if (p->members[0] == '/' || !slash)
         return text_strndup(p->members, n);
     dir = (size_t)(slash - p->file) + 1;

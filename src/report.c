@@ -573,6 +573,7 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
     write_overview(b, &over, p, apps, r, t);
     report_write_multiyear(b, p, r, &ov);
     report_write_earmarks(b, p, apps, r);
+    report_write_members(b, p, apps);
 }
 
 size_t report_max_applications(void)

@@ -162,6 +162,22 @@ static void test_check_and_run_warn_per_member(void **state)
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
     assert_non_null(strstr(buf, "advarsel: "));
     assert_non_null(strstr(buf, "Jens Hansen (indstillingsudvalg) is tied to 2 applications"));
+    /* the workbook: the sheet for the meeting, and the warnings on the Resumé */
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 tests/xlsx_dump.py %s/out/18-hovedpuljen-2023.xlsx | "
+             "grep -E '^(sheet|Inhabilitet|Resumé)\t'", dir);
+    assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
+    assert_non_null(strstr(buf, "sheet\t5\tInhabilitet\n"));
+    assert_non_null(strstr(buf, "Inhabilitet\tA1\tInhabilitet - § 18-Hovedpuljen 2023\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tA4\tJens Hansen\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tB4\tindstillingsudvalg\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tC4\t3\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tE4\tCVR 87541673\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tD5\tKlubben Glade Haver i Ejby\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tA6\tMette Juul\t"));
+    assert_non_null(strstr(buf, "Inhabilitet\tE6\tklubben lune stemmer i HJALLESE\t"));
+    assert_null(strstr(buf, "Inhabilitet\tA7\t"));
+    assert_non_null(strstr(buf, "medlemmer.csv:2: Jens Hansen (indstillingsudvalg) is tied to 2"));
     /* a bad role is an error: nothing computed */
     snprintf(cmd, sizeof cmd, "sed -i 's/;udvalg;/;formand;/' %s/medlemmer.csv && "
              "%s/pulje check %s/pulje-2023.ini 2>&1", dir, build, dir);
