@@ -311,6 +311,8 @@ typedef enum {
     L_MB_COL_MEMBER,        /* Medlem */
     L_MB_COL_ROLE,          /* Rolle */
     L_MB_COL_TIE,           /* Tilknytning */
+    L_OD_TX_YEAR,           /* Tilskud %d */
+    L_OD_TX_YEAR_SUPP,      /* Tilskud %d med tillæg %s kr. */
     L__COUNT
 } label_id;
 

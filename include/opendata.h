@@ -69,6 +69,27 @@ int opendata_write_360giving(const char *path, const pool *p, const app_list *ap
                              const alloc_result *r, char *err, size_t errsz);
 
 /**
+ * @brief Write the same grants as 360Giving JSON to an open stream: a
+ * package {"grants": [...]} (UTF-8, LF line ends), each grant with id,
+ * title, description, currency, amountAwarded (the whole award, an integer),
+ * awardDate, recipientOrganization [{id, name}], fundingOrganization [{id,
+ * name}], plannedDates [{startDate, endDate, duration}] (duration in
+ * months, an integer) and commitmentTransaction: one per year granted,
+ * {id "<grant id>-<year>", transactionDate "<year>-01-01", currency, value,
+ * description}, the first year's value the grant plus the supplements, the
+ * later years' the grant, so that the values sum to amountAwarded.
+ * tests/data/360giving-grant-schema.json is the JSON Schema the tests
+ * validate it against.
+ * @return 0, or -1 with err set (as opendata_write_360giving_stream()).
+ */
+int opendata_write_360giving_json_stream(FILE *fp, const pool *p, const app_list *apps,
+                                         const alloc_result *r, char *err, size_t errsz);
+
+/** @brief Write the 360Giving JSON to path, atomically (atomic.h). 0, or -1 with err set. */
+int opendata_write_360giving_json(const char *path, const pool *p, const app_list *apps,
+                                  const alloc_result *r, char *err, size_t errsz);
+
+/**
  * @brief Fold a name into an identifier part: ASCII letters and digits in
  * lower case, æ ø å as ae oe aa, every other run of characters one '-',
  * none at the ends ("Selskabet Åbne Fyrtårne, Hjallese" ->

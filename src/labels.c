@@ -391,6 +391,8 @@ static const label_entry labels[L__COUNT] = {
     [L_MB_COL_MEMBER]      = {"Medlem", ""},
     [L_MB_COL_ROLE]        = {"Rolle", ""},
     [L_MB_COL_TIE]         = {"Tilknytning", ""},
+    [L_OD_TX_YEAR]         = {"Tilskud %d", "d"},
+    [L_OD_TX_YEAR_SUPP]    = {"Tilskud %d med tillæg %s kr.", "ds"},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

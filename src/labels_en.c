@@ -380,6 +380,8 @@ static const char *const labels_en[L__COUNT] = {
     [L_MB_COL_MEMBER]      = "Member",
     [L_MB_COL_ROLE]        = "Role",
     [L_MB_COL_TIE]         = "Tie",
+    [L_OD_TX_YEAR]         = "Grant %d",
+    [L_OD_TX_YEAR_SUPP]    = "Grant %d with a supplement of %s DKK",
 };
 
 const char *label_text_en(label_id id)

@@ -300,6 +300,109 @@ static void test_reasons_are_words(void **state)
     assert_string_equal(opendata_reason(&p, &a, &l, buf, 6), "regle");
 }
 
+/* The JSON of the small pool, byte for byte: escaping, the 3-year grant's
+ * three commitment transactions, the refusal left out. */
+static void test_small_pool_json_gives_the_exact_bytes(void **state)
+{
+    pool p;
+    app a[3];
+    app_list apps;
+    alloc_line lines[3];
+    alloc_result r;
+    char *buf = NULL, err[256] = "";
+    size_t len = 0;
+    FILE *fp;
+
+    (void)state;
+    small_pool(&p, a, &apps, lines, &r);
+    a[1].activity = "Mad\tog \\ \"samvær\"";
+    fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(opendata_write_360giving_json_stream(fp, &p, &apps, &r, err, sizeof err), 0);
+    assert_int_equal(fclose(fp), 0);
+    assert_string_equal(buf,
+        "{\n  \"grants\": [\n"
+        "    {\n"
+        "      \"id\": \"360G-pulje-18-puljen-2024-1\",\n"
+        "      \"title\": \"Lektiecafé\",\n"
+        "      \"description\": \"Tilskud fra § 18-Puljen 2024\",\n"
+        "      \"currency\": \"DKK\",\n"
+        "      \"amountAwarded\": 10000,\n"
+        "      \"awardDate\": \"2023-12-12\",\n"
+        "      \"recipientOrganization\": [{\"id\": \"DK-CVR-12345678\", \"name\": \"Gode Naboer\"}],\n"
+        "      \"fundingOrganization\": [{\"id\": \"360G-pulje-socialudvalget\", \"name\": \"Socialudvalget\"}],\n"
+        "      \"plannedDates\": [{\"startDate\": \"2024-01-01\", \"endDate\": \"2024-12-31\", \"duration\": 12}],\n"
+        "      \"commitmentTransaction\": [\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-1-2024\", \"transactionDate\": \"2024-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 10000, \"description\": \"Tilskud 2024\"}\n"
+        "      ]\n"
+        "    },\n"
+        "    {\n"
+        "      \"id\": \"360G-pulje-18-puljen-2024-2\",\n"
+        "      \"title\": \"Mad\\u0009og \\\\ \\\"samvær\\\"\",\n"
+        "      \"description\": \"Flerårigt tilskud fra § 18-Puljen 2024: 20.000 kr. om året i 3 år\",\n"
+        "      \"currency\": \"DKK\",\n"
+        "      \"amountAwarded\": 60000,\n"
+        "      \"awardDate\": \"2023-12-12\",\n"
+        "      \"recipientOrganization\": [{\"id\": \"360G-pulje-foreningen-oe-vest\", "
+        "\"name\": \"Foreningen \\\"Ø\\\", Vest\"}],\n"
+        "      \"fundingOrganization\": [{\"id\": \"360G-pulje-socialudvalget\", \"name\": \"Socialudvalget\"}],\n"
+        "      \"plannedDates\": [{\"startDate\": \"2024-01-01\", \"endDate\": \"2026-12-31\", \"duration\": 36}],\n"
+        "      \"commitmentTransaction\": [\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-2-2024\", \"transactionDate\": \"2024-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 20000, \"description\": \"Tilskud 2024\"},\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-2-2025\", \"transactionDate\": \"2025-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 20000, \"description\": \"Tilskud 2025\"},\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-2-2026\", \"transactionDate\": \"2026-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 20000, \"description\": \"Tilskud 2026\"}\n"
+        "      ]\n"
+        "    }\n"
+        "  ]\n}\n");
+    free(buf);
+}
+
+/* The default pool's JSON passes the schema in tests/data (python3-jsonschema),
+ * its awards and transactions sum to 4.712.850 kr.; a broken copy fails. */
+static void test_run_writes_json_that_passes_the_schema(void **state)
+{
+    const char *build = getenv("BUILD");
+    char dir[] = "/tmp/pulje-360j-XXXXXX", cmd[2048], out[1024];
+    int rc;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s/pulje run -q --out %s 2>/dev/null", build ? build : "build", dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 tests/json_check.py tests/data/360giving-grant-schema.json "
+             "%s/18-hovedpuljen-2023-360giving.json 2>&1", dir);
+    rc = test_run(cmd, out, sizeof out);
+    if (rc == 77) {
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+        assert_int_equal(system(cmd), 0);
+        skip(); /* apt-get install python3-jsonschema */
+    }
+    assert_int_equal(rc, 0);
+    assert_string_equal(out, "ok 62 4712850 4712850\n");
+    /* the check can fail: an amount as text, a transaction that does not add up */
+    snprintf(cmd, sizeof cmd,
+             "sed 's/\"amountAwarded\": 21500/\"amountAwarded\": \"21500\"/' "
+             "%s/18-hovedpuljen-2023-360giving.json > %s/bad.json && /usr/bin/python3 "
+             "tests/json_check.py tests/data/360giving-grant-schema.json %s/bad.json 2>&1",
+             dir, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "invalid: '21500' is not of type 'integer' at grants/0/amountAwarded"));
+    snprintf(cmd, sizeof cmd,
+             "sed 's/\"amountAwarded\": 21500/\"amountAwarded\": 21600/' "
+             "%s/18-hovedpuljen-2023-360giving.json > %s/bad.json && /usr/bin/python3 "
+             "tests/json_check.py tests/data/360giving-grant-schema.json %s/bad.json 2>&1",
+             dir, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "transactions 21500 != amountAwarded 21600"));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_run_writes_the_export_beside_the_workbook(void **state)
 {
     const char *build = getenv("BUILD");
@@ -328,6 +431,8 @@ int main(void)
         cmocka_unit_test(test_run_writes_the_export_beside_the_workbook),
         cmocka_unit_test(test_default_pool_awards_include_the_supplements),
         cmocka_unit_test(test_reasons_are_words),
+        cmocka_unit_test(test_small_pool_json_gives_the_exact_bytes),
+        cmocka_unit_test(test_run_writes_json_that_passes_the_schema),
     };
     return cmocka_run_group_tests_name("opendata", tests, NULL, NULL);
 }
