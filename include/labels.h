@@ -331,6 +331,22 @@ typedef enum {
     L_MY_KIND_NEW, /* Ny flerårig bevilling (denne indstilling) */
     L_MY_NONE, /* Ingen ansøgninger om flerårig bevilling. */
     L_CMP_PROP_LEGEND, /* Ja/Nej: ... (what each property means, one line) */
+    /* the decisions CSV's reasons and columns (report.c, opendata.c) */
+    L_CSV_PER_YEAR,         /* Tilskud pr. år */
+    L_CSV_REASON,           /* Begrundelse */
+    L_CSV_TOTAL,            /* I alt (alle år, med tillæg) */
+    L_WHY_FULL,             /* bevilget som indstillet */
+    L_WHY_REDUCED,          /* reduceret efter puljens regel */
+    L_WHY_CAPPED,           /* sat ned til højeste tilskud (%s kr.) */
+    /* conflicts of interest (members.c, report_members.c) */
+    L_MB_SHEET,             /* Inhabilitet */
+    L_MB_ROLE_COMMITTEE,    /* udvalg */
+    L_MB_ROLE_PANEL,        /* indstillingsudvalg */
+    L_MB_COL_MEMBER,        /* Medlem */
+    L_MB_COL_ROLE,          /* Rolle */
+    L_MB_COL_TIE,           /* Tilknytning */
+    L_OD_TX_YEAR,           /* Tilskud %d */
+    L_OD_TX_YEAR_SUPP,      /* Tilskud %d med tillæg %s kr. */
     L__COUNT
 } label_id;
 

@@ -117,6 +117,8 @@ typedef struct pool {
                               each `notes =` line adds, "\n" in a value separates */
     size_t n_notes;
     bool decision_date_default; /* no decision_date line: 1 January of the year is used */
+    char *members;         /* [pool] members: the members file (members.h), relative to
+                              the pool file; NULL = none */
 } pool;
 
 /**

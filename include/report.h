@@ -64,8 +64,10 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
  * @brief Write the decisions CSV (UTF-8 with BOM, ';', CRLF) to path (atomically).
  *
  * Columns: Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Reduktion;Indstillet
- * tilskud;Afslag/begrundelse;Status (bevilget, reduceret or afslag). Amounts
- * are plain integers. Fields with ';', '"', CR or LF are quoted; text that a
+ * tilskud;Afslag/begrundelse;Status (bevilget, reduceret or afslag), then
+ * Tillæg: <key> (kr.) per earmark, Antal år (søgt), Antal år (bevilget),
+ * Tilskud pr. år, Begrundelse (opendata_reason()) and I alt (alle år, med
+ * tillæg) (opendata_award()). Amounts are plain integers. Fields with ';', '"', CR or LF are quoted; text that a
  * spreadsheet would run as a formula (first character = + - @ TAB CR) gets
  * a leading apostrophe.
  *

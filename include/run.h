@@ -82,8 +82,8 @@ typedef struct run_output {
 /* The outputs, in the order they are written (and listed as written): the
  * workbook, the decisions CSV, the 360Giving CSV, next year's ledger (when
  * the pool keeps a ledger or binds new multi-year grants); compare's
- * workbook. Every one of them is also checked not to be an input. */
-enum { RUN_N_OUTPUTS = 5 };
+ * workbook; the 360Giving JSON (run). Every one of them is also checked not to be an input. */
+enum { RUN_N_OUTPUTS = 6 };
 extern const run_output run_outputs[RUN_N_OUTPUTS];
 
 typedef struct pulje_run {

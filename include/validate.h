@@ -10,7 +10,9 @@
  *     (earmark_validate());
  *   - applicants holding a running multi-year grant, unless the pool sets
  *     them aside (multiyear_holders());
- *   - the plausibility of the amounts (plausible.h).
+ *   - the plausibility of the amounts (plausible.h);
+ *   - conflicts of interest: the pool's members file read and matched
+ *     against the applications, a warning per member (members.h).
  *
  * Called by the run (run.h) after the readers and before the engine; never
  * by a reader. Every problem goes to the diagnostics list. */
@@ -32,7 +34,8 @@ int validate_ledger_reservations(pool *p, const ledger *l, diag_list *dl);
 /**
  * @brief Every check across the files read into in, in this order: the
  * ledger's reservations (added to the pool) within the budget, the earmark
- * answers, running holders, plausibility. Stops at the first that fails.
+ * answers, running holders, plausibility, the members' conflicts of interest.
+ * Stops at the first that fails.
  * @return PULJE_OK; PULJE_INPUT (see dl); PULJE_FAULT on out of memory.
  */
 pulje_status validate_inputs(pulje_inputs *in, diag_list *dl);

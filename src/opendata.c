@@ -8,6 +8,7 @@
 #include "atomic.h"
 #include "labels.h"
 #include "money.h"
+#include "reasons.h"
 #include "report.h"
 #include "table.h"
 #include "text.h"
@@ -49,6 +50,70 @@ static int field(FILE *fp, const char *s, int first)
     return table_write_field(fp, s, ',', first != 0, true);
 }
 
+pulje_kr opendata_supplements(const alloc_result *r, size_t i)
+{
+    pulje_kr s = 0;
+
+    if (!r || i >= r->n || !r->em.lines || r->em.n_apps != r->n)
+        return 0;
+    for (size_t k = 0; k < r->em.n_earmarks; k++)
+        s += r->em.lines[k * r->em.n_apps + i].grant;
+    return s;
+}
+
+pulje_kr opendata_award(const alloc_result *r, size_t i)
+{
+    if (!r || i >= r->n || !r->lines)
+        return 0;
+    return r->lines[i].grant * (pulje_kr)(r->lines[i].years > 0 ? r->lines[i].years : 1) +
+           opendata_supplements(r, i);
+}
+
+char *opendata_reason(const pool *p, const app *a, const alloc_line *l, char *buf, size_t size)
+{
+    char m[MONEY_BUFSZ];
+    size_t n;
+
+    if (!buf || size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (!p || !a || !l)
+        return buf;
+    if (l->grant <= 0) {
+        switch (l->why) {
+        case ALLOC_REFUSE_HOLDER:
+            label_format(buf, size, L_EX_WHY_HOLDER);
+            break;
+        case ALLOC_REFUSE_MIN_GRANT:
+            label_format(buf, size, L_EX_WHY_MIN, money_format(p->rule.min_grant, m));
+            break;
+        case ALLOC_REFUSE_ROUNDED:
+            label_format(buf, size, l->share_num == 0 ? L_EX_WHY_RULE : L_EX_WHY_ROUNDED);
+            break;
+        case ALLOC_REFUSE_PANEL:
+        case ALLOC_REFUSE_NONE:
+        default:
+            if (a->refusal && a->refusal[0])
+                snprintf(buf, size, "%s", a->refusal);
+            else
+                label_format(buf, size, L_EX_WHY_ZERO);
+            break;
+        }
+        return buf;
+    }
+    if (l->capped)
+        label_format(buf, size, L_WHY_CAPPED, money_format(p->rule.max_grant, m));
+    else
+        label_format(buf, size, l->reduced ? L_WHY_REDUCED : L_WHY_FULL);
+    n = strlen(buf);
+    if (l->years_asked > 1 && n + 2 < size) {
+        snprintf(buf + n, size - n, "; ");
+        label_format(buf + n + 2, size - n - 2, reason_my_status_label(l->my),
+                     p->min_active_years);
+    }
+    return buf;
+}
+
 /* An 8-digit CVR number. */
 static int is_cvr(const char *cvr)
 {
@@ -70,25 +135,36 @@ typedef struct common {
     const char *date;
 } common;
 
-static int write_row(FILE *fp, const pool *p, const common *c, const app *a,
-                     const alloc_line *l)
+/* The grant's identifier, recipient identifier and description. */
+static void grant_texts(const pool *p, const common *c, const app *a, const alloc_line *l,
+                        char *id, size_t idsz, char *recipient, size_t rsz, char *desc,
+                        size_t dsz)
 {
-    char id[512], recipient[512], slug[256], desc[1024], amount[32], start[32], end[32];
-    char months[16], per_year[MONEY_BUFSZ];
+    char slug[256], per_year[MONEY_BUFSZ];
     int years = l->years > 0 ? l->years : 1;
 
-    snprintf(id, sizeof id, "%s-%s-%s", c->prefix, c->base, str(a->nr));
+    snprintf(id, idsz, "%s-%s-%s", c->prefix, c->base, str(a->nr));
     if (is_cvr(a->cvr))
-        snprintf(recipient, sizeof recipient, "DK-CVR-%s", a->cvr);
+        snprintf(recipient, rsz, "DK-CVR-%s", a->cvr);
     else
-        snprintf(recipient, sizeof recipient, "%s-%s", c->prefix,
+        snprintf(recipient, rsz, "%s-%s", c->prefix,
                  opendata_slug(a->association, slug, sizeof slug));
     if (years > 1)
-        label_format(desc, sizeof desc, L_OD_DESCRIPTION_MY, str(p->name), p->year,
+        label_format(desc, dsz, L_OD_DESCRIPTION_MY, str(p->name), p->year,
                      money_format(l->grant, per_year), years);
     else
-        label_format(desc, sizeof desc, L_OD_DESCRIPTION, str(p->name), p->year);
-    snprintf(amount, sizeof amount, "%" PRId64, l->grant * (pulje_kr)years);
+        label_format(desc, dsz, L_OD_DESCRIPTION, str(p->name), p->year);
+}
+
+static int write_row(FILE *fp, const pool *p, const common *c, const app *a,
+                     const alloc_line *l, pulje_kr award)
+{
+    char id[512], recipient[512], desc[1024], amount[32], start[32], end[32];
+    char months[16];
+    int years = l->years > 0 ? l->years : 1;
+
+    grant_texts(p, c, a, l, id, sizeof id, recipient, sizeof recipient, desc, sizeof desc);
+    snprintf(amount, sizeof amount, "%" PRId64, award);
     snprintf(start, sizeof start, "%04d-01-01", p->year);
     snprintf(end, sizeof end, "%04d-12-31", p->year + years - 1);
     snprintf(months, sizeof months, "%d", 12 * years);
@@ -102,10 +178,10 @@ static int write_row(FILE *fp, const pool *p, const common *c, const app *a,
     return 0;
 }
 
-int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *apps,
-                                    const alloc_result *r, char *err, size_t errsz)
+/* Check the arguments and fill c. 0, or -1 with err set. */
+static int setup(FILE *fp, const pool *p, const app_list *apps, const alloc_result *r,
+                 common *c, char *err, size_t errsz)
 {
-    common c;
     char slug[256];
 
     if (!fp || !p || !apps || !r || r->n != apps->n || (r->n && (!r->lines || !apps->v))) {
@@ -118,17 +194,26 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
                      str(p->file));
         return -1;
     }
-    memset(&c, 0, sizeof c);
-    c.prefix = p->id_prefix ? p->id_prefix : OPENDATA_DEFAULT_PREFIX;
-    report_basename(p, c.base, sizeof c.base);
-    c.funder_name = p->org_name ? p->org_name : p->committee ? p->committee : str(p->name);
+    memset(c, 0, sizeof *c);
+    c->prefix = p->id_prefix ? p->id_prefix : OPENDATA_DEFAULT_PREFIX;
+    report_basename(p, c->base, sizeof c->base);
+    c->funder_name = p->org_name ? p->org_name : p->committee ? p->committee : str(p->name);
     if (p->org_id)
-        snprintf(c.funder_id, sizeof c.funder_id, "%s", p->org_id);
+        snprintf(c->funder_id, sizeof c->funder_id, "%s", p->org_id);
     else
-        snprintf(c.funder_id, sizeof c.funder_id, "%s-%s", c.prefix,
-                 opendata_slug(c.funder_name, slug, sizeof slug));
-    c.date = p->decision_date;
+        snprintf(c->funder_id, sizeof c->funder_id, "%s-%s", c->prefix,
+                 opendata_slug(c->funder_name, slug, sizeof slug));
+    c->date = p->decision_date;
+    return 0;
+}
 
+int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *apps,
+                                    const alloc_result *r, char *err, size_t errsz)
+{
+    common c;
+
+    if (setup(fp, p, apps, r, &c, err, errsz) != 0)
+        return -1;
     errno = 0;
     for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++) {
         if (field(fp, columns[k], k == 0) != 0)
@@ -137,7 +222,9 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
     if (fputs("\r\n", fp) == EOF)
         goto write_error;
     for (size_t i = 0; i < r->n; i++) {
-        if (r->lines[i].grant > 0 && write_row(fp, p, &c, &apps->v[i], &r->lines[i]) != 0)
+        pulje_kr award = opendata_award(r, i);
+        if ((r->lines[i].grant > 0 || award > 0) &&
+            write_row(fp, p, &c, &apps->v[i], &r->lines[i], award) != 0)
             goto write_error;
     }
     if (ferror(fp))
@@ -147,6 +234,111 @@ int opendata_write_360giving_stream(FILE *fp, const pool *p, const app_list *app
 write_error:
     text_set_err(err, errsz, "cannot write the 360Giving CSV: %s", strerror(errno ? errno : EIO));
     return -1;
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+/* A JSON string: '"', '\\' and control characters escaped; UTF-8 as it is. */
+static void json_str(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (const unsigned char *u = (const unsigned char *)str(s); *u; u++) {
+        if (*u == '"' || *u == '\\')
+            fprintf(fp, "\\%c", *u);
+        else if (*u == '\n')
+            fputs("\\n", fp);
+        else if (*u < 0x20 || *u == 0x7F)
+            fprintf(fp, "\\u%04x", *u);
+        else
+            fputc(*u, fp);
+    }
+    fputc('"', fp);
+}
+
+/* "key": "value" with a leading ",\n" unless first, indented. */
+static void json_kv(FILE *fp, int indent, const char *key, const char *value, int first)
+{
+    fprintf(fp, "%s%*s\"%s\": ", first ? "" : ",\n", indent, "", key);
+    json_str(fp, value);
+}
+
+static void json_org(FILE *fp, const char *key, const char *id, const char *name)
+{
+    fprintf(fp, ",\n      \"%s\": [{\"id\": ", key);
+    json_str(fp, id);
+    fputs(", \"name\": ", fp);
+    json_str(fp, name);
+    fputs("}]", fp);
+}
+
+static void json_grant(FILE *fp, const pool *p, const common *c, const app *a,
+                       const alloc_line *l, pulje_kr award, pulje_kr supplements)
+{
+    char id[512], recipient[512], desc[1024], tx[1024], m[MONEY_BUFSZ];
+    int years = l->years > 0 ? l->years : 1;
+
+    grant_texts(p, c, a, l, id, sizeof id, recipient, sizeof recipient, desc, sizeof desc);
+    fputs("    {\n", fp);
+    json_kv(fp, 6, "id", id, 1);
+    json_kv(fp, 6, "title", a->activity, 0);
+    json_kv(fp, 6, "description", desc, 0);
+    json_kv(fp, 6, "currency", "DKK", 0);
+    fprintf(fp, ",\n      \"amountAwarded\": %" PRId64, award);
+    json_kv(fp, 6, "awardDate", c->date, 0);
+    json_org(fp, "recipientOrganization", recipient, a->association);
+    json_org(fp, "fundingOrganization", c->funder_id, c->funder_name);
+    fprintf(fp, ",\n      \"plannedDates\": [{\"startDate\": \"%04d-01-01\", "
+                "\"endDate\": \"%04d-12-31\", \"duration\": %d}]",
+            p->year, p->year + years - 1, 12 * years);
+    fputs(",\n      \"commitmentTransaction\": [", fp);
+    for (int y = 0; y < years; y++) {
+        char txid[600], date[32];
+        pulje_kr value = l->grant + (y == 0 ? supplements : 0);
+        snprintf(txid, sizeof txid, "%s-%04d", id, p->year + y);
+        snprintf(date, sizeof date, "%04d-01-01", p->year + y);
+        if (y == 0 && supplements > 0)
+            label_format(tx, sizeof tx, L_OD_TX_YEAR_SUPP, p->year + y,
+                         money_format(supplements, m));
+        else
+            label_format(tx, sizeof tx, L_OD_TX_YEAR, p->year + y);
+        fputs(y ? ",\n        {" : "\n        {", fp);
+        json_kv(fp, 0, "id", txid, 1);
+        fputs(", ", fp);
+        json_kv(fp, 0, "transactionDate", date, 1);
+        fputs(", ", fp);
+        json_kv(fp, 0, "currency", "DKK", 1);
+        fprintf(fp, ", \"value\": %" PRId64 ", ", value);
+        json_kv(fp, 0, "description", tx, 1);
+        fputc('}', fp);
+    }
+    fputs("\n      ]\n    }", fp);
+}
+
+int opendata_write_360giving_json_stream(FILE *fp, const pool *p, const app_list *apps,
+                                         const alloc_result *r, char *err, size_t errsz)
+{
+    common c;
+    int first = 1;
+
+    if (setup(fp, p, apps, r, &c, err, errsz) != 0)
+        return -1;
+    errno = 0;
+    fputs("{\n  \"grants\": [", fp);
+    for (size_t i = 0; i < r->n; i++) {
+        pulje_kr award = opendata_award(r, i);
+        if (r->lines[i].grant <= 0 && award <= 0)
+            continue;
+        fputs(first ? "\n" : ",\n", fp);
+        first = 0;
+        json_grant(fp, p, &c, &apps->v[i], &r->lines[i], award, opendata_supplements(r, i));
+    }
+    fputs(first ? "]\n}\n" : "\n  ]\n}\n", fp);
+    if (ferror(fp)) {
+        text_set_err(err, errsz, "cannot write the 360Giving JSON: %s",
+                     strerror(errno ? errno : EIO));
+        return -1;
+    }
+    return 0;
 }
 
 /* What put_360giving writes. */
@@ -168,4 +360,18 @@ int opendata_write_360giving(const char *path, const pool *p, const app_list *ap
 {
     export x = {p, apps, r};
     return atomic_write(path, put_360giving, &x, err, errsz);
+}
+
+/* The 360Giving JSON; an atomic_put_fn. */
+static int put_360giving_json(FILE *fp, void *ctx, char *err, size_t errsz)
+{
+    const export *x = ctx;
+    return opendata_write_360giving_json_stream(fp, x->p, x->apps, x->r, err, errsz);
+}
+
+int opendata_write_360giving_json(const char *path, const pool *p, const app_list *apps,
+                                  const alloc_result *r, char *err, size_t errsz)
+{
+    export x = {p, apps, r};
+    return atomic_write(path, put_360giving_json, &x, err, errsz);
 }

@@ -99,6 +99,8 @@ static const pool_key pool_keys[] = {
      .example = "Retningslinjer for § 18-puljen, vedtaget 2021"},
     {.name = "notes", .sec = SEC_POOL, .type = KT_TEXTS, .field = F(notes),
      .count_field = F(n_notes), .example = "Første bemærkning"},
+    {.name = "members", .sec = SEC_POOL, .type = KT_TEXT, .field = F(members),
+     .example = "medlemmer.csv"},
 
     {.name = "rule", .sec = SEC_RULES, .type = KT_RULE, .field = F(rule.kind),
      .dflt = RULE_THRESHOLD, .example = "proportional",

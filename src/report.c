@@ -24,6 +24,7 @@
 #include "digest.h"
 #include "labels.h"
 #include "money.h"
+#include "opendata.h"
 #include "ruletext.h"
 #include "table.h"
 #include "text.h"
@@ -665,6 +666,11 @@ static void sheet_earmarks(book *b, const sheet_ctx *c)
     report_write_earmarks(b, c->p, c->apps, c->r);
 }
 
+static void sheet_members(book *b, const sheet_ctx *c)
+{
+    report_write_members(b, c->p, c->apps);
+}
+
 /* The workbook's sheets in tab order, one writer each (the earmarks' writer
  * adds one sheet per earmark). A new sheet is one writer and one row here.
  * Each writer adds its sheet and writes it top to bottom (constant-memory
@@ -675,7 +681,7 @@ static const struct {
 } workbook_sheets[] = {
     {L_SHEET_SUMMARY, sheet_summary},     {L_SHEET_ECONOMY, sheet_economy},
     {L_SHEET_OVERVIEW, sheet_overview},   {L_SHEET_MULTIYEAR, sheet_multiyear},
-    {L__COUNT, sheet_earmarks},
+    {L__COUNT, sheet_earmarks},           {L_MB_SHEET, sheet_members},
 };
 
 /* Everything that goes into the workbook; the caller closes it. */
@@ -743,18 +749,54 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
 /* ------------------------------------------------------------------------ */
 /* The decisions CSV                                                          */
 
-static int csv_header(FILE *fp)
+/* The columns: the ten of old, then one supplement column per earmark,
+ * the years asked and granted, the grant per year, the reason in words and
+ * the whole award (opendata_award()). */
+static int csv_header(FILE *fp, const pool *p, const alloc_result *r)
 {
     static const label_id cols[] = {
         L_COL_NR, L_CSV_CVR, L_COL_ASSOCIATION, L_COL_ACTIVITY, L_CSV_APPLIED,
         L_CSV_ASSESSED, L_CSV_REDUCTION, L_CSV_GRANT, L_COL_REFUSAL, L_CSV_STATUS,
     };
+    static const label_id tail[] = {
+        L_COL_YEARS_ASKED, L_COL_YEARS_GRANTED, L_CSV_PER_YEAR, L_CSV_REASON, L_CSV_TOTAL,
+    };
+    char title[512];
 
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         if (table_write_text(fp, label(cols[i]), i == 0) != 0)
             return -1;
     }
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        const char *key = k < p->n_earmark_defs ? p->earmark_defs[k].key : "";
+        label_format(title, sizeof title, L_COL_SUPPLEMENT, key);
+        if (table_write_text(fp, title, false) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
+        if (table_write_text(fp, label(tail[i]), false) != 0)
+            return -1;
+    }
     return table_write_eol(fp);
+}
+
+/* The new columns of application i (after Status). */
+static int csv_row_tail(FILE *fp, const pool *p, const app *a, const alloc_result *r, size_t i)
+{
+    const alloc_line *l = &r->lines[i];
+    char why[1024];
+
+    for (size_t k = 0; k < r->em.n_earmarks; k++) {
+        if (table_write_int(fp, r->em.lines[k * r->em.n_apps + i].grant, false) != 0)
+            return -1;
+    }
+    return table_write_int(fp, l->years_asked, false) ||
+                   table_write_int(fp, l->years, false) ||
+                   table_write_int(fp, l->grant, false) ||
+                   table_write_text(fp, opendata_reason(p, a, l, why, sizeof why), false) ||
+                   table_write_int(fp, opendata_award(r, i), false)
+               ? -1
+               : 0;
 }
 
 static int csv_row(FILE *fp, const app *a, const alloc_line *l)
@@ -769,13 +811,14 @@ static int csv_row(FILE *fp, const app *a, const alloc_line *l)
         table_write_int(fp, l->claim, false) ||
         table_write_int(fp, l->claim - l->grant, false) ||
         table_write_int(fp, l->grant, false) || table_write_text(fp, a->refusal, false) ||
-        table_write_text(fp, label(status), false) || table_write_eol(fp))
+        table_write_text(fp, label(status), false))
         return -1;
     return 0;
 }
 
 /* What csv_rows writes. */
 typedef struct csv_data {
+    const pool *p;
     const app_list *apps;
     const alloc_result *r;
 } csv_data;
@@ -784,10 +827,11 @@ typedef struct csv_data {
 static int csv_rows(FILE *fp, void *ctx)
 {
     const csv_data *d = ctx;
-    if (csv_header(fp) != 0)
+    if (csv_header(fp, d->p, d->r) != 0)
         return -1;
     for (size_t i = 0; i < d->r->n; i++)
-        if (csv_row(fp, &d->apps->v[i], &d->r->lines[i]) != 0)
+        if (csv_row(fp, &d->apps->v[i], &d->r->lines[i]) != 0 ||
+            csv_row_tail(fp, d->p, &d->apps->v[i], d->r, i) != 0 || table_write_eol(fp) != 0)
             return -1;
     return 0;
 }
@@ -796,7 +840,7 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
                      const alloc_result *r, char *err, size_t errsz)
 {
     totals t;
-    csv_data d = {apps, r};
+    csv_data d = {p, apps, r};
 
     if (check_result(p, apps, r, &t, err, errsz) != 0)
         return -1;

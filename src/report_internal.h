@@ -49,6 +49,9 @@ void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,
 void report_write_multiyear(struct book *b, const pool *p, const app_list *apps,
                             const alloc_result *r, const report_overview_cols *ov);
 
+/** @brief Add the "Inhabilitet" sheet (report_members.c) when the pool names a members file. */
+void report_write_members(struct book *b, const pool *p, const app_list *apps);
+
 /** @brief An application's number as a number cell when it is plain digits
  * (so that sorting and filtering work), else as text. */
 void report_put_nr(struct book *b, const struct book_sheet *s, unsigned row,

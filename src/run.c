@@ -64,6 +64,11 @@ static int write_ledger(const pulje_run *r, const char *path, char *err, size_t 
     return rc;
 }
 
+static int write_360giving_json(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return opendata_write_360giving_json(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
 static bool ledger_wanted(const pulje_run *r)
 {
     return r->in.pool.ledger != NULL || r->result.n_my_honoured > 0;
@@ -80,6 +85,7 @@ const run_output run_outputs[RUN_N_OUTPUTS] = {
     {"360giving", "-360giving.csv", RUN_RUN, write_360giving, NULL},
     {"ledger", "-forpligtelser.csv", RUN_RUN, write_ledger, ledger_wanted},
     {"comparison", "-sammenligning.xlsx", RUN_COMPARE, write_comparison, NULL},
+    {"360giving-json", "-360giving.json", RUN_RUN, write_360giving_json, NULL},
 };
 
 /* ------------------------------------------------------------------------ */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "earmark.h"
+#include "members.h"
 #include "multiyear.h"
 #include "plausible.h"
 #include "reasons.h"
@@ -106,5 +107,12 @@ pulje_status validate_inputs(pulje_inputs *in, diag_list *dl)
     bad = plausible_check(&in->pool, &in->apps, dl);
     if (bad == (size_t)-1)
         return PULJE_FAULT;
-    return bad > 0 ? PULJE_INPUT : PULJE_OK;
+    if (bad > 0)
+        return PULJE_INPUT;
+    /* conflicts of interest: a warning per member (members.h) */
+    switch (members_check(&in->pool, &in->apps, dl)) {
+    case 0: return PULJE_OK;
+    case -1: return PULJE_INPUT;
+    default: return PULJE_FAULT;
+    }
 }

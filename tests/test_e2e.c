@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "table.h"
+
 #define MAX_CELLS 20000
 
 typedef struct {
@@ -336,6 +338,86 @@ static void test_decisions_csv_is_written_beside_the_workbook(void **state)
     assert_true(st.st_size > 1000);
 }
 
+/* The decisions CSV read back with the project's own table reader. */
+static const table_column decision_cols[] = {
+    {"nr", "Nr", {NULL}, true, "number"},
+    {"grant", "Indstillet tilskud", {NULL}, true, "the grant year's grant"},
+    {"status", "Status", {NULL}, true, "bevilget, reduceret, afslag"},
+    {"supp", "Tillæg: trivsel (kr.)", {NULL}, true, "the supplement"},
+    {"asked", "Antal år (søgt)", {NULL}, true, "years asked"},
+    {"years", "Antal år (bevilget)", {NULL}, true, "years granted"},
+    {"per_year", "Tilskud pr. år", {NULL}, true, "grant per year"},
+    {"reason", "Begrundelse", {NULL}, true, "the reason in words"},
+    {"total", "I alt (alle år, med tillæg)", {NULL}, true, "the whole award"},
+    {"cvr", "CVR", {NULL}, false, ""},
+    {"assoc", "Forening", {NULL}, false, ""},
+    {"act", "Indsats", {NULL}, false, ""},
+    {"applied", "Ansøgt", {NULL}, false, ""},
+    {"assessed", "Indstillet", {NULL}, false, ""},
+    {"red", "Reduktion", {NULL}, false, ""},
+    {"refusal", "Afslag/begrundelse", {NULL}, false, ""},
+    {NULL, NULL, {NULL}, false, NULL},
+};
+
+typedef struct decision_sums {
+    size_t rows, refused, reduced, multi;
+    pulje_kr grants, supplements, totals, per_year_x_years;
+} decision_sums;
+
+static int decision_row(table *t, const table_row *row, void *ctx)
+{
+    decision_sums *s = ctx;
+    pulje_kr g = 0, sp = 0, tot = 0, py = 0, yrs = 0;
+
+    assert_true(table_amount(t, row->cell[1], &g));
+    assert_true(table_amount(t, row->cell[3], &sp));
+    assert_true(table_amount(t, row->cell[8], &tot));
+    assert_true(table_amount(t, row->cell[6], &py));
+    assert_true(table_amount(t, row->cell[5], &yrs));
+    s->rows++;
+    s->grants += g;
+    s->supplements += sp;
+    s->totals += tot;
+    s->per_year_x_years += py * yrs;
+    assert_int_equal(tot, py * yrs + sp);
+    if (strcmp(row->cell[2]->s, "afslag") == 0) {
+        s->refused++;
+        assert_true(row->cell[7]->len > 0); /* a refusal always says why */
+    }
+    if (strcmp(row->cell[2]->s, "reduceret") == 0) {
+        s->reduced++;
+        assert_non_null(strstr(row->cell[7]->s, "reduceret efter puljens regel"));
+    }
+    s->multi += yrs > 1;
+    return 0;
+}
+
+/* Done-when figures of issue 16: the 2023 grants plus supplements are
+ * 3.257.050 + 500.000 = 3.757.050 kr.; the whole awards over all years with
+ * supplements 4.712.850 kr. (4.212.850 kr. of grants over all years). */
+static void test_decisions_csv_carries_supplements_years_and_totals(void **state)
+{
+    (void)state;
+    char path[512];
+    decision_sums s = {0};
+    diag_list dl;
+
+    diag_init(&dl);
+    snprintf(path, sizeof path, "%s/18-hovedpuljen-2023-afgoerelser.csv", outdir);
+    table_spec spec = {decision_cols, "decision", "decisions", false};
+    assert_int_equal(table_read(&spec, NULL, 0, path, NULL, decision_row, &s, &dl), 0);
+    assert_int_equal(s.rows, 68);
+    assert_int_equal(s.refused, 6);
+    assert_int_equal(s.reduced, 24);
+    assert_int_equal(s.multi, 9);
+    assert_int_equal(s.grants, 3257050);
+    assert_int_equal(s.supplements, 500000);
+    assert_int_equal(s.grants + s.supplements, 3757050);
+    assert_int_equal(s.per_year_x_years, 4212850);
+    assert_int_equal(s.totals, 4712850);
+    diag_free(&dl);
+}
+
 static void test_closed_form_run_gives_identical_files(void **state)
 {
     (void)state;
@@ -516,8 +598,9 @@ static void test_two_runs_into_a_new_folder_both_succeed(void **state)
                  "$(ls -A $d/18-hovedpuljen-2023)",
                  outdir, i, outdir, i, prog, prog);
         assert_int_equal(test_run(cmd, out, sizeof out), 0);
-        /* the four outputs and the run folders' folder: one run folder each */
-        assert_string_equal(out, "0 0 5 koersel-001 koersel-002\n");
+        /* the five outputs (workbook, 2 CSV, ledger, JSON) and the run folders' folder:
+         * one run folder each */
+        assert_string_equal(out, "0 0 6 koersel-001 koersel-002\n");
     }
 }
 
@@ -571,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_file_size_limit_is_exit_4_and_changes_nothing),
         cmocka_unit_test(test_two_runs_into_a_new_folder_both_succeed),
         cmocka_unit_test(test_a_ledger_in_the_output_folder_is_never_overwritten),
+        cmocka_unit_test(test_decisions_csv_carries_supplements_years_and_totals),
     };
     return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
 }

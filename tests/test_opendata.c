@@ -196,6 +196,213 @@ static void test_default_pool_has_one_row_per_grant(void **state)
     diag_free(&dl);
 }
 
+/* The default pool's whole awards: grants over all years (4.212.850 kr.)
+ * plus the supplements (500.000 kr., paid in the grant year) = 4.712.850 kr.;
+ * the grant year's grants plus supplements 3.757.050 kr. */
+static void test_default_pool_awards_include_the_supplements(void **state)
+{
+    pulje_inputs in;
+    alloc_result r;
+    diag_list dl;
+    char *out;
+    pulje_kr csv_sum = 0, awards = 0, supplements = 0, year1 = 0, all_years = 0;
+
+    (void)state;
+    diag_init(&dl);
+    assert_int_equal(run_load_inputs("inputs/pulje-2023.ini", NULL, &in, &dl), PULJE_OK);
+    assert_int_equal(alloc_run(&in.pool, &in.apps, ALLOC_CLOSED_FORM, &r, &dl), 0);
+    for (size_t i = 0; i < r.n; i++) {
+        awards += opendata_award(&r, i);
+        supplements += opendata_supplements(&r, i);
+        year1 += r.lines[i].grant;
+        all_years += r.lines[i].grant * (r.lines[i].years > 0 ? r.lines[i].years : 1);
+    }
+    assert_int_equal(opendata_award(&r, r.n), 0);
+    assert_int_equal(supplements, 500000);
+    assert_int_equal(year1 + supplements, 3757050);
+    assert_int_equal(all_years, 4212850);
+    assert_int_equal(awards, 4712850);
+    out = export(&in.pool, &in.apps, &r);
+    /* Amount Awarded is the 5th field; no earlier field of the default pool
+     * holds a ',' inside quotes before it except the title, so walk fields */
+    for (char *line = strstr(out, "\r\n") + 2; *line; line = strstr(line, "\r\n") + 2) {
+        const char *c = line;
+        for (int field = 0; field < 4; field++) {
+            int quoted = *c == '"';
+            if (quoted) {
+                for (c++; *c && !(c[0] == '"' && c[1] != '"'); c += c[0] == '"' ? 2 : 1)
+                    ;
+                c++;
+            }
+            c = strchr(c, ',') + 1;
+        }
+        csv_sum += atoll(c);
+    }
+    assert_int_equal(csv_sum, 4712850);
+    /* application 2: 50.000 kr. and a 50.000 kr. supplement, one year */
+    assert_non_null(strstr(out, "\r\n360G-pulje-18-hovedpuljen-2023-2,Samtalegrupper for pårørende,"
+                                "Tilskud fra § 18-Hovedpuljen 2023,DKK,100000,"));
+    free(out);
+    alloc_free(&r);
+    inputs_free(&in);
+    diag_free(&dl);
+}
+
+/* Every reason code in words, as explain says them. */
+static void test_reasons_are_words(void **state)
+{
+    pool p;
+    app a = {.nr = "1", .refusal = ""};
+    alloc_line l = {.claim = 10000, .grant = 10000, .years_asked = 1, .years = 1};
+    char buf[256];
+
+    (void)state;
+    memset(&p, 0, sizeof p);
+    p.rule.min_grant = 5000;
+    p.rule.max_grant = 80000;
+    p.min_active_years = 5;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "bevilget som indstillet");
+    l.reduced = true;
+    l.grant = 8000;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "reduceret efter puljens regel");
+    l.capped = true;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "sat ned til højeste tilskud (80.000 kr.)");
+    l.capped = false;
+    l.years_asked = 3;
+    l.my = MY_TOO_YOUNG;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "reduceret efter puljens regel; Etårig: under 5 års aktivitet");
+    l = (alloc_line){.grant = 0, .refused = true, .why = ALLOC_REFUSE_PANEL, .years_asked = 1};
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "indstillet 0 kr.");
+    a.refusal = "Uden for formålet";
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "Uden for formålet");
+    a.refusal = "";
+    l.why = ALLOC_REFUSE_HOLDER;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "har en løbende flerårig bevilling");
+    l.why = ALLOC_REFUSE_MIN_GRANT;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "under minimumsbeløbet (5.000 kr.)");
+    l.why = ALLOC_REFUSE_ROUNDED;
+    l.share_num = 40;
+    l.share_den = 1;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf), "afrundet til 0 kr.");
+    l.share_num = 0;
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "reglen giver en andel på 0 kr.");
+    assert_int_equal(labels_set_language("en"), 0);
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
+                        "the rule gives a share of 0 DKK");
+    assert_int_equal(labels_set_language("da"), 0);
+    /* truncation is safe */
+    assert_string_equal(opendata_reason(&p, &a, &l, buf, 6), "regle");
+}
+
+/* The JSON of the small pool, byte for byte: escaping, the 3-year grant's
+ * three commitment transactions, the refusal left out. */
+static void test_small_pool_json_gives_the_exact_bytes(void **state)
+{
+    pool p;
+    app a[3];
+    app_list apps;
+    alloc_line lines[3];
+    alloc_result r;
+    char *buf = NULL, err[256] = "";
+    size_t len = 0;
+    FILE *fp;
+
+    (void)state;
+    small_pool(&p, a, &apps, lines, &r);
+    a[1].activity = "Mad\tog \\ \"samvær\"";
+    fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(opendata_write_360giving_json_stream(fp, &p, &apps, &r, err, sizeof err), 0);
+    assert_int_equal(fclose(fp), 0);
+    assert_string_equal(buf,
+        "{\n  \"grants\": [\n"
+        "    {\n"
+        "      \"id\": \"360G-pulje-18-puljen-2024-1\",\n"
+        "      \"title\": \"Lektiecafé\",\n"
+        "      \"description\": \"Tilskud fra § 18-Puljen 2024\",\n"
+        "      \"currency\": \"DKK\",\n"
+        "      \"amountAwarded\": 10000,\n"
+        "      \"awardDate\": \"2023-12-12\",\n"
+        "      \"recipientOrganization\": [{\"id\": \"DK-CVR-12345678\", \"name\": \"Gode Naboer\"}],\n"
+        "      \"fundingOrganization\": [{\"id\": \"360G-pulje-socialudvalget\", \"name\": \"Socialudvalget\"}],\n"
+        "      \"plannedDates\": [{\"startDate\": \"2024-01-01\", \"endDate\": \"2024-12-31\", \"duration\": 12}],\n"
+        "      \"commitmentTransaction\": [\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-1-2024\", \"transactionDate\": \"2024-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 10000, \"description\": \"Tilskud 2024\"}\n"
+        "      ]\n"
+        "    },\n"
+        "    {\n"
+        "      \"id\": \"360G-pulje-18-puljen-2024-2\",\n"
+        "      \"title\": \"Mad\\u0009og \\\\ \\\"samvær\\\"\",\n"
+        "      \"description\": \"Flerårigt tilskud fra § 18-Puljen 2024: 20.000 kr. om året i 3 år\",\n"
+        "      \"currency\": \"DKK\",\n"
+        "      \"amountAwarded\": 60000,\n"
+        "      \"awardDate\": \"2023-12-12\",\n"
+        "      \"recipientOrganization\": [{\"id\": \"360G-pulje-foreningen-oe-vest\", "
+        "\"name\": \"Foreningen \\\"Ø\\\", Vest\"}],\n"
+        "      \"fundingOrganization\": [{\"id\": \"360G-pulje-socialudvalget\", \"name\": \"Socialudvalget\"}],\n"
+        "      \"plannedDates\": [{\"startDate\": \"2024-01-01\", \"endDate\": \"2026-12-31\", \"duration\": 36}],\n"
+        "      \"commitmentTransaction\": [\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-2-2024\", \"transactionDate\": \"2024-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 20000, \"description\": \"Tilskud 2024\"},\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-2-2025\", \"transactionDate\": \"2025-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 20000, \"description\": \"Tilskud 2025\"},\n"
+        "        {\"id\": \"360G-pulje-18-puljen-2024-2-2026\", \"transactionDate\": \"2026-01-01\", "
+        "\"currency\": \"DKK\", \"value\": 20000, \"description\": \"Tilskud 2026\"}\n"
+        "      ]\n"
+        "    }\n"
+        "  ]\n}\n");
+    free(buf);
+}
+
+/* The default pool's JSON passes the schema in tests/data (python3-jsonschema),
+ * its awards and transactions sum to 4.712.850 kr.; a broken copy fails. */
+static void test_run_writes_json_that_passes_the_schema(void **state)
+{
+    const char *build = getenv("BUILD");
+    char dir[] = "/tmp/pulje-360j-XXXXXX", cmd[2048], out[1024];
+    int rc;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s/pulje run -q --out %s 2>/dev/null", build ? build : "build", dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 tests/json_check.py tests/data/360giving-grant-schema.json "
+             "%s/18-hovedpuljen-2023-360giving.json 2>&1", dir);
+    rc = test_run(cmd, out, sizeof out);
+    if (rc == 77) {
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+        assert_int_equal(system(cmd), 0);
+        skip(); /* apt-get install python3-jsonschema */
+    }
+    assert_int_equal(rc, 0);
+    assert_string_equal(out, "ok 62 4712850 4712850\n");
+    /* the check can fail: an amount as text, a transaction that does not add up */
+    snprintf(cmd, sizeof cmd,
+             "sed 's/\"amountAwarded\": 21500/\"amountAwarded\": \"21500\"/' "
+             "%s/18-hovedpuljen-2023-360giving.json > %s/bad.json && /usr/bin/python3 "
+             "tests/json_check.py tests/data/360giving-grant-schema.json %s/bad.json 2>&1",
+             dir, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "invalid: '21500' is not of type 'integer' at grants/0/amountAwarded"));
+    snprintf(cmd, sizeof cmd,
+             "sed 's/\"amountAwarded\": 21500/\"amountAwarded\": 21600/' "
+             "%s/18-hovedpuljen-2023-360giving.json > %s/bad.json && /usr/bin/python3 "
+             "tests/json_check.py tests/data/360giving-grant-schema.json %s/bad.json 2>&1",
+             dir, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "transactions 21500 != amountAwarded 21600"));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_run_writes_the_export_beside_the_workbook(void **state)
 {
     const char *build = getenv("BUILD");
@@ -222,6 +429,10 @@ int main(void)
         cmocka_unit_test(test_pool_file_keys_are_read),
         cmocka_unit_test(test_default_pool_has_one_row_per_grant),
         cmocka_unit_test(test_run_writes_the_export_beside_the_workbook),
+        cmocka_unit_test(test_default_pool_awards_include_the_supplements),
+        cmocka_unit_test(test_reasons_are_words),
+        cmocka_unit_test(test_small_pool_json_gives_the_exact_bytes),
+        cmocka_unit_test(test_run_writes_json_that_passes_the_schema),
     };
     return cmocka_run_group_tests_name("opendata", tests, NULL, NULL);
 }

@@ -1287,16 +1287,20 @@ static void test_summary_refuses_money_for_new_grants_that_does_not_add_up(void 
 static const char expected_csv[] =
     "\xEF\xBB\xBF"
     "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Reduktion;Indstillet tilskud;"
-    "Afslag/begrundelse;Status\r\n"
-    "1;11111111;Foreningen Aa;Lektiecafé;40000;30000;0;30000;;bevilget\r\n"
+    "Afslag/begrundelse;Status;Antal år (søgt);Antal år (bevilget);Tilskud pr. år;"
+    "Begrundelse;I alt (alle år, med tillæg)\r\n"
+    "1;11111111;Foreningen Aa;Lektiecafé;40000;30000;0;30000;;bevilget;0;0;30000;"
+    "bevilget som indstillet;30000\r\n"
     "2;22222222;Natteravnene Odense;\"Natlig tryghedsvandring; weekender\";"
-    "150000;120000;25800;94200;;reduceret\r\n"
+    "150000;120000;25800;94200;;reduceret;0;0;94200;reduceret efter puljens regel;94200\r\n"
     "3;;\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";Mentorordning;"
-    "250000;200000;42900;157100;;reduceret\r\n"
+    "250000;200000;42900;157100;;reduceret;0;0;157100;reduceret efter puljens regel;"
+    "157100\r\n"
     "4;44444444;Foreningen Ø;Café;60000;0;0;0;"
-    "\"Ligger uden for formålet; ikke frivilligt socialt arbejde\";afslag\r\n"
+    "\"Ligger uden for formålet; ikke frivilligt socialt arbejde\";afslag;0;0;0;"
+    "\"Ligger uden for formålet; ikke frivilligt socialt arbejde\";0\r\n"
     "A5;55555555;Frivilligcenter Æblehaven;'-Samtalegruppe;"
-    "100000;100000;21500;78500;;reduceret\r\n";
+    "100000;100000;21500;78500;;reduceret;0;0;78500;reduceret efter puljens regel;78500\r\n";
 
 static void test_csv_exact_bytes(void **state)
 {
@@ -1322,12 +1326,15 @@ static void test_csv_neutralises_every_formula_start_and_quotes_line_breaks(void
     const char *want =
         "\xEF\xBB\xBF"
         "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Reduktion;Indstillet tilskud;"
-        "Afslag/begrundelse;Status\r\n"
-        "'+1;'@x;'\tTab;\"'\rCR\";0;0;0;0;\"to\nlinjer\";afslag\r\n";
+        "Afslag/begrundelse;Status;Antal år (søgt);Antal år (bevilget);Tilskud pr. år;"
+    "Begrundelse;I alt (alle år, med tillæg)\r\n"
+        "'+1;'@x;'\tTab;\"'\rCR\";0;0;0;0;\"'=to\nlinjer\";afslag;0;0;0;\"'=to\nlinjer\";0\r\n";
 
     f->apps.n = f->r.n = 1;
     f->r.granted_total = 0;
-    set_app(&f->a[0], "+1", "@x", "\tTab", "\rCR", 0, 0, "to\nlinjer");
+    /* the refusal reason is written twice (Afslag/begrundelse and
+     * Begrundelse), neutralised both times */
+    set_app(&f->a[0], "+1", "@x", "\tTab", "\rCR", 0, 0, "=to\nlinjer");
     set_line(&f->lines[0], 0, 0, true);
     snprintf(path, sizeof path, "%s/out.csv", f->dir);
     write_csv_ok(f, path);
