@@ -22,7 +22,22 @@ typedef struct pulje_inputs {
     app_list apps;
     char *apps_path;    /* resolved against the pool file's folder */
     char *ledger_path;  /* NULL when the pool keeps no ledger */
+    char *members_path; /* NULL when the pool names no members file */
 } pulje_inputs;
+
+/* The input files of a run, in this order: the pool file, the applications,
+ * the ledger, the members file. */
+#define INPUTS_N_FILES 4
+
+/** @brief What each of the INPUTS_N_FILES inputs is, for messages ("the ledger"). */
+extern const char *const inputs_file_what[INPUTS_N_FILES];
+
+/**
+ * @brief The run's input files in the order above, the absent ones NULL:
+ * the one list that the digests, the "no output is an input" check and the
+ * staged writes all use. This function can't fail.
+ */
+void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES]);
 
 /**
  * @brief Read the pool file (a regular file of at most INPUTS_MAX_BYTES)

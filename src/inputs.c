@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "labels.h"
+#include "members.h"
 #include "plausible.h"
 
 int inputs_check_out_dir(const char *out_dir, diag_list *dl)
@@ -33,6 +34,7 @@ void inputs_free(pulje_inputs *in)
     pool_free(&in->pool);
     free(in->apps_path);
     free(in->ledger_path);
+    free(in->members_path);
     memset(in, 0, sizeof *in);
 }
 
@@ -80,15 +82,30 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
         return dl->oom ? PULJE_FAULT : PULJE_INPUT;
     in->apps_path = pool_applications_path(&in->pool);
     in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
-    if (!in->apps_path || (in->pool.ledger && !in->ledger_path)) {
+    in->members_path = in->pool.members ? members_path(&in->pool) : NULL;
+    if (!in->apps_path || (in->pool.ledger && !in->ledger_path) ||
+        (in->pool.members && !in->members_path)) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         return PULJE_FAULT;
     }
     return PULJE_OK;
 }
 
+const char *const inputs_file_what[INPUTS_N_FILES] = {
+    "the pool file", "the applications file", "the ledger", "the members file"};
+
+void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
+{
+    paths[0] = in->pool.file;
+    paths[1] = in->apps_path;
+    paths[2] = in->ledger_path;
+    paths[3] = in->members_path;
+}
+
 pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl)
 {
+    if (in->members_path && gate_file(in->members_path, "members file", dl) != 0)
+        return PULJE_INPUT;
     if (in->pool.ledger) {
         if (gate_file(in->ledger_path, "ledger", dl) != 0)
             return PULJE_INPUT;
@@ -111,19 +128,19 @@ pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl)
 int inputs_check_outputs(const pulje_inputs *in, const char *const *outputs, size_t n_outputs,
                          diag_list *dl)
 {
-    const char *inputs[3] = {in->pool.file, in->apps_path, in->ledger_path};
-    static const char *const what[3] = {"the pool file", "the applications file",
-                                        "the ledger"};
-    struct stat si[3];
-    int have[3], bad = 0;
+    const char *inputs[INPUTS_N_FILES];
+    const char *const *what = inputs_file_what;
+    struct stat si[INPUTS_N_FILES];
+    int have[INPUTS_N_FILES], bad = 0;
 
-    for (int k = 0; k < 3; k++)
+    inputs_files(in, inputs);
+    for (int k = 0; k < INPUTS_N_FILES; k++)
         have[k] = inputs[k] && stat(inputs[k], &si[k]) == 0;
     for (size_t j = 0; j < n_outputs; j++) {
         struct stat so;
         if (!outputs[j] || stat(outputs[j], &so) != 0)
             continue; /* not there yet: a new file cannot be an input */
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < INPUTS_N_FILES; k++) {
             if (!have[k] || so.st_dev != si[k].st_dev || so.st_ino != si[k].st_ino)
                 continue;
             diag_add(dl, DIAG_ERROR, inputs[k], 0, 0,

@@ -140,9 +140,10 @@ pulje_status run_load_inputs(const char *pool_path, const char *out_dir, pulje_i
  * one). Returns PULJE_OK, or PULJE_INPUT with the sentence set. */
 static pulje_status digest_inputs(pulje_run *r)
 {
-    const char *paths[3] = {r->opt.pool_path, r->in.apps_path, r->in.ledger_path};
+    const char *paths[INPUTS_N_FILES];
 
-    for (size_t i = 0; i < 3; i++)
+    inputs_files(&r->in, paths);
+    for (size_t i = 0; i < INPUTS_N_FILES; i++)
         if (paths[i] && digest_list_add(&r->digests, paths[i]) != 0)
             return say(r, errno == ENOMEM ? PULJE_FAULT : PULJE_INPUT, NULL,
                        "cannot read %s to compute its SHA-256: %s", paths[i], strerror(errno));
@@ -487,12 +488,13 @@ static int copy_file(const char *src, const char *dst)
  * the same name). */
 static bool is_input(const pulje_run *r, const char *path)
 {
-    const char *inputs[3] = {r->opt.pool_path, r->in.apps_path, r->in.ledger_path};
+    const char *inputs[INPUTS_N_FILES];
     struct stat a, b;
 
+    inputs_files(&r->in, inputs);
     if (stat(path, &a) != 0)
         return false;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < INPUTS_N_FILES; i++)
         if (inputs[i] && stat(inputs[i], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
             return true;
     return false;

@@ -157,6 +157,17 @@ static void test_check_and_run_warn_per_member(void **state)
                                 "Hjallese (by name)\n"));
     assert_null(strstr(buf, "Ole Ø"));
     assert_non_null(strstr(buf, "no errors, 3 warnings"));
+    /* the members file is an input like the others: digested, and never an output */
+    assert_non_null(strstr(buf, "/medlemmer.csv\n"));
+    assert_non_null(strstr(buf, "  sha256 "));
+    snprintf(cmd, sizeof cmd,
+             "mkdir %s/o && cp %s/medlemmer.csv %s/o/18-hovedpuljen-2023-afgoerelser.csv && "
+             "sed 's|^members = .*|members = o/18-hovedpuljen-2023-afgoerelser.csv|' "
+             "%s/pulje-2023.ini > %s/p2.ini && %s/pulje run -q %s/p2.ini --out %s/o 2>&1",
+             dir, dir, dir, dir, dir, build, dir, dir);
+    assert_int_equal(test_run(cmd, buf, 1 << 16), 2);
+    assert_non_null(strstr(buf, "18-hovedpuljen-2023-afgoerelser.csv is the members file: "
+                                "writing it would destroy an input"));
     snprintf(cmd, sizeof cmd, "%s/pulje run -q %s/pulje-2023.ini --out %s/out 2>&1", build, dir,
              dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
