@@ -18,7 +18,7 @@ const apps_column apps_columns[] = {
         .kind = APPS_ID, .field = FIELD(nr),
         .note = {"Ansøgningens nummer; hvert nummer én gang.",
                  "The application number; each number once."},
-        .width = 11, .format = APPS_FORMAT_TEXT,
+        .width = 10, .format = APPS_FORMAT_TEXT,
     },
     [COL_CVR] = {
         .col = {.key = "cvr", .header = "CVR", .aliases = {"CVR-nr", "CVR-nummer", NULL},
@@ -26,7 +26,7 @@ const apps_column apps_columns[] = {
         .kind = APPS_ID, .field = FIELD(cvr),
         .note = {"Foreningens CVR-nummer (8 cifre); må stå tomt.",
                  "The association's CVR number (8 digits); may be empty."},
-        .width = 11, .format = APPS_FORMAT_TEXT,
+        .width = 10, .format = APPS_FORMAT_TEXT,
     },
     [COL_ASSOCIATION] = {
         .col = {.key = "association", .header = "Forening",
@@ -34,7 +34,7 @@ const apps_column apps_columns[] = {
                 .meaning = "the applying association"},
         .kind = APPS_TEXT, .field = FIELD(association),
         .note = {"Foreningens navn.", "The association's name."},
-        .width = 36,
+        .width = 24,
     },
     [COL_ACTIVITY] = {
         .col = {.key = "activity", .header = "Indsats",
@@ -42,7 +42,7 @@ const apps_column apps_columns[] = {
                 .meaning = "the activity applied for"},
         .kind = APPS_TEXT, .field = FIELD(activity),
         .note = {"Indsatsen, der søges til.", "The activity applied for."},
-        .width = 36,
+        .width = 24,
     },
     [COL_APPLIED] = {
         .col = {.key = "applied", .header = "Ansøgt",
@@ -52,7 +52,7 @@ const apps_column apps_columns[] = {
                 .meaning = "amount applied for (per year), whole kroner: `50.000` or `50000`"},
         .kind = APPS_AMOUNT, .field = FIELD(applied), .min = 0, .max = MONEY_MAX,
         .note = {"Ansøgt beløb i hele kroner.", "Amount applied for, whole kroner."},
-        .width = 14, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
+        .width = 13, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
     },
     [COL_ASSESSED] = {
         .col = {.key = "assessed", .header = "Indstillet",
@@ -64,7 +64,7 @@ const apps_column apps_columns[] = {
         .note = {"Indstillingsudvalgets beløb i hele kroner; tomt = som ansøgt; 0 ved afslag.",
                  "The assessment panel's amount, whole kroner; empty = as applied; 0 if "
                  "refused."},
-        .width = 14, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
+        .width = 13, .format = APPS_FORMAT_KR, .check = APPS_CHECK_RANGE,
     },
     [COL_REFUSAL] = {
         .col = {.key = "refusal", .header = "Afslag/begrundelse",
@@ -75,7 +75,7 @@ const apps_column apps_columns[] = {
         .kind = APPS_TEXT, .field = FIELD(refusal),
         .note = {"Begrundelse for afslag; al tekst her betyder afslag.",
                  "Reason for a refusal; any text here means the application is refused."},
-        .width = 36,
+        .width = 24,
     },
     {
         .col = {.key = "years", .header = "Antal år",
@@ -86,7 +86,7 @@ const apps_column apps_columns[] = {
         .hint = "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
         .note = {"Antal år, der søges: 1, 2 eller 3 (tomt = 1).",
                  "Years applied for: 1, 2 or 3 (empty = 1)."},
-        .width = 11, .check = APPS_CHECK_LIST,
+        .width = 10, .check = APPS_CHECK_LIST,
     },
     {
         .col = {.key = "active_years", .header = "År aktiv",
@@ -98,7 +98,7 @@ const apps_column apps_columns[] = {
         .hint = "write how many years the activity has run, like 5, or leave it empty",
         .note = {"Antal år, aktiviteten har kørt (flerårige tilskud kræver mindst 5).",
                  "Years the activity has run (multi-year grants need at least 5)."},
-        .width = 11, .check = APPS_CHECK_RANGE,
+        .width = 10, .check = APPS_CHECK_RANGE,
     },
     {
         .col = {.key = "exceptional", .header = "Undtagelse",
@@ -109,7 +109,7 @@ const apps_column apps_columns[] = {
         .hint = "write ja (or x) for an exceptional case; nej, 0 or empty otherwise",
         .note = {"ja, hvis et 3-årigt tilskud er et særligt tilfælde; ellers nej eller tomt.",
                  "ja (yes) if a 3-year grant is an exceptional case; else nej (no) or empty."},
-        .width = 11, .check = APPS_CHECK_LIST,
+        .width = 12, .check = APPS_CHECK_LIST,
     },
     {
         .col = {.key = "priority", .header = "Prioritet",
@@ -121,7 +121,7 @@ const apps_column apps_columns[] = {
         .note = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt "
                  "hvis ingen.",
                  "The panel's priority among multi-year requests, 1 first; empty if none."},
-        .width = 11, .check = APPS_CHECK_RANGE,
+        .width = 10, .check = APPS_CHECK_RANGE,
     },
     {.col = {.key = NULL}},
 };

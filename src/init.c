@@ -205,8 +205,13 @@ int init_write_template_xlsx_for(const char *path, const pool *p, char *err, siz
     for (c = 0; apps_columns[c].col.key && !b.failed; c++)
         template_column(&b, &s, c, &apps_columns[c], kr, text);
     earmark_columns(&b, &s, c, p, kr);
-    if (!b.failed)
+    if (!b.failed) {
         worksheet_freeze_panes(s.ws, 1, 0);
+        /* prints as one landscape A4 page wide, the header row on every page */
+        book_set_row_height(&b, &s, 0, 32);
+        book_page_setup(&b, &s, NULL, 1);
+        book_repeat_rows(&b, &s, 0, 0);
+    }
     return book_close(&b);
 }
 
