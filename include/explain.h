@@ -79,4 +79,46 @@ int explain_find(const app_list *apps, const char *nr, size_t *i);
  */
 size_t explain_nearby(const app_list *apps, const char *nr, size_t *idx, size_t max);
 
+/* ---- explaining many applications of one result --------------------------
+ *
+ * explain_build() shares the whole pool again for each application (the
+ * result's shares, the rule's last sharing): explaining every application
+ * of a pool of n costs n times that. A context computes it once. */
+
+/** The figures every explanation of one result shares (opaque). */
+typedef struct explain_ctx explain_ctx;
+
+/**
+ * @brief Prepare the explanations of r: the shares of every line and the
+ * rule's last sharing, computed once.
+ *
+ * p, apps and r are borrowed: they must stay alive and unchanged until
+ * explain_ctx_free(). r must be the result of alloc_run() on p and apps.
+ *
+ * @code
+ * explain_ctx *ctx = explain_prepare(&p, &apps, &r);
+ * for (size_t i = 0; ctx && i < apps.n; i++) {
+ *     explain_text t;
+ *     if (explain_build_ctx(ctx, i, &t) == 0)
+ *         ...;
+ *     explain_free(&t);
+ * }
+ * explain_ctx_free(ctx);
+ * @endcode
+ * @return the context, or NULL on out of memory or a NULL argument.
+ */
+explain_ctx *explain_prepare(const pool *p, const app_list *apps, const alloc_result *r);
+
+/**
+ * @brief Explain application i with a prepared context: the same text and
+ * figures as explain_build() on the context's pool, applications and
+ * result.
+ * @return 0, or -1 on out of memory, ctx NULL or i out of range (out is
+ * left empty).
+ */
+int explain_build_ctx(const explain_ctx *ctx, size_t i, explain_text *out);
+
+/** @brief Free a context (not what it borrows). Safe on NULL. */
+void explain_ctx_free(explain_ctx *ctx);
+
 #endif

@@ -1,9 +1,13 @@
-/* explain.c - One application's way from ansøgt to tilskud, step by step, in words. */
+/* explain.c - One application's way from ansøgt to tilskud, step by step, in words.
+ *
+ * explain_prepare() shares the pool once (every line's share, the rule's last
+ * sharing); explain_build_ctx() writes one application's steps from it, and
+ * explain_build() is the two for one application. Finding an application
+ * by its number is explain_find.c. */
 #include "explain.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +16,6 @@
 #include "money.h"
 #include "ruletext.h"
 #include "rules.h"
-#include "text.h"
 
 /* The builder: the text so far, and whether memory ran out. */
 typedef struct builder {
@@ -545,25 +548,82 @@ static pulje_kr explain_earmarks(builder *b, const pool *p, const app *a,
     return total;
 }
 
-int explain_build(const pool *p, const app_list *apps, const alloc_result *r, size_t i,
-                  explain_text *out)
-{
-    builder b = {out, 0, 0};
-    char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+/* What every explanation of one result shares, computed once: the shares
+ * of every line and the rule's last sharing. p, apps and r are borrowed. */
+struct explain_ctx {
+    const pool *p;
+    const app_list *apps;
+    const alloc_result *r;
     shares sh;
     sharing sg;
+};
 
+explain_ctx *explain_prepare(const pool *p, const app_list *apps, const alloc_result *r)
+{
+    explain_ctx *ctx;
+
+    if (!p || !apps || !r || !(ctx = calloc(1, sizeof *ctx)))
+        return NULL;
+    ctx->p = p;
+    ctx->apps = apps;
+    ctx->r = r;
+    if (shares_build(p, r, &ctx->sh) != 0) {
+        free(ctx);
+        return NULL;
+    }
+    if (sharing_build(p, r, &ctx->sh, &ctx->sg) != 0) {
+        shares_free(&ctx->sh);
+        free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+void explain_ctx_free(explain_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    sharing_free(&ctx->sg);
+    shares_free(&ctx->sh);
+    free(ctx);
+}
+
+/* out emptied: no lines, no share or rounding line. */
+static void reset_text(explain_text *out)
+{
     memset(out, 0, sizeof *out);
     out->share_line = out->rounded_line = EXPLAIN_NO_LINE;
     out->share_den = 1;
+}
+
+int explain_build(const pool *p, const app_list *apps, const alloc_result *r, size_t i,
+                  explain_text *out)
+{
+    explain_ctx *ctx;
+    int rc;
+
+    reset_text(out);
     if (!p || !apps || !r || i >= apps->n || i >= r->n)
         return -1;
-    if (shares_build(p, r, &sh) != 0)
+    if (!(ctx = explain_prepare(p, apps, r)))
         return -1;
-    if (sharing_build(p, r, &sh, &sg) != 0) {
-        shares_free(&sh);
+    rc = explain_build_ctx(ctx, i, out);
+    explain_ctx_free(ctx);
+    return rc;
+}
+
+int explain_build_ctx(const explain_ctx *ctx, size_t i, explain_text *out)
+{
+    builder b = {out, 0, 0};
+    char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+
+    reset_text(out);
+    if (!ctx || i >= ctx->apps->n || i >= ctx->r->n)
         return -1;
-    }
+    const pool *p = ctx->p;
+    const app_list *apps = ctx->apps;
+    const alloc_result *r = ctx->r;
+    const shares *sh = &ctx->sh;
     const app *a = &apps->v[i];
     const alloc_line *l = &r->lines[i];
 
@@ -582,8 +642,8 @@ int explain_build(const pool *p, const app_list *apps, const alloc_result *r, si
         if (l->claim == 0) {
             detail(&b, L_EX_ZERO);
         } else {
-            explain_share(&b, p, r, &sh, &sg, i);
-            explain_rounding(&b, p, apps, r, &sh, i);
+            explain_share(&b, p, r, sh, &ctx->sg, i);
+            explain_rounding(&b, p, apps, r, sh, i);
         }
     }
     explain_years(&b, p, a, l);
@@ -596,114 +656,15 @@ int explain_build(const pool *p, const app_list *apps, const alloc_result *r, si
         head(&b, L_EX_REDUCTION, money_format(l->reduction, m2), pct);
     } else if (l->grant == 0) {
         char why[512];
-        refusal_words(p, a, l, &sh, i, why, sizeof why);
+        refusal_words(p, a, l, sh, i, why, sizeof why);
         head(&b, L_EX_REFUSED, why);
     }
     if (supplements > 0)
         head(&b, L_EX_TOTAL_WITH, money_format(l->grant + supplements, m1));
-    sharing_free(&sg);
-    shares_free(&sh);
     if (b.failed) {
         explain_free(out);
         out->share_line = out->rounded_line = EXPLAIN_NO_LINE;
         return -1;
     }
     return 0;
-}
-
-/* ---- finding an application by its number ------------------------------ */
-
-/* nr as written, without blanks at the ends and leading zeros of a number:
- * the span [*s, *s + *len). */
-static void nr_key(const char *nr, const char **s, size_t *len)
-{
-    const char *b = nr ? nr : "", *e;
-
-    while (*b == ' ' || *b == '\t')
-        b++;
-    e = b + strlen(b);
-    while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-        e--;
-    bool digits = e > b;
-    for (const char *c = b; c < e; c++)
-        digits = digits && *c >= '0' && *c <= '9';
-    while (digits && e - b > 1 && *b == '0')
-        b++;
-    *s = b;
-    *len = (size_t)(e - b);
-}
-
-int explain_find(const app_list *apps, const char *nr, size_t *i)
-{
-    const char *ks, *as;
-    size_t kl, al;
-
-    nr_key(nr, &ks, &kl);
-    for (size_t k = 0; apps && k < apps->n; k++) {
-        nr_key(apps->v[k].nr, &as, &al);
-        if (al == kl && memcmp(as, ks, kl) == 0) {
-            *i = k;
-            return 0;
-        }
-    }
-    return -1;
-}
-
-/* The number nr stands for, if it is 1 to 18 digits. */
-static bool nr_value(const char *nr, uint64_t *v)
-{
-    const char *s;
-    size_t len;
-
-    nr_key(nr, &s, &len);
-    if (len == 0 || len > 18)
-        return false;
-    *v = 0;
-    for (size_t k = 0; k < len; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return false;
-        *v = *v * 10 + (uint64_t)(s[k] - '0');
-    }
-    return true;
-}
-
-/* How far an application number is from the one asked for: numbers by
- * their difference, anything else after every number, by edit distance. */
-static uint64_t nr_distance(const char *want, const char *have)
-{
-    uint64_t a, b;
-
-    if (nr_value(want, &a) && nr_value(have, &b))
-        return a > b ? a - b : b - a;
-    return (UINT64_C(1) << 62) + (uint64_t)text_distance(want ? want : "", have ? have : "");
-}
-
-size_t explain_nearby(const app_list *apps, const char *nr, size_t *idx, size_t max)
-{
-    size_t got = 0;
-
-    if (!apps || max == 0)
-        return 0;
-    /* Insertion into a short sorted list: max is small (the CLI asks for 5). */
-    uint64_t dist[16];
-    if (max > sizeof dist / sizeof dist[0])
-        max = sizeof dist / sizeof dist[0];
-    for (size_t k = 0; k < apps->n; k++) {
-        uint64_t d = nr_distance(nr, apps->v[k].nr);
-        size_t pos = got;
-        while (pos > 0 && dist[pos - 1] > d)
-            pos--;
-        if (pos >= max)
-            continue;
-        size_t last = got < max ? got : max - 1;
-        for (size_t m = last; m > pos; m--) {
-            dist[m] = dist[m - 1];
-            idx[m] = idx[m - 1];
-        }
-        dist[pos] = d;
-        idx[pos] = k;
-        if (got < max)
-            got++;
-    }
-    return got;
 }

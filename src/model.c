@@ -52,8 +52,10 @@
  *
  * Multi-year choice: small models in rank order, one per run of requests
  * that fit together and one per request that does not (the lexicographic
- * optimum, exact at any number of requests); see model_choose_ranked(). */
+ * optimum, exact at any number of requests); see model_ranked.c. The GLPK
+ * set-up both use is declared in model_internal.h. */
 #include "model.h"
+#include "model_internal.h"
 
 #include <glpk.h>
 #include <setjmp.h>
@@ -95,19 +97,16 @@ static int model_silence(void *info, const char *s)
     return 1; /* non-zero: GLPK prints nothing itself */
 }
 
-/* Send GLPK's faults to back (model_error_hook) and silence its terminal.
- * Call right after setjmp(back) returned 0; undo with glpk_end(). */
-static void glpk_begin(jmp_buf *back)
+/* model_internal.h: faults to back (model_error_hook), terminal silenced. */
+void model_glpk_begin(jmp_buf *back)
 {
     glp_error_hook(model_error_hook, back);
     glp_term_hook(model_silence, NULL);
     glp_term_out(GLP_OFF);
 }
 
-/* Undo glpk_begin(): delete lp (pass NULL after a fault: the hook freed it
- * with GLPK's environment), remove the error hook, free the row buffers
- * (either may be NULL). This function can't fail. */
-static void glpk_end(glp_prob *lp, int *ind, double *val)
+/* model_internal.h: undo model_glpk_begin(). */
+void model_glpk_end(glp_prob *lp, int *ind, double *val)
 {
     if (lp)
         glp_delete_prob(lp);
@@ -132,31 +131,15 @@ static int run_simplex(glp_prob *lp)
     return glp_simplex(lp, &parm);
 }
 
-/* run_simplex() without scaling and from the basis the caller set, for the
- * ranked models: their columns hold whole kroner up to 10^12 beside
- * objective coefficients of 1, and GLPK's scaling would shrink those
- * coefficients below its dual tolerance (the optimum x = 0 would look
- * optimal). Unscaled, the data stay exact. */
-static int run_simplex_unscaled(glp_prob *lp)
-{
-    glp_smcp parm;
-
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_OFF;
-    return glp_simplex(lp, &parm);
-}
-
-static void set_err(char *err, size_t errsz, const char *msg)
+/* model_internal.h */
+void model_set_err(char *err, size_t errsz, const char *msg)
 {
     if (err && errsz)
         snprintf(err, errsz, "%s", msg);
 }
 
-/* Row buffers for glp_set_mat_row with n entries from index 1 (GLPK counts
- * from 1). Returns 0, or -1 on out of memory with err set and *ind and *val
- * NULL. */
-static int alloc_rows(size_t n, int **ind, double **val, char *err, size_t errsz)
+/* model_internal.h: row buffers from index 1. */
+int model_alloc_rows(size_t n, int **ind, double **val, char *err, size_t errsz)
 {
     *ind = malloc((n + 1) * sizeof **ind);
     *val = malloc((n + 1) * sizeof **val);
@@ -166,7 +149,7 @@ static int alloc_rows(size_t n, int **ind, double **val, char *err, size_t errsz
     free(*val);
     *ind = NULL;
     *val = NULL;
-    set_err(err, errsz, "out of memory");
+    model_set_err(err, errsz, "out of memory");
     return -1;
 }
 
@@ -198,11 +181,11 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
 
     if (setjmp(back)) {
         /* the hook already freed GLPK's environment and every object in it */
-        glpk_end(NULL, NULL, NULL);
-        set_err(err, errsz, "GLPK reported an internal error while solving the allocation");
+        model_glpk_end(NULL, NULL, NULL);
+        model_set_err(err, errsz, "GLPK reported an internal error while solving the allocation");
         return MODEL_ERR_SOLVER;
     }
-    glpk_begin(&back);
+    model_glpk_begin(&back);
 
     lp = glp_create_prob();
     glp_set_prob_name(lp, "pulje");
@@ -219,7 +202,7 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
 
     rc = run_simplex(lp);
     if (rc != 0) {
-        glpk_end(lp, NULL, NULL);
+        model_glpk_end(lp, NULL, NULL);
         snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
         return MODEL_ERR_SOLVER;
     }
@@ -233,14 +216,14 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
         }
     }
     if (status != GLP_OPT && status != GLP_NOFEAS) {
-        glpk_end(lp, NULL, NULL);
+        model_glpk_end(lp, NULL, NULL);
         snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
         return MODEL_ERR_SOLVER;
     }
     *nofeas = status == GLP_NOFEAS;
     *at_one = status == GLP_OPT && (glp_get_col_stat(lp, 1) == GLP_NU ||
                                     glp_get_col_prim(lp, 1) >= 1.0);
-    glpk_end(lp, NULL, NULL);
+    model_glpk_end(lp, NULL, NULL);
     return MODEL_OK;
 }
 
@@ -260,14 +243,14 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
      * with the factor 1: that is pure bookkeeping, no rule decision. */
     rs = rule_shares_from_factor(p, claims, n, 1, 1, &probe);
     if (rs != RULE_OK) {
-        set_err(err, errsz, rule_strerror(rs));
+        model_set_err(err, errsz, rule_strerror(rs));
         return rs == RULE_ERR_NOMEM ? MODEL_ERR_NOMEM : MODEL_ERR_UNSUPPORTED;
     }
     prot = probe.protected_sum;
     red = probe.reducible_sum;
     rule_result_free(&probe);
     if (money < 0) {
-        set_err(err, errsz, "negative money");
+        model_set_err(err, errsz, "negative money");
         return MODEL_ERR_INFEASIBLE;
     }
 
@@ -277,7 +260,7 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
     /* Feasibility in integers: a krone over is over, whatever the solver's
      * tolerance made of it. */
     if (prot > money) {
-        set_err(err, errsz, "the protected claims alone exceed the money");
+        model_set_err(err, errsz, "the protected claims alone exceed the money");
         return MODEL_ERR_INFEASIBLE;
     }
     /* The exact factor: the candidate of the solver's active bound first,
@@ -298,12 +281,12 @@ static model_status solve_factor_rule(const rule_params *p, const pulje_kr *clai
     }
     if (!found) {
         /* cannot happen: prot <= money, so one of the two holds */
-        set_err(err, errsz, "no exact factor satisfies the solver's model");
+        model_set_err(err, errsz, "no exact factor satisfies the solver's model");
         return MODEL_ERR_MISMATCH;
     }
     rs = rule_shares_from_factor(p, claims, n, fnum, fden, out);
     if (rs != RULE_OK) {
-        set_err(err, errsz, rule_strerror(rs));
+        model_set_err(err, errsz, rule_strerror(rs));
         return rs == RULE_ERR_NOMEM ? MODEL_ERR_NOMEM : MODEL_ERR_UNSUPPORTED;
     }
     return MODEL_OK;
@@ -324,14 +307,14 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     int rc, status;
     glp_smcp parm;
 
-    if (alloc_rows(k, &ind, &val, err, errsz) != 0)
+    if (model_alloc_rows(k, &ind, &val, err, errsz) != 0)
         return MODEL_ERR_NOMEM;
     if (setjmp(back)) {
-        glpk_end(NULL, ind, val);
-        set_err(err, errsz, "GLPK reported an internal error while solving the allocation");
+        model_glpk_end(NULL, ind, val);
+        model_set_err(err, errsz, "GLPK reported an internal error while solving the allocation");
         return MODEL_ERR_SOLVER;
     }
-    glpk_begin(&back);
+    model_glpk_begin(&back);
 
     /* Segment t lies between claims t - 1 and t (claim -1 = 0 kr.); every
      * krone of L in it goes to each of the k - t claims at or above it. */
@@ -372,7 +355,7 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     rc = glp_simplex(lp, &parm);
     status = rc == 0 ? glp_get_status(lp) : 0;
     if (rc != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
-        glpk_end(lp, ind, val);
+        model_glpk_end(lp, ind, val);
         if (rc != 0)
             snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
         else
@@ -396,7 +379,7 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
         }
         *hint = lo;
     }
-    glpk_end(lp, ind, val);
+    model_glpk_end(lp, ind, val);
     return MODEL_OK;
 }
 
@@ -502,7 +485,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
     if (total <= money) {
         rs = rule_apply(&(rule_params){p->kind, p->threshold, 0, 0}, claims, n, money, out);
         if (rs != RULE_OK)
-            set_err(err, errsz, rule_strerror(rs));
+            model_set_err(err, errsz, rule_strerror(rs));
         return rs == RULE_OK ? MODEL_OK : rs == RULE_ERR_NOMEM ? MODEL_ERR_NOMEM
                                                                : MODEL_ERR_UNSUPPORTED;
     }
@@ -516,7 +499,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
     if (!c || !pre) {
         free(c);
         free(pre);
-        set_err(err, errsz, "out of memory");
+        model_set_err(err, errsz, "out of memory");
         return MODEL_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++)
@@ -536,7 +519,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
     level_of(&x, j, &lnum, &lden);
     /* the certificate: claim j at or above L, claim j - 1 at or below it */
     if (lnum < 0 || lnum > lden * c[j] || (j > 0 && lnum < lden * c[j - 1])) {
-        set_err(err, errsz, "no exact level satisfies the solver's model");
+        model_set_err(err, errsz, "no exact level satisfies the solver's model");
         st = MODEL_ERR_MISMATCH;
         goto done;
     }
@@ -544,7 +527,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
         lden *= 2; /* the doubled ceiling is twice L on the half claims */
     rs = rule_shares_from_lambda(p, claims, n, money, lnum, lden, out);
     if (rs != RULE_OK) {
-        set_err(err, errsz, rule_strerror(rs));
+        model_set_err(err, errsz, rule_strerror(rs));
         st = rs == RULE_ERR_NOMEM ? MODEL_ERR_NOMEM : MODEL_ERR_MISMATCH;
         goto done;
     }
@@ -553,7 +536,7 @@ static model_status solve_lambda_rule(const rule_params *p, const pulje_kr *clai
         sum += out->num[i];
     if (sum != (pulje_wide)money * out->den) {
         rule_result_free(out);
-        set_err(err, errsz, "the shares from the exact level do not sum to the money");
+        model_set_err(err, errsz, "the shares from the exact level do not sum to the money");
         st = MODEL_ERR_MISMATCH;
     }
 done:
@@ -578,7 +561,7 @@ static rule_status model_base(const rule_params *p, const pulje_kr *claims, size
     model_status st = MODEL_ERR_UNSUPPORTED;
 
     if (!d) {
-        set_err(ctx->err, ctx->errsz, "unknown rule");
+        model_set_err(ctx->err, ctx->errsz, "unknown rule");
         ctx->status = st;
         return RULE_ERR_ARGS;
     }
@@ -634,7 +617,7 @@ model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,
 
     memset(out, 0, sizeof *out);
     if (money < 0) {
-        set_err(err, errsz, "negative money");
+        model_set_err(err, errsz, "negative money");
         return MODEL_ERR_INFEASIBLE;
     }
     rs = rule_apply_with(p, claims, n, money, model_base, &ctx, out);
@@ -642,210 +625,10 @@ model_status model_solve(const rule_params *p, const pulje_kr *claims, size_t n,
         return MODEL_OK;
     if (ctx.status != MODEL_OK)
         return ctx.status;
-    set_err(err, errsz, rule_strerror(rs));
+    model_set_err(err, errsz, rule_strerror(rs));
     switch (rs) {
     case RULE_ERR_NOMEM:     return MODEL_ERR_NOMEM;
     case RULE_ERR_MIN_GRANT: return MODEL_ERR_INFEASIBLE;
     default:                 return MODEL_ERR_UNSUPPORTED;
     }
-}
-
-model_status model_choose_ranked(size_t k, const pulje_kr *need, size_t periods,
-                                 const unsigned char *covers, const pulje_kr *cap,
-                                 unsigned char *chosen, char *err, size_t errsz)
-{
-    return model_choose_ranked_checked(k, need, periods, covers, cap, chosen, NULL, err,
-                                       errsz);
-}
-
-/* Solve the ranked model lp as a MIP: the LP relaxation first, then branch
- * and bound, both without a presolver. Returns 0, or -1 with err set. */
-static int ranked_solve(glp_prob *lp, char *err, size_t errsz)
-{
-    glp_iocp parm;
-    int rc, status;
-
-    rc = run_simplex_unscaled(lp);
-    if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
-        glp_init_iocp(&parm);
-        parm.msg_lev = GLP_MSG_OFF;
-        parm.presolve = GLP_OFF;
-        parm.mip_gap = 0.0;
-        rc = glp_intopt(lp, &parm);
-    }
-    status = glp_mip_status(lp);
-    if (rc != 0 || status != GLP_OPT) {
-        snprintf(err, errsz, "GLPK's MIP found no optimum (code %d, status %d)", rc, status);
-        return -1;
-    }
-    return 0;
-}
-
-/* Item i fits in room in every period it covers. */
-static int ranked_fits(size_t i, const pulje_kr *need, size_t periods,
-                       const unsigned char *covers, const pulje_kr *room)
-{
-    for (size_t p = 0; p < periods; p++)
-        if (covers[i * periods + p] && need[i] > room[p])
-            return 0;
-    return 1;
-}
-
-/* The work of model_choose_ranked_checked() under its error hook: the
- * models in rank order. *lpp holds the model being solved (for the caller
- * to delete after a failure). Returns 0, or -1 with err set. */
-static int ranked_run(size_t k, const pulje_kr *need, size_t periods,
-                      const unsigned char *covers, pulje_kr *room, pulje_kr *left, int *ind,
-                      double *val, unsigned char *chosen, size_t *wrong,
-                      glp_prob *volatile *lpp, char *err, size_t errsz)
-{
-    glp_prob *lp;
-    /* In rank order, one small model at a time: either a run of items that
-     * fit together (each one fits beside those before it, so the
-     * lexicographic optimum honours them all), or the one item that does
-     * not fit. Every model is checked in integers. */
-    size_t i = 0;
-
-    *wrong = 0;
-    while (i < k) {
-        size_t j = i;
-        for (size_t p = 0; p < periods; p++)
-            left[p] = room[p];
-        while (j < k && ranked_fits(j, need, periods, covers, left)) {
-            for (size_t p = 0; p < periods; p++)
-                if (covers[j * periods + p])
-                    left[p] -= need[j];
-            j++;
-        }
-        *lpp = glp_create_prob();
-        lp = *lpp;
-        glp_set_prob_name(lp, "pulje-ranked");
-        glp_set_obj_dir(lp, GLP_MAX);
-        if (periods > 0)
-            glp_add_rows(lp, (int)periods);
-        if (j > i) {
-            /* The run i..j-1: binaries x_t, maximise their number under
-             * sum need_t x_t <= room in every period. All ones is feasible
-             * in exact integers, and nothing is better. */
-            int b = (int)(j - i);
-            glp_add_cols(lp, b);
-            for (int c = 1; c <= b; c++) {
-                glp_set_col_kind(lp, c, GLP_BV);
-                glp_set_obj_coef(lp, c, 1.0);
-            }
-            for (size_t p = 0; p < periods; p++) {
-                int nz = 0;
-                for (size_t t = i; t < j; t++) {
-                    if (covers[t * periods + p] && need[t] != 0) {
-                        nz++;
-                        ind[nz] = (int)(t - i) + 1;
-                        val[nz] = (double)need[t];
-                    }
-                }
-                if (nz > 0) {
-                    glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0, (double)room[p]);
-                    glp_set_mat_row(lp, (int)p + 1, nz, ind, val);
-                } else {
-                    glp_set_row_bnds(lp, (int)p + 1, GLP_FR, 0.0, 0.0);
-                }
-            }
-            /* start from the answer: every x_t at its bound 1, the rows'
-             * slacks basic; the simplex then only proves it optimal */
-            glp_std_basis(lp);
-            for (int c = 1; c <= b; c++)
-                glp_set_col_stat(lp, c, GLP_NU);
-            if (ranked_solve(lp, err, errsz) != 0)
-                return -1;
-            for (size_t t = i; t < j; t++) {
-                *wrong += glp_mip_col_val(lp, (int)(t - i) + 1) < 0.5;
-                chosen[t] = 1;
-            }
-            for (size_t p = 0; p < periods; p++)
-                room[p] = left[p];
-            i = j;
-        } else {
-            /* Item i alone, one binary x: for a binary x, need * x <= room
-             * is (need - room) * x <= 0, the same choice with a right-hand
-             * side of 0, so one krone over a cap of 10^12 kr. is a violation
-             * of 1 in the solver's scale, not of 10^-12. */
-            int nz = 0;
-            glp_add_cols(lp, 1);
-            glp_set_col_name(lp, 1, "honour");
-            glp_set_col_kind(lp, 1, GLP_BV);
-            glp_set_obj_coef(lp, 1, 1.0);
-            for (size_t p = 0; p < periods; p++) {
-                glp_set_row_bnds(lp, (int)p + 1, GLP_UP, 0.0, 0.0);
-                if (covers[i * periods + p] && need[i] != room[p]) {
-                    nz++;
-                    ind[nz] = (int)p + 1;
-                    val[nz] = (double)(need[i] - room[p]);
-                }
-            }
-            glp_set_mat_col(lp, 1, nz, ind, val);
-            glp_std_basis(lp);
-            if (ranked_solve(lp, err, errsz) != 0)
-                return -1;
-            *wrong += glp_mip_col_val(lp, 1) > 0.5;
-            chosen[i] = 0;
-            i++;
-        }
-        glp_delete_prob(lp);
-        *lpp = NULL;
-    }
-    return 0;
-}
-
-model_status model_choose_ranked_checked(size_t k, const pulje_kr *need, size_t periods,
-                                         const unsigned char *covers, const pulje_kr *cap,
-                                         unsigned char *chosen, size_t *overruled,
-                                         char *err, size_t errsz)
-{
-    jmp_buf back;
-    glp_prob *volatile lp = NULL;
-    int *ind = NULL;      /* set before setjmp and not after: no volatile needed */
-    double *val = NULL;
-    pulje_kr *room = NULL, *left = NULL;
-    size_t wrong = 0;
-
-    for (size_t t = 0; t < k; t++)
-        chosen[t] = 0;
-    if (overruled)
-        *overruled = 0;
-    if (k == 0)
-        return MODEL_OK;
-    room = malloc((periods ? periods : 1) * sizeof *room);
-    left = malloc((periods ? periods : 1) * sizeof *left);
-    if (!room || !left || alloc_rows(k > periods ? k : periods, &ind, &val, err, errsz) != 0) {
-        free(room);
-        free(left);
-        set_err(err, errsz, "out of memory");
-        return MODEL_ERR_NOMEM;
-    }
-    for (size_t p = 0; p < periods; p++)
-        room[p] = cap[p];
-    if (setjmp(back)) {
-        glpk_end(NULL, ind, val);
-        free(room);
-        free(left);
-        set_err(err, errsz, "GLPK reported an internal error while choosing multi-year grants");
-        return MODEL_ERR_SOLVER;
-    }
-    glpk_begin(&back);
-
-    if (ranked_run(k, need, periods, covers, room, left, ind, val, chosen, &wrong, &lp, err,
-                   errsz) != 0) {
-        glpk_end(lp, ind, val);
-        free(room);
-        free(left);
-        return MODEL_ERR_SOLVER;
-    }
-    /* GLPK's choices agree with the integers whenever the amounts are
-     * exact in doubles (below 2^53 kr.); where they did not, the integers
-     * decided, and the disagreement is counted, never a fault. */
-    if (overruled)
-        *overruled = wrong;
-    glpk_end(NULL, ind, val);
-    free(room);
-    free(left);
-    return MODEL_OK;
 }

@@ -634,22 +634,22 @@ static inline bool gb_prints(const char *line, const char *amount)
     return false;
 }
 
-/* Explain application i of g as allocated in r (explain.h) and check the
- * figures it states against the result's line: the exact share
- * (share_num / share_den, for a claim the rule shared), the rounded figure
- * and the line that prints it, and the final "Indstillet tilskud" line with
- * the grant. Returns 0, 1 (the first difference in why), or -1 when
- * explain_build fails. */
-static inline int gb_explain_one(const gb_pool *g, const alloc_result *r, size_t i, char *why,
-                                 size_t whysz)
+/* Explain application i of g as allocated in r (explain.h), with ctx
+ * prepared on them, and check the figures it states against the result's
+ * line: the exact share (share_num / share_den, for a claim the rule
+ * shared), the rounded figure and the line that prints it, and the final
+ * "Indstillet tilskud" line with the grant. Returns 0, 1 (the first
+ * difference in why), or -1 when explain_build_ctx fails. */
+static inline int gb_explain_one(const explain_ctx *ctx, const alloc_result *r, size_t i,
+                                 char *why, size_t whysz)
 {
     const alloc_line *l = &r->lines[i];
     explain_text t;
     char m[MONEY_BUFSZ], want[160], kr[MONEY_BUFSZ + 8];
     int bad = 0;
 
-    if (explain_build(&g->p, &g->apps, r, i, &t) != 0)
-        return snprintf(why, whysz, "explain_build failed on Nr %zu", i + 1), -1;
+    if (explain_build_ctx(ctx, i, &t) != 0)
+        return snprintf(why, whysz, "explain_build_ctx failed on Nr %zu", i + 1), -1;
     money_format(l->grant, m);
     label_format(want, sizeof want, L_EX_GRANT, m);
     /* the amount as the rounded line prints it: "<grant> kr." (or DKK) */
@@ -700,21 +700,31 @@ typedef struct gb_explained {
     char first[768];
 } gb_explained;
 
-/* Explain every application of g as allocated in r; counts into ex. */
+/* Explain every application of g as allocated in r, from one context
+ * (explain_prepare: the pool is shared once, not once per application);
+ * counts into ex. A context that cannot be made is one mismatch. */
 static inline void gb_explain_all(const gb_pool *g, const alloc_result *r, gb_explained *ex,
                                   uint64_t seed, const char *what)
 {
     char why[512];
+    explain_ctx *ctx = explain_prepare(&g->p, &g->apps, r);
     ex->pools++;
+    if (!ctx) {
+        if (ex->mismatches++ == 0)
+            snprintf(ex->first, sizeof ex->first, "pool %llu (%s): explain_prepare failed",
+                     (unsigned long long)seed, what);
+        return;
+    }
     for (size_t i = 0; i < r->n; i++) {
         ex->explained++;
-        if (gb_explain_one(g, r, i, why, sizeof why) != 0) {
+        if (gb_explain_one(ctx, r, i, why, sizeof why) != 0) {
             if (ex->mismatches++ == 0)
                 snprintf(ex->first, sizeof ex->first, "pool %llu (%zu applications, %s, unit "
                          "%lld, %s): %s", (unsigned long long)seed, g->apps.n,
                          rule_name(g->p.rule.kind), (long long)g->p.rounding, what, why);
         }
     }
+    explain_ctx_free(ctx);
 }
 
 #endif

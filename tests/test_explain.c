@@ -8,7 +8,8 @@
  * rule and option (the issue's cel example among them), a property test
  * that runs explain on every application of some 2.000 generated pools and
  * checks the figures it prints against the result, the README's example,
- * the lookup of numbers, and the command line's exit codes. */
+ * the lookup of numbers, the command line's exit codes, and the context
+ * (explain_prepare) giving the one-shot's text on every application. */
 #include "testutil.h"
 
 #include <ctype.h>
@@ -996,6 +997,107 @@ static void test_summary_shows_granted_over_assessed_without_one_factor(void **s
     assert_non_null(strstr(buf, "Tildelt / indstillet"));
 }
 
+/* ---- the context: explain_prepare + explain_build_ctx = explain_build --- */
+
+/* Explain every application of (p, apps, r) through one context and by the
+ * one-shot explain_build(): the same lines and the same figures. Returns
+ * how many applications were compared. */
+static size_t expect_ctx_same(const pool *p, const app_list *apps, const alloc_result *r)
+{
+    explain_ctx *ctx = explain_prepare(p, apps, r);
+    explain_text a, b;
+
+    assert_non_null(ctx);
+    for (size_t i = 0; i < apps->n; i++) {
+        assert_int_equal(explain_build(p, apps, r, i, &a), 0);
+        assert_int_equal(explain_build_ctx(ctx, i, &b), 0);
+        assert_true(a.n > 0);
+        assert_int_equal(b.n, a.n);
+        for (size_t k = 0; k < a.n; k++)
+            assert_string_equal(b.lines[k], a.lines[k]);
+        assert_true(b.share_num == a.share_num && b.share_den == a.share_den);
+        assert_int_equal(b.rounded, a.rounded);
+        assert_int_equal(b.share_line, a.share_line);
+        assert_int_equal(b.rounded_line, a.rounded_line);
+        explain_free(&a);
+        explain_free(&b);
+    }
+    /* out of range: -1 and an empty text, as explain_build */
+    assert_int_equal(explain_build_ctx(ctx, apps->n, &b), -1);
+    assert_int_equal(b.n, 0);
+    assert_null(b.lines);
+    assert_int_equal(b.share_line, EXPLAIN_NO_LINE);
+    assert_int_equal(b.rounded_line, EXPLAIN_NO_LINE);
+    explain_ctx_free(ctx);
+    return apps->n;
+}
+
+/* One context per result gives the text of explain_build() on every
+ * application: the default pool (closed form and model, Danish and
+ * English, the language chosen after the context was made), and generated
+ * pools of every rule x unit x options, each also as a result without
+ * per-line shares (share_den 0: explained from the closed form). */
+static void test_context_gives_the_one_shot_text_on_every_application(void **state)
+{
+    fixture *f = *state;
+    const pool *p = &f->in.pool;
+    const app_list *apps = &f->in.apps;
+    alloc_result rm;
+    diag_list dl;
+    uint64_t rng = 0x637478; /* "ctx" */
+    size_t pools = 0, skipped = 0, n = 0, n_noshares = 0;
+
+    assert_int_equal(expect_ctx_same(p, apps, &f->r), 68);
+    diag_init(&dl);
+    assert_int_equal(alloc_run(p, apps, ALLOC_MODEL, &rm, &dl), 0);
+    diag_free(&dl);
+    assert_int_equal(expect_ctx_same(p, apps, &rm), 68);
+    explain_ctx *ctx = explain_prepare(p, apps, &rm);
+    assert_non_null(ctx);
+    assert_int_equal(labels_set_language("en"), 0);
+    explain_text a, b;
+    assert_int_equal(explain_build(p, apps, &rm, 2, &a), 0);
+    assert_int_equal(explain_build_ctx(ctx, 2, &b), 0);
+    assert_int_equal(labels_set_language("da"), 0);
+    expect_has(&a, "Recommended grant: 45.200 DKK");
+    assert_int_equal(b.n, a.n);
+    for (size_t k = 0; k < a.n; k++)
+        assert_string_equal(b.lines[k], a.lines[k]);
+    explain_free(&a);
+    explain_free(&b);
+    explain_ctx_free(ctx);
+    alloc_free(&rm);
+
+    for (unsigned combo = 0; combo < RULE__COUNT * 4 * 4; combo++) {
+        hand h;
+        gen_pool(&h, combo, &rng);
+        if (h.rc != 0) {
+            skipped++;
+            hand_free(&h);
+            continue;
+        }
+        pools++;
+        n += expect_ctx_same(&h.p, &h.apps, &h.r);
+        for (size_t k = 0; k < h.r.n; k++)
+            h.r.lines[k].share_den = 0;
+        n_noshares += expect_ctx_same(&h.p, &h.apps, &h.r);
+        hand_free(&h);
+    }
+    print_message("context = one-shot: %zu generated pools (%zu skipped), %zu applications\n",
+                  pools, skipped, n);
+    assert_int_equal(pools + skipped, RULE__COUNT * 4 * 4);
+    assert_int_equal(pools, 89);
+    assert_int_equal(n, 2717);
+    assert_int_equal(n_noshares, n);
+
+    assert_null(explain_prepare(NULL, apps, &f->r));
+    assert_null(explain_prepare(p, NULL, &f->r));
+    assert_null(explain_prepare(p, apps, NULL));
+    assert_int_equal(explain_build_ctx(NULL, 0, &b), -1);
+    assert_int_equal(b.n, 0);
+    explain_ctx_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1019,6 +1121,7 @@ int main(void)
         cmocka_unit_test(test_explain_states_the_result_on_generated_pools),
         cmocka_unit_test(test_readme_example_is_the_program_output),
         cmocka_unit_test(test_summary_shows_granted_over_assessed_without_one_factor),
+        cmocka_unit_test(test_context_gives_the_one_shot_text_on_every_application),
     };
     return cmocka_run_group_tests_name("explain", tests, setup, teardown);
 }
