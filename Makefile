@@ -16,7 +16,7 @@
 #   make fuzz    the libFuzzer harnesses (clang), FUZZ_SECONDS each
 #   make soak    100.000 generated boundary pools (tests/genbound.h), each in
 #                closed form and through the model (compared), every
-#                application explained; one summary line; about 10 minutes
+#                application explained; one summary line; about 4 minutes
 #                of one core (SOAK_ARGS="--pools 1000" to vary)
 #   make clean
 #
