@@ -1,4 +1,4 @@
-/* report.c - The committee's workbook (libxlsxwriter) and the decisions CSV.
+/* report.c - The committee's workbook (libxlsxwriter); the decisions CSV is report_csv.c.
  *
  * The workbook's sheets, in tab order: the summary (report_summary.c), the
  * economy sheet, the table of the minutes (budget lines, reservations,
@@ -67,12 +67,6 @@ char *report_basename(const pool *p, char *buf, size_t size)
 /* ------------------------------------------------------------------------ */
 /* Checks and sums shared by both writers                                     */
 
-/* Exact sums of what the reports show. */
-typedef struct totals {
-    pulje_kr budget, reserved, earmarked;      /* the pool's lines */
-    pulje_kr em_granted, em_unused_shown;      /* earmark sections: supplements, unused lines */
-    pulje_kr applied, claims, reductions, grants; /* the applications' lines */
-} totals;
 
 static pulje_kr sum_lines(const pool_line *v, size_t n)
 {
@@ -101,7 +95,7 @@ static const char *bad_text(const app *a)
  * consistent where the report relies on it, and fill the sums. Returns 0,
  * or -1 with err set. verify_result() checks far more; this only guards the
  * report against writing numbers that contradict each other. */
-static int check_result(const pool *p, const app_list *apps, const alloc_result *r,
+int report_check_result(const pool *p, const app_list *apps, const alloc_result *r,
                         totals *t, char *err, size_t errsz)
 {
     memset(t, 0, sizeof *t);
@@ -545,65 +539,6 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
 /* ------------------------------------------------------------------------ */
 /* The workbook                                                               */
 
-/* Title, subject, author, comments and a fixed creation time (the decision
- * date at 12:00 UTC), so that the same inputs give the same bytes. */
-static void set_properties(book *b, const pool *p, const char *rule,
-                           const lxw_datetime *date)
-{
-    lxw_doc_properties props;
-    char *title = NULL, *subject = NULL, *author = NULL, *comments = NULL;
-    lxw_error e;
-
-    if (b->failed)
-        return;
-    title = strdup(book_text(b, L_PROP_TITLE, str(p->name), p->year));
-    subject = strdup(book_text(b, L_PROP_SUBJECT, str(p->committee)));
-    author = strdup(label(L_PROP_AUTHOR));
-    comments = strdup(book_text(b, L_PROP_COMMENTS, str(p->name), p->year, rule));
-    if (!b->failed && (!title || !subject || !author || !comments))
-        book_fail(b, "out of memory");
-    if (!b->failed) {
-        memset(&props, 0, sizeof props);
-        props.title = title;
-        props.subject = subject;
-        props.author = author;
-        props.comments = comments;
-        props.created = book_created_time(date);
-        e = workbook_set_properties(b->wb, &props);
-        if (e != LXW_NO_ERROR)
-            book_fail(b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
-    }
-    free(title);
-    free(subject);
-    free(author);
-    free(comments);
-}
-
-/* The inputs' SHA-256 digests as custom properties, in the order given:
- * "Input: pulje-2023.ini" = "sha256:<hex>". The file name, not the path, so
- * that the bytes do not depend on where pulje was run from. */
-static void set_input_properties(book *b, const pool *p)
-{
-    char name[256], value[DIGEST_HEX_LEN + 8];
-    lxw_error e;
-
-    if (b->failed || !p->inputs)
-        return;
-    for (size_t i = 0; i < p->inputs->n && !b->failed; i++) {
-        const input_digest *d = &p->inputs->v[i];
-        const char *base = digest_basename(str(d->path));
-        if (text_is_utf8(base, strlen(base)) && strlen(base) + 8 < sizeof name)
-            snprintf(name, sizeof name, "Input: %s", base);
-        else
-            snprintf(name, sizeof name, "Input %zu", i + 1);
-        snprintf(value, sizeof value, "sha256:%s", d->hex);
-        e = workbook_set_custom_property_string(b->wb, name, value);
-        if (e != LXW_NO_ERROR)
-            book_fail(b, "libxlsxwriter: workbook_set_custom_property_string: %s",
-                      lxw_strerror(e));
-    }
-}
-
 int report_one_factor(const pool *p, const alloc_result *r)
 {
     int one = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
@@ -692,8 +627,8 @@ static void build_workbook(book *b, const pool *p, const app_list *apps,
     const sheet_ctx c = {p, apps, r, t, rule, date, report_overview_layout(r->n)};
 
     book_add_formats(b);
-    set_properties(b, p, rule, date);
-    set_input_properties(b, p);
+    report_set_properties(b, p, rule, date);
+    report_set_input_properties(b, p);
     for (size_t i = 0; i < sizeof workbook_sheets / sizeof workbook_sheets[0] && !b->failed; i++)
         workbook_sheets[i].write(b, &c);
 }
@@ -730,7 +665,7 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
      * rather than in the shared string table. */
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 
-    if (check_result(p, apps, r, &t, err, errsz) != 0 ||
+    if (report_check_result(p, apps, r, &t, err, errsz) != 0 ||
         describe_rule(p, rule, sizeof rule, err, errsz) != 0)
         return -1;
     if (book_parse_date(p->decision_date, &date) != 0) {
@@ -744,105 +679,4 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
         return -1;
     build_workbook(&b, p, apps, r, &t, rule, &date);
     return book_close(&b);
-}
-
-/* ------------------------------------------------------------------------ */
-/* The decisions CSV                                                          */
-
-/* The columns: the ten of old, then one supplement column per earmark,
- * the years asked and granted, the grant per year, the reason in words and
- * the whole award (opendata_award()). */
-static int csv_header(FILE *fp, const pool *p, const alloc_result *r)
-{
-    static const label_id cols[] = {
-        L_COL_NR, L_CSV_CVR, L_COL_ASSOCIATION, L_COL_ACTIVITY, L_CSV_APPLIED,
-        L_CSV_ASSESSED, L_CSV_REDUCTION, L_CSV_GRANT, L_COL_REFUSAL, L_CSV_STATUS,
-    };
-    static const label_id tail[] = {
-        L_COL_YEARS_ASKED, L_COL_YEARS_GRANTED, L_CSV_PER_YEAR, L_CSV_REASON, L_CSV_TOTAL,
-    };
-    char title[512];
-
-    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-        if (table_write_text(fp, label(cols[i]), i == 0) != 0)
-            return -1;
-    }
-    for (size_t k = 0; k < r->em.n_earmarks; k++) {
-        const char *key = k < p->n_earmark_defs ? p->earmark_defs[k].key : "";
-        label_format(title, sizeof title, L_COL_SUPPLEMENT, key);
-        if (table_write_text(fp, title, false) != 0)
-            return -1;
-    }
-    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
-        if (table_write_text(fp, label(tail[i]), false) != 0)
-            return -1;
-    }
-    return table_write_eol(fp);
-}
-
-/* The new columns of application i (after Status). */
-static int csv_row_tail(FILE *fp, const pool *p, const app *a, const alloc_result *r, size_t i)
-{
-    const alloc_line *l = &r->lines[i];
-    char why[1024];
-
-    for (size_t k = 0; k < r->em.n_earmarks; k++) {
-        if (table_write_int(fp, r->em.lines[k * r->em.n_apps + i].grant, false) != 0)
-            return -1;
-    }
-    return table_write_int(fp, l->years_asked, false) ||
-                   table_write_int(fp, l->years, false) ||
-                   table_write_int(fp, l->grant, false) ||
-                   table_write_text(fp, opendata_reason(p, a, l, why, sizeof why), false) ||
-                   table_write_int(fp, opendata_award(r, i), false)
-               ? -1
-               : 0;
-}
-
-static int csv_row(FILE *fp, const app *a, const alloc_line *l)
-{
-    label_id status = l->refused   ? L_STATUS_REFUSED
-                      : l->reduced ? L_STATUS_REDUCED
-                                   : L_STATUS_GRANTED;
-
-    if (table_write_text(fp, a->nr, true) || table_write_text(fp, a->cvr, false) ||
-        table_write_text(fp, a->association, false) ||
-        table_write_text(fp, a->activity, false) || table_write_int(fp, a->applied, false) ||
-        table_write_int(fp, l->claim, false) ||
-        table_write_int(fp, l->claim - l->grant, false) ||
-        table_write_int(fp, l->grant, false) || table_write_text(fp, a->refusal, false) ||
-        table_write_text(fp, label(status), false))
-        return -1;
-    return 0;
-}
-
-/* What csv_rows writes. */
-typedef struct csv_data {
-    const pool *p;
-    const app_list *apps;
-    const alloc_result *r;
-} csv_data;
-
-/* The header and one row per application; a table_write_fn. */
-static int csv_rows(FILE *fp, void *ctx)
-{
-    const csv_data *d = ctx;
-    if (csv_header(fp, d->p, d->r) != 0)
-        return -1;
-    for (size_t i = 0; i < d->r->n; i++)
-        if (csv_row(fp, &d->apps->v[i], &d->r->lines[i]) != 0 ||
-            csv_row_tail(fp, d->p, &d->apps->v[i], d->r, i) != 0 || table_write_eol(fp) != 0)
-            return -1;
-    return 0;
-}
-
-int report_write_csv(const char *path, const pool *p, const app_list *apps,
-                     const alloc_result *r, char *err, size_t errsz)
-{
-    totals t;
-    csv_data d = {p, apps, r};
-
-    if (check_result(p, apps, r, &t, err, errsz) != 0)
-        return -1;
-    return table_write_file(path, csv_rows, &d, err, errsz);
 }

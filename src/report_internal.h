@@ -2,10 +2,14 @@
  *
  * report.c (the workbook, Økonomi, Samlet oversigt), report_summary.c
  * (Resumé), report_multiyear.c (Flerårige), report_earmark.c (Tillæg) and
- * report_compare.c (the comparison workbook) include it; nothing outside
+ * report_compare.c (the comparison workbook), report_csv.c (the decisions
+ * CSV), report_props.c (document properties) and report_members.c
+ * (Inhabilitet) include it; nothing outside
  * src/report*.c may. */
 #ifndef PULJE_REPORT_INTERNAL_H
 #define PULJE_REPORT_INTERNAL_H
+
+#include <xlsxwriter.h>
 
 #include "report.h"
 
@@ -48,6 +52,29 @@ void report_write_earmarks(struct book *b, const pool *p, const app_list *apps,
  * multi-year grants) with totals. */
 void report_write_multiyear(struct book *b, const pool *p, const app_list *apps,
                             const alloc_result *r, const report_overview_cols *ov);
+
+/* Exact sums of what the reports show. */
+typedef struct totals {
+    pulje_kr budget, reserved, earmarked;      /* the pool's lines */
+    pulje_kr em_granted, em_unused_shown;      /* earmark sections: supplements, unused lines */
+    pulje_kr applied, claims, reductions, grants; /* the applications' lines */
+} totals;
+
+/** @brief Check that the result belongs to the applications and is
+ * internally consistent where the reports rely on it, and fill the sums.
+ * Returns 0, or -1 with err set. verify_result() checks far more; this only
+ * guards the reports against writing numbers that contradict each other. */
+int report_check_result(const pool *p, const app_list *apps, const alloc_result *r, totals *t,
+                        char *err, size_t errsz);
+
+/** @brief The workbook's title, subject, author, comments and a fixed creation
+ * time (the decision date at 12:00 UTC), so the same inputs give the same bytes. */
+void report_set_properties(struct book *b, const pool *p, const char *rule,
+                           const lxw_datetime *date);
+
+/** @brief The inputs' SHA-256 digests as custom properties ("Input: pulje-2023.ini"
+ * = "sha256:<hex>"; the file name, not the path). */
+void report_set_input_properties(struct book *b, const pool *p);
 
 /** @brief Add the "Inhabilitet" sheet (report_members.c) when the pool names a members file. */
 void report_write_members(struct book *b, const pool *p, const app_list *apps);
