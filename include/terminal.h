@@ -13,6 +13,7 @@
 #include "compare.h"
 #include "diag.h"
 #include "digest.h"
+#include "history.h"
 #include "pool.h"
 
 /** @brief The --help text. */
@@ -32,5 +33,9 @@ void terminal_digests(FILE *f, const digest_list *dg);
 
 /** @brief One line per scenario of a comparison. */
 void terminal_compare(FILE *f, const compare_result *c);
+
+/** @brief The runs kept for pool p in home (history_load()), one line each
+ * with its time, kind, rule and key figures. */
+void terminal_history(FILE *f, const pool *p, const char *home, const history *h);
 
 #endif

@@ -2,9 +2,9 @@
  *
  * The run itself lives in the library (run.h): it reads the pool file and
  * the applications it names, computes the grants, verifies every invariant,
- * and only then writes the outputs. Here: the options, the clock and the
- * progress lines, and the printing of problems (with file, line and
- * column), the summary and the files written. */
+ * and only then writes the outputs. Here: the options, the commands init
+ * and history, and the calls; the clock is clock.c and the printing
+ * terminal.c. */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "history.h"
 #include "init.h"
-#include "money.h"
 #include "report.h"
 #include "labels.h"
 #include "phase.h"
@@ -178,95 +178,6 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
-/* ------------------------------------------------------------------------ */
-/* Phase times and progress: the clock lives here, not in the library.        */
-
-/* Progress lines appear once a run has taken this long. */
-#define PROGRESS_AFTER 1.0
-
-typedef struct run_clock {
-    struct timespec start, mark; /* the run's start; the current phase's start */
-    int cur;                     /* the phase running, -1 before the first */
-    double sec[PHASE__COUNT];    /* seconds spent in each phase */
-    int done[PHASE__COUNT];      /* phases finished, in order */
-    size_t n_done, n_shown;      /* how many finished; how many shown as progress */
-    int progress;                /* standard error is a terminal and not --quiet */
-    int open_line;               /* "pulje: write ..." printed, its time not yet */
-} run_clock;
-
-static double seconds_between(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
-/* The current phase (if any) ends now; on a terminal, once the run has taken
- * PROGRESS_AFTER seconds, its line is finished, or written whole together
- * with the lines of earlier phases not shown yet. */
-static void clock_stop(run_clock *c, const struct timespec *now)
-{
-    if (c->cur < 0)
-        return;
-    c->sec[c->cur] += seconds_between(&c->mark, now);
-    c->done[c->n_done++] = c->cur;
-    c->cur = -1;
-    if (c->open_line) {
-        fprintf(stderr, " %.2f s\n", c->sec[c->done[c->n_shown++]]);
-        c->open_line = 0;
-    }
-    if (!c->progress || seconds_between(&c->start, now) < PROGRESS_AFTER)
-        return;
-    for (; c->n_shown < c->n_done; c->n_shown++) {
-        int id = c->done[c->n_shown];
-        fprintf(stderr, "pulje: %-8s ... %.2f s\n", phase_name((phase_id)id), c->sec[id]);
-    }
-}
-
-/* Phase hook: the phase running ends, `next` starts. Marks that go back
- * (verify re-runs the rule to cross-check the model) stay in the later phase. */
-static void clock_enter(void *ctx, phase_id next)
-{
-    run_clock *c = ctx;
-    struct timespec now;
-
-    if ((int)next <= c->cur || c->n_done >= PHASE__COUNT)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    clock_stop(c, &now);
-    c->cur = (int)next;
-    c->mark = now;
-    if (c->progress && seconds_between(&c->start, &now) >= PROGRESS_AFTER) {
-        fprintf(stderr, "pulje: %-8s ...", phase_name(next));
-        fflush(stderr);
-        c->open_line = 1;
-    }
-}
-
-static void clock_start(run_clock *c, int progress)
-{
-    memset(c, 0, sizeof *c);
-    c->cur = -1;
-    c->progress = progress;
-    clock_gettime(CLOCK_MONOTONIC, &c->start);
-    phase_set_hook(clock_enter, c);
-}
-
-/* The run is over: close the last phase and its progress line, and with
- * --timings print one line "timings: read=S validate=S ... total=S" (seconds). */
-static void clock_finish(run_clock *c, int timings)
-{
-    struct timespec now;
-
-    phase_set_hook(NULL, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    clock_stop(c, &now);
-    if (!timings)
-        return;
-    fprintf(stderr, "timings:");
-    for (int id = 0; id < PHASE__COUNT; id++)
-        fprintf(stderr, " %s=%.6f", phase_name((phase_id)id), c->sec[id]);
-    fprintf(stderr, " total=%.6f\n", seconds_between(&c->start, &now));
-}
-
 /* The exit code of an init status; the sentence printed. */
 static int init_failed(init_status st, const char *err)
 {
@@ -397,7 +308,7 @@ static int print_history(const options *o)
     pool p;
     diag_list dl;
     history h;
-    char base[256], home[4400], g[MONEY_BUFSZ], res[MONEY_BUFSZ], rsv[MONEY_BUFSZ];
+    char base[256], home[4400];
 
     memset(&p, 0, sizeof p);
     diag_init(&dl);
@@ -415,22 +326,7 @@ static int print_history(const options *o)
         diag_free(&dl);
         return PULJE_FAULT;
     }
-    printf("%s %d: %zu run%s kept in %s\n", p.name, p.year, h.n, h.n == 1 ? "" : "s", home);
-    for (size_t i = 0; i < h.n; i++) {
-        const history_run *x = &h.v[i];
-        char kind[200];
-        if (!x->has_record) {
-            printf("  %-12s (no run record)\n", x->name);
-            continue;
-        }
-        snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
-                 x->official ? "" : x->trial);
-        printf("  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
-               "reduced %zu  refused %zu\n",
-               x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
-               money_format(x->granted, g), money_format(x->residual, res), x->reduced,
-               x->refused);
-    }
+    terminal_history(stdout, &p, home, &h);
     history_free(&h);
     pool_free(&p);
     diag_free(&dl);
@@ -451,7 +347,7 @@ int main(int argc, char **argv)
     static char typed[2048];
     options o;
     pulje_run *r;
-    run_clock clock;
+    pulje_clock clock;
     int rc;
 
     command_line(typed, sizeof typed, argc, argv); /* before getopt reorders argv */
@@ -473,7 +369,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "pulje: out of memory\n");
         return PULJE_FAULT;
     }
-    clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
+    pulje_clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
     pulje_status st = pulje_run_prepare(r);
     if (st == PULJE_OK) {
         print_prepared(&o, r);
@@ -482,7 +378,7 @@ int main(int argc, char **argv)
             print_written(&o, r);
     }
     print_message(r);
-    clock_finish(&clock, o.timings);
+    pulje_clock_finish(&clock, o.timings);
     terminal_diags(stderr, &r->diags);
     pulje_run_free(r);
     return (int)st;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "history.h"
 #include "labels.h"
 #include "money.h"
 #include "multiyear.h"
@@ -262,5 +263,27 @@ void terminal_compare(FILE *f, const compare_result *c)
                money_format(s->residual, res), s->n_reduced, s->n_refused, mx, md,
                money_format_ratio((pulje_wide)(s->gini * 1000000 + 0.5), 1000000, 3, gi),
                s->order_violations);
+    }
+}
+
+void terminal_history(FILE *f, const pool *p, const char *home, const history *h)
+{
+    char g[MONEY_BUFSZ], res[MONEY_BUFSZ], rsv[MONEY_BUFSZ];
+
+    fprintf(f, "%s %d: %zu run%s kept in %s\n", p->name, p->year, h->n, h->n == 1 ? "" : "s", home);
+    for (size_t i = 0; i < h->n; i++) {
+        const history_run *x = &h->v[i];
+        char kind[200];
+        if (!x->has_record) {
+            fprintf(f, "  %-12s (no run record)\n", x->name);
+            continue;
+        }
+        snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
+                 x->official ? "" : x->trial);
+        fprintf(f, "  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
+               "reduced %zu  refused %zu\n",
+               x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
+               money_format(x->granted, g), money_format(x->residual, res), x->reduced,
+               x->refused);
     }
 }
