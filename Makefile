@@ -32,7 +32,8 @@ OUT     ?= outputs
 # tests need besides (make test).
 RUN_PACKAGES  = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev \
                 libexpat1-dev libcsv-dev libinih-dev nettle-dev
-TEST_PACKAGES = libcmocka-dev locales python3 python3-openpyxl groff-base poppler-utils
+TEST_PACKAGES = libcmocka-dev locales python3 python3-openpyxl python3-jsonschema groff-base \
+                poppler-utils
 PACKAGES      = $(RUN_PACKAGES) $(TEST_PACKAGES)
 # The print check (tests/test_print.c, make print) needs LibreOffice's soffice:
 # any Calc will do; libreoffice-calc-nogui is installed when there is none.
