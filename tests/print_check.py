@@ -139,8 +139,15 @@ def squash(s):
 def check(outdir, path, png):
     book = os.path.splitext(os.path.basename(path))[0]
     fails = []
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", outdir, path],
-                   check=True, capture_output=True)
+    # a profile of its own, so that no other LibreOffice running on the
+    # machine (a desktop, another test) takes the conversion or locks it
+    prof = os.path.join(os.path.abspath(outdir), "lo-profile-pdf")
+    done = subprocess.run(["soffice", "-env:UserInstallation=file://" + prof, "--headless",
+                           "--convert-to", "pdf", "--outdir", outdir, path],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        done.check_returncode()
     pdf = os.path.join(outdir, book + ".pdf")
     n = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
     sizes = run("pdfinfo", "-f", "1", "-l", str(n), pdf)
