@@ -460,3 +460,94 @@ char *text_fold_name(const char *s)
     *o = '\0';
     return f;
 }
+
+/* ---- did you mean ------------------------------------------------------ */
+
+/* The characters of s, one cell per UTF-8 sequence (its bytes packed; a
+ * stray byte is a character of its own), into cp[0..max). Returns their
+ * number, or max + 1 when s has more. */
+static size_t text_chars(const char *s, unsigned *cp, size_t max)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), n = 0;
+
+    for (size_t i = 0; i < len; n++) {
+        size_t k = utf8_seq(u + i, len - i);
+        unsigned v = 0;
+        if (k == 0)
+            k = 1;
+        if (n == max)
+            return max + 1;
+        for (size_t j = 0; j < k; j++)
+            v = (v << 8) | u[i + j];
+        cp[n] = v;
+        i += k;
+    }
+    return n;
+}
+
+/* Levenshtein distance of two character arrays of at most TEXT_SUGGEST_MAX. */
+static int chars_distance(const unsigned *a, size_t la, const unsigned *b, size_t lb)
+{
+    int row[TEXT_SUGGEST_MAX + 1];
+
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j], best = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+int text_suggest_limit(size_t n)
+{
+    return n <= 3 ? 1 : n <= 5 ? 2 : 3;
+}
+
+int text_suggest(const char *word, const char *const *cands, size_t n, int *oom)
+{
+    unsigned w[TEXT_SUGGEST_MAX], c[TEXT_SUGGEST_MAX];
+    char *fw = text_fold(word ? word : "");
+    size_t nw;
+    int found = -1, best = TEXT_SUGGEST_MAX + 1;
+
+    if (!fw) {
+        if (oom)
+            *oom = 1;
+        return -1;
+    }
+    nw = text_chars(fw, w, TEXT_SUGGEST_MAX);
+    free(fw);
+    if (nw > TEXT_SUGGEST_MAX || nw == 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        char *fc = text_fold(cands[i] ? cands[i] : "");
+        size_t nc;
+        int d;
+        if (!fc) {
+            if (oom)
+                *oom = 1;
+            return -1;
+        }
+        nc = text_chars(fc, c, TEXT_SUGGEST_MAX);
+        free(fc);
+        if (nc > TEXT_SUGGEST_MAX || nc == 0)
+            continue;
+        d = chars_distance(w, nw, c, nc);
+        if (d <= text_suggest_limit(nc) && d < best) {
+            best = d;
+            found = (int)i;
+        }
+    }
+    return found;
+}
