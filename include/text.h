@@ -142,7 +142,9 @@ char *text_fold_name(const char *s);
  *
  * Both are folded with text_fold() (case, blanks, '-', '_', '/', '.' and
  * parentheses do not count), then compared character by character, so æ, ø
- * and å (any UTF-8 letter) count as one character each. A candidate of n
+ * and å (any UTF-8 letter) count as one character each; an edit is an
+ * insertion, a deletion, a substitution or a swap of two neighbours ("rnu"
+ * for "run"). A candidate of n
  * characters is close when at most text_suggest_limit(n) edits away; the
  * closest wins, the first of equals. An exact match (after folding) is
  * returned too: the caller decides whether that is worth saying.

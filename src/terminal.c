@@ -71,6 +71,7 @@ void terminal_usage(FILE *f)
         "Options:\n"
         "  -o, --out DIR      where to write the outputs (default: " RUN_DEFAULT_OUT ")\n"
         "  -q, --quiet        print only problems\n"
+        "  -v, --verbose      also print the inputs' SHA-256 digests (run, check)\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
         "      --rule RULE    use RULE instead of the pool file's rule (run)\n"
         "      --rules LIST   compare: rules separated by ',' (the first is the baseline);\n");

@@ -486,27 +486,31 @@ static size_t text_chars(const char *s, unsigned *cp, size_t max)
     return n;
 }
 
-/* Levenshtein distance of two character arrays of at most TEXT_SUGGEST_MAX. */
+/* The edit distance of two character arrays of at most TEXT_SUGGEST_MAX:
+ * insertions, deletions, substitutions and swaps of two neighbours ("rnu"
+ * for "run") count one each (optimal string alignment). */
 static int chars_distance(const unsigned *a, size_t la, const unsigned *b, size_t lb)
 {
-    int row[TEXT_SUGGEST_MAX + 1];
+    int d[TEXT_SUGGEST_MAX + 1][TEXT_SUGGEST_MAX + 1];
 
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
+        d[0][j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
         for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j], best = prev + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
         }
     }
-    return row[lb];
+    return d[la][lb];
 }
 
 int text_suggest_limit(size_t n)
