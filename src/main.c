@@ -377,8 +377,8 @@ int main(int argc, char **argv)
     pulje_status st = pulje_run_prepare(r);
     size_t shown = 0;
     if (st == PULJE_OK) {
-        /* run and compare: the warnings come before the summary, not after it */
-        if (o.run.command == RUN_RUN || o.run.command == RUN_COMPARE) {
+        /* the warnings before the summary or explanation (check says "below") */
+        if (o.run.command != RUN_CHECK) {
             terminal_diags(stderr, &r->diags);
             fflush(stderr);
             shown = r->diags.n;

@@ -424,7 +424,7 @@ static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const po
 }
 
 /* The key figures below the table: the rule and the rounding unit, the
- * figures Økonomi shows (keyfigures.h; the table above has the rest), the
+ * figures the economy sheet shows (keyfigures.h; the table above has the rest), the
  * decision date. */
 static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const pool *p,
                               const alloc_result *r, const char *rule,

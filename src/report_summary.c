@@ -421,7 +421,7 @@ static void put_figure(book *b, const book_sheet *s, lxw_row_t row, const keyfig
         book_put_num(b, s, row, C_VALUE, keyfig_ratio(k), b->factor);
 }
 
-/* The key figures the Resumé shows (keyfigures.h), each group under its own
+/* The key figures the summary sheet shows (keyfigures.h), each group under its own
  * heading; fills where the check row finds them. Returns the next row. */
 static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
                                    const pool *p, const alloc_result *r, const band_sum *all,

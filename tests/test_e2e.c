@@ -191,7 +191,7 @@ static void test_default_pool_summary_agrees_with_the_economy_table(void **state
 {
     (void)state;
     const char *R = "Resumé";
-    long long granted = amount_beside(R, "Indstillet tilskud i alt (kr.)");
+    long long granted = amount_beside(R, "Indstillede tilskud i alt (kr.)");
     int first = 0;
 
     /* the dump's "sheet <index> <name>" lines load as cells of sheet "sheet" */
@@ -201,17 +201,46 @@ static void test_default_pool_summary_agrees_with_the_economy_table(void **state
     assert_true(first);
     assert_int_equal(granted,
                      amount_beside("Økonomi", "Indstillede tilskud fra Hovedpuljen 2023 i alt"));
-    assert_string_equal(beside(R, "Indstillet tilskud i alt (kr.)")->formula,
+    assert_string_equal(beside(R, "Indstillede tilskud i alt (kr.)")->formula,
                         "='Samlet oversigt'!H72");
     assert_int_equal(amount_beside(R, "Samlet rådighedsbeløb (kr.)"), 6871589);
+    assert_int_equal(amount_beside(R, "Reserveret til tilsagn og aftaler (kr.)"), 3114511);
+    assert_int_equal(amount_beside(R, "Øremærkede midler (kr.)"), 500000);
     assert_int_equal(amount_beside(R, "Til rådighed for nye tilskud (kr.)"), 3257078);
+    assert_string_equal(beside(R, "Til rådighed for nye tilskud (kr.)")->formula, "=B11-B12-B13");
+    assert_int_equal(amount_beside(R, "Restmidler (kr.)"), 28);
     assert_int_equal(amount_beside(R, "Restmidler (kr.)"),
                      amount_beside("Økonomi", "Restmidler overføres til Udviklingspuljen 2023"));
     /* the earmark: 500.000 kr. set aside and handed out as supplements */
-    assert_int_equal(amount_beside(R, "Heraf bevilget som tillæg (kr.)"), 500000);
-    assert_int_equal(amount_beside(R, "Indstillet tilskud og tillæg i alt (kr.)"),
-                     granted + 500000);
+    assert_int_equal(amount_beside(R, "Tillæg af øremærkede midler (kr.)"), 500000);
+    assert_int_equal(amount_beside(R, "Tilskud og tillæg i alt (kr.)"), granted + 500000);
+    assert_int_equal(amount_beside(R, "Tilskud og tillæg i alt (kr.)"), 3757050);
     assert_int_equal(amount_beside(R, "Antal ansøgninger"), 68);
+    assert_int_equal(amount_beside(R, "Antal tilskud"), 62);
+    assert_int_equal(amount_beside(R, "Heraf reduceret"), 24);
+    assert_int_equal(amount_beside(R, "Antal afslag"), 6);
+    assert_int_equal(amount_beside(R, "Ansøgt om flerårig bevilling"), 12);
+    assert_int_equal(amount_beside(R, "Heraf imødekommet"), 9);
+    assert_string_equal(beside(R, "Reduktionsfaktor")->value, "0.645208");
+    assert_string_equal(beside(R, "Tildelt / indstillet")->formula, "=IF(B23=0,0,B15/B23)");
+    /* one list of key figures: every figure under Økonomi's table is on the
+     * Resumé too, with the same label and the same value */
+    {
+        size_t shared = 0;
+        int below = 0;
+        for (size_t i = 0; i < n_cells; i++) {
+            if (strcmp(cells[i].sheet, "Økonomi") != 0 || cells[i].ref[0] != 'A')
+                continue;
+            if (strcmp(cells[i].value, "Afrundingsenhed (kr.)") == 0)
+                below = 1; /* the key figures start after the rule and the rounding unit */
+            else if (below && strcmp(cells[i].value, "Beslutningsdato") != 0) {
+                assert_string_equal(beside(R, cells[i].value)->value,
+                                    beside("Økonomi", cells[i].value)->value);
+                shared++;
+            }
+        }
+        assert_int_equal(shared, 12);
+    }
     /* the bands: I alt is the granted total, the check row is 0 throughout */
     assert_int_equal(atoll(in_column(R, "I alt", 'E')->value), granted);
     assert_non_null(strstr(in_column(R, "I alt", 'E')->formula, "=SUM("));
