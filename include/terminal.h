@@ -26,7 +26,10 @@ void terminal_diags(FILE *f, diag_list *dl);
 /** @brief The number of warnings in dl. This function can't fail. */
 size_t terminal_count_warnings(const diag_list *dl);
 
-/** @brief The run's key figures, one a line, label padded to a column. */
+/** @brief The run's key figures (keyfigures.h, those the terminal shows):
+ * the pool's name, then the money, the applications and the multi-year
+ * grants, each group under its heading, one figure a line, labels padded to
+ * the longest, amounts right-aligned with their unit. */
 void terminal_summary(FILE *f, const pool *p, const alloc_result *r);
 
 /** @brief The inputs' SHA-256 digests, as sha256sum prints them. */

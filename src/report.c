@@ -531,14 +531,6 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
 /* ------------------------------------------------------------------------ */
 /* The workbook                                                               */
 
-int report_one_factor(const pool *p, const alloc_result *r)
-{
-    int one = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
-              p->rule.kind == RULE_EXCESS;
-    return (one && r->factor_num < r->factor_den) || r->n_reduced == 0 ||
-           r->assessed_total == 0;
-}
-
 /* Everything that goes into the workbook; the caller closes it. */
 report_overview_cols report_overview_layout(size_t n)
 {

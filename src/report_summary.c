@@ -1,10 +1,10 @@
 /* report_summary.c - The summary sheet: the pool on one page, read in 30 seconds.
  *
  * The workbook's first sheet (L_SHEET_SUMMARY). From the top: the pool,
- * year, committee, decision date and rule; the key figures (money,
- * reservations, earmarks and the supplements granted from them, the money
- * for new grants, applied, assessed, granted, residual, the counts and the
- * reduction in %); the share of each year's money bound in multi-year
+ * year, committee, decision date and rule; the key figures (keyfigures.h:
+ * the list the terminal summary and the economy sheet read too; here the
+ * money, the applications and the multi-year grants, each group under its
+ * own heading); the share of each year's money bound in multi-year
  * commitments against the cap; the applications by size of the assessed
  * amount, with an "I alt" row of SUM formulas and a check row that ties the
  * bands to the key figures; and a column chart of applied for against
