@@ -100,17 +100,8 @@ int inifile_is_blank(char c);
 void inifile_check_mixed_encoding(inifile *r, const char *raw, size_t len);
 
 /**
- * @brief Did you mean: the candidate closest to word, or -1 if none is close.
- *
- * The one policy for names people type (pool sections and keys; meant for CSV
- * headers too): both are folded with text_fold(); a candidate of n bytes is
- * close when at most 1 edit (n <= 3) or n / 3 + 1 edits (text_distance())
- * away; the closest wins, the first of equals.
- *
- * @code
- * static const char *const keys[] = {"rule", "threshold", "rounding"};
- * int k = inifile_suggest("treshold", keys, 3, &oom);   // 1
- * @endcode
+ * @brief Did you mean: text_suggest() (text.h), the one policy for names
+ * people type, for the pool file's sections and keys.
  * @param oom  Set to 1 if memory ran out (then -1 is returned); may be NULL.
  */
 int inifile_suggest(const char *word, const char *const *cands, size_t n, int *oom);

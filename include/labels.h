@@ -347,6 +347,33 @@ typedef enum {
     L_MB_COL_TIE,           /* Tilknytning */
     L_OD_TX_YEAR,           /* Tilskud %d */
     L_OD_TX_YEAR_SUPP,      /* Tilskud %d med tillæg %s kr. */
+    L_KF_BUDGET,             /* Samlet rådighedsbeløb */
+    L_KF_RESERVED,           /* Reserveret til tilsagn og aftaler */
+    L_KF_EARMARKED,          /* Øremærkede midler */
+    L_KF_RETURNED,           /* Ubrugte øremærkede midler til nye tilskud */
+    L_KF_AVAILABLE,          /* Til rådighed for nye tilskud */
+    L_KF_GRANTED,            /* Indstillede tilskud i alt */
+    L_KF_SUPPLEMENTS,        /* Tillæg af øremærkede midler */
+    L_KF_GRANTED_WITH,       /* Tilskud og tillæg i alt */
+    L_KF_EM_UNUSED,          /* Øremærkede midler ikke uddelt */
+    L_KF_RESIDUAL,           /* Restmidler */
+    L_KF_N_APPS,             /* Antal ansøgninger */
+    L_KF_APPLIED,            /* Ansøgt i alt */
+    L_KF_ASSESSED,           /* Indstillet i alt før reduktion */
+    L_KF_N_GRANTED,          /* Antal tilskud */
+    L_KF_N_REDUCED,          /* Heraf reduceret */
+    L_KF_N_REFUSED,          /* Antal afslag */
+    L_KF_FACTOR,             /* Reduktionsfaktor */
+    L_KF_GRANT_SHARE,        /* Tildelt / indstillet */
+    L_KF_MY_REQUESTED,       /* Ansøgt om flerårig bevilling */
+    L_KF_MY_HONOURED,        /* Heraf imødekommet */
+    L_KF_MY_BOUND,           /* Bundet i flerårige tilsagn */
+    L_KF_MY_BOUND_YEAR,      /* Bundet i flerårige tilsagn %d */
+    L_KF_MY_BOUND_SHARE,     /* %s (loft %s) */
+    L_KF_GROUP_MONEY,        /* Midler */
+    L_KF_GROUP_APPS,         /* Ansøgninger */
+    L_KF_GROUP_MY,           /* Flerårige bevillinger */
+    L_KF_IN_KR,              /* %s (kr.) */
     L__COUNT
 } label_id;
 

@@ -78,15 +78,6 @@ int report_write_csv(const char *path, const pool *p, const app_list *apps,
                      const alloc_result *r, char *err, size_t errsz);
 
 /**
- * @brief True when one reduction factor describes the result, as the terminal
- * summary decides (main.c may call this instead of its own test): the threshold, proportional or excess rule cut something,
- * or nothing was reduced. Otherwise (cea, cel, talmud, or options that left
- * the rest in full) the sheets show "Tildelt / indstillet" instead of a
- * factor of 1 (-0 %). This function can't fail.
- */
-int report_one_factor(const pool *p, const alloc_result *r);
-
-/**
  * @brief The base file name for a pool's outputs: "18-hovedpuljen-2023"
  * (the pool name folded by text_slug(), "pulje" if nothing is left, then
  * the year). Returns buf.

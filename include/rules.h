@@ -180,6 +180,13 @@ const char *rule_name(rule_kind kind);
 bool rule_from_name(const char *name, rule_kind *out);
 
 /**
+ * @brief Did you mean: the key of the rule whose key or alias is closest to
+ * name by text_suggest() (text.h), or NULL if none is close ("talmut" ->
+ * "talmud", "proportinal" -> "proportional").
+ */
+const char *rule_suggest(const char *name);
+
+/**
  * @brief The valid rule keys for messages, from the registry: "threshold,
  * proportional, excess, cea, cel or talmud". Static (built on the first
  * call; not thread-safe before it); never NULL.

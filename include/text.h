@@ -132,4 +132,32 @@ int text_distance(const char *a, const char *b);
  */
 char *text_fold_name(const char *s);
 
+/* The longest name, in characters, text_suggest() compares. */
+#define TEXT_SUGGEST_MAX 63
+
+/**
+ * @brief Did you mean: the index of the candidate closest to word, or -1 if
+ * none is close. The one policy for every name people type: pool sections
+ * and keys, CSV and .xlsx column headers, rule names, commands and options.
+ *
+ * Both are folded with text_fold() (case, blanks, '-', '_', '/', '.' and
+ * parentheses do not count), then compared character by character, so æ, ø
+ * and å (any UTF-8 letter) count as one character each; an edit is an
+ * insertion, a deletion, a substitution or a swap of two neighbours ("rnu"
+ * for "run"). A candidate of n
+ * characters is close when at most text_suggest_limit(n) edits away; the
+ * closest wins, the first of equals. An exact match (after folding) is
+ * returned too: the caller decides whether that is worth saying.
+ * @code
+ * static const char *const keys[] = {"rule", "threshold", "rounding"};
+ * int k = text_suggest("treshold", keys, 3, &oom);   // 1
+ * @endcode
+ * @param oom  Set to 1 if memory ran out (then -1 is returned); may be NULL.
+ */
+int text_suggest(const char *word, const char *const *cands, size_t n, int *oom);
+
+/** @brief The edits text_suggest() allows for a candidate of n characters:
+ * 1 up to 3 characters, 2 up to 5, else 3. This function can't fail. */
+int text_suggest_limit(size_t n);
+
 #endif

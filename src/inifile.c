@@ -59,32 +59,7 @@ void inifile_error(inifile *r, unsigned line, unsigned col, const char *hint,
 
 int inifile_suggest(const char *word, const char *const *cands, size_t n, int *oom)
 {
-    char *w = text_fold(word);
-    int found = -1, best = 100;
-    if (!w) {
-        if (oom)
-            *oom = 1;
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char *c = text_fold(cands[i]);
-        if (!c) {
-            if (oom)
-                *oom = 1;
-            found = -1;
-            break;
-        }
-        int d = text_distance(w, c);
-        size_t len = strlen(c);
-        int limit = len <= 3 ? 1 : (int)(len / 3) + 1;
-        if (d <= limit && d < best) {
-            best = d;
-            found = (int)i;
-        }
-        free(c);
-    }
-    free(w);
-    return found;
+    return text_suggest(word, cands, n, oom);
 }
 
 /* ---- the reader: one line per call ------------------------------------- */

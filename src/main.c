@@ -36,6 +36,7 @@ typedef struct options {
     int out_given;        /* -o/--out was given */
     int quiet;
     int timings;          /* --timings or PULJE_TIMINGS=1: one line of phase times */
+    int verbose;          /* --verbose: the inputs' digests too */
     int pool_given;       /* a pool file was named on the command line */
 } options;
 
@@ -72,6 +73,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"year", required_argument, NULL, 'Y'},
         {"from", required_argument, NULL, 'F'},
         {"timings", no_argument, NULL, 't'},
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -96,13 +98,12 @@ static int parse_args(int argc, char **argv, options *o)
             o->pool_given = 1;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain, init and history; see pulje --help\n",
-                    o->command);
+            terminal_unknown_command(stderr, o->command);
             return PULJE_INPUT;
         }
     }
     optind = first;
-    while ((c = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->run.out_dir = optarg; o->out_given = 1; break;
         case 'F': o->from = optarg; break;
@@ -129,10 +130,11 @@ static int parse_args(int argc, char **argv, options *o)
             }
             break;
         case 't': o->timings = 1; break;
+        case 'v': o->verbose = 1; break;
         case 'h': terminal_usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
-            fprintf(stderr, "  hint: see pulje --help\n");
+            terminal_option_hint(stderr, longopts, argv[optind - 1]);
             return PULJE_INPUT;
         }
     }
@@ -277,10 +279,12 @@ static void print_prepared(const options *o, const pulje_run *r)
         else
             printf("%s, %s: %zu applications, no errors, %zu warning%s (below)\n",
                    o->run.pool_path, in->apps_path, in->apps.n, nw, nw == 1 ? "" : "s");
-        terminal_digests(stdout, &r->digests);
+        if (o->verbose)
+            terminal_digests(stdout, &r->digests);
     } else if (o->run.command == RUN_RUN && !o->quiet) {
         terminal_summary(stdout, &in->pool, &r->result);
-        terminal_digests(stdout, &r->digests);
+        if (o->verbose)
+            terminal_digests(stdout, &r->digests);
     }
 }
 
@@ -371,7 +375,14 @@ int main(int argc, char **argv)
     }
     pulje_clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));
     pulje_status st = pulje_run_prepare(r);
+    size_t shown = 0;
     if (st == PULJE_OK) {
+        /* the warnings before the summary or explanation (check says "below") */
+        if (o.run.command != RUN_CHECK) {
+            terminal_diags(stderr, &r->diags);
+            fflush(stderr);
+            shown = r->diags.n;
+        }
         print_prepared(&o, r);
         st = pulje_run_write(r);
         if (st == PULJE_OK)
@@ -379,7 +390,8 @@ int main(int argc, char **argv)
     }
     print_message(r);
     pulje_clock_finish(&clock, o.timings);
-    terminal_diags(stderr, &r->diags);
+    fflush(stdout);
+    terminal_diags_from(stderr, &r->diags, shown); /* those not shown above */
     pulje_run_free(r);
     return (int)st;
 }

@@ -273,8 +273,13 @@ static int set_rule(pool_parser *st, const pool_key *k, const char *value, unsig
         *(rule_kind *)field_of(st->p, k->field) = kind;
         return 0;
     }
-    inifile_error(&st->in, st->in.lineno, col, k->hint, "unknown rule \"%s\"; the rules are %s",
-                  value, rule_names_list());
+    if (rule_suggest(value))
+        inifile_error(&st->in, st->in.lineno, col, k->hint,
+                      "unknown rule \"%s\"; did you mean %s? The rules are %s", value,
+                      rule_suggest(value), rule_names_list());
+    else
+        inifile_error(&st->in, st->in.lineno, col, k->hint,
+                      "unknown rule \"%s\"; the rules are %s", value, rule_names_list());
     return -1;
 }
 

@@ -22,6 +22,7 @@
 
 #include "book.h"
 #include "digest.h"
+#include "keyfigures.h"
 #include "labels.h"
 #include "money.h"
 #include "opendata.h"
@@ -422,11 +423,16 @@ static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const po
     return row;
 }
 
-/* The key figures below the table: rule, rounding, money, factor, counts, date. */
+/* The key figures below the table: the rule and the rounding unit, the
+ * figures the economy sheet shows (keyfigures.h; the table above has the rest), the
+ * decision date. */
 static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const pool *p,
                               const alloc_result *r, const char *rule,
                               const lxw_datetime *date)
 {
+    keyfigs k;
+    char lab[200];
+
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_KEY_FIGURES), b->head);
     book_put_blank(b, s, row++, EC_AMOUNT, b->head);
     book_put_text(b, s, row++, EC_LABEL, label(L_ECON_NOTE_RULE), b->txt);
@@ -434,33 +440,19 @@ static void write_key_figures(book *b, const book_sheet *s, lxw_row_t row, const
     book_put_text(b, s, row++, EC_LABEL, rule, b->text_wrap);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ROUNDING), b->txt);
     book_put_kr(b, s, row++, EC_AMOUNT, p->rounding, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLIED), b->txt);
-    book_put_kr(b, s, row++, EC_AMOUNT, r->applied_total, b->kr);
-    if (r->earmark_returned > 0) {
-        book_put_text(b, s, row, EC_LABEL, label(L_EM_RETURNED), b->txt);
-        book_put_kr(b, s, row++, EC_AMOUNT, r->earmark_returned, b->kr);
+    keyfigures_compute(p, r, &k);
+    for (size_t i = 0; i < KF__COUNT; i++) {
+        const keyfig *f = &k.v[i];
+        if (!keyfig_in(f, KF_ECONOMY))
+            continue;
+        book_put_text(b, s, row, EC_LABEL, keyfig_sheet_label(f, lab, sizeof lab), b->txt);
+        if (f->def->kind == KF_KR)
+            book_put_kr(b, s, row++, EC_AMOUNT, f->value, b->kr);
+        else if (f->def->kind == KF_COUNT)
+            book_put_num(b, s, row++, EC_AMOUNT, (double)f->value, b->count);
+        else
+            book_put_num(b, s, row++, EC_AMOUNT, keyfig_ratio(f), b->factor);
     }
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_AVAILABLE), b->txt);
-    book_put_kr(b, s, row++, EC_AMOUNT, r->available, b->kr);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_ASSESSED), b->txt);
-    book_put_kr(b, s, row++, EC_AMOUNT, r->assessed_total, b->kr);
-    if (report_one_factor(p, r)) {
-        book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_FACTOR), b->txt);
-        book_put_num(b, s, row++, EC_AMOUNT, (double)r->factor_num / (double)r->factor_den,
-                     b->factor);
-    } else { /* no single factor: the share of the assessed amounts granted */
-        book_put_text(b, s, row, EC_LABEL, label(L_CMP_FACTOR), b->txt);
-        book_put_num(b, s, row++, EC_AMOUNT,
-                     r->assessed_total == 0 ? 1.0
-                                            : (double)r->granted_total / (double)r->assessed_total,
-                     b->factor);
-    }
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_APPLICATIONS), b->txt);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n, b->count);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REDUCED), b->txt);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_reduced, b->count);
-    book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_REFUSED), b->txt);
-    book_put_num(b, s, row++, EC_AMOUNT, (double)r->n_refused, b->count);
     book_put_text(b, s, row, EC_LABEL, label(L_ECON_NOTE_DATE), b->txt);
     if (!b->failed) {
         lxw_datetime d = *date;
@@ -538,14 +530,6 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const all
 
 /* ------------------------------------------------------------------------ */
 /* The workbook                                                               */
-
-int report_one_factor(const pool *p, const alloc_result *r)
-{
-    int one = p->rule.kind == RULE_THRESHOLD || p->rule.kind == RULE_PROPORTIONAL ||
-              p->rule.kind == RULE_EXCESS;
-    return (one && r->factor_num < r->factor_den) || r->n_reduced == 0 ||
-           r->assessed_total == 0;
-}
 
 /* Everything that goes into the workbook; the caller closes it. */
 report_overview_cols report_overview_layout(size_t n)

@@ -1,10 +1,10 @@
 /* report_summary.c - The summary sheet: the pool on one page, read in 30 seconds.
  *
  * The workbook's first sheet (L_SHEET_SUMMARY). From the top: the pool,
- * year, committee, decision date and rule; the key figures (money,
- * reservations, earmarks and the supplements granted from them, the money
- * for new grants, applied, assessed, granted, residual, the counts and the
- * reduction in %); the share of each year's money bound in multi-year
+ * year, committee, decision date and rule; the key figures (keyfigures.h:
+ * the list the terminal summary and the economy sheet read too; here the
+ * money, the applications and the multi-year grants, each group under its
+ * own heading); the share of each year's money bound in multi-year
  * commitments against the cap; the applications by size of the assessed
  * amount, with an "I alt" row of SUM formulas and a check row that ties the
  * bands to the key figures; and a column chart of applied for against
@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "book.h"
+#include "keyfigures.h"
 #include "ruletext.h"
 #include "text.h"
 
@@ -89,24 +90,6 @@ static void other_cell(book *b, char *buf, size_t size, const char *sheet, lxw_r
 static void cell(char *buf, lxw_row_t row, lxw_col_t col)
 {
     lxw_rowcol_to_cell(buf, row, col);
-}
-
-/* A label in A and an amount in B; returns the next row. */
-static lxw_row_t put_kr_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
-                            pulje_kr v)
-{
-    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
-    book_put_kr(b, s, row, C_VALUE, v, b->kr);
-    return row + 1;
-}
-
-/* A label in A and a count in B; returns the next row. */
-static lxw_row_t put_count_row(book *b, const book_sheet *s, lxw_row_t row, label_id name,
-                               size_t n)
-{
-    book_put_text(b, s, row, C_LABEL, label(name), b->txt);
-    book_put_num(b, s, row, C_VALUE, (double)n, NULL);
-    return row + 1;
 }
 
 /* The sheet's printed width in characters: column A and the four columns B..E. */
@@ -366,124 +349,143 @@ static lxw_row_t write_decision(book *b, const book_sheet *s, lxw_row_t row)
     return row;
 }
 
-/* The key figures; fills where the check row finds them. Returns the next row. */
+/* "=B7-B8-B9+B10": the cells in column B of the rows given, each with its
+ * sign ('+' or '-'); a row of 0 (a figure not shown) is left out. */
+static void row_formula(char *f, size_t size, const lxw_row_t *rows, const char *signs, size_t n)
+{
+    size_t o = (size_t)snprintf(f, size, "=");
+    char c[LXW_MAX_CELL_NAME_LENGTH];
+    int first = 1;
+
+    for (size_t i = 0; i < n && o < size; i++) {
+        if (!rows[i])
+            continue;
+        cell(c, rows[i], C_VALUE);
+        if (first && signs[i] == '+')
+            o += (size_t)snprintf(f + o, size - o, "%s", c);
+        else
+            o += (size_t)snprintf(f + o, size - o, "%c%s", signs[i], c);
+        first = 0;
+    }
+}
+
+/* One key figure in A and B: a formula where the sheet can derive it (the
+ * money for new grants, the totals from Bilag 1's "I alt", grants with
+ * supplements, the share granted), else its value; the formula's cached
+ * value is the figure's exact value. at[] holds the rows written so far. */
+static void put_figure(book *b, const book_sheet *s, lxw_row_t row, const keyfig *k,
+                       const lxw_row_t at[KF__COUNT], const report_overview_cols *ov)
+{
+    const char *overview = label(L_SHEET_OVERVIEW);
+    char lab[200], f[400], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
+
+    book_put_text(b, s, row, C_LABEL, keyfig_sheet_label(k, lab, sizeof lab),
+                  k->def->id == KF_AVAILABLE ? b->sum : b->txt);
+    switch (k->def->id) {
+    case KF_AVAILABLE: {
+        const lxw_row_t rows[] = {at[KF_BUDGET], at[KF_RESERVED], at[KF_EARMARKED],
+                                  at[KF_RETURNED]};
+        row_formula(f, sizeof f, rows, "+--+", 4);
+        book_put_formula_kr(b, s, row, C_VALUE, f, b->sum_kr, k->value);
+        return;
+    }
+    case KF_APPLIED:
+    case KF_ASSESSED:
+    case KF_GRANTED:
+        other_cell(b, f, sizeof f, overview, ov->total_row,
+                   k->def->id == KF_APPLIED    ? ov->applied
+                   : k->def->id == KF_ASSESSED ? ov->assessed
+                                               : ov->grant);
+        book_put_formula_kr(b, s, row, C_VALUE, f, b->kr, k->value);
+        return;
+    case KF_GRANTED_WITH: {
+        const lxw_row_t rows[] = {at[KF_GRANTED], at[KF_SUPPLEMENTS]};
+        row_formula(f, sizeof f, rows, "++", 2);
+        book_put_formula_kr(b, s, row, C_VALUE, f, b->kr, k->value);
+        return;
+    }
+    case KF_GRANT_SHARE:
+        cell(x, at[KF_ASSESSED], C_VALUE);
+        cell(y, at[KF_GRANTED], C_VALUE);
+        snprintf(f, sizeof f, "=IF(%s=0,0,%s/%s)", x, y, x);
+        book_put_formula(b, s, row, C_VALUE, f, b->factor, keyfig_ratio(k));
+        return;
+    default:
+        break;
+    }
+    if (k->def->kind == KF_KR)
+        book_put_kr(b, s, row, C_VALUE, k->value, b->kr);
+    else if (k->def->kind == KF_COUNT)
+        book_put_num(b, s, row, C_VALUE, (double)k->value, NULL);
+    else
+        book_put_num(b, s, row, C_VALUE, keyfig_ratio(k), b->factor);
+}
+
+/* The key figures the summary sheet shows (keyfigures.h), each group under its own
+ * heading; fills where the check row finds them. Returns the next row. */
 static lxw_row_t write_key_figures(book *b, const book_sheet *s, lxw_row_t row,
-                                   const pool *p, const alloc_result *r, const band_sum *all, key_rows *kr)
+                                   const pool *p, const alloc_result *r, const band_sum *all,
+                                   key_rows *kr)
 {
     const report_overview_cols ov = report_overview_layout(r->n);
-    const char *overview = label(L_SHEET_OVERVIEW);
-    char f[400], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH],
-        z[LXW_MAX_CELL_NAME_LENGTH], w[LXW_MAX_CELL_NAME_LENGTH];
-    lxw_row_t budget, reserved, earmarked, supplements = 0, returned = 0;
-    pulje_kr em_granted = 0, available;
-    int has_em = r->em.n_earmarks > 0;
+    keyfigs k;
+    lxw_row_t at[KF__COUNT] = {0};
+    int group = -1;
 
-    for (size_t k = 0; k < r->em.n_earmarks; k++)
-        em_granted += r->em.totals[k].granted;
-    available = r->budget_total - r->reserved_total - r->earmarked_total + r->earmark_returned;
-    if (available != r->available)
+    keyfigures_compute(p, r, &k);
+    if (k.v[KF_AVAILABLE].value != r->budget_total - r->reserved_total - r->earmarked_total +
+                                       r->earmark_returned)
         book_fail(b, "internal error: the money for new grants is %" PRId64 " kr., but "
-                  "budget - reserved - earmarked + returned is %" PRId64 " kr.",
-                  r->available, available);
-
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_KEY_FIGURES), b->head);
-    book_put_blank(b, s, row++, C_VALUE, b->head);
-
-    /* The money: what there is, what is bound, what is left for new grants. */
-    budget = row;
-    row = put_kr_row(b, s, row, L_RS_BUDGET, r->budget_total);
-    reserved = row;
-    row = put_kr_row(b, s, row, L_RS_RESERVED, r->reserved_total);
-    earmarked = row;
-    row = put_kr_row(b, s, row, L_RS_EARMARKED, r->earmarked_total);
-    if (has_em) {
-        supplements = row;
-        row = put_kr_row(b, s, row, L_RS_SUPPLEMENTS, em_granted);
+                  "budget - reserved - earmarked + returned is not", r->available);
+    if (k.v[KF_APPLIED].value != all->applied || k.v[KF_ASSESSED].value != all->assessed ||
+        k.v[KF_GRANTED].value != all->granted || k.v[KF_N_APPS].value != all->count)
+        book_fail(b, "internal error: the key figures differ from the applications' sums");
+    for (size_t i = 0; i < KF__COUNT; i++) {
+        const keyfig *f = &k.v[i];
+        if (!keyfig_in(f, KF_RESUME) || f->def->kind == KF_YEARS)
+            continue; /* the years bound are write_multiyear's table */
+        if ((int)f->def->group != group) {
+            if (group >= 0)
+                row++; /* a blank row between groups */
+            group = (int)f->def->group;
+            book_put_text(b, s, row, C_LABEL, label(keyfig_group_label(f->def->group)),
+                          b->head);
+            book_put_blank(b, s, row++, C_VALUE, b->head);
+        }
+        at[i] = row;
+        put_figure(b, s, row++, f, at, &ov);
     }
-    if (r->earmark_returned > 0) {
-        returned = row;
-        row = put_kr_row(b, s, row, L_EM_RETURNED, r->earmark_returned);
-    }
-    cell(x, budget, C_VALUE);
-    cell(y, reserved, C_VALUE);
-    cell(z, earmarked, C_VALUE);
-    if (returned) {
-        cell(w, returned, C_VALUE);
-        snprintf(f, sizeof f, "=%s-%s-%s+%s", x, y, z, w);
-    } else {
-        snprintf(f, sizeof f, "=%s-%s-%s", x, y, z);
-    }
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_AVAILABLE), b->sum);
-    book_put_formula_kr(b, s, row++, C_VALUE, f, b->sum_kr, available);
-
-    /* The applications: applied, assessed and granted, from Bilag 1's "I alt". */
-    kr->applied = row;
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_APPLIED), b->txt);
-    other_cell(b, f, sizeof f, overview, ov.total_row, ov.applied);
-    book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->applied);
-    kr->assessed = row;
-    book_put_text(b, s, row, C_LABEL, label(L_ECON_NOTE_ASSESSED), b->txt);
-    other_cell(b, f, sizeof f, overview, ov.total_row, ov.assessed);
-    book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->assessed);
-    kr->granted = row;
-    book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED), b->txt);
-    other_cell(b, f, sizeof f, overview, ov.total_row, ov.grant);
-    book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted);
-    if (has_em) {
-        cell(x, kr->granted, C_VALUE);
-        cell(y, supplements, C_VALUE);
-        snprintf(f, sizeof f, "=%s+%s", x, y);
-        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANTED_WITH), b->txt);
-        book_put_formula_kr(b, s, row++, C_VALUE, f, b->kr, all->granted + em_granted);
-    }
-    row = put_kr_row(b, s, row, L_RS_RESIDUAL, r->residual);
-
-    /* The counts. */
-    kr->n_apps = row;
-    row = put_count_row(b, s, row, L_ECON_NOTE_APPLICATIONS, r->n);
-    row = put_count_row(b, s, row, L_RS_N_GRANTED, r->n_granted);
-    row = put_count_row(b, s, row, L_ECON_NOTE_REFUSED, r->n_refused);
-    row = put_count_row(b, s, row, L_ECON_NOTE_REDUCED, r->n_reduced);
-
-    /* The reduction: of the reduced amounts (1 - factor), and of all assessed. */
-    if (report_one_factor(p, r)) {
-        book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_FACTOR), b->txt);
-        book_put_num(b, s, row++, C_VALUE,
-                     (double)(r->factor_den - r->factor_num) / (double)r->factor_den, b->pct);
-    } else { /* no single factor (cea, cel, talmud, or the options left the rest in full) */
-        book_put_text(b, s, row, C_LABEL, label(L_RS_GRANT_SHARE), b->txt);
-        book_put_num(b, s, row++, C_VALUE,
-                     (double)r->granted_total / (double)r->assessed_total, b->pct);
-    }
-    cell(x, kr->assessed, C_VALUE);
-    cell(y, kr->granted, C_VALUE);
-    snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/%s)", x, x, y, x);
-    book_put_text(b, s, row, C_LABEL, label(L_RS_CUT_TOTAL), b->txt);
-    book_put_formula(b, s, row++, C_VALUE, f, b->pct,
-                     all->assessed == 0 ? 0.0
-                                        : (double)(all->assessed - all->granted) /
-                                              (double)all->assessed);
+    kr->n_apps = at[KF_N_APPS];
+    kr->applied = at[KF_APPLIED];
+    kr->assessed = at[KF_ASSESSED];
+    kr->granted = at[KF_GRANTED];
     return row;
 }
 
-/* The multi-year commitments per year: money, bound (old + new), the share
- * bound and the cap. Returns the next row. */
+/* The multi-year commitments per year: money, bound (old + new: the key
+ * figure KF_MY_BOUND), the share bound and the cap. Returns the next row. */
 static lxw_row_t write_multiyear(book *b, const book_sheet *s, lxw_row_t row,
-                                 const alloc_result *r)
+                                 const pool *p, const alloc_result *r)
 {
     const lxw_row_t head = row, money = row + 1, bound = row + 2, share = row + 3,
                     cap = row + 4;
-    char f[96], m[LXW_MAX_CELL_NAME_LENGTH], n[LXW_MAX_CELL_NAME_LENGTH];
+    char f[96], m[LXW_MAX_CELL_NAME_LENGTH], n[LXW_MAX_CELL_NAME_LENGTH], lab[200];
+    keyfigs k;
+
+    keyfigures_compute(p, r, &k);
 
     /* Row by row: in constant-memory mode a row is finished once the next begins. */
     for (lxw_row_t rw = head; rw <= cap; rw++) {
-        static const label_id names[5] = {L_RS_MY_HEADING, L_MY_ROW_MONEY, L_RS_MY_BOUND,
+        static const label_id names[5] = {L_RS_MY_HEADING, L_MY_ROW_MONEY, L_KF_MY_BOUND,
                                           L_MY_ROW_BOUND_PCT, L_MY_ROW_CAP_PCT};
-        book_put_text(b, s, rw, C_LABEL, label(names[rw - head]), rw == head ? b->head : b->txt);
+        book_put_text(b, s, rw, C_LABEL,
+                      rw == bound ? keyfig_sheet_label(&k.v[KF_MY_BOUND], lab, sizeof lab)
+                                  : label(names[rw - head]),
+                      rw == head ? b->head : b->txt);
         for (int t = 0; t < MY_YEARS; t++) {
-            const my_year *y = &r->my[t];
+            const keyfig_year *y = &k.v[KF_MY_BOUND].years[t];
             lxw_col_t col = (lxw_col_t)(C_VALUE + t);
-            pulje_kr bound_kr = y->old + y->fresh;
+            pulje_kr bound_kr = y->bound;
 
             if (rw == head) {
                 book_put_num(b, s, rw, col, y->year, b->head_num);
@@ -653,7 +655,7 @@ void report_write_summary(book *b, const pool *p, const app_list *apps,
 
     row = write_title(b, &s, p, r);
     row = write_key_figures(b, &s, row, p, r, &all, &kr);
-    row = write_multiyear(b, &s, row + 1, r);
+    row = write_multiyear(b, &s, row + 1, p, r);
     row = write_bands(b, &s, row + 1, rows, &all, &kr, &first);
     insert_chart(b, &s, first, row + 1);
     row += 1 + CHART_ROWS;

@@ -187,6 +187,27 @@ bool rule_from_name(const char *name, rule_kind *out)
     return false;
 }
 
+const char *rule_suggest(const char *name)
+{
+    const char *cands[RULE__COUNT * 8];
+    rule_kind kinds[RULE__COUNT * 8];
+    size_t n = 0;
+    int k;
+
+    for (size_t i = 0; i < RULE__COUNT; i++) {
+        if (rule_defs[i].key) {
+            kinds[n] = rule_defs[i].kind;
+            cands[n++] = rule_defs[i].key;
+        }
+        for (const char *const *a = rule_defs[i].aliases; a && *a && n < RULE__COUNT * 8; a++) {
+            kinds[n] = rule_defs[i].kind;
+            cands[n++] = *a;
+        }
+    }
+    k = text_suggest(name, cands, n, NULL);
+    return k < 0 ? NULL : rule_name(kinds[k]);
+}
+
 bool rule_uses_threshold(rule_kind kind)
 {
     const rule_def *d = rule_def_of(kind);

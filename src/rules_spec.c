@@ -63,7 +63,11 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
     len = strcspn(spec, ":+");
     if (len >= sizeof name || (memcpy(name, spec, len), name[len] = '\0',
                                 !rule_from_name(name, &p.kind))) {
-        if (err && errsz)
+        const char *guess = len < sizeof name ? rule_suggest(name) : NULL;
+        if (err && errsz && guess)
+            snprintf(err, errsz, "unknown rule \"%.*s\"; did you mean %s? The rules are %s",
+                     (int)(len > 64 ? 64 : len), spec, guess, rule_names_list());
+        else if (err && errsz)
             snprintf(err, errsz, "unknown rule \"%.*s\"; the rules are %s",
                      (int)(len > 64 ? 64 : len), spec, rule_names_list());
         return false;

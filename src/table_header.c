@@ -41,60 +41,37 @@ static int lookup_column(const table *t, const char *folded)
     return -1;
 }
 
-/* Replace the two-byte æ ø å of a folded name by one byte each, in place, so
- * that text_distance counts a Danish letter as one letter. */
-static void compact_danish(char *s)
-{
-    char *o = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)s[0], d = (unsigned char)s[1];
-        if (c == 0xC3 && (d == 0xA6 || d == 0xB8 || d == 0xA5)) {
-            *o++ = (char)(d == 0xA6 ? 1 : d == 0xB8 ? 2 : 3);
-            s++;
-        } else {
-            *o++ = (char)c;
-        }
-    }
-    *o = '\0';
-}
-
 /* The spelling (header or alias as written in the column table) of a column
- * the header lacks that is closest to the folded unknown name, or NULL when
- * none is close: at most 3 edits, and at most half the length of the
- * spelling, so that short names do not match everything. Sets *oom on out of
+ * the header lacks that is closest to the unknown name, or NULL when none is
+ * close (text_suggest(), the one did-you-mean policy). Sets *oom on out of
  * memory. */
-static const char *suggest_column(const table *t, const char *folded, bool *oom)
+static const char *suggest_column(const table *t, const char *name, bool *oom)
 {
-    const char *best = NULL;
-    int bestd = 99;
-    char *a = text_strndup(folded, strlen(folded));
-    if (!a) {
+    const char **cands;
+    const char *best = NULL, *sp;
+    size_t n = 0, cap = 0;
+    int k, o = 0;
+
+    for (k = 0; k < t->ncolumns; k++)
+        for (int i = 0; spelling(t, k, i) != NULL; i++)
+            cap++;
+    cands = malloc((cap ? cap : 1) * sizeof *cands);
+    if (!cands) {
         *oom = true;
         return NULL;
     }
-    compact_danish(a);
-    for (int k = 0; k < t->ncolumns; k++) {
-        const char *sp;
+    for (k = 0; k < t->ncolumns; k++) {
         if (t->col[k] >= 0)
             continue;
-        for (int i = 0; (sp = spelling(t, k, i)) != NULL; i++) {
-            char *b = text_fold(sp);
-            int d;
-            if (!b) {
-                free(a);
-                *oom = true;
-                return NULL;
-            }
-            compact_danish(b);
-            d = text_distance(a, b);
-            if (d <= 3 && (size_t)(2 * d) <= strlen(b) && d < bestd) {
-                best = sp;
-                bestd = d;
-            }
-            free(b);
-        }
+        for (int i = 0; (sp = spelling(t, k, i)) != NULL; i++)
+            cands[n++] = sp;
     }
-    free(a);
+    k = text_suggest(name, cands, n, &o);
+    if (o)
+        *oom = true;
+    else if (k >= 0)
+        best = cands[k];
+    free(cands);
     return best;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "keyfigures.h"
 #include "labels.h"
 #include "money.h"
 #include "multiyear.h"
@@ -70,6 +71,7 @@ void terminal_usage(FILE *f)
         "Options:\n"
         "  -o, --out DIR      where to write the outputs (default: " RUN_DEFAULT_OUT ")\n"
         "  -q, --quiet        print only problems\n"
+        "  -v, --verbose      also print the inputs' SHA-256 digests (run, check)\n"
         "      --closed-form  compute without the GLPK model (same grants; for checks)\n"
         "      --rule RULE    use RULE instead of the pool file's rule (run)\n"
         "      --rules LIST   compare: rules separated by ',' (the first is the baseline);\n");
@@ -152,91 +154,83 @@ static size_t utf8_width(const char *s)
     return w;
 }
 
-/* One summary line: a label padded to a column, then the value. */
-static void line_out(FILE *f, const char *lab, const char *value)
-{
-    size_t w = utf8_width(lab);
-    fprintf(f, "  %s", lab);
-    for (size_t i = w; i < 34; i++)
-        fputc(' ', f);
-    fprintf(f, "%16s\n", value);
-}
+/* The most lines the summary has: one per figure, MY_YEARS for the years bound. */
+enum { SUM_LINES = KF__COUNT + MY_YEARS, SUM_TEXT = 160 };
 
-static void line_kr_label(FILE *f, const char *lab, pulje_kr v)
-{
-    char m[MONEY_BUFSZ], s[MONEY_BUFSZ + 8];
-    snprintf(s, sizeof s, "%s %s", money_format(v, m), label(L_KR));
-    line_out(f, lab, s);
-}
+/* One line of the summary: its group, label, value and what follows the unit. */
+typedef struct sum_line {
+    keyfig_group group;
+    char lab[SUM_TEXT], value[MONEY_BUFSZ + 8], after[SUM_TEXT];
+    bool kr; /* the value is an amount: " kr." follows it */
+} sum_line;
 
-static void line_kr(FILE *f, label_id id, pulje_kr v)
+/* The summary's lines, from the key figures the terminal shows; returns their number. */
+static size_t summary_lines(const keyfigs *k, sum_line *v)
 {
-    char m[MONEY_BUFSZ], s[MONEY_BUFSZ + 8];
-    snprintf(s, sizeof s, "%s %s", money_format(v, m), label(L_KR));
-    line_out(f, label(id), s);
-}
+    size_t n = 0;
+    char pct[MONEY_BUFSZ], cap[MONEY_BUFSZ], padded[MONEY_BUFSZ + 8];
 
-static void line_count(FILE *f, label_id id, size_t v)
-{
-    char m[MONEY_BUFSZ], s[MONEY_BUFSZ + 8];
-    snprintf(s, sizeof s, "%s    ", money_format((pulje_kr)v, m));
-    line_out(f, label(id), s);
+    for (size_t i = 0; i < KF__COUNT; i++) {
+        const keyfig *f = &k->v[i];
+        if (!keyfig_in(f, KF_TERMINAL))
+            continue;
+        if (f->def->kind == KF_YEARS) {
+            money_format_pct(f->cap_bp, 10000, 0, cap);
+            for (int t = 0; t < MY_YEARS; t++, n++) {
+                const keyfig_year *y = &f->years[t];
+                memset(&v[n], 0, sizeof v[n]);
+                v[n].group = f->def->group;
+                v[n].kr = true;
+                label_format(v[n].lab, SUM_TEXT, L_KF_MY_BOUND_YEAR, y->year);
+                money_format(y->bound, v[n].value);
+                money_format_pct(y->bound, y->money > 0 ? y->money : 1, 1, pct);
+                snprintf(padded, sizeof padded, "%6s", pct); /* "42,2 %" over " 3,4 %" */
+                label_format(v[n].after, SUM_TEXT, L_KF_MY_BOUND_SHARE, padded, cap);
+            }
+            continue;
+        }
+        memset(&v[n], 0, sizeof v[n]);
+        v[n].group = f->def->group;
+        snprintf(v[n].lab, SUM_TEXT, "%s", label(f->def->label));
+        if (f->def->kind == KF_RATIO) {
+            money_format_ratio(f->num, f->den, 4, v[n].value);
+            money_format_pct(f->den - f->num, f->den, 1, pct);
+            snprintf(v[n].after, SUM_TEXT, "(-%s)", pct);
+        } else {
+            money_format(f->value, v[n].value);
+            v[n].kr = f->def->kind == KF_KR;
+        }
+        n++;
+    }
+    return n;
 }
 
 void terminal_summary(FILE *out, const pool *p, const alloc_result *r)
 {
-    char fr[MONEY_BUFSZ], pct[MONEY_BUFSZ], s[96];
+    keyfigs k;
+    sum_line v[SUM_LINES];
+    size_t n, lab_w = 0, val_w = 0, unit_w = utf8_width(label(L_KR));
 
+    keyfigures_compute(p, r, &k);
+    n = summary_lines(&k, v);
+    for (size_t i = 0; i < n; i++) {
+        if (utf8_width(v[i].lab) > lab_w)
+            lab_w = utf8_width(v[i].lab);
+        if (strlen(v[i].value) > val_w)
+            val_w = strlen(v[i].value);
+    }
     fprintf(out, "%s %d, %s\n", p->name, p->year, p->committee ? p->committee : "");
-    line_count(out, L_SUM_APPLICATIONS, r->n);
-    line_kr(out, L_SUM_APPLIED, r->applied_total);
-    line_kr(out, L_SUM_BUDGET, r->budget_total);
-    line_kr(out, L_SUM_RESERVED, r->reserved_total);
-    line_kr(out, L_SUM_EARMARKED, r->earmarked_total);
-    line_kr(out, L_SUM_AVAILABLE, r->available);
-    line_kr(out, L_SUM_ASSESSED, r->assessed_total);
-    bool one_factor = rule_is_factor(p->rule.kind);
-    if ((one_factor && r->factor_num < r->factor_den) || r->n_reduced == 0) {
-        money_format_ratio(r->factor_num, r->factor_den, 4, fr);
-        money_format_pct((pulje_wide)(r->factor_den - r->factor_num), r->factor_den, 1, pct);
-        snprintf(s, sizeof s, "%s (-%s)", fr, pct);
-        line_out(out, label(L_SUM_FACTOR), s);
-    } else if (r->assessed_total > 0) {
-        /* no single factor (cea, cel, talmud), or the options left the rest
-         * paid in full: the share of the claims granted, never "1,0000 (-0,0 %)" */
-        money_format_ratio(r->granted_total, r->assessed_total, 4, fr);
-        money_format_pct(r->assessed_total - r->granted_total, r->assessed_total, 1, pct);
-        snprintf(s, sizeof s, "%s (-%s)", fr, pct);
-        line_out(out, label(L_CMP_FACTOR), s);
-    }
-    line_count(out, L_SUM_REDUCED, r->n_reduced);
-    line_count(out, L_SUM_REFUSED, r->n_refused);
-    line_kr(out, L_SUM_GRANTED, r->granted_total);
-    for (size_t k = 0; k < r->em.n_earmarks; k++) {
-        char lab[160];
-        label_format(lab, sizeof lab, L_SUM_SUPPLEMENTS, p->earmark_defs[k].key);
-        line_kr_label(out, lab, r->em.totals[k].granted);
-        if (r->em.totals[k].unused > 0) {
-            label_format(lab, sizeof lab, L_EM_UNUSED, p->earmark_defs[k].key);
-            line_kr_label(out, lab, r->em.totals[k].unused);
-        }
-    }
-    line_kr(out, L_SUM_RESIDUAL, r->residual);
-    if (r->n_my_requested > 0 || r->my[0].old > 0) {
-        char n[MONEY_BUFSZ];
-        snprintf(s, sizeof s, "%s / %s    ", money_format((pulje_kr)r->n_my_honoured, n),
-                 money_format((pulje_kr)r->n_my_requested, fr));
-        line_out(out, label(L_SUM_HONOURED), s);
-        for (int t = 0; t < MY_YEARS; t++) {
-            const my_year *y = &r->my[t];
-            char lab[64], m[MONEY_BUFSZ], cap[MONEY_BUFSZ];
-            label_format(lab, sizeof lab, L_SUM_BOUND, y->year);
-            money_format_pct(y->old + y->fresh, y->money ? y->money : 1, 1, pct);
-            money_format_pct(r->cap_bp, 10000, 0, cap);
-            label_format(s, sizeof s, L_SUM_BOUND_VALUE, money_format(y->old + y->fresh, m), pct,
-                         cap);
-            line_out(out, lab, s);
-        }
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || v[i].group != v[i - 1].group)
+            fprintf(out, "%s\n", label(keyfig_group_label(v[i].group)));
+        /* label, padded; the value right-aligned; the unit; what follows */
+        fprintf(out, "  %s%*s  %*s", v[i].lab, (int)(lab_w - utf8_width(v[i].lab)), "",
+                (int)val_w, v[i].value);
+        if (v[i].kr)
+            fprintf(out, " %s", label(L_KR));
+        if (v[i].after[0])
+            fprintf(out, "%*s  %s", v[i].kr ? 0 : (int)unit_w + 1, "", v[i].after);
+        fputc('\n', out);
     }
 }
 

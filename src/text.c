@@ -460,3 +460,98 @@ char *text_fold_name(const char *s)
     *o = '\0';
     return f;
 }
+
+/* ---- did you mean ------------------------------------------------------ */
+
+/* The characters of s, one cell per UTF-8 sequence (its bytes packed; a
+ * stray byte is a character of its own), into cp[0..max). Returns their
+ * number, or max + 1 when s has more. */
+static size_t text_chars(const char *s, unsigned *cp, size_t max)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), n = 0;
+
+    for (size_t i = 0; i < len; n++) {
+        size_t k = utf8_seq(u + i, len - i);
+        unsigned v = 0;
+        if (k == 0)
+            k = 1;
+        if (n == max)
+            return max + 1;
+        for (size_t j = 0; j < k; j++)
+            v = (v << 8) | u[i + j];
+        cp[n] = v;
+        i += k;
+    }
+    return n;
+}
+
+/* The edit distance of two character arrays of at most TEXT_SUGGEST_MAX:
+ * insertions, deletions, substitutions and swaps of two neighbours ("rnu"
+ * for "run") count one each (optimal string alignment). */
+static int chars_distance(const unsigned *a, size_t la, const unsigned *b, size_t lb)
+{
+    int d[TEXT_SUGGEST_MAX + 1][TEXT_SUGGEST_MAX + 1];
+
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+int text_suggest_limit(size_t n)
+{
+    return n <= 3 ? 1 : n <= 5 ? 2 : 3;
+}
+
+int text_suggest(const char *word, const char *const *cands, size_t n, int *oom)
+{
+    unsigned w[TEXT_SUGGEST_MAX], c[TEXT_SUGGEST_MAX];
+    char *fw = text_fold(word ? word : "");
+    size_t nw;
+    int found = -1, best = TEXT_SUGGEST_MAX + 1;
+
+    if (!fw) {
+        if (oom)
+            *oom = 1;
+        return -1;
+    }
+    nw = text_chars(fw, w, TEXT_SUGGEST_MAX);
+    free(fw);
+    if (nw > TEXT_SUGGEST_MAX || nw == 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        char *fc = text_fold(cands[i] ? cands[i] : "");
+        size_t nc;
+        int d;
+        if (!fc) {
+            if (oom)
+                *oom = 1;
+            return -1;
+        }
+        nc = text_chars(fc, c, TEXT_SUGGEST_MAX);
+        free(fc);
+        if (nc > TEXT_SUGGEST_MAX || nc == 0)
+            continue;
+        d = chars_distance(w, nw, c, nc);
+        if (d <= text_suggest_limit(nc) && d < best) {
+            best = d;
+            found = (int)i;
+        }
+    }
+    return found;
+}

@@ -191,7 +191,7 @@ static void test_default_pool_summary_agrees_with_the_economy_table(void **state
 {
     (void)state;
     const char *R = "Resumé";
-    long long granted = amount_beside(R, "Indstillet tilskud i alt (kr.)");
+    long long granted = amount_beside(R, "Indstillede tilskud i alt (kr.)");
     int first = 0;
 
     /* the dump's "sheet <index> <name>" lines load as cells of sheet "sheet" */
@@ -201,17 +201,46 @@ static void test_default_pool_summary_agrees_with_the_economy_table(void **state
     assert_true(first);
     assert_int_equal(granted,
                      amount_beside("Økonomi", "Indstillede tilskud fra Hovedpuljen 2023 i alt"));
-    assert_string_equal(beside(R, "Indstillet tilskud i alt (kr.)")->formula,
+    assert_string_equal(beside(R, "Indstillede tilskud i alt (kr.)")->formula,
                         "='Samlet oversigt'!H72");
     assert_int_equal(amount_beside(R, "Samlet rådighedsbeløb (kr.)"), 6871589);
+    assert_int_equal(amount_beside(R, "Reserveret til tilsagn og aftaler (kr.)"), 3114511);
+    assert_int_equal(amount_beside(R, "Øremærkede midler (kr.)"), 500000);
     assert_int_equal(amount_beside(R, "Til rådighed for nye tilskud (kr.)"), 3257078);
+    assert_string_equal(beside(R, "Til rådighed for nye tilskud (kr.)")->formula, "=B11-B12-B13");
+    assert_int_equal(amount_beside(R, "Restmidler (kr.)"), 28);
     assert_int_equal(amount_beside(R, "Restmidler (kr.)"),
                      amount_beside("Økonomi", "Restmidler overføres til Udviklingspuljen 2023"));
     /* the earmark: 500.000 kr. set aside and handed out as supplements */
-    assert_int_equal(amount_beside(R, "Heraf bevilget som tillæg (kr.)"), 500000);
-    assert_int_equal(amount_beside(R, "Indstillet tilskud og tillæg i alt (kr.)"),
-                     granted + 500000);
+    assert_int_equal(amount_beside(R, "Tillæg af øremærkede midler (kr.)"), 500000);
+    assert_int_equal(amount_beside(R, "Tilskud og tillæg i alt (kr.)"), granted + 500000);
+    assert_int_equal(amount_beside(R, "Tilskud og tillæg i alt (kr.)"), 3757050);
     assert_int_equal(amount_beside(R, "Antal ansøgninger"), 68);
+    assert_int_equal(amount_beside(R, "Antal tilskud"), 62);
+    assert_int_equal(amount_beside(R, "Heraf reduceret"), 24);
+    assert_int_equal(amount_beside(R, "Antal afslag"), 6);
+    assert_int_equal(amount_beside(R, "Ansøgt om flerårig bevilling"), 12);
+    assert_int_equal(amount_beside(R, "Heraf imødekommet"), 9);
+    assert_string_equal(beside(R, "Reduktionsfaktor")->value, "0.645208");
+    assert_string_equal(beside(R, "Tildelt / indstillet")->formula, "=IF(B23=0,0,B15/B23)");
+    /* one list of key figures: every figure under Økonomi's table is on the
+     * Resumé too, with the same label and the same value */
+    {
+        size_t shared = 0;
+        int below = 0;
+        for (size_t i = 0; i < n_cells; i++) {
+            if (strcmp(cells[i].sheet, "Økonomi") != 0 || cells[i].ref[0] != 'A')
+                continue;
+            if (strcmp(cells[i].value, "Afrundingsenhed (kr.)") == 0)
+                below = 1; /* the key figures start after the rule and the rounding unit */
+            else if (below && strcmp(cells[i].value, "Beslutningsdato") != 0) {
+                assert_string_equal(beside(R, cells[i].value)->value,
+                                    beside("Økonomi", cells[i].value)->value);
+                shared++;
+            }
+        }
+        assert_int_equal(shared, 12);
+    }
     /* the bands: I alt is the granted total, the check row is 0 throughout */
     assert_int_equal(atoll(in_column(R, "I alt", 'E')->value), granted);
     assert_non_null(strstr(in_column(R, "I alt", 'E')->formula, "=SUM("));
@@ -395,6 +424,49 @@ static int decision_row(table *t, const table_row *row, void *ctx)
 /* Done-when figures of issue 16: the 2023 grants plus supplements are
  * 3.257.050 + 500.000 = 3.757.050 kr.; the whole awards over all years with
  * supplements 4.712.850 kr. (4.212.850 kr. of grants over all years). */
+/* The README's `make run` output is what the program prints on the default
+ * pool, to the byte: the warning first, then the summary grouped by money,
+ * applications and multi-year grants, then the files written (no digests
+ * without --verbose). Run in a copy of inputs/, so that the paths are the
+ * README's. */
+static void test_readme_summary_is_the_program_output(void **state)
+{
+    static char readme[1 << 17], out[16384], cmd[8192], cwd[2048];
+    char dir[] = "/tmp/pulje-e2e-readme-XXXXXX";
+    FILE *f = fopen("README.md", "rb");
+    size_t n;
+    (void)state;
+
+    assert_non_null(f);
+    n = fread(readme, 1, sizeof readme - 1, f);
+    fclose(f);
+    readme[n] = '\0';
+    const char *at = strstr(readme, "see *Every run kept*):\n\n```\n");
+    assert_non_null(at);
+    at = strchr(strstr(at, "```"), '\n') + 1;
+    const char *end = strstr(at, "```\n");
+    assert_non_null(end);
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd,
+             "cp -r inputs %s/ && cd %s && %s%s%s run inputs/pulje-2023.ini --out outputs 2>&1",
+             dir, dir, prog[0] == '/' ? "" : cwd, prog[0] == '/' ? "" : "/", prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    if (strlen(out) != (size_t)(end - at) || memcmp(out, at, (size_t)(end - at)) != 0)
+        fail_msg("the README shows:\n%.*s\nthe program prints:\n%s", (int)(end - at), at, out);
+    /* the exact figures, line by line */
+    assert_non_null(strstr(out, "\nMidler\n  Samlet rådighedsbeløb              6.871.589 kr.\n"));
+    assert_non_null(strstr(out, "  Til rådighed for nye tilskud       3.257.078 kr.\n"));
+    assert_non_null(strstr(out, "  Indstillede tilskud i alt          3.257.050 kr.\n"));
+    assert_non_null(strstr(out, "  Restmidler                                28 kr.\n"));
+    assert_non_null(strstr(out, "  Reduktionsfaktor                      0,6452      (-35,5 %)\n"));
+    assert_non_null(strstr(out, "  Bundet i flerårige tilsagn 2025      234.300 kr.   3,4 % (loft 55 %)\n"));
+    assert_null(strstr(out, "sha256"));
+    assert_true(strncmp(out, "advarsel: ", 10) == 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    test_run(cmd, out, sizeof out);
+}
+
 static void test_decisions_csv_carries_supplements_years_and_totals(void **state)
 {
     (void)state;
@@ -655,6 +727,7 @@ int main(void)
         cmocka_unit_test(test_two_runs_into_a_new_folder_both_succeed),
         cmocka_unit_test(test_a_ledger_in_the_output_folder_is_never_overwritten),
         cmocka_unit_test(test_decisions_csv_carries_supplements_years_and_totals),
+        cmocka_unit_test(test_readme_summary_is_the_program_output),
     };
     return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
 }

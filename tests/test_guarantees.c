@@ -147,7 +147,15 @@ static void test_printed_digests_are_those_of_sha256sum(void **state)
     static const char *const inputs[] = {"inputs/pulje-2023.ini", "inputs/ansoegninger-2023.csv"};
     (void)state;
 
+    /* without --verbose, no digests: they are for audits, not the officer */
     snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini --out %s/dig 2>&1", prog, tmp);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_null(strstr(out, "sha256 "));
+    snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini 2>&1", prog);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_null(strstr(out, "sha256 "));
+    snprintf(cmd, sizeof cmd, "%s run inputs/pulje-2023.ini --verbose --out %s/dig 2>&1", prog,
+             tmp);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     for (size_t i = 0; i < 2; i++) {
         char sum[256], line[600];
@@ -157,8 +165,8 @@ static void test_printed_digests_are_those_of_sha256sum(void **state)
         snprintf(line, sizeof line, "sha256 %s  %s\n", sum, inputs[i]);
         if (!strstr(out, line))
             fail_msg("run did not print \"%s\":\n%s", line, out);
-        /* check prints them too */
-        snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini 2>&1", prog);
+        /* check -v prints them too */
+        snprintf(cmd, sizeof cmd, "%s check -v inputs/pulje-2023.ini 2>&1", prog);
         assert_int_equal(run(cmd, want, sizeof want), 0);
         assert_non_null(strstr(want, line));
     }

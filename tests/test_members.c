@@ -146,7 +146,7 @@ static void test_check_and_run_warn_per_member(void **state)
              "Ole Ø;udvalg;\\r\\n' > %s/medlemmer.csv",
              dir, dir, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
-    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje-2023.ini 2>&1", build, dir);
+    snprintf(cmd, sizeof cmd, "%s/pulje check --verbose %s/pulje-2023.ini 2>&1", build, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
     assert_non_null(strstr(buf, "/medlemmer.csv:2: Jens Hansen (indstillingsudvalg) is tied to 2 "
                                 "applications and must not take part in them: nr. 3 Foreningen "
@@ -157,7 +157,8 @@ static void test_check_and_run_warn_per_member(void **state)
                                 "Hjallese (by name)\n"));
     assert_null(strstr(buf, "Ole Ø"));
     assert_non_null(strstr(buf, "no errors, 3 warnings"));
-    /* the members file is an input like the others: digested, and never an output */
+    /* the members file is an input like the others: digested (shown with
+     * --verbose), and never an output */
     assert_non_null(strstr(buf, "/medlemmer.csv\n"));
     assert_non_null(strstr(buf, "  sha256 "));
     snprintf(cmd, sizeof cmd,

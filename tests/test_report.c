@@ -690,21 +690,30 @@ static void test_workbook_key_figures(void **state)
                    "mere end 50.000 kr.\t");
     expect_line(d, "Økonomi\tA19\tAfrundingsenhed (kr.)\t");
     expect_line(d, "Økonomi\tB19\t100\t");
-    expect_line(d, "Økonomi\tB20\t600000\t");
-    expect_line(d, "Økonomi\tA21\tTil rådighed for nye tilskud (kr.)\t");
-    expect_line(d, "Økonomi\tB21\t360000\t");
-    expect_line(d, "Økonomi\tB22\t450000\t");
-    expect_line(d, "Økonomi\tA23\tReduktionsfaktor\t");
-    expect_line(d, "Økonomi\tB23\t0.7857142857142857\t"); /* 11/14, a number cell */
-    expect_line(d, "style\tØkonomi\tB23\t0.0000\t");
-    expect_line(d, "Økonomi\tA24\tAntal ansøgninger\t");
-    expect_line(d, "Økonomi\tB24\t5\t");
-    expect_line(d, "Økonomi\tA25\tAntal reducerede ansøgninger\t");
+    /* the key figures from keyfigures.c that Økonomi shows, in the table's order */
+    expect_line(d, "Økonomi\tA20\tTil rådighed for nye tilskud (kr.)\t");
+    expect_line(d, "Økonomi\tB20\t360000\t");
+    expect_line(d, "Økonomi\tA21\tAntal ansøgninger\t");
+    expect_line(d, "Økonomi\tB21\t5\t");
+    expect_line(d, "Økonomi\tA22\tAnsøgt i alt (kr.)\t");
+    expect_line(d, "Økonomi\tB22\t600000\t");
+    expect_line(d, "Økonomi\tA23\tIndstillet i alt før reduktion (kr.)\t");
+    expect_line(d, "Økonomi\tB23\t450000\t");
+    expect_line(d, "Økonomi\tA24\tAntal tilskud\t");
+    expect_line(d, "Økonomi\tB24\t4\t");
+    expect_line(d, "Økonomi\tA25\tHeraf reduceret\t");
     expect_line(d, "Økonomi\tB25\t3\t");
     expect_line(d, "Økonomi\tA26\tAntal afslag\t");
     expect_line(d, "Økonomi\tB26\t1\t");
-    expect_line(d, "Økonomi\tA27\tBeslutningsdato\t");
-    expect_line(d, "Økonomi\tB27\t2022-12-13T00:00:00\t");
+    expect_line(d, "Økonomi\tA27\tReduktionsfaktor\t");
+    expect_line(d, "Økonomi\tB27\t0.7857142857142857\t"); /* 11/14, a number cell */
+    expect_line(d, "style\tØkonomi\tB27\t0.0000\t");
+    expect_line(d, "Økonomi\tA28\tTildelt / indstillet\t");
+    expect_line(d, "Økonomi\tB28\t0.7995555555555556\t"); /* 359.800 / 450.000 */
+    expect_line(d, "style\tØkonomi\tB28\t0.0000\t");
+    expect_line(d, "Økonomi\tA29\tBeslutningsdato\t");
+    expect_line(d, "Økonomi\tB29\t2022-12-13T00:00:00\t");
+    expect_no_line_starting(d, "Økonomi\tA30\t");
     expect_line(d, "layout\tØkonomi\torientation\tportrait");
     expect_line(d, "layout\tØkonomi\tpaper\t9");
     expect_line(d, "layout\tØkonomi\tfit_width\t1");
@@ -991,6 +1000,9 @@ static void test_workbook_without_applications_has_zero_totals(void **state)
     f->apps.n = 0;
     f->r.n = 0;
     f->r.granted_total = 0;
+    f->r.applied_total = 0;
+    f->r.assessed_total = 0;
+    f->r.n_granted = f->r.n_reduced = f->r.n_refused = 0;
     f->r.residual = 360000;
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
@@ -998,9 +1010,11 @@ static void test_workbook_without_applications_has_zero_totals(void **state)
     expect_line(d, "Samlet oversigt\tH4\t0\t");
     expect_line(d, "Økonomi\tB10\t0\t='Samlet oversigt'!H4");
     expect_line(d, "Økonomi\tB14\t0\t=B7-B13");
-    expect_line(d, "Resumé\tB16\t0\t='Samlet oversigt'!H4");
+    expect_line(d, "Resumé\tB14\t0\t='Samlet oversigt'!H4");
     expect_line(d, "Resumé\tB38\t0\t=SUM(B32:B37)");
-    expect_line(d, "Resumé\tE39\t0\t=E38-B16");
+    expect_line(d, "Resumé\tE39\t0\t=E38-B14");
+    /* nothing assessed, nothing reduced: no factor and no share of a 0 */
+    expect_no_line_starting(d, "Resumé\tA24\t");
     free(d);
 }
 
@@ -1071,46 +1085,52 @@ static void test_summary_is_the_first_sheet_with_title_and_key_figures(void **st
     expect_line(d, "Resumé\tA4\tRegel\t");
     expect_line(d, "Resumé\tB4\tForholdsmæssig reduktion af alle indstillede beløb på mere "
                    "end 50.000 kr.\t");
-    /* the money */
-    expect_line(d, "Resumé\tA9\tNøgletal\t");
+    /* the key figures (keyfigures.c), grouped; first the money */
+    expect_line(d, "Resumé\tA9\tMidler\t");
+    expect_line(d, "style\tResumé\tA9\t\tbold");
     expect_line(d, "Resumé\tA10\tSamlet rådighedsbeløb (kr.)\t");
     expect_line(d, "Resumé\tB10\t660000\t");
-    expect_line(d, "Resumé\tA11\tReserveret (kr.)\t");
+    expect_line(d, "Resumé\tA11\tReserveret til tilsagn og aftaler (kr.)\t");
     expect_line(d, "Resumé\tB11\t250000\t");
     expect_line(d, "Resumé\tA12\tØremærkede midler (kr.)\t");
     expect_line(d, "Resumé\tB12\t50000\t");
     expect_line(d, "Resumé\tA13\tTil rådighed for nye tilskud (kr.)\t");
     expect_line(d, "Resumé\tB13\t360000\t=B10-B11-B12");
-    /* the applications, from Bilag 1's I alt row */
-    expect_line(d, "Resumé\tA14\tAnsøgt i alt (kr.)\t");
-    expect_line(d, "Resumé\tB14\t600000\t='Samlet oversigt'!D9");
-    expect_line(d, "Resumé\tA15\tIndstillet i alt før reduktion (kr.)\t");
-    expect_line(d, "Resumé\tB15\t450000\t='Samlet oversigt'!E9");
-    expect_line(d, "Resumé\tA16\tIndstillet tilskud i alt (kr.)\t");
-    expect_line(d, "Resumé\tB16\t359800\t='Samlet oversigt'!H9");
-    expect_line(d, "Resumé\tA17\tRestmidler (kr.)\t");
-    expect_line(d, "Resumé\tB17\t200\t");
-    expect_line(d, "style\tResumé\tB16\t#,##0\t");
+    expect_line(d, "style\tResumé\tB13\t#,##0\tbold");
+    expect_line(d, "Resumé\tA14\tIndstillede tilskud i alt (kr.)\t");
+    expect_line(d, "Resumé\tB14\t359800\t='Samlet oversigt'!H9");
+    expect_line(d, "style\tResumé\tB14\t#,##0\t");
     /* no earmark sections: no supplement rows */
-    expect_no_line_starting(d, "Resumé\tA18\tHeraf");
-    expect_no_line_starting(d, "Resumé\tA18\tIndstillet tilskud og tillæg");
-    /* the counts */
+    expect_line(d, "Resumé\tA15\tRestmidler (kr.)\t");
+    expect_line(d, "Resumé\tB15\t200\t");
+    expect_no_line_starting(d, "Resumé\tA16\t");
+    /* the applications, the totals from Bilag 1's I alt row */
+    expect_line(d, "Resumé\tA17\tAnsøgninger\t");
     expect_line(d, "Resumé\tA18\tAntal ansøgninger\t");
     expect_line(d, "Resumé\tB18\t5\t");
-    expect_line(d, "Resumé\tA19\tAntal tilskud\t");
-    expect_line(d, "Resumé\tB19\t4\t");
-    expect_line(d, "Resumé\tA20\tAntal afslag\t");
-    expect_line(d, "Resumé\tB20\t1\t");
-    expect_line(d, "Resumé\tA21\tAntal reducerede ansøgninger\t");
-    expect_line(d, "Resumé\tB21\t3\t");
-    /* the reduction: 1 - 11/14 of the reduced amounts, 90.200 of 450.000 in all */
-    expect_line(d, "Resumé\tA22\tReducerede beløb nedsættes med (%)\t");
-    expect_number(d, "Resumé\tB22\t", 3.0 / 14.0, 1e-15, "");
-    expect_line(d, "style\tResumé\tB22\t0.0 %\t");
-    expect_line(d, "Resumé\tA23\tSamlet reduktion: reduktion i alt / indstillet i alt (%)\t");
-    expect_number(d, "Resumé\tB23\t", 90200.0 / 450000.0, 1e-15,
-                  "=IF(B15=0,0,(B15-B16)/B15)");
-    expect_line(d, "style\tResumé\tB23\t0.0 %\t");
+    expect_line(d, "Resumé\tA19\tAnsøgt i alt (kr.)\t");
+    expect_line(d, "Resumé\tB19\t600000\t='Samlet oversigt'!D9");
+    expect_line(d, "Resumé\tA20\tIndstillet i alt før reduktion (kr.)\t");
+    expect_line(d, "Resumé\tB20\t450000\t='Samlet oversigt'!E9");
+    expect_line(d, "Resumé\tA21\tAntal tilskud\t");
+    expect_line(d, "Resumé\tB21\t4\t");
+    expect_line(d, "Resumé\tA22\tHeraf reduceret\t");
+    expect_line(d, "Resumé\tB22\t3\t");
+    expect_line(d, "Resumé\tA23\tAntal afslag\t");
+    expect_line(d, "Resumé\tB23\t1\t");
+    /* the factor 11/14; granted / assessed 359.800 / 450.000 as a formula */
+    expect_line(d, "Resumé\tA24\tReduktionsfaktor\t");
+    expect_number(d, "Resumé\tB24\t", 11.0 / 14.0, 1e-15, "");
+    expect_line(d, "style\tResumé\tB24\t0.0000\t");
+    expect_line(d, "Resumé\tA25\tTildelt / indstillet\t");
+    expect_number(d, "Resumé\tB25\t", 359800.0 / 450000.0, 1e-15, "=IF(B20=0,0,B14/B20)");
+    expect_line(d, "style\tResumé\tB25\t0.0000\t");
+    /* the multi-year grants: asked for and honoured */
+    expect_line(d, "Resumé\tA27\tFlerårige bevillinger\t");
+    expect_line(d, "Resumé\tA28\tAnsøgt om flerårig bevilling\t");
+    expect_line(d, "Resumé\tB28\t0\t");
+    expect_line(d, "Resumé\tA29\tHeraf imødekommet\t");
+    expect_line(d, "Resumé\tB29\t0\t");
     free(d);
 }
 
@@ -1122,24 +1142,24 @@ static void test_summary_shows_the_multi_year_share_per_year_against_the_cap(voi
     set_multiyear(f);
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "Resumé\tA25\tFlerårige tilsagn\t");
-    expect_line(d, "Resumé\tB25\t2023\t");
-    expect_line(d, "Resumé\tC25\t2024\t");
-    expect_line(d, "Resumé\tD25\t2025\t");
-    expect_line(d, "Resumé\tA26\tPuljens midler (kr.)\t");
-    expect_line(d, "Resumé\tB26\t660000\t");
-    expect_line(d, "Resumé\tA27\tBundet: tidligere + nye tilsagn (kr.)\t");
-    expect_line(d, "Resumé\tB27\t150000\t");
-    expect_line(d, "Resumé\tC27\t100000\t");
-    expect_line(d, "Resumé\tD27\t0\t");
-    expect_line(d, "Resumé\tA28\tBundet andel (%)\t");
-    expect_number(d, "Resumé\tB28\t", 150000.0 / 660000.0, 1e-15, "=IF(B26=0,0,B27/B26)");
-    expect_number(d, "Resumé\tC28\t", 100000.0 / 660000.0, 1e-15, "=IF(C26=0,0,C27/C26)");
-    expect_line(d, "Resumé\tD28\t0\t=IF(D26=0,0,D27/D26)");
-    expect_line(d, "style\tResumé\tC28\t0.0 %\t");
-    expect_line(d, "Resumé\tA29\tLoft (%)\t");
-    expect_line(d, "Resumé\tB29\t0.55\t");
-    expect_line(d, "Resumé\tD29\t0.55\t");
+    expect_line(d, "Resumé\tA31\tFlerårige tilsagn\t");
+    expect_line(d, "Resumé\tB31\t2023\t");
+    expect_line(d, "Resumé\tC31\t2024\t");
+    expect_line(d, "Resumé\tD31\t2025\t");
+    expect_line(d, "Resumé\tA32\tPuljens midler (kr.)\t");
+    expect_line(d, "Resumé\tB32\t660000\t");
+    expect_line(d, "Resumé\tA33\tBundet i flerårige tilsagn (kr.)\t");
+    expect_line(d, "Resumé\tB33\t150000\t");
+    expect_line(d, "Resumé\tC33\t100000\t");
+    expect_line(d, "Resumé\tD33\t0\t");
+    expect_line(d, "Resumé\tA34\tBundet andel (%)\t");
+    expect_number(d, "Resumé\tB34\t", 150000.0 / 660000.0, 1e-15, "=IF(B32=0,0,B33/B32)");
+    expect_number(d, "Resumé\tC34\t", 100000.0 / 660000.0, 1e-15, "=IF(C32=0,0,C33/C32)");
+    expect_line(d, "Resumé\tD34\t0\t=IF(D32=0,0,D33/D32)");
+    expect_line(d, "style\tResumé\tC34\t0.0 %\t");
+    expect_line(d, "Resumé\tA35\tLoft (%)\t");
+    expect_line(d, "Resumé\tB35\t0.55\t");
+    expect_line(d, "Resumé\tD35\t0.55\t");
     free(d);
 }
 
@@ -1150,55 +1170,55 @@ static void test_summary_bands_add_up_to_the_overview_totals(void **state)
 
     write_workbook_ok(f, f->path);
     d = dump_xlsx(f->path);
-    expect_line(d, "Resumé\tA31\tAnsøgninger efter indstillet beløb\t");
-    expect_line(d, "Resumé\tB31\tAntal\t");
-    expect_line(d, "Resumé\tC31\tAnsøgt (kr.)\t");
-    expect_line(d, "Resumé\tD31\tIndstillet (kr.)\t");
-    expect_line(d, "Resumé\tE31\tIndstillet tilskud (kr.)\t");
+    expect_line(d, "Resumé\tA33\tAnsøgninger efter indstillet beløb\t");
+    expect_line(d, "Resumé\tB33\tAntal\t");
+    expect_line(d, "Resumé\tC33\tAnsøgt (kr.)\t");
+    expect_line(d, "Resumé\tD33\tIndstillet (kr.)\t");
+    expect_line(d, "Resumé\tE33\tIndstillet tilskud (kr.)\t");
     /* assessed 30.000; 100.000; 120.000 and 200.000; one refusal */
-    expect_line(d, "Resumé\tA32\tOp til 25.000 kr.\t");
-    expect_line(d, "Resumé\tB32\t0\t");
-    expect_line(d, "Resumé\tE32\t0\t");
-    expect_line(d, "Resumé\tA33\t25.001–50.000 kr.\t");
-    expect_line(d, "Resumé\tB33\t1\t");
-    expect_line(d, "Resumé\tC33\t40000\t");
-    expect_line(d, "Resumé\tD33\t30000\t");
-    expect_line(d, "Resumé\tE33\t30000\t");
-    expect_line(d, "Resumé\tA34\t50.001–100.000 kr.\t");
-    expect_line(d, "Resumé\tB34\t1\t");
-    expect_line(d, "Resumé\tC34\t100000\t");
-    expect_line(d, "Resumé\tD34\t100000\t");
-    expect_line(d, "Resumé\tE34\t78500\t");
-    expect_line(d, "Resumé\tA35\t100.001–250.000 kr.\t");
-    expect_line(d, "Resumé\tB35\t2\t");
-    expect_line(d, "Resumé\tC35\t400000\t");
-    expect_line(d, "Resumé\tD35\t320000\t");
-    expect_line(d, "Resumé\tE35\t251300\t");
-    expect_line(d, "Resumé\tA36\tOver 250.000 kr.\t");
-    expect_line(d, "Resumé\tB36\t0\t");
-    expect_line(d, "Resumé\tA37\tAfslag (indstillet 0 kr.)\t");
-    expect_line(d, "Resumé\tB37\t1\t");
-    expect_line(d, "Resumé\tC37\t60000\t");
-    expect_line(d, "Resumé\tD37\t0\t");
-    expect_line(d, "Resumé\tE37\t0\t");
-    expect_line(d, "style\tResumé\tC34\t#,##0\t");
+    expect_line(d, "Resumé\tA34\tOp til 25.000 kr.\t");
+    expect_line(d, "Resumé\tB34\t0\t");
+    expect_line(d, "Resumé\tE34\t0\t");
+    expect_line(d, "Resumé\tA35\t25.001–50.000 kr.\t");
+    expect_line(d, "Resumé\tB35\t1\t");
+    expect_line(d, "Resumé\tC35\t40000\t");
+    expect_line(d, "Resumé\tD35\t30000\t");
+    expect_line(d, "Resumé\tE35\t30000\t");
+    expect_line(d, "Resumé\tA36\t50.001–100.000 kr.\t");
+    expect_line(d, "Resumé\tB36\t1\t");
+    expect_line(d, "Resumé\tC36\t100000\t");
+    expect_line(d, "Resumé\tD36\t100000\t");
+    expect_line(d, "Resumé\tE36\t78500\t");
+    expect_line(d, "Resumé\tA37\t100.001–250.000 kr.\t");
+    expect_line(d, "Resumé\tB37\t2\t");
+    expect_line(d, "Resumé\tC37\t400000\t");
+    expect_line(d, "Resumé\tD37\t320000\t");
+    expect_line(d, "Resumé\tE37\t251300\t");
+    expect_line(d, "Resumé\tA38\tOver 250.000 kr.\t");
+    expect_line(d, "Resumé\tB38\t0\t");
+    expect_line(d, "Resumé\tA39\tAfslag (indstillet 0 kr.)\t");
+    expect_line(d, "Resumé\tB39\t1\t");
+    expect_line(d, "Resumé\tC39\t60000\t");
+    expect_line(d, "Resumé\tD39\t0\t");
+    expect_line(d, "Resumé\tE39\t0\t");
+    expect_line(d, "style\tResumé\tC36\t#,##0\t");
     /* I alt: SUM formulas whose values are the overview's totals */
-    expect_line(d, "Resumé\tA38\tI alt\t");
-    expect_line(d, "Resumé\tB38\t5\t=SUM(B32:B37)");
-    expect_line(d, "Resumé\tC38\t600000\t=SUM(C32:C37)");
-    expect_line(d, "Resumé\tD38\t450000\t=SUM(D32:D37)");
-    expect_line(d, "Resumé\tE38\t359800\t=SUM(E32:E37)");
+    expect_line(d, "Resumé\tA40\tI alt\t");
+    expect_line(d, "Resumé\tB40\t5\t=SUM(B34:B39)");
+    expect_line(d, "Resumé\tC40\t600000\t=SUM(C34:C39)");
+    expect_line(d, "Resumé\tD40\t450000\t=SUM(D34:D39)");
+    expect_line(d, "Resumé\tE40\t359800\t=SUM(E34:E39)");
     expect_line(d, "Samlet oversigt\tD9\t600000\t=SUM(D4:D8)");
     expect_line(d, "Samlet oversigt\tE9\t450000\t=SUM(E4:E8)");
     expect_line(d, "Samlet oversigt\tH9\t359800\t=SUM(H4:H8)");
-    expect_line(d, "style\tResumé\tE38\t#,##0\tbold");
+    expect_line(d, "style\tResumé\tE40\t#,##0\tbold");
     /* the check: I alt minus the key figures (which are Bilag 1's totals) */
-    expect_line(d, "Resumé\tA39\tKontrol: I alt minus nøgletallene ovenfor (skal være 0)\t");
-    expect_line(d, "Resumé\tB39\t0\t=B38-B18");
-    expect_line(d, "Resumé\tC39\t0\t=C38-B14");
-    expect_line(d, "Resumé\tD39\t0\t=D38-B15");
-    expect_line(d, "Resumé\tE39\t0\t=E38-B16");
-    expect_no_line_starting(d, "Resumé\tA40\t");
+    expect_line(d, "Resumé\tA41\tKontrol: I alt minus nøgletallene ovenfor (skal være 0)\t");
+    expect_line(d, "Resumé\tB41\t0\t=B40-B18");
+    expect_line(d, "Resumé\tC41\t0\t=C40-B19");
+    expect_line(d, "Resumé\tD41\t0\t=D40-B20");
+    expect_line(d, "Resumé\tE41\t0\t=E40-B14");
+    expect_no_line_starting(d, "Resumé\tA42\t");
     free(d);
 }
 
@@ -1239,10 +1259,10 @@ static void test_summary_has_a_column_chart_of_applied_and_granted_per_band(void
     assert_null(strstr(z, "\nxl/charts/chart2.xml\n"));
     assert_non_null(strstr(z, "<c:barDir val=\"col\"/>"));
     assert_non_null(strstr(z, "<c:grouping val=\"clustered\"/>"));
-    /* the five bands, not the refusals: categories A32:A36, applied C, granted E */
-    assert_non_null(strstr(z, "<c:f>'Resumé'!$A$32:$A$36</c:f>"));
-    assert_non_null(strstr(z, "<c:f>'Resumé'!$C$32:$C$36</c:f>"));
-    assert_non_null(strstr(z, "<c:f>'Resumé'!$E$32:$E$36</c:f>"));
+    /* the five bands, not the refusals: categories A34:A38, applied C, granted E */
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$A$34:$A$38</c:f>"));
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$C$34:$C$38</c:f>"));
+    assert_non_null(strstr(z, "<c:f>'Resumé'!$E$34:$E$38</c:f>"));
     assert_non_null(strstr(z, "<c:v>Ansøgt</c:v>"));
     assert_non_null(strstr(z, "<c:v>Indstillet tilskud</c:v>"));
     assert_non_null(strstr(z, "<a:t>Ansøgt og indstillet tilskud efter indstillet beløb</a:t>"));
@@ -1528,10 +1548,10 @@ static void test_no_single_factor_shows_granted_over_assessed(void **state)
     d = dump_xlsx(f->path);
     assert_null(strstr(d, "\tReduktionsfaktor\t"));
     assert_null(strstr(d, "\tReducerede beløb nedsættes med (%)\t"));
-    expect_line(d, "Økonomi\tA23\tTildelt / indstillet\t");
-    expect_number(d, "Økonomi\tB23\t", 359800.0 / 450000.0, 1e-15, "");
-    expect_line(d, "Resumé\tA22\tTildelt / indstillet (%)\t");
-    expect_number(d, "Resumé\tB22\t", 359800.0 / 450000.0, 1e-15, "");
+    expect_line(d, "Økonomi\tA27\tTildelt / indstillet\t");
+    expect_number(d, "Økonomi\tB27\t", 359800.0 / 450000.0, 1e-15, "");
+    expect_line(d, "Resumé\tA24\tTildelt / indstillet\t");
+    expect_number(d, "Resumé\tB24\t", 359800.0 / 450000.0, 1e-15, "=IF(B20=0,0,B14/B20)");
     free(d);
 }
 
