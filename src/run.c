@@ -23,6 +23,7 @@
 
 #include "atomic.h"
 #include "compare_defaults.h"
+#include "diff_read.h"
 #include "labels.h"
 #include "ledger.h"
 #include "opendata.h"
@@ -38,7 +39,9 @@
 
 static int write_workbook(const pulje_run *r, const char *path, char *err, size_t errsz)
 {
-    return report_write_workbook(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+    return report_write_workbook_changes(path, &r->in.pool, &r->in.apps, &r->result,
+                                         r->changes && r->changes->have ? &r->changes->d : NULL,
+                                         err, errsz);
 }
 
 static int write_decisions(const pulje_run *r, const char *path, char *err, size_t errsz)
@@ -413,11 +416,41 @@ static int next_run_no(const char *dir)
     return max + 1;
 }
 
+/* Whether the run's outputs carry their plain names: an official run, and
+ * compare (its workbook has a name of its own). */
+static bool plain_names(const pulje_run *r)
+{
+    return r->official || r->opt.command == RUN_COMPARE;
+}
+
+/* The record's lines for pulje diff (diff.c's causes): each input's digest
+ * by its role, and the pool's parameters the rule line does not show. */
+static void record_params(FILE *fp, const pulje_run *r)
+{
+    static const char *const roles[INPUTS_N_FILES] = {"pool", "applications", "ledger",
+                                                      "members"};
+    const char *paths[INPUTS_N_FILES];
+    const pool *p = &r->in.pool;
+
+    inputs_files(&r->in, paths);
+    for (int i = 0; i < INPUTS_N_FILES; i++)
+        for (size_t k = 0; paths[i] && k < r->digests.n; k++)
+            if (strcmp(r->digests.v[k].path, paths[i]) == 0) {
+                fprintf(fp, "digest %s: %s\n", roles[i], r->digests.v[k].hex);
+                break;
+            }
+    fprintf(fp, "rounding: %lld\ncap: %d.%02d%%\nmin_active_years: %d\n",
+            (long long)p->rounding, p->cap_bp / 100, p->cap_bp % 100, p->min_active_years);
+    fprintf(fp, "money_year2: %lld\nmoney_year3: %lld\n", (long long)p->later_money[0],
+            (long long)p->later_money[1]);
+}
+
 /* The run record's text, appended to fp; an atomic_put_fn. */
 static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
 {
     const pulje_run *r = ctx;
     const alloc_result *a = &r->result;
+    bool compare = r->opt.command == RUN_COMPARE;
     char spec[160], when[64] = "unknown", base[256];
     time_t t = (time_t)r->opt.started;
     struct tm tm;
@@ -430,13 +463,16 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
     report_basename(&r->in.pool, base, sizeof base);
     fprintf(fp, "run: %d\ntime: %s\ncommand: %s\n", r->run_no, when,
             r->opt.command_line ? r->opt.command_line : "");
-    fprintf(fp, "official: %s\n", r->official ? "yes" : "no");
-    if (!r->official)
-        fprintf(fp, "trial: %s\n", r->trial_tag);
+    fprintf(fp, "official: %s\n", r->official && !compare ? "yes" : "no");
+    if (!r->official || compare)
+        fprintf(fp, "trial: %s\n", compare ? DIFF_COMPARE_TAG : r->trial_tag);
     fprintf(fp, "rule: %s\nlanguage: %s\npool: %s\n", spec,
             labels_language() == LABEL_EN ? "en" : "da", r->opt.pool_path);
     for (size_t i = 0; i < r->digests.n; i++)
         fprintf(fp, "sha256: %s  %s\n", r->digests.v[i].hex, r->digests.v[i].path);
+    record_params(fp, r);
+    if (compare)
+        goto files;
     fprintf(fp,
             "applications: %zu\napplied: %lld\nbudget: %lld\nreserved: %lld\nearmarked: %lld\n"
             "available: %lld\nassessed: %lld\ngranted: %lld\nresidual: %lld\nreduced: %zu\n"
@@ -448,10 +484,12 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
     for (size_t k = 0; k < a->em.n_earmarks; k++)
         fprintf(fp, "supplements %s: %lld\n", r->in.pool.earmark_defs[k].key,
                 (long long)a->em.totals[k].granted);
+files:
     for (int k = 0; k < RUN_N_OUTPUTS; k++) {
         const run_output *o = &run_outputs[k];
-        if (o->command == RUN_RUN && (!o->wanted || o->wanted(r)))
-            fprintf(fp, "file: %s%s%s%s\n", base, r->official ? "" : "-", r->trial_tag, o->suffix);
+        if (o->command == r->opt.command && (!o->wanted || o->wanted(r)))
+            fprintf(fp, "file: %s%s%s%s\n", base, plain_names(r) ? "" : "-",
+                    plain_names(r) ? "" : r->trial_tag, o->suffix);
     }
     return ferror(fp) ? -1 : 0;
 }
@@ -500,6 +538,28 @@ static bool is_input(const pulje_run *r, const char *path)
     return false;
 }
 
+/* The changes since an earlier run, for the workbook's sheet (in the words
+ * of pulje diff): the run folders in <out>/<base>, compared with this run's
+ * record and result. A run folder that cannot be read is a warning. */
+static void load_changes(pulje_run *r, const char *out, const char *base)
+{
+    char home[3800], err[8192] = "", *text = NULL;
+    size_t len = 0;
+    FILE *fp;
+
+    if (join(home, sizeof home, out, base) != 0 || !(r->changes = calloc(1, sizeof *r->changes)))
+        return;
+    fp = open_memstream(&text, &len);
+    if (!fp)
+        return;
+    put_record(fp, r, err, sizeof err);
+    if (fclose(fp) == 0 && diff_since_load(home, text, len, &r->in.pool, &r->in.apps, &r->result,
+                                           r->changes, err, sizeof err) != 0)
+        diag_add(&r->diags, DIAG_WARNING, home, 0, 0, "pulje diff A B compares two runs",
+                 "the workbook has no changes sheet: %s", err);
+    free(text);
+}
+
 /* Write every wanted output and the run record into a staging folder in
  * <out>, which then becomes the run folder <out>/<base>/koersel-NNN whole; then
  * put each output in place under its name in <out> (the official names, or
@@ -516,6 +576,8 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
         return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", out,
                    strerror(errno));
     report_basename(&r->in.pool, base, sizeof base);
+    if (r->opt.command == RUN_RUN)
+        load_changes(r, out, base);
     if ((size_t)snprintf(stage, sizeof stage, "%s/.pulje-XXXXXX", out) >= sizeof stage ||
         !mkdtemp(stage)) {
         say(r, PULJE_OUTPUT, NULL, "cannot make a staging folder in %s: %s", out,
@@ -527,8 +589,8 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
     for (k = 0; k < RUN_N_OUTPUTS; k++) {
         if (!want[k])
             continue;
-        snprintf(name, sizeof name, "%s%s%s%s", base, r->official ? "" : "-", r->trial_tag,
-                 run_outputs[k].suffix);
+        snprintf(name, sizeof name, "%s%s%s%s", base, plain_names(r) ? "" : "-",
+                 plain_names(r) ? "" : r->trial_tag, run_outputs[k].suffix);
         if (join(final[k], sizeof final[k], out, name) != 0 ||
             join(path, sizeof path, stage, name) != 0) {
             say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
@@ -606,26 +668,6 @@ fail:
     return PULJE_OUTPUT;
 }
 
-/* compare: the one workbook, written whole in place. */
-static pulje_status write_direct(pulje_run *r, const bool want[RUN_N_OUTPUTS])
-{
-    char base[256], err[512], path[4608];
-
-    if (ensure_dir(r->opt.out_dir, NULL) != 0)
-        return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", r->opt.out_dir,
-                   strerror(errno));
-    report_basename(&r->in.pool, base, sizeof base);
-    for (int k = 0; k < RUN_N_OUTPUTS; k++) {
-        if (!want[k])
-            continue;
-        snprintf(path, sizeof path, "%s/%s%s", r->opt.out_dir, base, run_outputs[k].suffix);
-        if (run_outputs[k].write(r, path, err, sizeof err) != 0)
-            return say(r, PULJE_OUTPUT, NULL, "could not write %s: %s", path, err);
-        note_written(r, path);
-    }
-    return PULJE_OK;
-}
-
 pulje_status pulje_run_write(pulje_run *r)
 {
     bool want[RUN_N_OUTPUTS];
@@ -633,7 +675,7 @@ pulje_status pulje_run_write(pulje_run *r)
     if (wanted_outputs(r, want) == 0)
         return PULJE_OK;
     phase_enter(PHASE_WRITE);
-    return r->opt.command == RUN_COMPARE ? write_direct(r, want) : write_staged(r, want);
+    return write_staged(r, want);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -658,6 +700,9 @@ void pulje_run_free(pulje_run *r)
 {
     if (!r)
         return;
+    if (r->changes)
+        diff_since_free(r->changes);
+    free(r->changes);
     explain_free(&r->explanation);
     compare_free(&r->compare);
     alloc_free(&r->result);
