@@ -113,7 +113,7 @@ int diff_command(const char *pool_path, const char *out_dir, const char *const *
     if (!ref[1]) {
         size_t ia = 0, ib = 0;
         int from = ref[0] ? run_number(ref[0]) : 0;
-        if (diff_pick(&h, from, 0, &ia, &ib) != 0 || (ia == h.n && (!ref[0] || from))) {
+        if (diff_pick(&h, from, 0, &ia, &ib) != 0 || (ia == h.n && !ref[0])) {
             fprintf(stderr, "pulje: %s has no two runs to compare\n"
                             "  hint: pulje run makes a run; pulje history lists them\n", home);
             goto done;

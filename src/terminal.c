@@ -280,6 +280,10 @@ void terminal_history(FILE *f, const pool *p, const char *home, const history *h
         }
         snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
                  x->official ? "" : x->trial);
+        if (strcmp(x->trial, "compare") == 0) { /* its folder holds the comparison workbook */
+            fprintf(f, "  %-12s %-20s %s\n", x->name, x->time, kind);
+            continue;
+        }
         fprintf(f, "  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
                "reduced %zu  refused %zu\n",
                x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
