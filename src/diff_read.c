@@ -76,6 +76,15 @@ static int csv_record(const char *s, size_t len, size_t *pos, char *buf, char **
     return n;
 }
 
+/* A file that could not be read: "out of memory" when that is why. */
+static void cannot_read(const char *path, char *err, size_t errsz)
+{
+    if (errno == ENOMEM)
+        text_set_err(err, errsz, "out of memory");
+    else
+        text_set_err(err, errsz, "cannot read %s: %s", path, strerror(errno));
+}
+
 static pulje_kr num(const char *s)
 {
     return (pulje_kr)strtoll(s, NULL, 10);
@@ -99,7 +108,7 @@ int diff_read_csv(const char *path, diff_run *r, char *err, size_t errsz)
     int n, header = -1, line = 0;
 
     if (!text) {
-        text_set_err(err, errsz, "cannot read %s: %s", path, strerror(errno));
+        cannot_read(path, err, errsz);
         return -1;
     }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -177,7 +186,7 @@ int diff_read_folder(const char *dir, diff_run *r, char *err, size_t errsz)
     snprintf(path, sizeof path, "%s/%s", dir, RUN_RECORD);
     text = slurp(path, &len);
     if (!text) {
-        text_set_err(err, errsz, "cannot read %s: %s", path, strerror(errno));
+        cannot_read(path, err, errsz);
         return -1;
     }
     if (diff_parse_record(text, len, r) != 0) {

@@ -1,7 +1,9 @@
 /* report_changes.c - The sheet "Ændringer siden kørsel N": what changed since
  * an earlier run (diff.h), in the words of `pulje diff` (diff_text.c).
  *
- * Written only when the run found an earlier run to compare with (run.c):
+ * Written only when the run found an earlier run to compare with (run.c)
+ * and something changed, so that running the same inputs again gives a
+ * byte-identical workbook:
  * the two runs, the pool-wide changes, one row per changed, new or removed
  * application (number, association, grant before and now, the change,
  * supplements before and now, years, status, cause), and the totals. */
@@ -60,8 +62,8 @@ void report_write_changes(struct book *b, const pool *p, const diff_result *d)
     lxw_row_t row = 0;
     book_sheet s;
 
-    if (b->failed || !d)
-        return;
+    if (b->failed || !d || (d->n == 0 && d->n_pool == 0))
+        return; /* nothing changed: the same inputs give the same workbook */
     label_format(name, sizeof name, L_DF_SHEET, d->a->no);
     s = book_add_sheet_named(b, name);
     if (b->failed)

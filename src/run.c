@@ -540,7 +540,8 @@ static bool is_input(const pulje_run *r, const char *path)
 
 /* The changes since an earlier run, for the workbook's sheet (in the words
  * of pulje diff): the run folders in <out>/<base>, compared with this run's
- * record and result. A run folder that cannot be read is a warning. */
+ * record and result. A run folder that cannot be read is a warning (on the
+ * Resumé too); memory running out here only leaves the sheet out. */
 static void load_changes(pulje_run *r, const char *out, const char *base)
 {
     char home[3800], err[8192] = "", *text = NULL;
@@ -554,7 +555,8 @@ static void load_changes(pulje_run *r, const char *out, const char *base)
         return;
     put_record(fp, r, err, sizeof err);
     if (fclose(fp) == 0 && diff_since_load(home, text, len, &r->in.pool, &r->in.apps, &r->result,
-                                           r->changes, err, sizeof err) != 0)
+                                           r->changes, err, sizeof err) != 0 &&
+        strcmp(err, "out of memory") != 0) /* then only the sheet is missing */
         diag_add(&r->diags, DIAG_WARNING, home, 0, 0, "pulje diff A B compares two runs",
                  "the workbook has no changes sheet: %s", err);
     free(text);
