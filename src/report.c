@@ -25,6 +25,7 @@
 #include "labels.h"
 #include "money.h"
 #include "opendata.h"
+#include "phase.h"
 #include "ruletext.h"
 #include "table.h"
 #include "text.h"
@@ -365,8 +366,10 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
                                               (lxw_col_t)(n_cols - 1)),
                    "worksheet_autofilter");
     }
-    for (size_t i = 0; i < r->n && !b->failed; i++)
+    for (size_t i = 0; i < r->n && !b->failed; i++) {
         write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], r, i);
+        phase_progress(i + 1, r->n);
+    }
 
     /* I alt: exact sums, as formulas over the rows above. */
     book_put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
