@@ -204,6 +204,8 @@ static void trial_or_official(pulje_run *r, const char *pool_spec)
     len = strlen(tag);
     if (labels_language() != LABEL_DA)
         snprintf(tag + len, sizeof tag - len, "%s%s", len ? "-" : "", labels_language() == LABEL_EN ? "en" : "lang");
+    if (r->opt.command == RUN_COMPARE) /* its run folder is a trial's, its names its own */
+        snprintf(tag, sizeof tag, "%s", DIFF_COMPARE_TAG);
     snprintf(r->trial_tag, sizeof r->trial_tag, "%s", tag);
     r->official = tag[0] == '\0';
 }
@@ -463,9 +465,9 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
     report_basename(&r->in.pool, base, sizeof base);
     fprintf(fp, "run: %d\ntime: %s\ncommand: %s\n", r->run_no, when,
             r->opt.command_line ? r->opt.command_line : "");
-    fprintf(fp, "official: %s\n", r->official && !compare ? "yes" : "no");
-    if (!r->official || compare)
-        fprintf(fp, "trial: %s\n", compare ? DIFF_COMPARE_TAG : r->trial_tag);
+    fprintf(fp, "official: %s\n", r->official ? "yes" : "no");
+    if (!r->official)
+        fprintf(fp, "trial: %s\n", r->trial_tag);
     fprintf(fp, "rule: %s\nlanguage: %s\npool: %s\n", spec,
             labels_language() == LABEL_EN ? "en" : "da", r->opt.pool_path);
     for (size_t i = 0; i < r->digests.n; i++)
