@@ -1,15 +1,19 @@
 /* diff_read.h - The runs diff.h compares: from run folders, decisions CSVs
- * or a run's result in memory; and which runs `pulje diff` compares. */
+ * or a run's result in memory; which runs `pulje diff` compares; and the
+ * record lines it reads, as the run writes them. */
 #ifndef PULJE_DIFF_READ_H
 #define PULJE_DIFF_READ_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "alloc.h"
 #include "apps.h"
 #include "diff.h"
+#include "digest.h"
 #include "history.h"
+#include "inputs.h"
 #include "pool.h"
 
 /* The decisions CSV's name ends so (run.h's run_outputs[]). */
@@ -67,6 +71,15 @@ typedef struct diff_since {
 int diff_since_load(const char *home, const char *record, size_t len, const pool *p,
                     const app_list *apps, const alloc_result *res, diff_since *s, char *err,
                     size_t errsz);
+
+/**
+ * @brief The run record's lines that diff's causes read (run.c writes them
+ * into RUN_RECORD), to fp: each input's digest by its role ("digest pool:",
+ * "digest applications:", "digest ledger:", "digest members:") from dg, and
+ * the pool's parameters the rule line does not show (rounding, cap,
+ * min_active_years, money_year2, money_year3).
+ */
+void diff_put_record_lines(FILE *fp, const pulje_inputs *in, const digest_list *dg);
 
 /** @brief Free what s holds; s is zeroed. */
 void diff_since_free(diff_since *s);

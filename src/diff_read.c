@@ -1,6 +1,6 @@
 /* diff_read.c - The runs that diff.c compares: read from a run folder (its
  * record and decisions CSV), from a bare decisions CSV, or taken from a
- * run's result in memory. */
+ * run's result in memory; and the record lines written for them. */
 #include "diff_read.h"
 
 #include <errno.h>
@@ -318,4 +318,24 @@ void diff_since_free(diff_since *s)
     diff_run_free(&s->a);
     diff_run_free(&s->b);
     memset(s, 0, sizeof *s);
+}
+
+void diff_put_record_lines(FILE *fp, const pulje_inputs *in, const digest_list *dg)
+{
+    static const char *const roles[INPUTS_N_FILES] = {"pool", "applications", "ledger",
+                                                      "members"};
+    const char *paths[INPUTS_N_FILES];
+    const pool *p = &in->pool;
+
+    inputs_files(in, paths);
+    for (int i = 0; i < INPUTS_N_FILES; i++)
+        for (size_t k = 0; paths[i] && k < dg->n; k++)
+            if (strcmp(dg->v[k].path, paths[i]) == 0) {
+                fprintf(fp, "digest %s: %s\n", roles[i], dg->v[k].hex);
+                break;
+            }
+    fprintf(fp, "rounding: %lld\ncap: %d.%02d%%\nmin_active_years: %d\n",
+            (long long)p->rounding, p->cap_bp / 100, p->cap_bp % 100, p->min_active_years);
+    fprintf(fp, "money_year2: %lld\nmoney_year3: %lld\n", (long long)p->later_money[0],
+            (long long)p->later_money[1]);
 }

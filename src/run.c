@@ -425,28 +425,6 @@ static bool plain_names(const pulje_run *r)
     return r->official || r->opt.command == RUN_COMPARE;
 }
 
-/* The record's lines for pulje diff (diff.c's causes): each input's digest
- * by its role, and the pool's parameters the rule line does not show. */
-static void record_params(FILE *fp, const pulje_run *r)
-{
-    static const char *const roles[INPUTS_N_FILES] = {"pool", "applications", "ledger",
-                                                      "members"};
-    const char *paths[INPUTS_N_FILES];
-    const pool *p = &r->in.pool;
-
-    inputs_files(&r->in, paths);
-    for (int i = 0; i < INPUTS_N_FILES; i++)
-        for (size_t k = 0; paths[i] && k < r->digests.n; k++)
-            if (strcmp(r->digests.v[k].path, paths[i]) == 0) {
-                fprintf(fp, "digest %s: %s\n", roles[i], r->digests.v[k].hex);
-                break;
-            }
-    fprintf(fp, "rounding: %lld\ncap: %d.%02d%%\nmin_active_years: %d\n",
-            (long long)p->rounding, p->cap_bp / 100, p->cap_bp % 100, p->min_active_years);
-    fprintf(fp, "money_year2: %lld\nmoney_year3: %lld\n", (long long)p->later_money[0],
-            (long long)p->later_money[1]);
-}
-
 /* The run record's text, appended to fp; an atomic_put_fn. */
 static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
 {
@@ -472,7 +450,7 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
             labels_language() == LABEL_EN ? "en" : "da", r->opt.pool_path);
     for (size_t i = 0; i < r->digests.n; i++)
         fprintf(fp, "sha256: %s  %s\n", r->digests.v[i].hex, r->digests.v[i].path);
-    record_params(fp, r);
+    diff_put_record_lines(fp, &r->in, &r->digests);
     if (compare)
         goto files;
     fprintf(fp,
