@@ -374,6 +374,45 @@ typedef enum {
     L_KF_GROUP_APPS,         /* Ansøgninger */
     L_KF_GROUP_MY,           /* Flerårige bevillinger */
     L_KF_IN_KR,              /* %s (kr.) */
+    /* pulje diff and the changes sheet (diff_text.c, report_changes.c) */
+    L_DF_SHEET,             /* Ændringer siden kørsel %d */
+    L_DF_TITLE,             /* Ændringer fra %s til %s */
+    L_DF_RUN,               /* kørsel %d (%s) */
+    L_DF_POOL,              /* Ændret for hele puljen: */
+    L_DF_NONE,              /* Ingen ansøgninger er ændret. */
+    L_DF_COL_BEFORE,        /* Tilskud før */
+    L_DF_COL_AFTER,         /* Tilskud nu */
+    L_DF_COL_DELTA,         /* Ændring */
+    L_DF_COL_SUPP_BEFORE,   /* Tillæg før */
+    L_DF_COL_SUPP_AFTER,    /* Tillæg nu */
+    L_DF_COL_YEARS,         /* År før → nu */
+    L_DF_COL_STATUS,        /* Status før → nu */
+    L_DF_COL_CAUSE,         /* Årsag */
+    L_DF_CAUSE_ASSESSED,    /* indstillet beløb %s → %s kr. */
+    L_DF_CAUSE_APPLIED,     /* ansøgt beløb %s → %s kr. */
+    L_DF_CAUSE_REFUSAL,     /* afslag i ansøgningen: "%s" → "%s" */
+    L_DF_CAUSE_YEARS,       /* søgte år %d → %d */
+    L_DF_CAUSE_RULE,        /* reglen %s → %s */
+    L_DF_CAUSE_BUDGET,      /* budgettet %s → %s kr. */
+    L_DF_CAUSE_LEDGER,      /* reserveret (forpligtelser) %s → %s kr. */
+    L_DF_CAUSE_LEDGER_FILE,  /* forpligtelsesfilen er ændret */
+    L_DF_CAUSE_EARMARK,     /* øremærket %s → %s kr. */
+    L_DF_CAUSE_PARAM,       /* %s %s → %s */
+    L_DF_CAUSE_POOL,        /* puljefilen er ændret (andre nøgler) */
+    L_DF_CAUSE_OTHERS,      /* andres ændringer (den fælles faktor flyttede sig) */
+    L_DF_CAUSE_NEW,         /* ny ansøgning */
+    L_DF_CAUSE_REMOVED,     /* ansøgningen er fjernet */
+    L_DF_CAUSE_UNKNOWN,     /* intet ændret input fundet */
+    L_DF_TOTAL_GRANTED,     /* Tilskud i alt: %s → %s kr. (%s) */
+    L_DF_TOTAL_SUPP,        /* Tillæg i alt: %s → %s kr. (%s) */
+    L_DF_TOTAL_ASSESSED,    /* Indstillet i alt: %s → %s kr. (%s) */
+    L_DF_COUNTS,            /* Ansøgninger: %s → %s; %s ændret, %s nye, %s fjernet, %s uændret */
+    L_DF_SHORT_RULE,        /* reglen */
+    L_DF_SHORT_BUDGET,      /* budgettet */
+    L_DF_SHORT_LEDGER,      /* forpligtelserne */
+    L_DF_SHORT_EARMARK,     /* øremærkningen */
+    L_DF_SHORT_PARAM,       /* puljens %s */
+    L_DF_THIS_RUN,          /* denne kørsel */
     L__COUNT
 } label_id;
 

@@ -25,6 +25,8 @@
 #ifndef PULJE_PHASE_H
 #define PULJE_PHASE_H
 
+#include <stddef.h>
+
 typedef enum {
     PHASE_READ = 0,
     PHASE_VALIDATE,
@@ -54,6 +56,21 @@ void phase_set_hook(phase_hook_fn fn, void *ctx);
 
 /** @brief Say that phase `next` starts: calls the hook if one is installed. */
 void phase_enter(phase_id next);
+
+/* Called in a long phase's loop: done of total units (bytes read, rows
+ * written) are through. done never decreases within a phase; done = total
+ * at the end of the loop. */
+typedef void (*phase_progress_fn)(void *ctx, size_t done, size_t total);
+
+/**
+ * @brief Install the progress hook (NULL: none), one per process like the
+ * phase hook. The library calls it from the reading of a table's lines
+ * (read) and the workbook's overview rows (write); it never prints.
+ */
+void phase_set_progress(phase_progress_fn fn, void *ctx);
+
+/** @brief Say how far the running phase is: calls the progress hook if any. */
+void phase_progress(size_t done, size_t total);
 
 /** @brief The phase's short English name ("read", "validate", ...). */
 const char *phase_name(phase_id id);

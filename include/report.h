@@ -60,6 +60,13 @@ int report_check_size(size_t n, char *err, size_t errsz);
 int report_write_workbook(const char *path, const pool *p, const app_list *apps,
                           const alloc_result *r, char *err, size_t errsz);
 
+struct diff_result;
+/** @brief report_write_workbook() with, when changes is not NULL, the sheet
+ * "Ændringer siden kørsel N" last (report_changes.c). */
+int report_write_workbook_changes(const char *path, const pool *p, const app_list *apps,
+                                  const alloc_result *r, const struct diff_result *changes,
+                                  char *err, size_t errsz);
+
 /**
  * @brief Write the decisions CSV (UTF-8 with BOM, ';', CRLF) to path (atomically).
  *

@@ -102,6 +102,8 @@ typedef struct pulje_run {
     char written[RUN_N_OUTPUTS][4608];
     char msg[8192];           /* a fault's or a refusal's sentence ("" = none) */
     char hint[512];           /* how to go on ("" = none) */
+    struct diff_since *changes; /* run: the changes since an earlier run (diff_read.h), for
+                                 * the workbook's sheet; NULL = none looked for */
 } pulje_run;
 
 /* The run folders: <out>/<base>/koersel-001, -002, ... (RUN_DIR_PREFIX and
@@ -129,7 +131,8 @@ pulje_status pulje_run_prepare(pulje_run *r);
 /**
  * @brief After pulje_run_prepare() returned PULJE_OK: write the command's
  * outputs (RUN_RUN: all together or none; RUN_COMPARE: the comparison
- * workbook; else nothing), and list them in written.
+ * workbook; else nothing) into a new run folder and under their names, and
+ * list them in written.
  * @return PULJE_OK, or PULJE_OUTPUT (msg and hint say why).
  */
 pulje_status pulje_run_write(pulje_run *r);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "diff_cmd.h"
 #include "history.h"
 #include "init.h"
 #include "report.h"
@@ -38,6 +39,8 @@ typedef struct options {
     int timings;          /* --timings or PULJE_TIMINGS=1: one line of phase times */
     int verbose;          /* --verbose: the inputs' digests too */
     int pool_given;       /* a pool file was named on the command line */
+    const char *runs[2];  /* diff: the runs named (numbers, folders, CSVs) */
+    int n_runs;
 } options;
 
 /* The pool file in the current folder. */
@@ -91,7 +94,8 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
         strcmp(o->command, "compare") != 0 && strcmp(o->command, "explain") != 0 &&
-        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0) {
+        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0 &&
+        strcmp(o->command, "diff") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->run.pool_path = o->command;
@@ -152,6 +156,9 @@ static int parse_args(int argc, char **argv, options *o)
         }
         o->folder = argv[optind++];
     }
+    while (strcmp(o->command, "diff") == 0 && optind < argc && o->n_runs < 2 &&
+           !strstr(argv[optind], ".ini"))
+        o->runs[o->n_runs++] = argv[optind++];
     if (optind < argc) {
         o->run.pool_path = argv[optind++];
         o->pool_given = 1;
@@ -366,6 +373,8 @@ int main(int argc, char **argv)
         return init_folder(&o);
     if (strcmp(o.command, "history") == 0)
         return print_history(&o);
+    if (strcmp(o.command, "diff") == 0)
+        return diff_command(o.run.pool_path, o.run.out_dir, o.runs, o.n_runs);
     o.run.command_line = typed;
     o.run.started = (long long)time(NULL);
     r = pulje_run_new(&o.run);

@@ -5,6 +5,20 @@
 
 static phase_hook_fn hook_fn;
 static void *hook_ctx;
+static phase_progress_fn progress_fn;
+static void *progress_ctx;
+
+void phase_set_progress(phase_progress_fn fn, void *ctx)
+{
+    progress_fn = fn;
+    progress_ctx = ctx;
+}
+
+void phase_progress(size_t done, size_t total)
+{
+    if (progress_fn)
+        progress_fn(progress_ctx, done, total);
+}
 
 void phase_set_hook(phase_hook_fn fn, void *ctx)
 {

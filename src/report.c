@@ -26,6 +26,7 @@
 #include "labels.h"
 #include "money.h"
 #include "opendata.h"
+#include "phase.h"
 #include "ruletext.h"
 #include "table.h"
 #include "text.h"
@@ -366,8 +367,10 @@ static void write_overview(book *b, const book_sheet *s, const pool *p, const ap
                                               (lxw_col_t)(n_cols - 1)),
                    "worksheet_autofilter");
     }
-    for (size_t i = 0; i < r->n && !b->failed; i++)
+    for (size_t i = 0; i < r->n && !b->failed; i++) {
         write_overview_row(b, s, (lxw_row_t)(OV_FIRST_ROW + i), p, &apps->v[i], r, i);
+        phase_progress(i + 1, r->n);
+    }
 
     /* I alt: exact sums, as formulas over the rows above. */
     book_put_text(b, s, total_row, OV_NR, label(L_TOTAL), b->total);
@@ -552,6 +555,7 @@ typedef struct sheet_ctx {
     const char *rule;
     const lxw_datetime *date;
     report_overview_cols ov;
+    const struct diff_result *changes; /* since an earlier run; NULL = no such sheet */
 } sheet_ctx;
 
 static void sheet_summary(book *b, const sheet_ctx *c)
@@ -590,6 +594,11 @@ static void sheet_members(book *b, const sheet_ctx *c)
     report_write_members(b, c->p, c->apps);
 }
 
+static void sheet_changes(book *b, const sheet_ctx *c)
+{
+    report_write_changes(b, c->p, c->changes);
+}
+
 /* The workbook's sheets in tab order, one writer each (the earmarks' writer
  * adds one sheet per earmark). A new sheet is one writer and one row here.
  * Each writer adds its sheet and writes it top to bottom (constant-memory
@@ -601,14 +610,15 @@ static const struct {
     {L_SHEET_SUMMARY, sheet_summary},     {L_SHEET_ECONOMY, sheet_economy},
     {L_SHEET_OVERVIEW, sheet_overview},   {L_SHEET_MULTIYEAR, sheet_multiyear},
     {L__COUNT, sheet_earmarks},           {L_MB_SHEET, sheet_members},
+    {L_DF_SHEET, sheet_changes},
 };
 
 /* Everything that goes into the workbook; the caller closes it. */
 static void build_workbook(book *b, const pool *p, const app_list *apps,
                            const alloc_result *r, const totals *t, const char *rule,
-                           const lxw_datetime *date)
+                           const lxw_datetime *date, const struct diff_result *changes)
 {
-    const sheet_ctx c = {p, apps, r, t, rule, date, report_overview_layout(r->n)};
+    const sheet_ctx c = {p, apps, r, t, rule, date, report_overview_layout(r->n), changes};
 
     book_add_formats(b);
     report_set_properties(b, p, rule, date);
@@ -639,6 +649,13 @@ int report_check_size(size_t n, char *err, size_t errsz)
 int report_write_workbook(const char *path, const pool *p, const app_list *apps,
                           const alloc_result *r, char *err, size_t errsz)
 {
+    return report_write_workbook_changes(path, p, apps, r, NULL, err, errsz);
+}
+
+int report_write_workbook_changes(const char *path, const pool *p, const app_list *apps,
+                                  const alloc_result *r, const struct diff_result *changes,
+                                  char *err, size_t errsz)
+{
     totals t;
     char rule[256];
     lxw_datetime date;
@@ -661,6 +678,6 @@ int report_write_workbook(const char *path, const pool *p, const app_list *apps,
         return -1;
     if (book_open(&b, path, &opts, err, errsz) != 0)
         return -1;
-    build_workbook(&b, p, apps, r, &t, rule, &date);
+    build_workbook(&b, p, apps, r, &t, rule, &date, changes);
     return book_close(&b);
 }

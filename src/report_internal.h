@@ -87,4 +87,9 @@ void report_put_nr(struct book *b, const struct book_sheet *s, unsigned row,
 /** @brief The multi-year decision in words ("Etårig: under 5 års aktivitet"). */
 const char *report_my_note(struct book *b, const pool *p, my_status st);
 
+struct diff_result;
+/** @brief The sheet "Ændringer siden kørsel N" (report_changes.c): what changed
+ * since an earlier run, per application with its cause; nothing when d is NULL. */
+void report_write_changes(struct book *b, const pool *p, const struct diff_result *d);
+
 #endif

@@ -23,6 +23,7 @@
 
 #include "atomic.h"
 #include "compare_defaults.h"
+#include "diff_read.h"
 #include "labels.h"
 #include "ledger.h"
 #include "opendata.h"
@@ -38,7 +39,9 @@
 
 static int write_workbook(const pulje_run *r, const char *path, char *err, size_t errsz)
 {
-    return report_write_workbook(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+    return report_write_workbook_changes(path, &r->in.pool, &r->in.apps, &r->result,
+                                         r->changes && r->changes->have ? &r->changes->d : NULL,
+                                         err, errsz);
 }
 
 static int write_decisions(const pulje_run *r, const char *path, char *err, size_t errsz)
@@ -201,6 +204,8 @@ static void trial_or_official(pulje_run *r, const char *pool_spec)
     len = strlen(tag);
     if (labels_language() != LABEL_DA)
         snprintf(tag + len, sizeof tag - len, "%s%s", len ? "-" : "", labels_language() == LABEL_EN ? "en" : "lang");
+    if (r->opt.command == RUN_COMPARE) /* its run folder is a trial's, its names its own */
+        snprintf(tag, sizeof tag, "%s", DIFF_COMPARE_TAG);
     snprintf(r->trial_tag, sizeof r->trial_tag, "%s", tag);
     r->official = tag[0] == '\0';
 }
@@ -413,11 +418,19 @@ static int next_run_no(const char *dir)
     return max + 1;
 }
 
+/* Whether the run's outputs carry their plain names: an official run, and
+ * compare (its workbook has a name of its own). */
+static bool plain_names(const pulje_run *r)
+{
+    return r->official || r->opt.command == RUN_COMPARE;
+}
+
 /* The run record's text, appended to fp; an atomic_put_fn. */
 static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
 {
     const pulje_run *r = ctx;
     const alloc_result *a = &r->result;
+    bool compare = r->opt.command == RUN_COMPARE;
     char spec[160], when[64] = "unknown", base[256];
     time_t t = (time_t)r->opt.started;
     struct tm tm;
@@ -437,6 +450,9 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
             labels_language() == LABEL_EN ? "en" : "da", r->opt.pool_path);
     for (size_t i = 0; i < r->digests.n; i++)
         fprintf(fp, "sha256: %s  %s\n", r->digests.v[i].hex, r->digests.v[i].path);
+    diff_put_record_lines(fp, &r->in, &r->digests);
+    if (compare)
+        goto files;
     fprintf(fp,
             "applications: %zu\napplied: %lld\nbudget: %lld\nreserved: %lld\nearmarked: %lld\n"
             "available: %lld\nassessed: %lld\ngranted: %lld\nresidual: %lld\nreduced: %zu\n"
@@ -448,10 +464,12 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
     for (size_t k = 0; k < a->em.n_earmarks; k++)
         fprintf(fp, "supplements %s: %lld\n", r->in.pool.earmark_defs[k].key,
                 (long long)a->em.totals[k].granted);
+files:
     for (int k = 0; k < RUN_N_OUTPUTS; k++) {
         const run_output *o = &run_outputs[k];
-        if (o->command == RUN_RUN && (!o->wanted || o->wanted(r)))
-            fprintf(fp, "file: %s%s%s%s\n", base, r->official ? "" : "-", r->trial_tag, o->suffix);
+        if (o->command == r->opt.command && (!o->wanted || o->wanted(r)))
+            fprintf(fp, "file: %s%s%s%s\n", base, plain_names(r) ? "" : "-",
+                    plain_names(r) ? "" : r->trial_tag, o->suffix);
     }
     return ferror(fp) ? -1 : 0;
 }
@@ -500,6 +518,30 @@ static bool is_input(const pulje_run *r, const char *path)
     return false;
 }
 
+/* The changes since an earlier run, for the workbook's sheet (in the words
+ * of pulje diff): the run folders in <out>/<base>, compared with this run's
+ * record and result. A run folder that cannot be read is a warning (on the
+ * Resumé too); memory running out here only leaves the sheet out. */
+static void load_changes(pulje_run *r, const char *out, const char *base)
+{
+    char home[3800], err[8192] = "", *text = NULL;
+    size_t len = 0;
+    FILE *fp;
+
+    if (join(home, sizeof home, out, base) != 0 || !(r->changes = calloc(1, sizeof *r->changes)))
+        return;
+    fp = open_memstream(&text, &len);
+    if (!fp)
+        return;
+    put_record(fp, r, err, sizeof err);
+    if (fclose(fp) == 0 && diff_since_load(home, text, len, &r->in.pool, &r->in.apps, &r->result,
+                                           r->changes, err, sizeof err) != 0 &&
+        strcmp(err, "out of memory") != 0) /* then only the sheet is missing */
+        diag_add(&r->diags, DIAG_WARNING, home, 0, 0, "pulje diff A B compares two runs",
+                 "the workbook has no changes sheet: %s", err);
+    free(text);
+}
+
 /* Write every wanted output and the run record into a staging folder in
  * <out>, which then becomes the run folder <out>/<base>/koersel-NNN whole; then
  * put each output in place under its name in <out> (the official names, or
@@ -516,6 +558,8 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
         return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", out,
                    strerror(errno));
     report_basename(&r->in.pool, base, sizeof base);
+    if (r->opt.command == RUN_RUN)
+        load_changes(r, out, base);
     if ((size_t)snprintf(stage, sizeof stage, "%s/.pulje-XXXXXX", out) >= sizeof stage ||
         !mkdtemp(stage)) {
         say(r, PULJE_OUTPUT, NULL, "cannot make a staging folder in %s: %s", out,
@@ -527,8 +571,8 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
     for (k = 0; k < RUN_N_OUTPUTS; k++) {
         if (!want[k])
             continue;
-        snprintf(name, sizeof name, "%s%s%s%s", base, r->official ? "" : "-", r->trial_tag,
-                 run_outputs[k].suffix);
+        snprintf(name, sizeof name, "%s%s%s%s", base, plain_names(r) ? "" : "-",
+                 plain_names(r) ? "" : r->trial_tag, run_outputs[k].suffix);
         if (join(final[k], sizeof final[k], out, name) != 0 ||
             join(path, sizeof path, stage, name) != 0) {
             say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
@@ -606,26 +650,6 @@ fail:
     return PULJE_OUTPUT;
 }
 
-/* compare: the one workbook, written whole in place. */
-static pulje_status write_direct(pulje_run *r, const bool want[RUN_N_OUTPUTS])
-{
-    char base[256], err[512], path[4608];
-
-    if (ensure_dir(r->opt.out_dir, NULL) != 0)
-        return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", r->opt.out_dir,
-                   strerror(errno));
-    report_basename(&r->in.pool, base, sizeof base);
-    for (int k = 0; k < RUN_N_OUTPUTS; k++) {
-        if (!want[k])
-            continue;
-        snprintf(path, sizeof path, "%s/%s%s", r->opt.out_dir, base, run_outputs[k].suffix);
-        if (run_outputs[k].write(r, path, err, sizeof err) != 0)
-            return say(r, PULJE_OUTPUT, NULL, "could not write %s: %s", path, err);
-        note_written(r, path);
-    }
-    return PULJE_OK;
-}
-
 pulje_status pulje_run_write(pulje_run *r)
 {
     bool want[RUN_N_OUTPUTS];
@@ -633,7 +657,7 @@ pulje_status pulje_run_write(pulje_run *r)
     if (wanted_outputs(r, want) == 0)
         return PULJE_OK;
     phase_enter(PHASE_WRITE);
-    return r->opt.command == RUN_COMPARE ? write_direct(r, want) : write_staged(r, want);
+    return write_staged(r, want);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -658,6 +682,9 @@ void pulje_run_free(pulje_run *r)
 {
     if (!r)
         return;
+    if (r->changes)
+        diff_since_free(r->changes);
+    free(r->changes);
     explain_free(&r->explanation);
     compare_free(&r->compare);
     alloc_free(&r->result);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "phase.h"
 #include "table_internal.h"
 #include "text.h"
 
@@ -337,6 +338,7 @@ void table_feed(table *t, const char *s, size_t n)
             }
         }
         pos = end;
+        phase_progress(pos, n);
     }
     if (!t->oom && !t->stop && csv_fini(&p, on_field, on_record, t) != 0) {
         if (csv_error(&p) == CSV_EPARSE) {

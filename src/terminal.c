@@ -57,6 +57,11 @@ void terminal_usage(FILE *f)
         "           grant (rule, factor, rounding, years); write nothing\n"
         "  history  list the runs kept for the pool (outputs/<name>/koersel-NNN, each\n"
         "           with its outputs and a run record): time, rule, key figures\n"
+        "  diff [RUN-A [RUN-B]]  what changed between two runs, per application:\n"
+        "           grant before and now and the cause (its own row, the budget, the\n"
+        "           rule, the ledger, a parameter, or others' changes); a run is a number\n"
+        "           from history, a run folder or a decisions CSV; default: the latest\n"
+        "           run against the latest official run before it\n"
         "  init FOLDER  write a new pool folder: pulje.ini, ansoegninger.csv and\n"
         "           .xlsx templates, an empty forpligtelser.csv; prints the year chosen\n"
         "  init FOLDER --from LAST-POOL  start from last year's round: the pool file\n"
@@ -274,6 +279,10 @@ void terminal_history(FILE *f, const pool *p, const char *home, const history *h
         }
         snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
                  x->official ? "" : x->trial);
+        if (strcmp(x->trial, "compare") == 0) { /* its folder holds the comparison workbook */
+            fprintf(f, "  %-12s %-20s %s\n", x->name, x->time, kind);
+            continue;
+        }
         fprintf(f, "  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
                "reduced %zu  refused %zu\n",
                x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),

@@ -6,19 +6,26 @@
 #include "text.h"
 
 /* The commands, as terminal_unknown_command() names them. */
-static const char *const commands[] = {"run", "check", "compare", "explain", "init", "history"};
+static const char *const commands[] = {"run", "check", "compare", "explain", "init", "history",
+                                       "diff"};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 void terminal_unknown_command(FILE *f, const char *word)
 {
-    int k = text_suggest(word, commands, sizeof commands / sizeof commands[0], NULL);
+    char list[256] = "";
+    int k = text_suggest(word, commands, N_COMMANDS, NULL);
 
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s%s", commands[i],
+                 i + 2 < N_COMMANDS ? ", " : i + 2 == N_COMMANDS ? " and " : "");
+    }
     fprintf(f, "pulje: unknown command '%s'\n", word);
     if (k >= 0)
-        fprintf(f, "  hint: did you mean %s? The commands are run, check, compare, explain, "
-                   "init and history; see pulje --help\n", commands[k]);
+        fprintf(f, "  hint: did you mean %s? The commands are %s; see pulje --help\n",
+                commands[k], list);
     else
-        fprintf(f, "  hint: the commands are run, check, compare, explain, init and history; "
-                   "see pulje --help\n");
+        fprintf(f, "  hint: the commands are %s; see pulje --help\n", list);
 }
 
 void terminal_option_hint(FILE *f, const struct option *longopts, const char *arg)
