@@ -13,6 +13,7 @@
 #include "table.h"
 #include "text.h"
 #include "xlsxread.h"
+#include "messages.h"
 
 /* Room for need (> 0) elements of size bytes in buf, which holds *cap:
  * doubles until it fits. Returns the buffer, perhaps moved, or NULL on out of
@@ -530,8 +531,8 @@ static void other_sheet(const char *path, const xlsxread_result *first, diag_lis
     }
     if (found) {
         snprintf(hint, sizeof hint,
-                 "move the sheet \"%s\" first in the workbook, or name it in the pool file: "
-                 "applications_sheet = %s under [pool]",
+                 msg_tr("move the sheet \"%s\" first in the workbook, or name it in the pool file: "
+                 "applications_sheet = %s under [pool]"),
                  found, found);
         diag_add(dl, DIAG_ERROR, path, 1, 0, hint,
                  "pulje read the first sheet, \"%s\", whose first row is not the applications' "

@@ -21,6 +21,7 @@
 #include "pool.h"
 #include "report.h"
 #include "text.h"
+#include "messages.h"
 
 /* ---- init --from: a new round from last year's --------------------------- */
 
@@ -99,7 +100,7 @@ static void note(char (*v)[640], size_t *n, const char *fmt, ...)
     if (*n >= INIT_MAX_NOTES)
         return;
     va_start(ap, fmt);
-    vsnprintf(v[*n], sizeof v[0], fmt, ap);
+    vsnprintf(v[*n], sizeof v[0], msg_tr(fmt), ap);
     va_end(ap);
     (*n)++;
 }
@@ -325,7 +326,7 @@ static int find_written_ledger(const pool *old, const char *from, const char *ou
     snprintf(path, size, "%s/%s-forpligtelser.csv", dir, base);
     if (strcmp(path, tried) != 0) {
         size_t tl = strlen(tried);
-        snprintf(tried + tl, tsize - tl, " and %s", path);
+        snprintf(tried + tl, tsize - tl, msg_tr(" and %s"), path);
         if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
             return 0;
     }

@@ -14,6 +14,7 @@
 #include "labels.h"
 #include "members.h"
 #include "plausible.h"
+#include "messages.h"
 
 int inputs_check_out_dir(const char *out_dir, diag_list *dl)
 {
@@ -62,7 +63,7 @@ static int gate_file(const char *path, const char *what, diag_list *dl)
     }
     if ((unsigned long long)st.st_size > INPUTS_MAX_BYTES) {
         snprintf(hint, sizeof hint,
-                 "split the %s, or check that the right file is named; the limit is %llu MiB",
+                 msg_tr("split the %s, or check that the right file is named; the limit is %llu MiB"),
                  what, INPUTS_MAX_BYTES >> 20);
         diag_add(dl, DIAG_ERROR, path, 0, 0, hint,
                  "the %s is %llu bytes (%llu MiB); pulje reads input files of at most %llu MiB",
@@ -228,13 +229,13 @@ static size_t find_previous(const pulje_inputs *in, const char *dir, const struc
             continue;
         if (p->ledger_line)
             snprintf(hint, sizeof hint,
-                     "if those commitments stand, name that file in `ledger =` (line %u); if "
-                     "they were cancelled, move the file away",
+                     msg_tr("if those commitments stand, name that file in `ledger =` (line %u); if "
+                     "they were cancelled, move the file away"),
                      p->ledger_line);
         else
             snprintf(hint, sizeof hint,
-                     "if those commitments stand, add `ledger = %s` under [pool]; if they were "
-                     "cancelled, move the file away",
+                     msg_tr("if those commitments stand, add `ledger = %s` under [pool]; if they were "
+                     "cancelled, move the file away"),
                      path);
         diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
                  "%s holds %zu commitment%s for %d (%s kr.), but the pool's ledger %s "

@@ -7,6 +7,7 @@
 
 #include "table.h"
 #include "text.h"
+#include "messages.h"
 
 /* Years a ledger may name. */
 #define YEAR_MIN 1900
@@ -165,8 +166,8 @@ static int lookup_kind(const char *folded, ledger_kind *kind)
  * or -1 on out of memory. */
 static int read_kind(table *t, const table_cell *c, ledger_kind *kind)
 {
-    const char *hint = "write \"flerårigt tilskud\" (a multi-year grant) or \"driftsaftale\" "
-                       "(an operating agreement)";
+    const char *hint = msg_tr("write \"flerårigt tilskud\" (a multi-year grant) or \"driftsaftale\" "
+                              "(an operating agreement)");
     char sb[TABLE_SHOW_BUFSZ];
     char *f;
     int rc;

@@ -56,6 +56,7 @@
  * set-up both use is declared in model_internal.h. */
 #include "model.h"
 #include "model_internal.h"
+#include "messages.h"
 
 #include <glpk.h>
 #include <setjmp.h>
@@ -203,7 +204,7 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     rc = run_simplex(lp);
     if (rc != 0) {
         model_glpk_end(lp, NULL, NULL);
-        snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
+        snprintf(err, errsz, msg_tr("GLPK's simplex failed (code %d)"), rc);
         return MODEL_ERR_SOLVER;
     }
     status = glp_get_status(lp);
@@ -217,7 +218,7 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     }
     if (status != GLP_OPT && status != GLP_NOFEAS) {
         model_glpk_end(lp, NULL, NULL);
-        snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
+        snprintf(err, errsz, msg_tr("GLPK found no optimal allocation (status %d)"), status);
         return MODEL_ERR_SOLVER;
     }
     *nofeas = status == GLP_NOFEAS;
@@ -357,9 +358,9 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     if (rc != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
         model_glpk_end(lp, ind, val);
         if (rc != 0)
-            snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
+            snprintf(err, errsz, msg_tr("GLPK's simplex failed (code %d)"), rc);
         else
-            snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
+            snprintf(err, errsz, msg_tr("GLPK found no optimal allocation (status %d)"), status);
         return MODEL_ERR_SOLVER;
     }
     if (status == GLP_NOFEAS) {

@@ -1,5 +1,6 @@
 /* money.c - Whole-krone amounts: Danish parsing and printing, exact. */
 #include "money.h"
+#include "messages.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -295,7 +296,7 @@ char *money_explain(const char *s, size_t len, money_status st, char *buf, size_
             append_digits(digits, sizeof digits, comma + 1, tl);
             reading(digits, strlen(digits), b, sizeof b);
         }
-        snprintf(buf, size, "is ambiguous: %s or %s?", a, b);
+        snprintf(buf, size, msg_tr("is ambiguous: %s or %s?"), a, b);
         break;
     case MONEY_ENGLISH:
         for (size_t i = 0; i < len && s[i] != '.'; i++)
@@ -332,7 +333,7 @@ char *money_explain(const char *s, size_t len, money_status st, char *buf, size_
                  "from the right, as in 1.000.000 (one kind of separator throughout)");
         break;
     default:
-        snprintf(buf, size, "is not an amount: %s", money_strerror(st));
+        snprintf(buf, size, msg_tr("is not an amount: %s"), money_strerror(st));
         break;
     }
     return buf;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "messages.h"
 
 /* ---- the registry -------------------------------------------------------- */
 
@@ -37,9 +38,9 @@ static void threshold_why(const rule_params *p, pulje_kr prot, pulje_kr money, c
 {
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
     snprintf(msg, size,
-             "the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
+             msg_tr("the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
              "kr. available for new grants; the rule does not reduce them, so no "
-             "allocation is possible",
+             "allocation is possible"),
              money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
 }
 
@@ -48,9 +49,9 @@ static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char
 {
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
     snprintf(msg, size,
-             "the first %s kr. of every assessed amount sum to %s kr., more than the %s "
+             msg_tr("the first %s kr. of every assessed amount sum to %s kr., more than the %s "
              "kr. available for new grants; the excess rule does not reduce them, so no "
-             "allocation is possible",
+             "allocation is possible"),
              money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
 }
 
@@ -76,8 +77,8 @@ static const rule_def rule_defs[] = {
         .kind = RULE_THRESHOLD, .key = "threshold", .aliases = threshold_aliases,
         .uses_threshold = true, .factor = true, .protected_part = threshold_protected,
         .model = RULE_MODEL_FACTOR, .protected_why = threshold_why,
-        .protected_hint = "lower the threshold in [rules], choose rule = proportional, or "
-                          "refuse more applications",
+        .protected_hint = MSG_N("lower the threshold in [rules], choose rule = proportional, or "
+                          "refuse more applications"),
     },
     [RULE_PROPORTIONAL] = {
         .kind = RULE_PROPORTIONAL, .key = "proportional", .aliases = proportional_aliases,
@@ -87,8 +88,8 @@ static const rule_def rule_defs[] = {
         .kind = RULE_EXCESS, .key = "excess", .uses_threshold = true, .factor = true,
         .protected_part = excess_protected, .model = RULE_MODEL_FACTOR,
         .protected_why = excess_why,
-        .protected_hint = "lower the threshold in [rules], choose another rule, or refuse "
-                          "more applications",
+        .protected_hint = MSG_N("lower the threshold in [rules], choose another rule, or refuse "
+                          "more applications"),
     },
     [RULE_CEA] = {
         .kind = RULE_CEA, .key = "cea", .level = cea_level, .at_level = cea_at,

@@ -11,6 +11,7 @@
 
 #include "table_internal.h"
 #include "text.h"
+#include "messages.h"
 
 /* ---------------------------------------------------------------------------
  * Diagnostics.
@@ -34,7 +35,7 @@ static void vnote(table *t, diag_level level, unsigned line, unsigned col, const
         return;
     }
     t->diags++;
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, msg_tr(fmt), ap);
     diag_add(t->dl, level, t->file, line, col, hint, "%s", buf);
 }
 
@@ -449,11 +450,11 @@ static int parse_bytes(const table_spec *spec, const table_opts *opts, const cha
         if (!t.have_header) {
             table_known_headers(&t, ";", example, sizeof example);
             snprintf(hint, sizeof hint,
-                     "the first line must be the header, like %s, then one line per %s",
+                     msg_tr("the first line must be the header, like %s, then one line per %s"),
                      example, spec->row_name);
             table_note(&t, DIAG_ERROR, 0, 0, hint, "the file is empty");
         } else if (t.nrows == 0 && !spec->rows_optional) {
-            snprintf(hint, sizeof hint, "add one line per %s below the header",
+            snprintf(hint, sizeof hint, msg_tr("add one line per %s below the header"),
                      spec->row_name);
             table_note(&t, DIAG_ERROR, 0, 0, hint, "the file has a header but no %s",
                        spec->rows_name);

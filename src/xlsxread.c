@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "xlsxread_internal.h"
+#include "messages.h"
 
 
 void xlsx_fail(xr *x, xlsxread_error e, const char *fmt, ...)
@@ -23,7 +24,7 @@ void xlsx_fail(xr *x, xlsxread_error e, const char *fmt, ...)
     x->err = e;
     if (x->detail && x->detailsz) {
         va_start(ap, fmt);
-        vsnprintf(x->detail, x->detailsz, fmt, ap);
+        vsnprintf(x->detail, x->detailsz, msg_tr(fmt), ap);
         va_end(ap);
     }
     if (x->parser)
