@@ -1151,8 +1151,9 @@ static const char *one_conversion(const char *p, char *out, size_t size, size_t 
     }
     while (*p && strchr("hljztL", *p) && k < 4)
         spec[k++] = *p++;
-    if (*p)
-        spec[k++] = *p++;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return p; /* "100 %, e.g.": a per cent sign in a hint, not a conversion */
+    spec[k++] = *p++;
     for (size_t i = 0; i < k && *n + 2 < size; i++)
         out[(*n)++] = spec[i];
     if (*n + 1 < size)

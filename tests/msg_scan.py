@@ -32,7 +32,7 @@ CALLS = {
     "MSG_N": (0,),
 }
 
-PRI = re.compile(r"PRI[diouxX](?:8|16|32|64|MAX|PTR)\\b")
+PRI = re.compile(r"PRI[diouxX](?:8|16|32|64|MAX|PTR)\b")
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 SIMPLE = {"n": 10, "t": 9, "r": 13, "\\": 92, '"': 34, "'": 39, "?": 63, "a": 7,
           "b": 8, "f": 12, "v": 11, "0": 0}
