@@ -37,8 +37,8 @@ void *apps_grow(void *buf, size_t *cap, size_t need, size_t size)
 
 
 /* What the readings name their rows. */
-#define ROW_NAME "application"
-#define ROWS_NAME "applications"
+#define ROW_NAME MSG_N("application")
+#define ROWS_NAME MSG_N("applications")
 
 /* Columns per earmark after the known ones: one per criterion, then the
  * supplement asked for and the supplement assessed. */

@@ -43,7 +43,7 @@ const table_column ledger_columns[] = {
     {NULL, NULL, {NULL}, false, NULL},
 };
 
-static const table_spec ledger_spec = {ledger_columns, "commitment", "commitments", true};
+static const table_spec ledger_spec = {ledger_columns, MSG_N("commitment"), MSG_N("commitments"), true};
 
 static const char *const kind_names[] = {
     [LEDGER_MULTI_YEAR] = "flerårigt tilskud",

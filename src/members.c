@@ -20,7 +20,7 @@ static const table_column columns[] = {
     {NULL, NULL, {NULL}, false, NULL},
 };
 
-static const table_spec spec = {columns, "member", "members", true};
+static const table_spec spec = {columns, MSG_N("member"), MSG_N("members"), true};
 
 /* The roles as written (folded), and the role each means. */
 static const struct {
@@ -286,7 +286,7 @@ static void warn_member(const member_list *m, const app_list *apps, const member
              "(forvaltningsloven § 3), and assesses none of them",
              "%s (%s) is tied to %zu application%s and must not take part in %s: %s",
              mb->name, mb->role == MEMBER_PANEL ? "indstillingsudvalg" : "udvalg", nc,
-             nc == 1 ? "" : "s", nc == 1 ? "it" : "them", list);
+             nc == 1 ? "" : "s", nc == 1 ? msg_tr("it") : msg_tr("them"), list);
 }
 
 int members_check(const pool *p, const app_list *apps, diag_list *dl)
