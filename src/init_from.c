@@ -167,7 +167,7 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             else
                 snprintf(newv, sizeof newv, "%d-12-15", c->year - 1);
             set = 1;
-            ret = "the committee's meeting date";
+            ret = MSG_N("the committee's meeting date");
         } else if (strcmp(key, "applications") == 0) {
             snprintf(newv, sizeof newv, "%s", INIT_APPS_CSV);
             set = 1;
@@ -177,24 +177,24 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             snprintf(newv, sizeof newv, "%s", INIT_LEDGER_CSV);
             set = 1;
         } else if (strcmp(key, "case_number") == 0) {
-            ret = "this year's case number";
+            ret = MSG_N("this year's case number");
         }
     } else if (strcmp(sec, "budget") == 0) {
         shift_key = 1;
-        ret = "this year's amount";
+        ret = MSG_N("this year's amount");
     } else if (strcmp(sec, "reservations") == 0) {
         shift_key = 1;
-        ret = "still reserved this year? (the ledger's rows reserve themselves)";
+        ret = MSG_N("still reserved this year? (the ledger's rows reserve themselves)");
     } else if (strcmp(sec, "earmarks") == 0) {
         shift_key = 1;
-        ret = "this year's amount";
+        ret = MSG_N("this year's amount");
     } else if (strcmp(sec, "rules") == 0 && strcmp(key, "residual_label") == 0) {
         shift_value = 1;
     } else if (strcmp(sec, "multiyear") == 0 &&
                (strcmp(key, "money_year2") == 0 || strcmp(key, "money_year3") == 0)) {
-        ret = "the money of the years after this one";
+        ret = MSG_N("the money of the years after this one");
     } else if (strncmp(sec, "earmark ", 8) == 0 && strcmp(key, "amount") == 0) {
-        ret = "this year's money for the earmark";
+        ret = MSG_N("this year's money for the earmark");
     }
     if (drop) {
         sb_str(&c->out, "; ");
@@ -223,11 +223,11 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             sbuf k = {0};
             shift_years(&k, key, strlen(key), c->old->year, c->delta);
             note(c->rep->edit, &c->rep->n_edit, "%s:%u: [%s] %s: %s", INIT_POOL_FILE,
-                 c->out_line, sec, k.p ? k.p : key, ret);
+                 c->out_line, sec, k.p ? k.p : key, msg_tr(ret));
             free(k.p);
         } else {
             note(c->rep->edit, &c->rep->n_edit, "%s:%u: [%s] %s: %s", INIT_POOL_FILE,
-                 c->out_line, sec, key, ret);
+                 c->out_line, sec, key, msg_tr(ret));
         }
     } else {
         sb_add(&c->out, ve, (size_t)(end - ve));
@@ -303,7 +303,7 @@ static void first_problem(const diag_list *dl, const char *what, char *err, size
             diag_format(&dl->v[i], buf, sizeof buf);
             break;
         }
-    text_set_err(err, errsz, "%s: %s", what, buf[0] ? buf : "it does not read");
+    text_set_err(err, errsz, "%s: %s", msg_tr(what), buf[0] ? buf : msg_tr("it does not read"));
 }
 
 /* Where last year's run wrote its ledger: out_dir, else "outputs" beside from. */
@@ -352,7 +352,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
     memset(&c, 0, sizeof c);
     diag_init(&dl);
     if (pool_load(from, &old, &dl) != 0 || text_read_file(from, &text, &len) != 0) {
-        first_problem(&dl, "last round's pool file does not read", err, errsz);
+        first_problem(&dl, MSG_N("last round's pool file does not read"), err, errsz);
         st = INIT_FROM;
         goto done;
     }
@@ -369,7 +369,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
         goto done;
     }
     if (have_ledger && ledger_load(ledger_src, &led, &dl) != 0) {
-        first_problem(&dl, "last round's written ledger does not read", err, errsz);
+        first_problem(&dl, MSG_N("last round's written ledger does not read"), err, errsz);
         st = INIT_FROM;
         goto done;
     }
@@ -413,7 +413,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
     diag_init(&dl);
     snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
     if (pool_load(path, &fresh, &dl) != 0) {
-        first_problem(&dl, "the carried pool file does not read (fix it by hand)", err, errsz);
+        first_problem(&dl, MSG_N("the carried pool file does not read (fix it by hand)"), err, errsz);
         st = INIT_FROM;
         goto done;
     }

@@ -189,16 +189,16 @@ static void test_check_and_run_warn_per_member(void **state)
     assert_non_null(strstr(buf, "Inhabilitet\tA6\tMette Juul\t"));
     assert_non_null(strstr(buf, "Inhabilitet\tE6\tklubben lune stemmer i HJALLESE\t"));
     assert_null(strstr(buf, "Inhabilitet\tA7\t"));
-    assert_non_null(strstr(buf, "medlemmer.csv:2: Jens Hansen (indstillingsudvalg) is tied to 2"));
+    assert_non_null(strstr(buf, "medlemmer.csv:2: Jens Hansen (indstillingsudvalg) er knyttet til 2"));
     /* a bad role is an error: nothing computed */
     snprintf(cmd, sizeof cmd, "sed -i 's/;udvalg;/;formand;/' %s/medlemmer.csv && "
              "%s/pulje check %s/pulje-2023.ini 2>&1", dir, build, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 2);
-    assert_non_null(strstr(buf, "/medlemmer.csv:3:2: error: member Mette Juul: role \"formand\""));
+    assert_non_null(strstr(buf, "/medlemmer.csv:3:2: fejl: medlem Mette Juul: rollen \"formand\""));
     /* a pool without members is as before: no member warnings */
     snprintf(cmd, sizeof cmd, "%s/pulje check inputs/pulje-2023.ini 2>&1", build);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
-    assert_null(strstr(buf, "must not take part"));
+    assert_null(strstr(buf, "må ikke deltage"));
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
     free(buf);
