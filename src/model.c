@@ -71,14 +71,14 @@
 const char *model_strerror(model_status st)
 {
     switch (st) {
-    case MODEL_OK:              return "ok";
-    case MODEL_ERR_NOMEM:       return "out of memory";
-    case MODEL_ERR_SOLVER:      return "the GLPK solver failed";
-    case MODEL_ERR_INFEASIBLE:  return "no allocation satisfies the rules";
-    case MODEL_ERR_MISMATCH:    return "the solver's answer does not match the exact optimum";
-    case MODEL_ERR_UNSUPPORTED: return "the rule cannot be expressed in the model";
+    case MODEL_OK:              return msg_tr("ok");
+    case MODEL_ERR_NOMEM:       return msg_tr("out of memory");
+    case MODEL_ERR_SOLVER:      return msg_tr("the GLPK solver failed");
+    case MODEL_ERR_INFEASIBLE:  return msg_tr("no allocation satisfies the rules");
+    case MODEL_ERR_MISMATCH:    return msg_tr("the solver's answer does not match the exact optimum");
+    case MODEL_ERR_UNSUPPORTED: return msg_tr("the rule cannot be expressed in the model");
     }
-    return "unknown model status";
+    return msg_tr("unknown model status");
 }
 
 /* GLPK calls this on an internal fault instead of abort(): free its

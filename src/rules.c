@@ -209,13 +209,13 @@ pulje_kr rule_protected(const rule_params *p, pulje_kr c)
 const char *rule_strerror(rule_status st)
 {
     switch (st) {
-    case RULE_OK:            return "ok";
-    case RULE_ERR_NOMEM:     return "out of memory";
-    case RULE_ERR_PROTECTED: return "the amounts the rule protects exceed the money";
-    case RULE_ERR_ARGS:      return "invalid arguments to the rule";
-    case RULE_ERR_MIN_GRANT: return "every share would fall below the minimum grant";
+    case RULE_OK:            return msg_tr("ok");
+    case RULE_ERR_NOMEM:     return msg_tr("out of memory");
+    case RULE_ERR_PROTECTED: return msg_tr("the amounts the rule protects exceed the money");
+    case RULE_ERR_ARGS:      return msg_tr("invalid arguments to the rule");
+    case RULE_ERR_MIN_GRANT: return msg_tr("every share would fall below the minimum grant");
     }
-    return "unknown rule status";
+    return msg_tr("unknown rule status");
 }
 
 void rule_result_free(rule_result *r)
