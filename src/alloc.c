@@ -77,7 +77,7 @@ static int explain_rule(const pool *p, const alloc_result *r, const pulje_kr *cl
         char why[256] = "invalid rule parameters", names[256], hint[300];
         rule_params_valid(&p->rule, why, sizeof why);
         snprintf(hint, sizeof hint, msg_tr("the rules are %s"),
-                 rule_names_join(names, sizeof names, RULE_NAMES_ALL, "and"));
+                 rule_names_join(names, sizeof names, RULE_NAMES_ALL, MSG_N("and")));
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, hint, "the rule failed: %s", why);
         return -1;
     }

@@ -150,7 +150,7 @@ char *rule_names_join(char *buf, size_t size, rule_names_which which, const char
             continue; /* a row left empty: the registry test names it */
         sep = k == 0 ? "" : k + 1 < count ? ", " : NULL;
         w = sep ? snprintf(buf + len, size - len, "%s%s", sep, rule_defs[i].key)
-                : snprintf(buf + len, size - len, " %s %s", conj, rule_defs[i].key);
+                : snprintf(buf + len, size - len, " %s %s", msg_tr(conj), rule_defs[i].key);
         k++;
         if (w < 0 || (size_t)w >= size - len)
             return buf; /* truncated */
@@ -162,8 +162,8 @@ char *rule_names_join(char *buf, size_t size, rule_names_which which, const char
 const char *rule_names_list(void)
 {
     static char list[256];
-    if (!list[0])
-        rule_names_join(list, sizeof list, RULE_NAMES_ALL, "or");
+    /* made each time: the conjunction follows the language */
+    rule_names_join(list, sizeof list, RULE_NAMES_ALL, MSG_N("or"));
     return list;
 }
 

@@ -78,7 +78,7 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
                 snprintf(err, errsz,
                          msg_tr("the rule %s takes no threshold; only %s do "
                          "(e.g. threshold:50.000)"), rule_name(p.kind),
-                         rule_names_join(which, sizeof which, RULE_NAMES_THRESHOLD, "and"));
+                         rule_names_join(which, sizeof which, RULE_NAMES_THRESHOLD, MSG_N("and")));
             return false;
         }
         if (!spec_amount(s + 1, n, &p.threshold)) {
