@@ -493,22 +493,22 @@ static const char *xlsx_hint(xlsxread_error e)
 {
     switch (e) {
     case XLSXREAD_ERR_NOMEM:
-        return "close other programs and try again";
+        return MSG_N("close other programs and try again");
     case XLSXREAD_ERR_OPEN:
-        return "check the name in the pool file and that the file exists and can be read";
+        return MSG_N("check the name in the pool file and that the file exists and can be read");
     case XLSXREAD_ERR_TOO_BIG:
-        return "save the applications from Excel as \"CSV (semikolonsepareret)\" and name "
-               "the .csv in the pool file";
+        return MSG_N("save the applications from Excel as \"CSV (semikolonsepareret)\" and name "
+               "the .csv in the pool file");
     case XLSXREAD_ERR_ENCRYPTED:
-        return "open the workbook with its password, remove the password (Excel: Filer > "
+        return MSG_N("open the workbook with its password, remove the password (Excel: Filer > "
                "Oplysninger > Beskyt projektmappe > Krypter med adgangskode; LibreOffice: Gem "
-               "som without \"Gem med adgangskode\") and save it again";
+               "som without \"Gem med adgangskode\") and save it again");
     case XLSXREAD_ERR_NO_SUCH_SHEET:
-        return "write one of the workbook's sheet names after applications_sheet = in [pool] "
-               "of the pool file, or delete the line to read the first sheet";
+        return MSG_N("write one of the workbook's sheet names after applications_sheet = in [pool] "
+               "of the pool file, or delete the line to read the first sheet");
     default:
-        return "open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or "
-               "save it as \"CSV (semikolonsepareret)\" and name the .csv in the pool file";
+        return MSG_N("open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or "
+               "save it as \"CSV (semikolonsepareret)\" and name the .csv in the pool file");
     }
 }
 

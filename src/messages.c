@@ -125,6 +125,28 @@ static const msg_entry table[] = {
      "(kommasepareret)\""},
     {"read as Windows-1252, since the file has no UTF-8 letters",
      "læst som Windows-1252, da filen ikke har nogen UTF-8-bogstaver"},
+    {"close other programs and try again",
+     "luk andre programmer, og prøv igen"},
+    {"check the name in the pool file and that the file exists and can be read",
+     "kontrollér navnet i puljefilen, og at filen findes og kan læses"},
+    {"save the applications from Excel as \"CSV (semikolonsepareret)\" and name the .csv in the "
+     "pool file",
+     "gem ansøgningerne fra Excel som \"CSV (semikolonsepareret)\", og angiv .csv-filen i "
+     "puljefilen"},
+    {"open the workbook with its password, remove the password (Excel: Filer > Oplysninger > "
+     "Beskyt projektmappe > Krypter med adgangskode; LibreOffice: Gem som without \"Gem med "
+     "adgangskode\") and save it again",
+     "åbn regnearket med adgangskoden, fjern adgangskoden (Excel: Filer > Oplysninger > "
+     "Beskyt projektmappe > Krypter med adgangskode; LibreOffice: Gem som uden \"Gem med "
+     "adgangskode\"), og gem det igen"},
+    {"write one of the workbook's sheet names after applications_sheet = in [pool] of the "
+     "pool file, or delete the line to read the first sheet",
+     "skriv et af regnearkets arknavne efter applications_sheet = i [pool] i puljefilen, "
+     "eller slet linjen for at læse det første ark"},
+    {"open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or save it as \"CSV "
+     "(semikolonsepareret)\" and name the .csv in the pool file",
+     "åbn filen i Excel, og gem den som \"Excel-projektmappe (*.xlsx)\"; eller gem den som \"CSV "
+     "(semikolonsepareret)\", og angiv .csv-filen i puljefilen"},
     {"move the sheet \"%s\" first in the workbook, or name it in the pool file: "
      "applications_sheet = %s under [pool]",
      "flyt arket \"%s\" først i regnearket, eller angiv det i puljefilen: applications_sheet = "
@@ -644,6 +666,8 @@ static const msg_entry table[] = {
      "%s%s\"%s\" er negativt"},
     {"%s%s\"%s\" %s",
      "%s%s\"%s\" %s"},
+    {" and ",
+     " og "},
     {"write the header as [%s]",
      "skriv overskriften som [%s]"},
     {"the section header has no closing ']'",
@@ -761,12 +785,20 @@ static const msg_entry table[] = {
      "sænk min eller hæv max; 0 betyder ingen"},
     {"[earmark %s]: min (%s kr.) is above max (%s kr.)",
      "[earmark %s]: min (%s kr.) er over max (%s kr.)"},
+    {"add a line such as `name = § 18-Hovedpuljen` under [pool]",
+     "tilføj en linje som `name = § 18-Hovedpuljen` under [pool]"},
     {"a year",
      "et år"},
     {"write the grant year as four digits, e.g. 2023",
      "skriv tilskudsåret med fire cifre, f.eks. 2023"},
+    {"add a line such as `year = 2023` under [pool]",
+     "tilføj en linje som `year = 2023` under [pool]"},
     {"write the date as YYYY-MM-DD, e.g. 2022-12-13",
      "skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2022-12-13"},
+    {"add a line such as `applications = ansoegninger-2023.csv` under [pool]; the path is "
+     "relative to the pool file",
+     "tilføj en linje som `applications = ansoegninger-2023.csv` under [pool]; stien er i "
+     "forhold til puljefilen"},
     {"choose threshold (the 2023 rule: only amounts above the threshold are reduced; also "
      "\"2023\"), proportional (every amount reduced; also \"pro\"), excess (only the part above "
      "the threshold is reduced), cea (a common ceiling), cel (a common cut in kroner) or "

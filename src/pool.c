@@ -132,7 +132,7 @@ static void sections_list(char *buf, size_t size)
     size_t n = 0;
     buf[0] = '\0';
     for (int s = SEC_POOL; s < SEC_EARMARK && n < size; s++) {
-        const char *sep = s == SEC_POOL ? "" : s + 1 == SEC_EARMARK ? " and " : ", ";
+        const char *sep = s == SEC_POOL ? "" : s + 1 == SEC_EARMARK ? msg_tr(" and ") : ", ";
         int w = snprintf(buf + n, size - n, "%s[%s]", sep, pool_section_names[s]);
         if (w < 0)
             break;

@@ -289,7 +289,7 @@ static void keys_hint(char *buf, size_t size)
 {
     size_t n = (size_t)snprintf(buf, size, msg_tr("[earmark <key>] has"));
     for (size_t i = 0; i < N_EARMARK_KEYS && n < size; i++) {
-        const char *sep = i == 0 ? " " : i + 1 == N_EARMARK_KEYS ? " and " : ", ";
+        const char *sep = i == 0 ? " " : i + 1 == N_EARMARK_KEYS ? msg_tr(" and ") : ", ";
         int w = snprintf(buf + n, size - n, "%s%s", sep, earmark_keys[i].shown);
         if (w < 0)
             break;

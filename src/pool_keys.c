@@ -69,7 +69,7 @@ static void after_grant_bound(pool_parser *st, const pool_key *k, unsigned vcol)
 /* Every key of [pool], [rules] and [multiyear], in the order the hints name them. */
 static const pool_key pool_keys[] = {
     {.name = "name", .sec = SEC_POOL, .type = KT_TEXT, .field = F(name),
-     .required = "add a line such as `name = § 18-Hovedpuljen` under [pool]",
+     .required = MSG_N("add a line such as `name = § 18-Hovedpuljen` under [pool]"),
      .example = "§ 18-Hovedpuljen"},
     {.name = "short_name", .sec = SEC_POOL, .type = KT_TEXT, .field = F(short_name),
      .example = "Hovedpuljen"},
@@ -77,12 +77,12 @@ static const pool_key pool_keys[] = {
      .example = "Beskæftigelses- og Socialudvalget"},
     {.name = "year", .sec = SEC_POOL, .type = KT_INT, .field = F(year), .min = 1900, .max = 2200,
      .digits = 6, .noun = MSG_N("a year"), .hint = MSG_N("write the grant year as four digits, e.g. 2023"),
-     .required = "add a line such as `year = 2023` under [pool]", .example = "2023"},
+     .required = MSG_N("add a line such as `year = 2023` under [pool]"), .example = "2023"},
     {.name = "decision_date", .sec = SEC_POOL, .type = KT_DATE, .field = F(decision_date),
      .hint = MSG_N("write the date as YYYY-MM-DD, e.g. 2022-12-13"), .example = "2022-12-13"},
     {.name = "applications", .sec = SEC_POOL, .type = KT_TEXT, .field = F(applications),
-     .required = "add a line such as `applications = ansoegninger-2023.csv` under "
-                 "[pool]; the path is relative to the pool file",
+     .required = MSG_N("add a line such as `applications = ansoegninger-2023.csv` under "
+                 "[pool]; the path is relative to the pool file"),
      .example = "ansoegninger-2023.csv"},
     {.name = "applications_sheet", .sec = SEC_POOL, .type = KT_TEXT,
      .field = F(applications_sheet), .example = "Ansøgninger"},
@@ -386,7 +386,7 @@ static void section_keys_hint(enum pool_section sec, char *buf, size_t size)
     for (size_t i = 0; i < N_KEYS && n < size; i++) {
         if (pool_keys[i].sec != sec)
             continue;
-        const char *sep = seen == 0 ? " " : seen + 1 == count ? " and " : ", ";
+        const char *sep = seen == 0 ? " " : seen + 1 == count ? msg_tr(" and ") : ", ";
         int w = snprintf(buf + n, size - n, "%s%s", sep, pool_keys[i].name);
         if (w < 0)
             break;
