@@ -351,7 +351,7 @@ static const msg_entry table[] = {
     {"the carried pool file does not read (fix it by hand)",
      "den videreførte puljefil kan ikke læses (ret den i hånden)"},
     {"templates: %s/%s and %s/%s, with the columns of %zu earmark%s",
-     "skabeloner: %s/%s og %s/%s med kolonnerne til antal øremærkninger: %zu%.0s"},
+     "skabeloner: %s/%s og %s/%s med kolonner til %zu øremærkning(er)%.0s"},
     {"name a folder with --out",
      "angiv en mappe med --out"},
     {"the output folder %s is not a folder",
