@@ -5,7 +5,8 @@
 #   make test    install missing Debian packages (the tests' too), build, run every test
 #   make check   the tests again under AddressSanitizer + UBSan
 #   make valgrind  the tests under valgrind (leaks are errors)
-#   make install PREFIX=/usr/local   install bin/pulje and share/man/man1/pulje.1
+#   make install PREFIX=/usr/local   install bin/pulje, share/man/man1/pulje.1 and
+#                                    share/man/da/man1/pulje.1 (pulje.da.1)
 #                (without root: make install PREFIX=$HOME/.local)
 #   make uninstall PREFIX=/usr/local
 #   make man-check  render pulje.1 with groff, warnings are errors
@@ -172,13 +173,16 @@ install: $(PROG)
 	  exit 1; }
 	install -m 0755 $(PROG) $(DESTDIR)$(PREFIX)/bin/pulje
 	install -m 0644 pulje.1 $(DESTDIR)$(PREFIX)/share/man/man1/pulje.1
+	install -d $(DESTDIR)$(PREFIX)/share/man/da/man1
+	install -m 0644 pulje.da.1 $(DESTDIR)$(PREFIX)/share/man/da/man1/pulje.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/pulje $(DESTDIR)$(PREFIX)/share/man/man1/pulje.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/pulje $(DESTDIR)$(PREFIX)/share/man/man1/pulje.1 \
+	      $(DESTDIR)$(PREFIX)/share/man/da/man1/pulje.1
 
 man-check:
-	@out=$$(LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.1 2>&1); \
-	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "pulje.1: no groff warnings"
+	@out=$$(LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.1 pulje.da.1 2>&1); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "pulje.1, pulje.da.1: no groff warnings"
 
 # ---- fuzzing (clang's libFuzzer, with ASan + UBSan) ----------------------
 # Each harness in tests/fuzz/ runs for FUZZ_SECONDS on its seed corpus

@@ -9,6 +9,7 @@
 #include "phase.h"
 #include "rounding.h"
 #include "rules.h"
+#include "messages.h"
 
 void alloc_free(alloc_result *r)
 {
@@ -68,15 +69,15 @@ static int explain_rule(const pool *p, const alloc_result *r, const pulje_kr *cl
                  "lower min_grant in [rules] (0 means no minimum grant)",
                  "min_grant = %s kr. refuses every application: %s", money_format(p->rule.min_grant, a),
                  p->rule.min_grant > largest
-                     ? "it is above every assessed amount"
-                     : "no share reaches it with the money available");
+                     ? msg_tr("it is above every assessed amount")
+                     : msg_tr("no share reaches it with the money available"));
         return -1;
     }
     if (rs == RULE_ERR_ARGS) {
         char why[256] = "invalid rule parameters", names[256], hint[300];
         rule_params_valid(&p->rule, why, sizeof why);
-        snprintf(hint, sizeof hint, "the rules are %s",
-                 rule_names_join(names, sizeof names, RULE_NAMES_ALL, "and"));
+        snprintf(hint, sizeof hint, msg_tr("the rules are %s"),
+                 rule_names_join(names, sizeof names, RULE_NAMES_ALL, MSG_N("and")));
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, hint, "the rule failed: %s", why);
         return -1;
     }
@@ -177,7 +178,7 @@ static void warn_out_of_order(const pool *p, const app_list *apps, const round_i
     }
     if (info->n_unrepaired > shown) {
         size_t len = strlen(list);
-        snprintf(list + len, sizeof list - len, " and %zu more", info->n_unrepaired - shown);
+        snprintf(list + len, sizeof list - len, msg_tr(" and %zu more"), info->n_unrepaired - shown);
     }
     diag_add(dl, DIAG_WARNING, p->file, 0, 0,
              "choose a smaller rounding unit in [rules] to keep larger claims at or above "
@@ -199,11 +200,11 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
     pulje_kr u = p->rounding, rounding_part = r->residual - r->unshared;
 
     if (rounding_part >= r->unshared)
-        snprintf(msg, sizeof msg, "the rounding leaves %s kr. undistributed (%s of the money "
-                 "for new grants)", money_format(r->residual, res),
+        snprintf(msg, sizeof msg, msg_tr("the rounding leaves %s kr. undistributed (%s of the money "
+                 "for new grants)"), money_format(r->residual, res),
                  money_format_pct(r->residual, r->available, 1, pct));
     else
-        snprintf(msg, sizeof msg, "%s %s kr. undistributed (%s of the money for new grants)",
+        snprintf(msg, sizeof msg, msg_tr("%s %s kr. undistributed (%s of the money for new grants)"),
                  p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant leave"
                  : p->rule.max_grant > 0                         ? "max_grant leaves"
                                                                  : "min_grant leaves",
@@ -214,17 +215,17 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
         size_t i = info->stuck_first;
         money_format_ratio(rr->num[i], rr->den, 2, sh);
         if (info->stuck_size == 1)
-            snprintf(msg + len, sizeof msg - len, ": Nr %s with share %s kr. could not take "
-                     "a unit", apps->v[i].nr, sh);
+            snprintf(msg + len, sizeof msg - len, msg_tr(": Nr %s with share %s kr. could not take "
+                     "a unit"), apps->v[i].nr, sh);
         else
-            snprintf(msg + len, sizeof msg - len, ": group of %zu applications with %sshare "
-                     "%s kr. could not be served", info->stuck_size,
+            snprintf(msg + len, sizeof msg - len, msg_tr(": group of %zu applications with %sshare "
+                     "%s kr. could not be served"), info->stuck_size,
                      info->stuck_equal ? "" : "the same remainder and largest ", sh);
         len = strlen(msg);
     }
     if (r->unshared > 0 && rounding_part >= r->unshared) {
-        snprintf(msg + len, sizeof msg - len, "; %s kr. of it no application can take under "
-                 "%s", money_format(r->unshared, res),
+        snprintf(msg + len, sizeof msg - len, msg_tr("; %s kr. of it no application can take under "
+                 "%s"), money_format(r->unshared, res),
                  p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant"
                  : p->rule.max_grant > 0                         ? "max_grant"
                                                                  : "min_grant");
@@ -235,13 +236,13 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
         pulje_kr *g = malloc((r->n ? r->n : 1) * sizeof *g);
         if (g && round_shares_ex(rr, claims, caps, u / 10, r->available, g, NULL, &alt_info) ==
                      0) {
-            snprintf(msg + len, sizeof msg - len, "; with unit %s the residual would be %s kr.",
+            snprintf(msg + len, sizeof msg - len, msg_tr("; with unit %s the residual would be %s kr."),
                      money_format(u / 10, ub), money_format(alt_info.residual, alt));
             round_info_free(&alt_info);
         }
         free(g);
     } else {
-        snprintf(msg + len, sizeof msg - len, "; 1 kr. is already the smallest unit");
+        snprintf(msg + len, sizeof msg - len, msg_tr("; 1 kr. is already the smallest unit"));
     }
     diag_add(dl, DIAG_WARNING, p->file, 0, 0,
              "choose a smaller rounding unit in [rules], or hand the residual out by hand",

@@ -13,6 +13,7 @@
 #include "table.h"
 #include "text.h"
 #include "xlsxread.h"
+#include "messages.h"
 
 /* Room for need (> 0) elements of size bytes in buf, which holds *cap:
  * doubles until it fits. Returns the buffer, perhaps moved, or NULL on out of
@@ -36,8 +37,8 @@ void *apps_grow(void *buf, size_t *cap, size_t need, size_t size)
 
 
 /* What the readings name their rows. */
-#define ROW_NAME "application"
-#define ROWS_NAME "applications"
+#define ROW_NAME MSG_N("application")
+#define ROWS_NAME MSG_N("applications")
 
 /* Columns per earmark after the known ones: one per criterion, then the
  * supplement asked for and the supplement assessed. */
@@ -492,22 +493,22 @@ static const char *xlsx_hint(xlsxread_error e)
 {
     switch (e) {
     case XLSXREAD_ERR_NOMEM:
-        return "close other programs and try again";
+        return MSG_N("close other programs and try again");
     case XLSXREAD_ERR_OPEN:
-        return "check the name in the pool file and that the file exists and can be read";
+        return MSG_N("check the name in the pool file and that the file exists and can be read");
     case XLSXREAD_ERR_TOO_BIG:
-        return "save the applications from Excel as \"CSV (semikolonsepareret)\" and name "
-               "the .csv in the pool file";
+        return MSG_N("save the applications from Excel as \"CSV (semikolonsepareret)\" and name "
+               "the .csv in the pool file");
     case XLSXREAD_ERR_ENCRYPTED:
-        return "open the workbook with its password, remove the password (Excel: Filer > "
+        return MSG_N("open the workbook with its password, remove the password (Excel: Filer > "
                "Oplysninger > Beskyt projektmappe > Krypter med adgangskode; LibreOffice: Gem "
-               "som without \"Gem med adgangskode\") and save it again";
+               "som without \"Gem med adgangskode\") and save it again");
     case XLSXREAD_ERR_NO_SUCH_SHEET:
-        return "write one of the workbook's sheet names after applications_sheet = in [pool] "
-               "of the pool file, or delete the line to read the first sheet";
+        return MSG_N("write one of the workbook's sheet names after applications_sheet = in [pool] "
+               "of the pool file, or delete the line to read the first sheet");
     default:
-        return "open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or "
-               "save it as \"CSV (semikolonsepareret)\" and name the .csv in the pool file";
+        return MSG_N("open the file in Excel and save it as \"Excel-projektmappe (*.xlsx)\"; or "
+               "save it as \"CSV (semikolonsepareret)\" and name the .csv in the pool file");
     }
 }
 
@@ -530,8 +531,8 @@ static void other_sheet(const char *path, const xlsxread_result *first, diag_lis
     }
     if (found) {
         snprintf(hint, sizeof hint,
-                 "move the sheet \"%s\" first in the workbook, or name it in the pool file: "
-                 "applications_sheet = %s under [pool]",
+                 msg_tr("move the sheet \"%s\" first in the workbook, or name it in the pool file: "
+                 "applications_sheet = %s under [pool]"),
                  found, found);
         diag_add(dl, DIAG_ERROR, path, 1, 0, hint,
                  "pulje read the first sheet, \"%s\", whose first row is not the applications' "

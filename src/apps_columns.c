@@ -5,6 +5,7 @@
 
 #include "apps_internal.h"
 #include "money.h"
+#include "messages.h"
 
 #define FIELD(f) offsetof(app, f)
 
@@ -83,7 +84,7 @@ const apps_column apps_columns[] = {
                 .meaning = "years applied for: 1, 2 or 3 (empty: 1)"},
         .kind = APPS_COUNT, .field = FIELD(years), .min = 1, .max = 3, .empty = 1,
         .what = "1, 2 or 3",
-        .hint = "write 1, 2 or 3 (the years applied for), or leave it empty for 1",
+        .hint = MSG_N("write 1, 2 or 3 (the years applied for), or leave it empty for 1"),
         .note = {"Antal år, der søges: 1, 2 eller 3 (tomt = 1).",
                  "Years applied for: 1, 2 or 3 (empty = 1)."},
         .width = 10, .check = APPS_CHECK_LIST,
@@ -95,7 +96,7 @@ const apps_column apps_columns[] = {
                            "`min_active_years`)"},
         .kind = APPS_COUNT, .field = FIELD(active_years), .min = 0, .max = 500, .empty = -1,
         .what = "a whole number of years up to 500",
-        .hint = "write how many years the activity has run, like 5, or leave it empty",
+        .hint = MSG_N("write how many years the activity has run, like 5, or leave it empty"),
         .note = {"Antal år, aktiviteten har kørt (flerårige tilskud kræver mindst 5).",
                  "Years the activity has run (multi-year grants need at least 5)."},
         .width = 10, .check = APPS_CHECK_RANGE,
@@ -106,7 +107,7 @@ const apps_column apps_columns[] = {
                 .meaning = "`ja` marks a 3-year request as exceptional (required for 3 years)"},
         .kind = APPS_YES_NO, .field = FIELD(exceptional),
         .what = "ja or nej",
-        .hint = "write ja (or x) for an exceptional case; nej, 0 or empty otherwise",
+        .hint = MSG_N("write ja (or x) for an exceptional case; nej, 0 or empty otherwise"),
         .note = {"ja, hvis et 3-årigt tilskud er et særligt tilfælde; ellers nej eller tomt.",
                  "ja (yes) if a 3-year grant is an exceptional case; else nej (no) or empty."},
         .width = 12, .check = APPS_CHECK_LIST,
@@ -117,7 +118,7 @@ const apps_column apps_columns[] = {
                 .meaning = "the panel's priority among multi-year requests, 1 first"},
         .kind = APPS_COUNT, .field = FIELD(priority), .min = 1, .max = 999999999, .empty = 0,
         .what = "a positive whole number",
-        .hint = "write 1 for the first priority, 2 for the next, and so on, or leave it empty",
+        .hint = MSG_N("write 1 for the first priority, 2 for the next, and so on, or leave it empty"),
         .note = {"Indstillingsudvalgets prioritet blandt flerårige ansøgninger, 1 først; tomt "
                  "hvis ingen.",
                  "The panel's priority among multi-year requests, 1 first; empty if none."},

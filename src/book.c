@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "text.h"
+#include "messages.h"
 
 /* Excel stores numbers as doubles: integers above 2^53 are not exact. */
 #define EXACT_MAX INT64_C(9007199254740992)
@@ -64,7 +65,7 @@ void book_fail(book *b, const char *fmt, ...)
     if (!b->err || b->errsz == 0)
         return;
     va_start(ap, fmt);
-    vsnprintf(b->err, b->errsz, fmt, ap);
+    vsnprintf(b->err, b->errsz, msg_tr(fmt), ap);
     va_end(ap);
 }
 

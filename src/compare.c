@@ -8,6 +8,7 @@
 #include "model.h"
 #include "rules.h"
 #include "verify.h"
+#include "messages.h"
 
 void compare_free(compare_result *c)
 {
@@ -209,15 +210,15 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
         c += len[i];
         if (i < 3) {
             if (*c != ':') {
-                snprintf(err, errsz, "the sweep \"%s\" is not PARAM:FROM:TO:STEP "
-                         "(e.g. threshold:0:150.000:10.000)", text);
+                snprintf(err, errsz, msg_tr("the sweep \"%s\" is not PARAM:FROM:TO:STEP "
+                         "(e.g. threshold:0:150.000:10.000)"), text);
                 return false;
             }
             c++;
         }
     }
     if (*c) {
-        snprintf(err, errsz, "the sweep \"%s\" has more than PARAM:FROM:TO:STEP", text);
+        snprintf(err, errsz, msg_tr("the sweep \"%s\" has more than PARAM:FROM:TO:STEP"), text);
         return false;
     }
     if (len[0] == 9 && strncmp(f[0], "threshold", 9) == 0)
@@ -227,29 +228,29 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
     else if (len[0] == 3 && strncmp(f[0], "cap", 3) == 0)
         s.param = COMPARE_SWEEP_CAP;
     else {
-        snprintf(err, errsz, "cannot sweep \"%.*s\"; the parameters are threshold, max_grant "
-                 "and cap", (int)(len[0] > 64 ? 64 : len[0]), f[0]);
+        snprintf(err, errsz, msg_tr("cannot sweep \"%.*s\"; the parameters are threshold, max_grant "
+                 "and cap"), (int)(len[0] > 64 ? 64 : len[0]), f[0]);
         return false;
     }
     pulje_kr *dst[3] = {&s.from, &s.to, &s.step};
     static const char *const names[3] = {"FROM", "TO", "STEP"};
     for (int i = 0; i < 3; i++) {
         if (len[i + 1] == 0 || money_parse(f[i + 1], len[i + 1], dst[i]) != MONEY_OK) {
-            snprintf(err, errsz, "the sweep's %s \"%.*s\" is not a whole-krone amount",
+            snprintf(err, errsz, msg_tr("the sweep's %s \"%.*s\" is not a whole-krone amount"),
                      names[i], (int)(len[i + 1] > 64 ? 64 : len[i + 1]), f[i + 1]);
             return false;
         }
     }
     if (s.param == COMPARE_SWEEP_CAP && s.to > 100) {
-        snprintf(err, errsz, "the cap is a share from 0 to 100 %%; e.g. cap:30:60:5");
+        snprintf(err, errsz, msg_tr("the cap is a share from 0 to 100 %%; e.g. cap:30:60:5"));
         return false;
     }
     if (s.step <= 0 || s.to < s.from) {
-        snprintf(err, errsz, "the sweep needs FROM <= TO and a STEP above 0");
+        snprintf(err, errsz, msg_tr("the sweep needs FROM <= TO and a STEP above 0"));
         return false;
     }
     if ((s.to - s.from) / s.step + 1 > COMPARE_MAX_STEPS) {
-        snprintf(err, errsz, "the sweep has more than %d steps; take a larger STEP",
+        snprintf(err, errsz, msg_tr("the sweep has more than %d steps; take a larger STEP"),
                  COMPARE_MAX_STEPS);
         return false;
     }
@@ -283,7 +284,7 @@ static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
             size_t need = strlen(m) + strlen(spec) + 16;
             grown = malloc(need);
             if (grown) {
-                snprintf(grown, need, "rule %s: %s", spec, m);
+                snprintf(grown, need, msg_tr("rule %s: %s"), spec, m);
                 free(m);
                 dl->v[i].msg = grown;
             }

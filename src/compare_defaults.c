@@ -1,5 +1,6 @@
 /* compare_defaults.c - What `pulje compare` runs when it is not told. */
 #include "compare_defaults.h"
+#include "messages.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,13 +35,13 @@ size_t compare_parse_rules(const char *list, pulje_kr threshold, rule_params *v,
     while (*c) {
         size_t len = strcspn(c, ",");
         if (len >= sizeof spec || n == cap) {
-            snprintf(err, errsz, "--rules: too many rules or a rule too long");
+            snprintf(err, errsz, msg_tr("--rules: too many rules or a rule too long"));
             return 0;
         }
         memcpy(spec, c, len);
         spec[len] = '\0';
         if (!rule_parse_spec(spec, threshold, &v[n], why, sizeof why)) {
-            snprintf(err, errsz, "--rules: %s", why);
+            snprintf(err, errsz, msg_tr("--rules: %s"), why);
             *hint = "see pulje --help";
             return 0;
         }
@@ -50,7 +51,7 @@ size_t compare_parse_rules(const char *list, pulje_kr threshold, rule_params *v,
             c++;
     }
     if (n == 0) {
-        snprintf(err, errsz, "--rules is empty");
+        snprintf(err, errsz, msg_tr("--rules is empty"));
         *hint = "e.g. --rules threshold,excess,cea";
     }
     return n;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "messages.h"
+
 void diag_init(diag_list *dl)
 {
     memset(dl, 0, sizeof *dl);
@@ -44,7 +46,7 @@ void diag_add(diag_list *dl, diag_level level, const char *file, unsigned line,
     if (level == DIAG_ERROR)
         dl->n_errors++;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, msg_tr(fmt), ap);
     va_end(ap);
 
     if (dl->n == dl->cap) {
@@ -62,7 +64,7 @@ void diag_add(diag_list *dl, diag_level level, const char *file, unsigned line,
     d.col = col;
     d.file = dup_or_null(file, &failed);
     d.msg = dup_or_null(buf, &failed);
-    d.hint = dup_or_null(hint, &failed);
+    d.hint = dup_or_null(msg_tr(hint), &failed);
     if (failed) {
         free(d.file);
         free(d.msg);
@@ -81,7 +83,7 @@ size_t diag_errors(const diag_list *dl)
 char *diag_format(const diag *d, char *buf, size_t size)
 {
     char where[512] = "";
-    const char *kind = d->level == DIAG_ERROR ? "error" : "warning";
+    const char *kind = d->level == DIAG_ERROR ? msg_tr("error") : msg_tr("warning");
     if (d->file && d->line && d->col)
         snprintf(where, sizeof where, "%s:%u:%u: ", d->file, d->line, d->col);
     else if (d->file && d->line)
@@ -89,7 +91,7 @@ char *diag_format(const diag *d, char *buf, size_t size)
     else if (d->file)
         snprintf(where, sizeof where, "%s: ", d->file);
     if (d->hint)
-        snprintf(buf, size, "%s%s: %s\n  hint: %s", where, kind, d->msg, d->hint);
+        snprintf(buf, size, "%s%s: %s\n  %s: %s", where, kind, d->msg, msg_tr("hint"), d->hint);
     else
         snprintf(buf, size, "%s%s: %s", where, kind, d->msg);
     return buf;

@@ -10,6 +10,7 @@
 #include "diff_text.h"
 #include "history.h"
 #include "labels.h"
+#include "messages.h"
 #include "pool.h"
 #include "report.h"
 #include "run.h"
@@ -67,8 +68,8 @@ static int read_ref(const char *ref, const char *home, const history *h, diff_ru
                 ref = path;
             }
         if (ref != path) {
-            fprintf(stderr, "pulje: there is no run %d in %s\n"
-                            "  hint: pulje history lists the runs\n", no, home);
+            fprintf(stderr, msg_tr("pulje: there is no run %d in %s\n"
+                            "  hint: pulje history lists the runs\n"), no, home);
             return -1;
         }
     }
@@ -80,11 +81,11 @@ static int read_ref(const char *ref, const char *home, const history *h, diff_ru
             return 0;
         diff_run_free(r);
     } else {
-        snprintf(err, sizeof err, "'%s' is neither a run number, a run folder nor a decisions CSV",
+        snprintf(err, sizeof err, msg_tr("'%s' is neither a run number, a run folder nor a decisions CSV"),
                  ref);
     }
-    fprintf(stderr, "pulje: %s\n  hint: pulje diff [RUN-A [RUN-B]] [POOL-FILE]; "
-                    "a run is a number from pulje history, a run folder or a decisions CSV\n", err);
+    fprintf(stderr, msg_tr("pulje: %s\n  hint: pulje diff [RUN-A [RUN-B]] [POOL-FILE]; "
+                    "a run is a number from pulje history, a run folder or a decisions CSV\n"), err);
     return -1;
 }
 
@@ -107,15 +108,15 @@ int diff_command(const char *pool_path, const char *out_dir, const char *const *
         pool_home(pool_path, out_dir, home, sizeof home) != 0)
         return PULJE_INPUT;
     if (home[0] && history_load(home, &h) != 0) {
-        fprintf(stderr, "pulje: out of memory\n");
+        fprintf(stderr, msg_tr("pulje: out of memory\n"));
         return PULJE_FAULT;
     }
     if (!ref[1]) {
         size_t ia = 0, ib = 0;
         int from = ref[0] ? run_number(ref[0]) : 0;
         if (diff_pick(&h, from, 0, &ia, &ib) != 0 || (ia == h.n && !ref[0])) {
-            fprintf(stderr, "pulje: %s has no two runs to compare\n"
-                            "  hint: pulje run makes a run; pulje history lists them\n", home);
+            fprintf(stderr, msg_tr("pulje: %s has no two runs to compare\n"
+                            "  hint: pulje run makes a run; pulje history lists them\n"), home);
             goto done;
         }
         if (!ref[0]) {
@@ -128,7 +129,7 @@ int diff_command(const char *pool_path, const char *out_dir, const char *const *
     if (read_ref(ref[0], home, &h, &a) != 0 || read_ref(ref[1], home, &h, &b) != 0)
         goto done;
     if (diff_compare(&a, &b, &d) != 0) {
-        fprintf(stderr, "pulje: out of memory\n");
+        fprintf(stderr, msg_tr("pulje: out of memory\n"));
         rc = PULJE_FAULT;
         goto done;
     }

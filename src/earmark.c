@@ -7,6 +7,7 @@
 #include "model.h"
 #include "rounding.h"
 #include "rules.h"
+#include "messages.h"
 
 void earmark_free(em_result *r)
 {
@@ -35,14 +36,16 @@ size_t earmark_validate(const pool *p, const app_list *apps, diag_list *dl)
             if (!a->supp_asked || a->supp_asked[k] == 0)
                 continue;
             if ((a->criteria[k] & e->required) != e->required) {
-                char hint[512] = "a supplement needs every required criterion answered ja:";
+                char hint[512];
+                snprintf(hint, sizeof hint, "%s",
+                         msg_tr("a supplement needs every required criterion answered ja:"));
                 for (size_t c = 0; c < e->n_criteria; c++) {
                     if (!(e->required & (1u << c)))
                         continue;
                     strncat(hint, " ", sizeof hint - strlen(hint) - 1);
                     strncat(hint, e->criteria[c].key, sizeof hint - strlen(hint) - 1);
                 }
-                strncat(hint, "; or leave the supplement empty",
+                strncat(hint, msg_tr("; or leave the supplement empty"),
                         sizeof hint - strlen(hint) - 1);
                 diag_add(dl, DIAG_ERROR, apps->file, a->line, a->supp_col ? a->supp_col[k] : 0,
                          hint, "Nr %s asks for a supplement from \"%s\" but does not meet its "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "run.h"
+#include "messages.h"
 
 /* One "key: value" line of a record into run. */
 static void record_line(history_run *run, const char *key, const char *v)
@@ -43,7 +44,7 @@ static void read_record(const char *home, history_run *run)
     char path[4400], line[1024];
     FILE *fp;
 
-    snprintf(run->time, sizeof run->time, "unknown");
+    snprintf(run->time, sizeof run->time, msg_tr("unknown"));
     if ((size_t)snprintf(path, sizeof path, "%s/%s/%s", home, run->name, RUN_RECORD) >=
         sizeof path)
         return;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "messages.h"
 
 int inifile_is_blank(char c)
 {
@@ -50,7 +51,7 @@ void inifile_error(inifile *r, unsigned line, unsigned col, const char *hint,
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, msg_tr(fmt), ap);
     va_end(ap);
     diag_add(r->dl, DIAG_ERROR, r->file, line, col, hint, "%s", msg);
 }
@@ -186,7 +187,7 @@ static char *read_line(char *buf, int size, void *stream)
     }
     if (n - ind + 2 > (size_t)size) {
         char hint[128];
-        snprintf(hint, sizeof hint, "shorten it to at most %d characters", size - 2);
+        snprintf(hint, sizeof hint, msg_tr("shorten it to at most %d characters"), size - 2);
         inifile_error(r, r->lineno, col_at(ind + (size_t)size - 2), hint,
                       "this line is too long (%zu bytes)", n - ind);
         return dropped(r, buf);

@@ -21,6 +21,7 @@
 #include "pool.h"
 #include "report.h"
 #include "text.h"
+#include "messages.h"
 
 /* ---- init --from: a new round from last year's --------------------------- */
 
@@ -99,7 +100,7 @@ static void note(char (*v)[640], size_t *n, const char *fmt, ...)
     if (*n >= INIT_MAX_NOTES)
         return;
     va_start(ap, fmt);
-    vsnprintf(v[*n], sizeof v[0], fmt, ap);
+    vsnprintf(v[*n], sizeof v[0], msg_tr(fmt), ap);
     va_end(ap);
     (*n)++;
 }
@@ -166,7 +167,7 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             else
                 snprintf(newv, sizeof newv, "%d-12-15", c->year - 1);
             set = 1;
-            ret = "the committee's meeting date";
+            ret = MSG_N("the committee's meeting date");
         } else if (strcmp(key, "applications") == 0) {
             snprintf(newv, sizeof newv, "%s", INIT_APPS_CSV);
             set = 1;
@@ -176,24 +177,24 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             snprintf(newv, sizeof newv, "%s", INIT_LEDGER_CSV);
             set = 1;
         } else if (strcmp(key, "case_number") == 0) {
-            ret = "this year's case number";
+            ret = MSG_N("this year's case number");
         }
     } else if (strcmp(sec, "budget") == 0) {
         shift_key = 1;
-        ret = "this year's amount";
+        ret = MSG_N("this year's amount");
     } else if (strcmp(sec, "reservations") == 0) {
         shift_key = 1;
-        ret = "still reserved this year? (the ledger's rows reserve themselves)";
+        ret = MSG_N("still reserved this year? (the ledger's rows reserve themselves)");
     } else if (strcmp(sec, "earmarks") == 0) {
         shift_key = 1;
-        ret = "this year's amount";
+        ret = MSG_N("this year's amount");
     } else if (strcmp(sec, "rules") == 0 && strcmp(key, "residual_label") == 0) {
         shift_value = 1;
     } else if (strcmp(sec, "multiyear") == 0 &&
                (strcmp(key, "money_year2") == 0 || strcmp(key, "money_year3") == 0)) {
-        ret = "the money of the years after this one";
+        ret = MSG_N("the money of the years after this one");
     } else if (strncmp(sec, "earmark ", 8) == 0 && strcmp(key, "amount") == 0) {
-        ret = "this year's money for the earmark";
+        ret = MSG_N("this year's money for the earmark");
     }
     if (drop) {
         sb_str(&c->out, "; ");
@@ -222,11 +223,11 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             sbuf k = {0};
             shift_years(&k, key, strlen(key), c->old->year, c->delta);
             note(c->rep->edit, &c->rep->n_edit, "%s:%u: [%s] %s: %s", INIT_POOL_FILE,
-                 c->out_line, sec, k.p ? k.p : key, ret);
+                 c->out_line, sec, k.p ? k.p : key, msg_tr(ret));
             free(k.p);
         } else {
             note(c->rep->edit, &c->rep->n_edit, "%s:%u: [%s] %s: %s", INIT_POOL_FILE,
-                 c->out_line, sec, key, ret);
+                 c->out_line, sec, key, msg_tr(ret));
         }
     } else {
         sb_add(&c->out, ve, (size_t)(end - ve));
@@ -302,7 +303,7 @@ static void first_problem(const diag_list *dl, const char *what, char *err, size
             diag_format(&dl->v[i], buf, sizeof buf);
             break;
         }
-    text_set_err(err, errsz, "%s: %s", what, buf[0] ? buf : "it does not read");
+    text_set_err(err, errsz, "%s: %s", msg_tr(what), buf[0] ? buf : msg_tr("it does not read"));
 }
 
 /* Where last year's run wrote its ledger: out_dir, else "outputs" beside from. */
@@ -325,7 +326,7 @@ static int find_written_ledger(const pool *old, const char *from, const char *ou
     snprintf(path, size, "%s/%s-forpligtelser.csv", dir, base);
     if (strcmp(path, tried) != 0) {
         size_t tl = strlen(tried);
-        snprintf(tried + tl, tsize - tl, " and %s", path);
+        snprintf(tried + tl, tsize - tl, msg_tr(" and %s"), path);
         if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
             return 0;
     }
@@ -351,7 +352,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
     memset(&c, 0, sizeof c);
     diag_init(&dl);
     if (pool_load(from, &old, &dl) != 0 || text_read_file(from, &text, &len) != 0) {
-        first_problem(&dl, "last round's pool file does not read", err, errsz);
+        first_problem(&dl, MSG_N("last round's pool file does not read"), err, errsz);
         st = INIT_FROM;
         goto done;
     }
@@ -368,7 +369,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
         goto done;
     }
     if (have_ledger && ledger_load(ledger_src, &led, &dl) != 0) {
-        first_problem(&dl, "last round's written ledger does not read", err, errsz);
+        first_problem(&dl, MSG_N("last round's written ledger does not read"), err, errsz);
         st = INIT_FROM;
         goto done;
     }
@@ -412,7 +413,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
     diag_init(&dl);
     snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
     if (pool_load(path, &fresh, &dl) != 0) {
-        first_problem(&dl, "the carried pool file does not read (fix it by hand)", err, errsz);
+        first_problem(&dl, MSG_N("the carried pool file does not read (fix it by hand)"), err, errsz);
         st = INIT_FROM;
         goto done;
     }

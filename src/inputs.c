@@ -14,6 +14,7 @@
 #include "labels.h"
 #include "members.h"
 #include "plausible.h"
+#include "messages.h"
 
 int inputs_check_out_dir(const char *out_dir, diag_list *dl)
 {
@@ -51,22 +52,22 @@ static int gate_file(const char *path, const char *what, diag_list *dl)
         return 0;
     if (!S_ISREG(st.st_mode)) {
         diag_add(dl, DIAG_ERROR, path, 0, 0, "name a file saved from Excel or a text editor",
-                 "the %s is not a regular file (it is a %s); pulje reads only files", what,
-                 S_ISDIR(st.st_mode)    ? "folder"
-                 : S_ISFIFO(st.st_mode) ? "pipe (FIFO)"
-                 : S_ISCHR(st.st_mode)  ? "character device"
-                 : S_ISBLK(st.st_mode)  ? "block device"
-                 : S_ISSOCK(st.st_mode) ? "socket"
-                                        : "special file");
+                 "the %s is not a regular file (it is a %s); pulje reads only files", msg_tr(what),
+                 msg_tr(S_ISDIR(st.st_mode)    ? MSG_N("folder")
+                 : S_ISFIFO(st.st_mode) ? MSG_N("pipe (FIFO)")
+                 : S_ISCHR(st.st_mode)  ? MSG_N("character device")
+                 : S_ISBLK(st.st_mode)  ? MSG_N("block device")
+                 : S_ISSOCK(st.st_mode) ? MSG_N("socket")
+                                        : MSG_N("special file")));
         return -1;
     }
     if ((unsigned long long)st.st_size > INPUTS_MAX_BYTES) {
         snprintf(hint, sizeof hint,
-                 "split the %s, or check that the right file is named; the limit is %llu MiB",
-                 what, INPUTS_MAX_BYTES >> 20);
+                 msg_tr("split the %s, or check that the right file is named; the limit is %llu MiB"),
+                 msg_tr(what), INPUTS_MAX_BYTES >> 20);
         diag_add(dl, DIAG_ERROR, path, 0, 0, hint,
                  "the %s is %llu bytes (%llu MiB); pulje reads input files of at most %llu MiB",
-                 what, (unsigned long long)st.st_size,
+                 msg_tr(what), (unsigned long long)st.st_size,
                  ((unsigned long long)st.st_size + (1u << 20) - 1) >> 20, INPUTS_MAX_BYTES >> 20);
         return -1;
     }
@@ -76,7 +77,7 @@ static int gate_file(const char *path, const char *what, diag_list *dl)
 pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list *dl)
 {
     memset(in, 0, sizeof *in);
-    if (gate_file(pool_path, "pool file", dl) != 0)
+    if (gate_file(pool_path, MSG_N("pool file"), dl) != 0)
         return PULJE_INPUT;
     if (pool_load(pool_path, &in->pool, dl) != 0 || !in->pool.applications)
         return dl->oom ? PULJE_FAULT : PULJE_INPUT;
@@ -92,7 +93,8 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
 }
 
 const char *const inputs_file_what[INPUTS_N_FILES] = {
-    "the pool file", "the applications file", "the ledger", "the members file"};
+    MSG_N("the pool file"), MSG_N("the applications file"), MSG_N("the ledger"),
+    MSG_N("the members file")};
 
 void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
 {
@@ -104,10 +106,10 @@ void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
 
 pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl)
 {
-    if (in->members_path && gate_file(in->members_path, "members file", dl) != 0)
+    if (in->members_path && gate_file(in->members_path, MSG_N("members file"), dl) != 0)
         return PULJE_INPUT;
     if (in->pool.ledger) {
-        if (gate_file(in->ledger_path, "ledger", dl) != 0)
+        if (gate_file(in->ledger_path, MSG_N("ledger"), dl) != 0)
             return PULJE_INPUT;
         if (ledger_load(in->ledger_path, &in->ledger, dl) != 0)
             return dl->oom ? PULJE_FAULT : PULJE_INPUT;
@@ -148,7 +150,7 @@ int inputs_check_outputs(const pulje_inputs *in, const char *const *outputs, siz
                      "and name the copy in the pool file",
                      "the output %s is %s: writing it would destroy an input; nothing was "
                      "computed",
-                     outputs[j], what[k]);
+                     outputs[j], msg_tr(what[k]));
             bad = 1;
         }
     }
@@ -228,13 +230,13 @@ static size_t find_previous(const pulje_inputs *in, const char *dir, const struc
             continue;
         if (p->ledger_line)
             snprintf(hint, sizeof hint,
-                     "if those commitments stand, name that file in `ledger =` (line %u); if "
-                     "they were cancelled, move the file away",
+                     msg_tr("if those commitments stand, name that file in `ledger =` (line %u); if "
+                     "they were cancelled, move the file away"),
                      p->ledger_line);
         else
             snprintf(hint, sizeof hint,
-                     "if those commitments stand, add `ledger = %s` under [pool]; if they were "
-                     "cancelled, move the file away",
+                     msg_tr("if those commitments stand, add `ledger = %s` under [pool]; if they were "
+                     "cancelled, move the file away"),
                      path);
         diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
                  "%s holds %zu commitment%s for %d (%s kr.), but the pool's ledger %s "

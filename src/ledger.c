@@ -7,6 +7,7 @@
 
 #include "table.h"
 #include "text.h"
+#include "messages.h"
 
 /* Years a ledger may name. */
 #define YEAR_MIN 1900
@@ -42,7 +43,7 @@ const table_column ledger_columns[] = {
     {NULL, NULL, {NULL}, false, NULL},
 };
 
-static const table_spec ledger_spec = {ledger_columns, "commitment", "commitments", true};
+static const table_spec ledger_spec = {ledger_columns, MSG_N("commitment"), MSG_N("commitments"), true};
 
 static const char *const kind_names[] = {
     [LEDGER_MULTI_YEAR] = "flerårigt tilskud",
@@ -165,8 +166,8 @@ static int lookup_kind(const char *folded, ledger_kind *kind)
  * or -1 on out of memory. */
 static int read_kind(table *t, const table_cell *c, ledger_kind *kind)
 {
-    const char *hint = "write \"flerårigt tilskud\" (a multi-year grant) or \"driftsaftale\" "
-                       "(an operating agreement)";
+    const char *hint = msg_tr("write \"flerårigt tilskud\" (a multi-year grant) or \"driftsaftale\" "
+                              "(an operating agreement)");
     char sb[TABLE_SHOW_BUFSZ];
     char *f;
     int rc;

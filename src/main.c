@@ -23,6 +23,7 @@
 #include "phase.h"
 #include "run.h"
 #include "terminal.h"
+#include "messages.h"
 
 #define PULJE_VERSION "0.1.0"
 #define DEFAULT_POOL RUN_DEFAULT_POOL
@@ -56,9 +57,9 @@ static void choose_pool(options *o)
     if (o->quiet)
         return;
     if (local)
-        fprintf(stderr, "pulje: pool file %s (found in the current folder)\n", LOCAL_POOL);
+        fprintf(stderr, msg_tr("pulje: pool file %s (found in the current folder)\n"), LOCAL_POOL);
     else
-        fprintf(stderr, "pulje: pool file %s (the default; no %s in the current folder)\n",
+        fprintf(stderr, msg_tr("pulje: pool file %s (the default; no %s in the current folder)\n"),
                 DEFAULT_POOL, LOCAL_POOL);
 }
 
@@ -107,6 +108,7 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     optind = first;
+    opterr = 0; /* its messages are English; ours follow --lang */
     while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->run.out_dir = optarg; o->out_given = 1; break;
@@ -120,7 +122,7 @@ static int parse_args(int argc, char **argv, options *o)
             char *end;
             long y = strtol(optarg, &end, 10);
             if (*end || y < 1900 || y > 9999) {
-                fprintf(stderr, "pulje: --year '%s' is not a year\n  hint: e.g. --year 2025\n", optarg);
+                fprintf(stderr, msg_tr("pulje: --year '%s' is not a year\n  hint: e.g. --year 2025\n"), optarg);
                 return PULJE_INPUT;
             }
             o->year = (int)y;
@@ -128,7 +130,7 @@ static int parse_args(int argc, char **argv, options *o)
         }
         case 'L':
             if (labels_set_language(optarg) != 0) {
-                fprintf(stderr, "pulje: unknown language '%s'\n  hint: --lang da (Danish, the default) or --lang en\n",
+                fprintf(stderr, msg_tr("pulje: unknown language '%s'\n  hint: --lang da (Danish, the default) or --lang en\n"),
                         optarg);
                 return PULJE_INPUT;
             }
@@ -138,20 +140,22 @@ static int parse_args(int argc, char **argv, options *o)
         case 'h': terminal_usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
+            fprintf(stderr, msg_tr("pulje: unknown option or missing value: %s\n"),
+                    argv[optind - 1]);
             terminal_option_hint(stderr, longopts, argv[optind - 1]);
             return PULJE_INPUT;
         }
     }
     if (strcmp(o->command, "explain") == 0) {
         if (optind >= argc) {
-            fprintf(stderr, "pulje: explain needs an application number\n  hint: pulje explain NR [POOL-FILE]\n");
+            fprintf(stderr, msg_tr("pulje: explain needs an application number\n  hint: pulje explain NR [POOL-FILE]\n"));
             return PULJE_INPUT;
         }
         o->run.nr = argv[optind++];
     }
     if (strcmp(o->command, "init") == 0) {
         if (optind >= argc) {
-            fprintf(stderr, "pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR] [--from LAST-ROUND-POOL]\n");
+            fprintf(stderr, msg_tr("pulje: init needs a folder\n  hint: pulje init FOLDER [--year YEAR] [--from LAST-ROUND-POOL]\n"));
             return PULJE_INPUT;
         }
         o->folder = argv[optind++];
@@ -164,18 +168,18 @@ static int parse_args(int argc, char **argv, options *o)
         o->pool_given = 1;
     }
     if (optind < argc) {
-        fprintf(stderr, "pulje: unexpected argument '%s'\n  hint: give one pool file; see pulje --help\n",
+        fprintf(stderr, msg_tr("pulje: unexpected argument '%s'\n  hint: give one pool file; see pulje --help\n"),
                 argv[optind]);
         return PULJE_INPUT;
     }
     if (o->from && strcmp(o->command, "init") != 0) {
-        fprintf(stderr, "pulje: --from belongs to init\n"
-                        "  hint: pulje init 2024 --from inputs/pulje-2023.ini\n");
+        fprintf(stderr, msg_tr("pulje: --from belongs to init\n"
+                        "  hint: pulje init 2024 --from inputs/pulje-2023.ini\n"));
         return PULJE_INPUT;
     }
     if ((o->run.rules || o->run.sweep) && strcmp(o->command, "compare") != 0) {
-        fprintf(stderr, "pulje: --rules and --sweep belong to compare\n"
-                        "  hint: pulje compare --rules threshold,excess,cea\n");
+        fprintf(stderr, msg_tr("pulje: --rules and --sweep belong to compare\n"
+                        "  hint: pulje compare --rules threshold,excess,cea\n"));
         return PULJE_INPUT;
     }
     if (!o->pool_given && strcmp(o->command, "init") != 0)
@@ -202,7 +206,7 @@ static int init_from(const options *o)
     init_status st;
 
     if (!rep) {
-        fprintf(stderr, "pulje: out of memory\n");
+        fprintf(stderr, msg_tr("pulje: out of memory\n"));
         return PULJE_FAULT;
     }
     st = init_from_round(o->folder, o->from, o->out_given ? o->run.out_dir : NULL, o->year, rep,
@@ -212,12 +216,12 @@ static int init_from(const options *o)
         return init_failed(st, err);
     }
     if (!o->quiet) {
-        printf("pulje: grant year %d (%s)\n", rep->year,
-               o->year ? "--year" : "last round's year + 1");
-        printf("Carried over:\n");
+        printf(msg_tr("pulje: grant year %d (%s)\n"), rep->year,
+               o->year ? "--year" : msg_tr("last round's year + 1"));
+        printf(msg_tr("Carried over:\n"));
         for (size_t k = 0; k < rep->n_carried; k++)
             printf("  %s\n", rep->carried[k]);
-        printf("To edit (marked RET in the pool file):\n");
+        printf(msg_tr("To edit (marked RET in the pool file):\n"));
         for (size_t k = 0; k < rep->n_edit; k++)
             printf("  RET %s/%s\n", o->folder, rep->edit[k]);
         snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
@@ -249,8 +253,8 @@ static int init_folder(const options *o)
     snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
     snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
     if (!o->quiet) {
-        printf("pulje: grant year %d (%s)\n", year,
-               o->year ? "--year" : "next year by the clock; choose with --year YEAR");
+        printf(msg_tr("pulje: grant year %d (%s)\n"), year,
+               o->year ? "--year" : msg_tr("next year by the clock; choose with --year YEAR"));
         printf("  %s %s\n", label(L_SUM_WROTE), pool_path);
         printf("  %s %s\n", label(L_SUM_WROTE), apps_path);
         printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_APPS_XLSX);
@@ -267,7 +271,7 @@ static void print_message(const pulje_run *r)
     if (r->msg[0])
         fprintf(stderr, "pulje: %s\n", r->msg);
     if (r->hint[0])
-        fprintf(stderr, "  hint: %s\n", r->hint);
+        fprintf(stderr, msg_tr("  hint: %s\n"), r->hint);
 }
 
 /* What stdout shows after a prepared run, before its outputs are written. */
@@ -281,11 +285,11 @@ static void print_prepared(const options *o, const pulje_run *r)
     } else if (o->run.command == RUN_CHECK && !o->quiet) {
         size_t nw = terminal_count_warnings(&r->diags);
         if (nw == 0)
-            printf("%s, %s: %zu applications, no problems found\n", o->run.pool_path,
+            printf(msg_tr("%s, %s: %zu applications, no problems found\n"), o->run.pool_path,
                    in->apps_path, in->apps.n);
         else
-            printf("%s, %s: %zu applications, no errors, %zu warning%s (below)\n",
-                   o->run.pool_path, in->apps_path, in->apps.n, nw, nw == 1 ? "" : "s");
+            printf(msg_tr("%s, %s: %zu applications, no errors, %zu warning%s (below)\n"),
+                   o->run.pool_path, in->apps_path, in->apps.n, nw, nw == 1 ? "" : msg_tr("s"));
         if (o->verbose)
             terminal_digests(stdout, &r->digests);
     } else if (o->run.command == RUN_RUN && !o->quiet) {
@@ -310,7 +314,7 @@ static void print_written(const options *o, const pulje_run *r)
         printf("  %s %s\n", label(L_SUM_WROTE), r->written[k]);
     if (r->run_dir[0])
         printf("  %s %s/ (%s%s)\n", label(L_SUM_WROTE), r->run_dir,
-               r->official ? "official" : "trial ", r->official ? "" : r->trial_tag);
+               r->official ? msg_tr("official") : msg_tr("trial "), r->official ? "" : r->trial_tag);
 }
 
 /* history [POOL]: the runs kept for the pool, one line each. Returns an exit code. */
@@ -332,7 +336,7 @@ static int print_history(const options *o)
     report_basename(&p, base, sizeof base);
     snprintf(home, sizeof home, "%s/%s", o->run.out_dir, base);
     if (history_load(home, &h) != 0) {
-        fprintf(stderr, "pulje: out of memory\n");
+        fprintf(stderr, msg_tr("pulje: out of memory\n"));
         pool_free(&p);
         diag_free(&dl);
         return PULJE_FAULT;
@@ -342,6 +346,21 @@ static int print_history(const options *o)
     pool_free(&p);
     diag_free(&dl);
     return PULJE_OK;
+}
+
+/* --lang before anything is said: it may come after the command and after
+ * the option whose usage error or --help is printed. An unknown code is left
+ * for parse_args to refuse. */
+static void early_language(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return;
+        if (strncmp(argv[i], "--lang=", 7) == 0)
+            (void)labels_set_language(argv[i] + 7);
+        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            (void)labels_set_language(argv[++i]);
+    }
 }
 
 /* The command as typed, for the run record. */
@@ -362,6 +381,7 @@ int main(int argc, char **argv)
     int rc;
 
     command_line(typed, sizeof typed, argc, argv); /* before getopt reorders argv */
+    early_language(argc, argv);
     rc = parse_args(argc, argv, &o);
 
     if (rc != 0)
@@ -379,7 +399,7 @@ int main(int argc, char **argv)
     o.run.started = (long long)time(NULL);
     r = pulje_run_new(&o.run);
     if (!r) {
-        fprintf(stderr, "pulje: out of memory\n");
+        fprintf(stderr, msg_tr("pulje: out of memory\n"));
         return PULJE_FAULT;
     }
     pulje_clock_start(&clock, !o.quiet && isatty(STDERR_FILENO));

@@ -7,6 +7,7 @@
 
 #include "table.h"
 #include "text.h"
+#include "messages.h"
 
 enum { COL_NAME, COL_ROLE, COL_TIES };
 
@@ -19,7 +20,7 @@ static const table_column columns[] = {
     {NULL, NULL, {NULL}, false, NULL},
 };
 
-static const table_spec spec = {columns, "member", "members", true};
+static const table_spec spec = {columns, MSG_N("member"), MSG_N("members"), true};
 
 /* The roles as written (folded), and the role each means. */
 static const struct {
@@ -265,11 +266,11 @@ static void warn_member(const member_list *m, const app_list *apps, const member
     list[0] = '\0';
     for (size_t j = 0; j < nc && j < NAMED_MAX; j++) {
         const app *a = &apps->v[c[j].app];
-        int w = c[j].by_cvr ? snprintf(list + len, sizeof list - len, "%snr. %s %s (CVR %s)",
+        int w = c[j].by_cvr ? snprintf(list + len, sizeof list - len, msg_tr("%snr. %s %s (CVR %s)"),
                                        j ? "; " : "", a->nr ? a->nr : "",
                                        a->association ? a->association : "",
                                        a->cvr ? a->cvr : "")
-                            : snprintf(list + len, sizeof list - len, "%snr. %s %s (by name)",
+                            : snprintf(list + len, sizeof list - len, msg_tr("%snr. %s %s (by name)"),
                                        j ? "; " : "", a->nr ? a->nr : "",
                                        a->association ? a->association : "");
         if (w < 0 || (size_t)w >= sizeof list - len) {
@@ -279,13 +280,13 @@ static void warn_member(const member_list *m, const app_list *apps, const member
         len += (size_t)w;
     }
     if (nc > NAMED_MAX)
-        snprintf(list + len, sizeof list - len, "; and %zu more", nc - NAMED_MAX);
+        snprintf(list + len, sizeof list - len, msg_tr("; and %zu more"), nc - NAMED_MAX);
     diag_add(dl, DIAG_WARNING, m->file, mb->line, 0,
              "the member leaves the meeting while these applications are dealt with "
              "(forvaltningsloven § 3), and assesses none of them",
              "%s (%s) is tied to %zu application%s and must not take part in %s: %s",
              mb->name, mb->role == MEMBER_PANEL ? "indstillingsudvalg" : "udvalg", nc,
-             nc == 1 ? "" : "s", nc == 1 ? "it" : "them", list);
+             nc == 1 ? "" : "s", nc == 1 ? msg_tr("it") : msg_tr("them"), list);
 }
 
 int members_check(const pool *p, const app_list *apps, diag_list *dl)

@@ -56,6 +56,7 @@
  * set-up both use is declared in model_internal.h. */
 #include "model.h"
 #include "model_internal.h"
+#include "messages.h"
 
 #include <glpk.h>
 #include <setjmp.h>
@@ -70,14 +71,14 @@
 const char *model_strerror(model_status st)
 {
     switch (st) {
-    case MODEL_OK:              return "ok";
-    case MODEL_ERR_NOMEM:       return "out of memory";
-    case MODEL_ERR_SOLVER:      return "the GLPK solver failed";
-    case MODEL_ERR_INFEASIBLE:  return "no allocation satisfies the rules";
-    case MODEL_ERR_MISMATCH:    return "the solver's answer does not match the exact optimum";
-    case MODEL_ERR_UNSUPPORTED: return "the rule cannot be expressed in the model";
+    case MODEL_OK:              return msg_tr("ok");
+    case MODEL_ERR_NOMEM:       return msg_tr("out of memory");
+    case MODEL_ERR_SOLVER:      return msg_tr("the GLPK solver failed");
+    case MODEL_ERR_INFEASIBLE:  return msg_tr("no allocation satisfies the rules");
+    case MODEL_ERR_MISMATCH:    return msg_tr("the solver's answer does not match the exact optimum");
+    case MODEL_ERR_UNSUPPORTED: return msg_tr("the rule cannot be expressed in the model");
     }
-    return "unknown model status";
+    return msg_tr("unknown model status");
 }
 
 /* GLPK calls this on an internal fault instead of abort(): free its
@@ -203,7 +204,7 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     rc = run_simplex(lp);
     if (rc != 0) {
         model_glpk_end(lp, NULL, NULL);
-        snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
+        snprintf(err, errsz, msg_tr("GLPK's simplex failed (code %d)"), rc);
         return MODEL_ERR_SOLVER;
     }
     status = glp_get_status(lp);
@@ -217,7 +218,7 @@ static model_status solve_factor(pulje_kr prot, pulje_kr red, pulje_kr money,
     }
     if (status != GLP_OPT && status != GLP_NOFEAS) {
         model_glpk_end(lp, NULL, NULL);
-        snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
+        snprintf(err, errsz, msg_tr("GLPK found no optimal allocation (status %d)"), status);
         return MODEL_ERR_SOLVER;
     }
     *nofeas = status == GLP_NOFEAS;
@@ -357,9 +358,9 @@ static model_status solve_lambda_lp(int cel, const pulje_kr *c, size_t k, pulje_
     if (rc != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
         model_glpk_end(lp, ind, val);
         if (rc != 0)
-            snprintf(err, errsz, "GLPK's simplex failed (code %d)", rc);
+            snprintf(err, errsz, msg_tr("GLPK's simplex failed (code %d)"), rc);
         else
-            snprintf(err, errsz, "GLPK found no optimal allocation (status %d)", status);
+            snprintf(err, errsz, msg_tr("GLPK found no optimal allocation (status %d)"), status);
         return MODEL_ERR_SOLVER;
     }
     if (status == GLP_NOFEAS) {

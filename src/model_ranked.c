@@ -8,6 +8,7 @@
  * requests. GLPK's faults are errors, never abort() (model_internal.h). */
 #include "model.h"
 #include "model_internal.h"
+#include "messages.h"
 
 #include <glpk.h>
 #include <setjmp.h>
@@ -54,7 +55,7 @@ static int ranked_solve(glp_prob *lp, char *err, size_t errsz)
     }
     status = glp_mip_status(lp);
     if (rc != 0 || status != GLP_OPT) {
-        snprintf(err, errsz, "GLPK's MIP found no optimum (code %d, status %d)", rc, status);
+        snprintf(err, errsz, msg_tr("GLPK's MIP found no optimum (code %d, status %d)"), rc, status);
         return -1;
     }
     return 0;

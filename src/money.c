@@ -1,5 +1,6 @@
 /* money.c - Whole-krone amounts: Danish parsing and printing, exact. */
 #include "money.h"
+#include "messages.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -226,18 +227,18 @@ money_status money_parse(const char *s, size_t len, pulje_kr *out)
 const char *money_strerror(money_status st)
 {
     switch (st) {
-    case MONEY_OK:        return "a valid amount";
-    case MONEY_EMPTY:     return "the amount is empty";
-    case MONEY_SYNTAX:    return "not a whole-krone amount";
-    case MONEY_DECIMALS:  return "amounts must be whole kroner (no øre)";
-    case MONEY_NEGATIVE:  return "the amount is negative";
-    case MONEY_RANGE:     return "the amount is larger than any pool (over 1.000.000.000.000 kr.)";
-    case MONEY_AMBIGUOUS: return "the amount can be read two ways (',' before three digits)";
-    case MONEY_ENGLISH:   return "the amount is written the English way (',' between thousands)";
-    case MONEY_POINT:     return "a '.' separates thousands and must be followed by three digits";
-    case MONEY_GROUPING:  return "the thousands separators are not every three digits";
+    case MONEY_OK:        return msg_tr("a valid amount");
+    case MONEY_EMPTY:     return msg_tr("the amount is empty");
+    case MONEY_SYNTAX:    return msg_tr("not a whole-krone amount");
+    case MONEY_DECIMALS:  return msg_tr("amounts must be whole kroner (no øre)");
+    case MONEY_NEGATIVE:  return msg_tr("the amount is negative");
+    case MONEY_RANGE:     return msg_tr("the amount is larger than any pool (over 1.000.000.000.000 kr.)");
+    case MONEY_AMBIGUOUS: return msg_tr("the amount can be read two ways (',' before three digits)");
+    case MONEY_ENGLISH:   return msg_tr("the amount is written the English way (',' between thousands)");
+    case MONEY_POINT:     return msg_tr("a '.' separates thousands and must be followed by three digits");
+    case MONEY_GROUPING:  return msg_tr("the thousands separators are not every three digits");
     }
-    return "unknown money status";
+    return msg_tr("unknown money status");
 }
 
 /* Append the digits of [s, s+len) to buf (size), skipping separators. */
@@ -295,7 +296,7 @@ char *money_explain(const char *s, size_t len, money_status st, char *buf, size_
             append_digits(digits, sizeof digits, comma + 1, tl);
             reading(digits, strlen(digits), b, sizeof b);
         }
-        snprintf(buf, size, "is ambiguous: %s or %s?", a, b);
+        snprintf(buf, size, msg_tr("is ambiguous: %s or %s?"), a, b);
         break;
     case MONEY_ENGLISH:
         for (size_t i = 0; i < len && s[i] != '.'; i++)
@@ -303,8 +304,8 @@ char *money_explain(const char *s, size_t len, money_status st, char *buf, size_
                 append_digits(digits, sizeof digits, s + i, 1);
         reading(digits, strlen(digits), a, sizeof a);
         snprintf(buf, size,
-                 "is not an amount: it uses ',' between thousands, as in English; in Danish "
-                 "it is %s",
+                 msg_tr("is not an amount: it uses ',' between thousands, as in English; in Danish "
+                 "it is %s"),
                  a);
         break;
     case MONEY_POINT: {
@@ -321,18 +322,18 @@ char *money_explain(const char *s, size_t len, money_status st, char *buf, size_
                          dot + 1);
         }
         snprintf(buf, size,
-                 "is not an amount: it has a '.' before %zu digit%s, but in Danish '.' "
-                 "separates thousands (50.000); as an English decimal point it would be %s",
+                 msg_tr("is not an amount: it has a '.' before %zu digit%s, but in Danish '.' "
+                 "separates thousands (50.000); as an English decimal point it would be %s"),
                  dot ? len - head - 1 : 0, dot && len - head - 1 == 1 ? "" : "s", a);
         break;
     }
     case MONEY_GROUPING:
         snprintf(buf, size,
-                 "is not an amount: its thousands separators are not every three digits "
-                 "from the right, as in 1.000.000 (one kind of separator throughout)");
+                 msg_tr("is not an amount: its thousands separators are not every three digits "
+                 "from the right, as in 1.000.000 (one kind of separator throughout)"));
         break;
     default:
-        snprintf(buf, size, "is not an amount: %s", money_strerror(st));
+        snprintf(buf, size, msg_tr("is not an amount: %s"), money_strerror(st));
         break;
     }
     return buf;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "messages.h"
 
 size_t plausible_chars(const char *s)
 {
@@ -60,7 +61,7 @@ static size_t check_lengths(const app_list *apps, const app *a, diag_list *dl)
         size_t w = plausible_chars(t[k].s);
         if (w <= PLAUSIBLE_CELL_MAX)
             continue;
-        snprintf(hint, sizeof hint, "shorten the text to at most %d characters",
+        snprintf(hint, sizeof hint, msg_tr("shorten the text to at most %d characters"),
                  PLAUSIBLE_CELL_MAX);
         diag_add(dl, DIAG_ERROR, apps->file, a->line, 0, hint,
                  "the %s text has %zu characters; a workbook cell holds at most %d (Excel's "
@@ -79,7 +80,7 @@ static size_t check_pool_texts(const pool *p, diag_list *dl)
     const pool_line *sets[3] = {p->budget, p->reservations, p->earmarks};
     size_t ns[3] = {p->n_budget, p->n_reservations, p->n_earmarks};
 
-    snprintf(hint, sizeof hint, "shorten the text to at most %d characters",
+    snprintf(hint, sizeof hint, msg_tr("shorten the text to at most %d characters"),
              PLAUSIBLE_POOL_TEXT_MAX);
     {
         const char *t[] = {p->name, p->short_name, p->committee, p->residual_label};
@@ -246,7 +247,7 @@ size_t plausible_check_ledger(const ledger *l, diag_list *dl)
     size_t errors = 0;
     char hint[160];
 
-    snprintf(hint, sizeof hint, "shorten the text to at most %d characters", PLAUSIBLE_CELL_MAX);
+    snprintf(hint, sizeof hint, msg_tr("shorten the text to at most %d characters"), PLAUSIBLE_CELL_MAX);
     for (size_t i = 0; i < l->n; i++) {
         const ledger_row *r = &l->v[i];
         const struct {

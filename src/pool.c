@@ -54,6 +54,7 @@
 
 #include "pool_private.h"
 #include "text.h"
+#include "messages.h"
 
 const char *const pool_section_names[SEC__COUNT] = {
     "", "pool", "budget", "reservations", "earmarks", "rules", "multiyear", "earmark", ""
@@ -131,7 +132,7 @@ static void sections_list(char *buf, size_t size)
     size_t n = 0;
     buf[0] = '\0';
     for (int s = SEC_POOL; s < SEC_EARMARK && n < size; s++) {
-        const char *sep = s == SEC_POOL ? "" : s + 1 == SEC_EARMARK ? " and " : ", ";
+        const char *sep = s == SEC_POOL ? "" : s + 1 == SEC_EARMARK ? msg_tr(" and ") : ", ";
         int w = snprintf(buf + n, size - n, "%s[%s]", sep, pool_section_names[s]);
         if (w < 0)
             break;
@@ -173,7 +174,7 @@ static void on_header(void *user, const char *name, int closed, unsigned col)
         return;
     }
     if (!closed) {
-        snprintf(hint, sizeof hint, "write the header as [%s]",
+        snprintf(hint, sizeof hint, msg_tr("write the header as [%s]"),
                  st->sec != SEC_UNKNOWN ? pool_section_names[st->sec] : "budget");
         inifile_error(&st->in, st->in.lineno, col, hint, "the section header has no closing ']'");
     } else if (st->sec == SEC_UNKNOWN) {
@@ -181,10 +182,10 @@ static void on_header(void *user, const char *name, int closed, unsigned col)
         sections_list(list, sizeof list);
         if (s2 != SEC_NONE) {
             st->suggested[s2] = 1;
-            snprintf(hint, sizeof hint, "did you mean [%s]? The sections are %s",
+            snprintf(hint, sizeof hint, msg_tr("did you mean [%s]? The sections are %s"),
                      pool_section_names[s2], list);
         } else {
-            snprintf(hint, sizeof hint, "the sections are %s", list);
+            snprintf(hint, sizeof hint, msg_tr("the sections are %s"), list);
         }
         inifile_error(&st->in, st->in.lineno, col, hint,
                       "unknown section [%s]; its lines are skipped", name);
@@ -248,7 +249,7 @@ static void on_money_line(pool_parser *st, const char *name, const char *value)
         if (strcmp((*lines)[i].label, label) == 0) {
             char hint[128];
             snprintf(hint, sizeof hint,
-                     "merge lines %u and %u into one, or make the labels different",
+                     msg_tr("merge lines %u and %u into one, or make the labels different"),
                      (*lines)[i].line, st->in.lineno);
             inifile_error(&st->in, st->in.lineno, inifile_key_col(&st->in), hint,
                      "the label \"%s\" appears twice in [%s], on lines %u and %u", label,
@@ -339,7 +340,7 @@ void pool_check_unit(pool_parser *st, const char *what, pulje_kr v, unsigned lin
         return;
     money_format(v / u * u, lo);
     money_format(v / u * u + u, hi);
-    snprintf(hint, sizeof hint, "write %s or %s (a multiple of rounding = %s)", lo, hi,
+    snprintf(hint, sizeof hint, msg_tr("write %s or %s (a multiple of rounding = %s)"), lo, hi,
              money_format(u, ub));
     inifile_error(&st->in, line, 0, hint,
                   "%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s kr.?", what,
@@ -380,19 +381,19 @@ static void check_totals(pool_parser *st)
                       : p->n_earmark_defs  ? p->earmark_defs[0].line
                                            : p->budget_line;
         char hint[512];
-        int n = snprintf(hint, sizeof hint, "check the amounts in [budget] (line %u)",
+        int n = snprintf(hint, sizeof hint, msg_tr("check the amounts in [budget] (line %u)"),
                          p->budget_line);
         if (p->reservations_line && n > 0 && (size_t)n < sizeof hint)
-            n += snprintf(hint + n, sizeof hint - (size_t)n, ", [reservations] (line %u)",
+            n += snprintf(hint + n, sizeof hint - (size_t)n, msg_tr(", [reservations] (line %u)"),
                           p->reservations_line);
         if (p->earmarks_line && n > 0 && (size_t)n < sizeof hint)
-            n += snprintf(hint + n, sizeof hint - (size_t)n, ", [earmarks] (line %u)",
+            n += snprintf(hint + n, sizeof hint - (size_t)n, msg_tr(", [earmarks] (line %u)"),
                           p->earmarks_line);
         for (size_t k = 0; k < p->n_earmark_defs && n > 0 && (size_t)n < sizeof hint; k++)
-            n += snprintf(hint + n, sizeof hint - (size_t)n, ", [earmark %s] (line %u)",
+            n += snprintf(hint + n, sizeof hint - (size_t)n, msg_tr(", [earmark %s] (line %u)"),
                           p->earmark_defs[k].key, p->earmark_defs[k].line);
         if (n > 0 && (size_t)n < sizeof hint)
-            snprintf(hint + n, sizeof hint - (size_t)n, "; no money would be left for grants");
+            snprintf(hint + n, sizeof hint - (size_t)n, msg_tr("; no money would be left for grants"));
         inifile_error(&st->in, at, 0, hint,
                  "reservations and earmarks (%s kr.) exceed the budget total (%s kr.) by %s kr.",
                  money_format(bound, b1), money_format(budget, b2),

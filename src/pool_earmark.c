@@ -14,6 +14,7 @@
 
 #include "pool_private.h"
 #include "text.h"
+#include "messages.h"
 
 void pool_earmark_start(pool_parser *st, const char *key, unsigned col)
 {
@@ -37,7 +38,7 @@ void pool_earmark_start(pool_parser *st, const char *key, unsigned col)
     for (size_t i = 0; i < p->n_earmark_defs; i++) {
         if (strcmp(p->earmark_defs[i].key, k) == 0) {
             char hint[96];
-            snprintf(hint, sizeof hint, "merge it with the section on line %u",
+            snprintf(hint, sizeof hint, msg_tr("merge it with the section on line %u"),
                      p->earmark_defs[i].line);
             inifile_error(&st->in, st->in.lineno, col, hint, "[earmark %s] appears twice", k);
             free(k);
@@ -80,13 +81,14 @@ static long criteria_mask(pool_parser *st, const pool_earmark *e, const char *li
             if (strcmp(e->criteria[c].key, k) == 0)
                 found = (int)c;
         if (found < 0 && k[0]) {
-            char hint[512] = "the criteria of this earmark are:";
+            char hint[512];
+            snprintf(hint, sizeof hint, "%s", msg_tr("the criteria of this earmark are:"));
             for (size_t c = 0; c < e->n_criteria; c++) {
                 strncat(hint, c ? ", " : " ", sizeof hint - strlen(hint) - 1);
                 strncat(hint, e->criteria[c].key, sizeof hint - strlen(hint) - 1);
             }
             if (e->n_criteria == 0)
-                snprintf(hint, sizeof hint, "declare criteria first: criterion <key> = <text>");
+                snprintf(hint, sizeof hint, msg_tr("declare criteria first: criterion <key> = <text>"));
             inifile_error(&st->in, st->in.lineno, col, hint, "unknown criterion \"%s\"", k);
             free(k);
             return -1;
@@ -213,7 +215,7 @@ static void set_tier(pool_parser *st, pool_earmark *e, const earmark_line *l)
     long want = strtol(l->name + strlen("tier "), NULL, 10);
     if (want != (long)e->n_tiers + 1 || e->n_tiers == POOL_MAX_TIERS) {
         char hint[64];
-        snprintf(hint, sizeof hint, "number the tiers 1, 2, ... in order; next is tier %zu",
+        snprintf(hint, sizeof hint, msg_tr("number the tiers 1, 2, ... in order; next is tier %zu"),
                  e->n_tiers + 1);
         inifile_error(&st->in, st->in.lineno, l->kcol, hint, "unexpected \"%s\"", l->name);
         return;
@@ -244,7 +246,7 @@ static void set_bound(pool_parser *st, pool_earmark *e, const earmark_line *l)
     unsigned *at = is_min ? &e->min_line : &e->max_line;
     if (*at) {
         char hint[128];
-        snprintf(hint, sizeof hint, "keep one of the two lines (%u and %u)", *at,
+        snprintf(hint, sizeof hint, msg_tr("keep one of the two lines (%u and %u)"), *at,
                  st->in.lineno);
         inifile_error(&st->in, st->in.lineno, l->kcol, hint,
                       "%s is set twice in [earmark %s], first on line %u", l->name, e->key, *at);
@@ -285,9 +287,9 @@ static int key_matches(const char *key, const char *name)
 /* "[earmark <key>] has label, amount, ... and max", from the table. */
 static void keys_hint(char *buf, size_t size)
 {
-    size_t n = (size_t)snprintf(buf, size, "[earmark <key>] has");
+    size_t n = (size_t)snprintf(buf, size, msg_tr("[earmark <key>] has"));
     for (size_t i = 0; i < N_EARMARK_KEYS && n < size; i++) {
-        const char *sep = i == 0 ? " " : i + 1 == N_EARMARK_KEYS ? " and " : ", ";
+        const char *sep = i == 0 ? " " : i + 1 == N_EARMARK_KEYS ? msg_tr(" and ") : ", ";
         int w = snprintf(buf + n, size - n, "%s%s", sep, earmark_keys[i].shown);
         if (w < 0)
             break;

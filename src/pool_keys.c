@@ -17,6 +17,7 @@
 #include "date.h"
 #include "pool_private.h"
 #include "text.h"
+#include "messages.h"
 
 #define DEFAULT_RESIDUAL "Restmidler overføres til Udviklingspuljen"
 
@@ -68,20 +69,20 @@ static void after_grant_bound(pool_parser *st, const pool_key *k, unsigned vcol)
 /* Every key of [pool], [rules] and [multiyear], in the order the hints name them. */
 static const pool_key pool_keys[] = {
     {.name = "name", .sec = SEC_POOL, .type = KT_TEXT, .field = F(name),
-     .required = "add a line such as `name = § 18-Hovedpuljen` under [pool]",
+     .required = MSG_N("add a line such as `name = § 18-Hovedpuljen` under [pool]"),
      .example = "§ 18-Hovedpuljen"},
     {.name = "short_name", .sec = SEC_POOL, .type = KT_TEXT, .field = F(short_name),
      .example = "Hovedpuljen"},
     {.name = "committee", .sec = SEC_POOL, .type = KT_TEXT, .field = F(committee),
      .example = "Beskæftigelses- og Socialudvalget"},
     {.name = "year", .sec = SEC_POOL, .type = KT_INT, .field = F(year), .min = 1900, .max = 2200,
-     .digits = 6, .noun = "a year", .hint = "write the grant year as four digits, e.g. 2023",
-     .required = "add a line such as `year = 2023` under [pool]", .example = "2023"},
+     .digits = 6, .noun = MSG_N("a year"), .hint = MSG_N("write the grant year as four digits, e.g. 2023"),
+     .required = MSG_N("add a line such as `year = 2023` under [pool]"), .example = "2023"},
     {.name = "decision_date", .sec = SEC_POOL, .type = KT_DATE, .field = F(decision_date),
-     .hint = "write the date as YYYY-MM-DD, e.g. 2022-12-13", .example = "2022-12-13"},
+     .hint = MSG_N("write the date as YYYY-MM-DD, e.g. 2022-12-13"), .example = "2022-12-13"},
     {.name = "applications", .sec = SEC_POOL, .type = KT_TEXT, .field = F(applications),
-     .required = "add a line such as `applications = ansoegninger-2023.csv` under "
-                 "[pool]; the path is relative to the pool file",
+     .required = MSG_N("add a line such as `applications = ansoegninger-2023.csv` under "
+                 "[pool]; the path is relative to the pool file"),
      .example = "ansoegninger-2023.csv"},
     {.name = "applications_sheet", .sec = SEC_POOL, .type = KT_TEXT,
      .field = F(applications_sheet), .example = "Ansøgninger"},
@@ -104,10 +105,10 @@ static const pool_key pool_keys[] = {
 
     {.name = "rule", .sec = SEC_RULES, .type = KT_RULE, .field = F(rule.kind),
      .dflt = RULE_THRESHOLD, .example = "proportional",
-     .hint = "choose threshold (the 2023 rule: only amounts above the threshold are "
+     .hint = MSG_N("choose threshold (the 2023 rule: only amounts above the threshold are "
              "reduced; also \"2023\"), proportional (every amount reduced; also \"pro\"), "
              "excess (only the part above the threshold is reduced), cea (a common "
-             "ceiling), cel (a common cut in kroner) or talmud"},
+             "ceiling), cel (a common cut in kroner) or talmud")},
     {.name = "threshold", .sec = SEC_RULES, .type = KT_AMOUNT, .field = F(rule.threshold),
      .dflt = 50000, .example = "40.000"},
     {.name = "min_grant", .sec = SEC_RULES, .type = KT_AMOUNT, .field = F(rule.min_grant),
@@ -115,15 +116,15 @@ static const pool_key pool_keys[] = {
     {.name = "max_grant", .sec = SEC_RULES, .type = KT_AMOUNT, .field = F(rule.max_grant),
      .in_units = 1, .after = after_grant_bound, .example = "200.000"},
     {.name = "rounding", .sec = SEC_RULES, .type = KT_ROUNDING, .field = F(rounding), .dflt = 1,
-     .hint = "use 1, 10, 100, 1.000 or 10.000", .example = "100"},
+     .hint = MSG_N("use 1, 10, 100, 1.000 or 10.000"), .example = "100"},
     {.name = "residual_label", .sec = SEC_RULES, .type = KT_TEXT, .field = F(residual_label),
      .example = "Restmidler til næste år"},
 
     {.name = "cap", .sec = SEC_MULTIYEAR, .type = KT_PERCENT, .field = F(cap_bp), .dflt = 5500,
-     .hint = "write a share from 0 to 100 %, e.g. 55 % or 50", .example = "50 %"},
+     .hint = MSG_N("write a share from 0 to 100 %, e.g. 55 % or 50"), .example = "50 %"},
     {.name = "min_active_years", .sec = SEC_MULTIYEAR, .type = KT_INT,
      .field = F(min_active_years), .min = 0, .max = 999, .digits = 3, .dflt = 5,
-     .noun = "a number of years", .hint = "write a whole number of years, e.g. 5",
+     .noun = MSG_N("a number of years"), .hint = MSG_N("write a whole number of years, e.g. 5"),
      .example = "3"},
     {.name = "money_year2", .sec = SEC_MULTIYEAR, .type = KT_AMOUNT, .field = F(later_money[0]),
      .example = "6.000.000"},
@@ -131,8 +132,8 @@ static const pool_key pool_keys[] = {
      .example = "5.000.000"},
     {.name = "running_holders", .sec = SEC_MULTIYEAR, .type = KT_CHOICE,
      .field = F(holders_set_aside), .choices = holders_choices, .example = "set_aside",
-     .hint = "choose error (stop and name both rows) or set_aside (warn and leave the "
-             "application out)"},
+     .hint = MSG_N("choose error (stop and name both rows) or set_aside (warn and leave the "
+             "application out)")},
 };
 
 #define N_KEYS (sizeof pool_keys / sizeof pool_keys[0])
@@ -254,7 +255,7 @@ static int set_int(pool_parser *st, const pool_key *k, const char *value, unsign
         v = v * 10 + (value[i] - '0');
     if (i == 0 || value[i] != '\0') {
         inifile_error(&st->in, st->in.lineno, col, k->hint, "%s \"%s\" is not %s", k->name,
-                      value, k->noun);
+                      value, msg_tr(k->noun));
         return -1;
     }
     if (v < k->min || v > k->max) {
@@ -384,13 +385,13 @@ static const pool_key *suggest_key(pool_parser *st, const char *name)
 static void section_keys_hint(enum pool_section sec, char *buf, size_t size)
 {
     size_t count = 0, seen = 0;
-    size_t n = (size_t)snprintf(buf, size, "[%s] has", pool_section_names[sec]);
+    size_t n = (size_t)snprintf(buf, size, msg_tr("[%s] has"), pool_section_names[sec]);
     for (size_t i = 0; i < N_KEYS; i++)
         count += pool_keys[i].sec == sec;
     for (size_t i = 0; i < N_KEYS && n < size; i++) {
         if (pool_keys[i].sec != sec)
             continue;
-        const char *sep = seen == 0 ? " " : seen + 1 == count ? " and " : ", ";
+        const char *sep = seen == 0 ? " " : seen + 1 == count ? msg_tr(" and ") : ", ";
         int w = snprintf(buf + n, size - n, "%s%s", sep, pool_keys[i].name);
         if (w < 0)
             break;
@@ -404,11 +405,11 @@ static void unknown_key(pool_parser *st, const char *name, unsigned kcol)
     const pool_key *s = suggest_key(st, name);
     char hint[512];
     if (s && strcmp(name, s->name) == 0)
-        snprintf(hint, sizeof hint, "%s belongs in [%s]", s->name, pool_section_names[s->sec]);
+        snprintf(hint, sizeof hint, msg_tr("%s belongs in [%s]"), s->name, pool_section_names[s->sec]);
     else if (s && s->sec == st->sec)
-        snprintf(hint, sizeof hint, "did you mean %s?", s->name);
+        snprintf(hint, sizeof hint, msg_tr("did you mean %s?"), s->name);
     else if (s)
-        snprintf(hint, sizeof hint, "did you mean %s (in [%s])?", s->name,
+        snprintf(hint, sizeof hint, msg_tr("did you mean %s (in [%s])?"), s->name,
                  pool_section_names[s->sec]);
     else
         section_keys_hint(st->sec, hint, sizeof hint);
@@ -432,7 +433,7 @@ void pool_keys_setting(pool_parser *st, const char *name, const char *value)
     unsigned *first = &st->key_line[key_index(k)];
     if (*first && k->type != KT_TEXTS) {
         char hint[128];
-        snprintf(hint, sizeof hint, "keep one of the two lines (%u and %u)", *first,
+        snprintf(hint, sizeof hint, msg_tr("keep one of the two lines (%u and %u)"), *first,
                  st->in.lineno);
         inifile_error(&st->in, st->in.lineno, kcol, hint,
                       "%s is set twice in [%s], first on line %u", k->name,

@@ -30,6 +30,7 @@
 #include "ruletext.h"
 #include "table.h"
 #include "text.h"
+#include "messages.h"
 
 
 
@@ -82,13 +83,14 @@ static pulje_kr sum_lines(const pool_line *v, size_t n)
 static const char *bad_text(const app *a)
 {
     const char *fields[] = {a->nr, a->cvr, a->association, a->activity, a->refusal};
-    static const char *const names[] = {"number", "CVR", "association", "activity",
-                                        "refusal reason"};
+    static const char *const names[] = {MSG_N("the number"), MSG_N("the CVR"),
+                                        MSG_N("the association"), MSG_N("the activity"),
+                                        MSG_N("the refusal reason")};
 
     for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
         const char *t = str(fields[k]);
         if (!text_is_utf8(t, strlen(t)))
-            return names[k];
+            return msg_tr(names[k]);
     }
     return NULL;
 }
@@ -123,7 +125,7 @@ int report_check_result(const pool *p, const app_list *apps, const alloc_result 
         const alloc_line *l = &r->lines[i];
         const char *bad = bad_text(&apps->v[i]);
         if (bad) {
-            text_set_err(err, errsz, "%s:%u: application %s: the %s is not valid UTF-8",
+            text_set_err(err, errsz, "%s:%u: application %s: %s is not valid UTF-8",
                          str(apps->file), apps->v[i].line, str(apps->v[i].nr), bad);
             return -1;
         }

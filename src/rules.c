@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "messages.h"
 
 /* ---- the registry -------------------------------------------------------- */
 
@@ -37,9 +38,9 @@ static void threshold_why(const rule_params *p, pulje_kr prot, pulje_kr money, c
 {
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
     snprintf(msg, size,
-             "the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
+             msg_tr("the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
              "kr. available for new grants; the rule does not reduce them, so no "
-             "allocation is possible",
+             "allocation is possible"),
              money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
 }
 
@@ -48,9 +49,9 @@ static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char
 {
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
     snprintf(msg, size,
-             "the first %s kr. of every assessed amount sum to %s kr., more than the %s "
+             msg_tr("the first %s kr. of every assessed amount sum to %s kr., more than the %s "
              "kr. available for new grants; the excess rule does not reduce them, so no "
-             "allocation is possible",
+             "allocation is possible"),
              money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
 }
 
@@ -76,8 +77,8 @@ static const rule_def rule_defs[] = {
         .kind = RULE_THRESHOLD, .key = "threshold", .aliases = threshold_aliases,
         .uses_threshold = true, .factor = true, .protected_part = threshold_protected,
         .model = RULE_MODEL_FACTOR, .protected_why = threshold_why,
-        .protected_hint = "lower the threshold in [rules], choose rule = proportional, or "
-                          "refuse more applications",
+        .protected_hint = MSG_N("lower the threshold in [rules], choose rule = proportional, or "
+                          "refuse more applications"),
     },
     [RULE_PROPORTIONAL] = {
         .kind = RULE_PROPORTIONAL, .key = "proportional", .aliases = proportional_aliases,
@@ -87,8 +88,8 @@ static const rule_def rule_defs[] = {
         .kind = RULE_EXCESS, .key = "excess", .uses_threshold = true, .factor = true,
         .protected_part = excess_protected, .model = RULE_MODEL_FACTOR,
         .protected_why = excess_why,
-        .protected_hint = "lower the threshold in [rules], choose another rule, or refuse "
-                          "more applications",
+        .protected_hint = MSG_N("lower the threshold in [rules], choose another rule, or refuse "
+                          "more applications"),
     },
     [RULE_CEA] = {
         .kind = RULE_CEA, .key = "cea", .level = cea_level, .at_level = cea_at,
@@ -149,7 +150,7 @@ char *rule_names_join(char *buf, size_t size, rule_names_which which, const char
             continue; /* a row left empty: the registry test names it */
         sep = k == 0 ? "" : k + 1 < count ? ", " : NULL;
         w = sep ? snprintf(buf + len, size - len, "%s%s", sep, rule_defs[i].key)
-                : snprintf(buf + len, size - len, " %s %s", conj, rule_defs[i].key);
+                : snprintf(buf + len, size - len, " %s %s", msg_tr(conj), rule_defs[i].key);
         k++;
         if (w < 0 || (size_t)w >= size - len)
             return buf; /* truncated */
@@ -161,8 +162,8 @@ char *rule_names_join(char *buf, size_t size, rule_names_which which, const char
 const char *rule_names_list(void)
 {
     static char list[256];
-    if (!list[0])
-        rule_names_join(list, sizeof list, RULE_NAMES_ALL, "or");
+    /* made each time: the conjunction follows the language */
+    rule_names_join(list, sizeof list, RULE_NAMES_ALL, MSG_N("or"));
     return list;
 }
 
@@ -229,13 +230,13 @@ pulje_kr rule_protected(const rule_params *p, pulje_kr c)
 const char *rule_strerror(rule_status st)
 {
     switch (st) {
-    case RULE_OK:            return "ok";
-    case RULE_ERR_NOMEM:     return "out of memory";
-    case RULE_ERR_PROTECTED: return "the amounts the rule protects exceed the money";
-    case RULE_ERR_ARGS:      return "invalid arguments to the rule";
-    case RULE_ERR_MIN_GRANT: return "every share would fall below the minimum grant";
+    case RULE_OK:            return msg_tr("ok");
+    case RULE_ERR_NOMEM:     return msg_tr("out of memory");
+    case RULE_ERR_PROTECTED: return msg_tr("the amounts the rule protects exceed the money");
+    case RULE_ERR_ARGS:      return msg_tr("invalid arguments to the rule");
+    case RULE_ERR_MIN_GRANT: return msg_tr("every share would fall below the minimum grant");
     }
-    return "unknown rule status";
+    return msg_tr("unknown rule status");
 }
 
 void rule_result_free(rule_result *r)

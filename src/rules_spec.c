@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "messages.h"
 
 bool rule_params_valid(const rule_params *p, char *why, size_t whysz)
 {
@@ -57,7 +58,7 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
     p.threshold = def_threshold;
     if (!spec || !*spec) {
         if (err && errsz)
-            snprintf(err, errsz, "empty rule; the rules are %s", rule_names_list());
+            snprintf(err, errsz, msg_tr("empty rule; the rules are %s"), rule_names_list());
         return false;
     }
     len = strcspn(spec, ":+");
@@ -65,10 +66,10 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
                                 !rule_from_name(name, &p.kind))) {
         const char *guess = len < sizeof name ? rule_suggest(name) : NULL;
         if (err && errsz && guess)
-            snprintf(err, errsz, "unknown rule \"%.*s\"; did you mean %s? The rules are %s",
+            snprintf(err, errsz, msg_tr("unknown rule \"%.*s\"; did you mean %s? The rules are %s"),
                      (int)(len > 64 ? 64 : len), spec, guess, rule_names_list());
         else if (err && errsz)
-            snprintf(err, errsz, "unknown rule \"%.*s\"; the rules are %s",
+            snprintf(err, errsz, msg_tr("unknown rule \"%.*s\"; the rules are %s"),
                      (int)(len > 64 ? 64 : len), spec, rule_names_list());
         return false;
     }
@@ -79,15 +80,15 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
             char which[128];
             if (err && errsz)
                 snprintf(err, errsz,
-                         "the rule %s takes no threshold; only %s do "
-                         "(e.g. threshold:50.000)", rule_name(p.kind),
-                         rule_names_join(which, sizeof which, RULE_NAMES_THRESHOLD, "and"));
+                         msg_tr("the rule %s takes no threshold; only %s do "
+                         "(e.g. threshold:50.000)"), rule_name(p.kind),
+                         rule_names_join(which, sizeof which, RULE_NAMES_THRESHOLD, MSG_N("and")));
             return false;
         }
         if (!spec_amount(s + 1, n, &p.threshold)) {
             if (err && errsz)
-                snprintf(err, errsz, "the threshold \"%.*s\" in \"%s\" is not a whole-krone "
-                         "amount (e.g. threshold:50.000)", (int)(n > 64 ? 64 : n), s + 1, spec);
+                snprintf(err, errsz, msg_tr("the threshold \"%.*s\" in \"%s\" is not a whole-krone "
+                         "amount (e.g. threshold:50.000)"), (int)(n > 64 ? 64 : n), s + 1, spec);
             return false;
         }
         s += 1 + n;
@@ -101,8 +102,8 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
             dst = &p.max_grant;
         if (!dst || !spec_amount(s + 5, n - 4, dst)) {
             if (err && errsz)
-                snprintf(err, errsz, "\"%.*s\" in \"%s\" is not an option; the options are "
-                         "+min=AMOUNT (minimum grant) and +max=AMOUNT (maximum grant)",
+                snprintf(err, errsz, msg_tr("\"%.*s\" in \"%s\" is not an option; the options are "
+                         "+min=AMOUNT (minimum grant) and +max=AMOUNT (maximum grant)"),
                          (int)(n > 64 ? 64 : n), s + 1, spec);
             return false;
         }
@@ -110,8 +111,8 @@ bool rule_parse_spec(const char *spec, pulje_kr def_threshold, rule_params *out,
     }
     if (*s) {
         if (err && errsz)
-            snprintf(err, errsz, "unexpected \"%s\" in the rule \"%s\"; write "
-                     "NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]", s, spec);
+            snprintf(err, errsz, msg_tr("unexpected \"%s\" in the rule \"%s\"; write "
+                     "NAME[:THRESHOLD][+min=AMOUNT][+max=AMOUNT]"), s, spec);
         return false;
     }
     if (!rule_params_valid(&p, err, errsz))

@@ -33,6 +33,7 @@
 #include "rules.h"
 #include "validate.h"
 #include "verify.h"
+#include "messages.h"
 
 /* ------------------------------------------------------------------------ */
 /* The outputs                                                                */
@@ -59,7 +60,7 @@ static int write_ledger(const pulje_run *r, const char *path, char *err, size_t 
     ledger next;
     int rc;
     if (alloc_next_ledger(&r->in.pool, &r->in.apps, &r->result, &next) != 0) {
-        snprintf(err, errsz, "out of memory");
+        snprintf(err, errsz, msg_tr("out of memory"));
         return -1;
     }
     rc = ledger_write(path, &next, err, errsz);
@@ -102,9 +103,9 @@ static pulje_status say(pulje_run *r, pulje_status st, const char *hint, const c
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+    vsnprintf(r->msg, sizeof r->msg, msg_tr(fmt), ap);
     va_end(ap);
-    snprintf(r->hint, sizeof r->hint, "%s", hint ? hint : "");
+    snprintf(r->hint, sizeof r->hint, "%s", hint ? msg_tr(hint) : "");
     return st;
 }
 

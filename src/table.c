@@ -11,6 +11,7 @@
 
 #include "table_internal.h"
 #include "text.h"
+#include "messages.h"
 
 /* ---------------------------------------------------------------------------
  * Diagnostics.
@@ -34,7 +35,7 @@ static void vnote(table *t, diag_level level, unsigned line, unsigned col, const
         return;
     }
     t->diags++;
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, msg_tr(fmt), ap);
     diag_add(t->dl, level, t->file, line, col, hint, "%s", buf);
 }
 
@@ -62,7 +63,7 @@ void table_out_of_memory(table *t)
     if (!t->oom)
         diag_add(t->dl, DIAG_ERROR, t->file, t->line, 0,
                  "close other programs or split the file, and try again",
-                 "out of memory while reading the %s", t->spec->rows_name);
+                 "out of memory while reading the %s", msg_tr(t->spec->rows_name));
     t->oom = true;
 }
 
@@ -122,24 +123,24 @@ static bool typed_amount(table *t, const table_cell *c)
         return false;
     xlsxread_cell_name(c->col, c->line, name);
     switch (x->kind) {
-    case XLSXREAD_DATE:    what = "a date"; break;
-    case XLSXREAD_TIME:    what = "a time"; break;
-    case XLSXREAD_PERCENT: what = "a percentage"; break;
-    default:               what = "a boolean (SAND/FALSK)"; break;
+    case XLSXREAD_DATE:    what = MSG_N("a date"); break;
+    case XLSXREAD_TIME:    what = MSG_N("a time"); break;
+    case XLSXREAD_PERCENT: what = MSG_N("a percentage"); break;
+    default:               what = MSG_N("a boolean (SAND/FALSK)"); break;
     }
     if (x->kind == XLSXREAD_BOOL)
         table_note_cell(t, DIAG_ERROR, c,
                         "type the amount in whole kroner, like 50.000, in a cell formatted as "
                         "Tal (number)",
                         "column %u (%s): cell %s is %s, not an amount", c->col, c->name, name,
-                        what);
+                        msg_tr(what));
     else
         table_note_cell(t, DIAG_ERROR, c,
                         "format the cell as Tal (number) with Formater celler, and type the "
                         "amount again in whole kroner, like 50.000",
                         "column %u (%s): cell %s is formatted as %s (%s), not as an amount; "
                         "its value %s would be read as \"%s\"",
-                        c->col, c->name, name, what, x->format, x->value,
+                        c->col, c->name, name, msg_tr(what), x->format, x->value,
                         table_show(c->s, sb));
     return true;
 }
@@ -356,7 +357,7 @@ void table_read_row(table *t)
         return;
     if (t->delivered == TABLE_MAX_ROWS) {
         table_note(t, DIAG_ERROR, t->rec_line, 0, "split the file",
-                   "more than %zu %s in one file", TABLE_MAX_ROWS, t->spec->rows_name);
+                   "more than %zu %s in one file", TABLE_MAX_ROWS, msg_tr(t->spec->rows_name));
         t->stop = true;
         return;
     }
@@ -449,14 +450,14 @@ static int parse_bytes(const table_spec *spec, const table_opts *opts, const cha
         if (!t.have_header) {
             table_known_headers(&t, ";", example, sizeof example);
             snprintf(hint, sizeof hint,
-                     "the first line must be the header, like %s, then one line per %s",
-                     example, spec->row_name);
+                     msg_tr("the first line must be the header, like %s, then one line per %s"),
+                     example, msg_tr(spec->row_name));
             table_note(&t, DIAG_ERROR, 0, 0, hint, "the file is empty");
         } else if (t.nrows == 0 && !spec->rows_optional) {
-            snprintf(hint, sizeof hint, "add one line per %s below the header",
-                     spec->row_name);
+            snprintf(hint, sizeof hint, msg_tr("add one line per %s below the header"),
+                     msg_tr(spec->row_name));
             table_note(&t, DIAG_ERROR, 0, 0, hint, "the file has a header but no %s",
-                       spec->rows_name);
+                       msg_tr(spec->rows_name));
         }
     }
     table_release(&t);
@@ -520,7 +521,7 @@ int table_read_opts(const table_spec *spec, const table_opts *opts, const char *
         if (name && !(*name_copy = text_strndup(name, strlen(name)))) {
             diag_add(dl, DIAG_ERROR, name, 0, 0,
                      "close other programs or split the file, and try again",
-                     "out of memory while reading the %s", spec->rows_name);
+                     "out of memory while reading the %s", msg_tr(spec->rows_name));
             return -1;
         }
     }

@@ -11,6 +11,7 @@
 #include "phase.h"
 #include "table_internal.h"
 #include "text.h"
+#include "messages.h"
 
 /* ---------------------------------------------------------------------------
  * Reading: fields and records from libcsv.
@@ -117,9 +118,9 @@ static void check_chars(table *t, field *f, size_t col)
     const char *name = t->have_header && col <= t->ncols ? t->names[col - 1] : NULL;
 
     if (name)
-        snprintf(where, sizeof where, "column %zu (%s)", col, name);
+        snprintf(where, sizeof where, msg_tr("column %zu (%s)"), col, name);
     else
-        snprintf(where, sizeof where, "column %zu", col);
+        snprintf(where, sizeof where, msg_tr("column %zu"), col);
     if ((cp = text_control_at(s, len, &at)) != SIZE_MAX) {
         unsigned line = f->c.line;
         size_t chars = 1;
@@ -181,12 +182,12 @@ static void check_chars(table *t, field *f, size_t col)
             }
             if (letter)
                 snprintf(hint, sizeof hint,
-                         "retype the character (in Windows-1252 the byte is \"%s\") and save "
-                         "the file as \"CSV UTF-8\"",
+                         msg_tr("retype the character (in Windows-1252 the byte is \"%s\") and save "
+                         "the file as \"CSV UTF-8\""),
                          letter);
             else
                 snprintf(hint, sizeof hint,
-                         "retype the character and save the file as \"CSV UTF-8\"");
+                         msg_tr("retype the character and save the file as \"CSV UTF-8\""));
             table_note(t, DIAG_ERROR, line, (unsigned)col, hint,
                        "%s: byte 0x%02X at character %zu is not UTF-8, though the file is "
                        "(it has UTF-8 letters from line %u); text pasted from another "

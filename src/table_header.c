@@ -6,6 +6,7 @@
 
 #include "table_internal.h"
 #include "text.h"
+#include "messages.h"
 
 /* ---------------------------------------------------------------------------
  * Header: finding the known columns.
@@ -109,9 +110,9 @@ static void unknown_header(table *t, size_t i)
     }
     table_known_headers(t, ", ", known, sizeof known);
     if (guess)
-        snprintf(hint, sizeof hint, "did you mean \"%s\"? Known columns: %s", guess, known);
+        snprintf(hint, sizeof hint, msg_tr("did you mean \"%s\"? Known columns: %s"), guess, known);
     else
-        snprintf(hint, sizeof hint, "known columns: %s; delete the column if it is not needed",
+        snprintf(hint, sizeof hint, msg_tr("known columns: %s; delete the column if it is not needed"),
                  known);
     table_note(t, DIAG_ERROR, c->line, (unsigned)(i + 1), hint,
                "column %zu: unknown column \"%s\"", i + 1, table_show(c->s, show_buf));
@@ -135,7 +136,7 @@ static void check_required(table *t, unsigned line)
         size_t h = 0;
         if (!c->required || t->col[k] >= 0)
             continue;
-        h = (size_t)snprintf(hint, sizeof hint, "add a column headed \"%s\"", c->header);
+        h = (size_t)snprintf(hint, sizeof hint, msg_tr("add a column headed \"%s\""), c->header);
         for (int a = 0; a < 6 && c->aliases[a] && h < sizeof hint; a++) {
             int w = snprintf(hint + h, sizeof hint - h, "%s\"%s\"",
                              a ? ", " : " (also accepted: ", c->aliases[a]);
@@ -236,8 +237,8 @@ void table_read_header(table *t)
         char hint[768];
         table_known_headers(t, ";", example, sizeof example);
         snprintf(hint, sizeof hint,
-                 "the first line must name the columns, like %s; delete any title lines "
-                 "above it",
+                 msg_tr("the first line must name the columns, like %s; delete any title lines "
+                 "above it"),
                  example);
         table_note(t, DIAG_ERROR, line, 0, hint,
                    "this is not the header: no cell names a known column (first cell \"%s\")",

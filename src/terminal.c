@@ -7,6 +7,7 @@
 #include "history.h"
 #include "keyfigures.h"
 #include "labels.h"
+#include "messages.h"
 #include "money.h"
 #include "multiyear.h"
 #include "rules.h"
@@ -35,7 +36,8 @@ static void wrapped(FILE *f, const char *lead, const char *const *items, int ind
     fputc('\n', f);
 }
 
-void terminal_usage(FILE *f)
+/* The help in English (--lang en). */
+static void usage_en(FILE *f)
 {
     fprintf(f,
         "Usage: pulje [COMMAND] [POOL-FILE] [OPTIONS]\n"
@@ -110,6 +112,85 @@ void terminal_usage(FILE *f)
         "  5  the solver failed or memory ran out; nothing was written\n");
 }
 
+/* The help in Danish (the default). */
+static void usage_da(FILE *f)
+{
+    fprintf(f,
+        "Brug: pulje [KOMMANDO] [PULJEFIL] [TILVALG]\n"
+        "\n"
+        "Fordeler en pulje mellem de indstillede ansøgninger efter puljens regel,\n"
+        "viser at hver krone er gjort op, og skriver udvalgets regneark.\n"
+        "\n"
+        "Kommandoer:\n"
+        "  run      beregn tilskuddene, kontrollér dem, skriv regnearket, beslutnings-\n"
+        "           CSV'en og tilskuddene som 360Giving-åbne data (standard);\n"
+        "           hver kørsel gemmes i sin egen mappe; kun puljens egen regel på\n"
+        "           dansk erstatter de officielle filnavne, prøvekørsler med --rule\n"
+        "           og --lang skriver <navn>-<regel eller en>...\n"
+        "  check    læs og kontrollér kun inddata; skriv intet\n"
+        "  compare  kør flere regler på puljen og skriv ét sammenligningsregneark\n"
+        "           (<navn>-sammenligning.xlsx) med et resumé pr. regel, et diagram,\n"
+        "           økonomitabellen pr. regel og en følsomhedsanalyse\n"
+        "  explain NR  vis trin for trin i kroner, hvordan ansøgning NR fik sit\n"
+        "           tilskud (regel, faktor, afrunding, år); skriv intet\n"
+        "  history  vis puljens gemte kørsler (outputs/<navn>/koersel-NNN, hver med\n"
+        "           sine uddata og en kørselslog): tid, regel, nøgletal\n"
+        "  init MAPPE  skriv en ny puljemappe: pulje.ini, skabelonerne\n"
+        "           ansoegninger.csv og .xlsx, en tom forpligtelser.csv; viser det\n"
+        "           valgte år\n"
+        "  init MAPPE --from SIDSTE-PULJE  start fra sidste års runde: puljefilen\n"
+        "           med året rykket frem, de forpligtelser dens kørsel skrev (i --out\n"
+        "           MAPPE, ellers outputs/ ved siden af SIDSTE-PULJE), de øremærkninger\n"
+        "           der stadig løber, skabelonerne med deres kolonner; viser de linjer\n"
+        "           der skal rettes (RET)\n"
+        "\n"
+        "PULJEFIL er ./pulje.ini, når den aktuelle mappe har en (en rundemappe lavet\n"
+        "af init), ellers " RUN_DEFAULT_POOL "; en linje på standard error\n"
+        "siger hvilken (ikke med -q).\n"
+        "\n"
+        "Tilvalg:\n"
+        "  -o, --out MAPPE    hvor uddata skrives (standard: " RUN_DEFAULT_OUT ")\n"
+        "  -q, --quiet        vis kun problemer\n"
+        "      --closed-form  beregn uden GLPK-modellen (samme tilskud; til kontrol)\n"
+        "      --rule REGEL   brug REGEL i stedet for puljefilens regel (run)\n"
+        "      --rules LISTE  compare: regler adskilt af ',' (den første er udgangspunktet);\n");
+    wrapped(f, "standard: puljens regel og", rule_compare_specs(), 21);
+    fprintf(f,
+        "      --sweep SPEC   compare: PARAM:FRA:TIL:TRIN, PARAM threshold, max_grant eller\n"
+        "                     cap (loftet for flerårige i %%, f.eks. cap:30:60:5)\n"
+        "                     (standard threshold:0:150.000:10.000)\n"
+        "\n"
+        "REGEL er NAVN[:TÆRSKEL][+min=BELØB][+max=BELØB]; NAVN er en af:\n");
+    wrapped(f, "", (const char *const[]){rule_names_list(), NULL}, 0);
+    fprintf(f,
+        "(threshold er 2023-reglen). Eksempler:\n"
+        "threshold:25.000, excess:50.000, cea+min=10.000, talmud+max=300.000\n"
+        "      --lang SPROG   sprog i regnearket og på terminalen: da (standard) eller en\n"
+        "      --year ÅR      init: tilskudsåret (standard: næste år; med --from\n"
+        "                     sidste rundes år + 1)\n"
+        "      --from PULJE   init: sidste års puljefil, der føres videre\n"
+        "      --timings      vis tiden for hver fase som én linje på standard error\n"
+        "                     (også PULJE_TIMINGS=1); til målinger\n"
+        "  -h, --help         vis denne hjælp\n"
+        "  -V, --version      vis versionen\n"
+        "\n"
+        "Afslutningskoder:\n"
+        "  0  færdig\n"
+        "  2  fejl i inddata eller brug (hvert problem vises med fil, linje, kolonne);\n"
+        "     intet blev skrevet\n"
+        "  3  en kontrol af resultatet fejlede: en fejl i pulje; intet blev skrevet\n"
+        "  4  en uddatafil kunne ikke skrives (tidligere filer er urørte)\n"
+        "  5  løseren fejlede, eller hukommelsen slap op; intet blev skrevet\n");
+}
+
+void terminal_usage(FILE *f)
+{
+    if (labels_language() == LABEL_DA)
+        usage_da(f);
+    else
+        usage_en(f);
+}
+
 
 /* One warning as a line that starts with "advarsel:" ("warning:" with
  * --lang en), then where and what, and the hint on a line of its own. */
@@ -125,7 +206,7 @@ static void print_warning(FILE *f, const diag *d)
         snprintf(where, sizeof where, "%s: ", d->file);
     fprintf(f, "%s: %s%s\n", label(L_WARN_PREFIX), where, d->msg);
     if (d->hint)
-        fprintf(f, "  hint: %s\n", d->hint);
+        fprintf(f, msg_tr("  hint: %s\n"), d->hint);
 }
 
 void terminal_diags(FILE *f, diag_list *dl)
@@ -139,7 +220,7 @@ void terminal_diags(FILE *f, diag_list *dl)
             fprintf(f, "%s\n", diag_format(&dl->v[i], buf, sizeof buf));
     }
     if (dl->oom)
-        fprintf(f, "error: more problems were found than could be stored (out of memory)\n");
+        fprintf(f, msg_tr("error: more problems were found than could be stored (out of memory)\n"));
 }
 
 size_t terminal_count_warnings(const diag_list *dl)
@@ -269,22 +350,23 @@ void terminal_history(FILE *f, const pool *p, const char *home, const history *h
 {
     char g[MONEY_BUFSZ], res[MONEY_BUFSZ], rsv[MONEY_BUFSZ];
 
-    fprintf(f, "%s %d: %zu run%s kept in %s\n", p->name, p->year, h->n, h->n == 1 ? "" : "s", home);
+    fprintf(f, msg_tr("%s %d: %zu run%s kept in %s\n"), p->name, p->year, h->n,
+            h->n == 1 ? "" : msg_tr("s"), home);
     for (size_t i = 0; i < h->n; i++) {
         const history_run *x = &h->v[i];
         char kind[200];
         if (!x->has_record) {
-            fprintf(f, "  %-12s (no run record)\n", x->name);
+            fprintf(f, msg_tr("  %-12s (no run record)\n"), x->name);
             continue;
         }
-        snprintf(kind, sizeof kind, "%s%s", x->official ? "official" : "trial ",
+        snprintf(kind, sizeof kind, "%s%s", x->official ? msg_tr("official") : msg_tr("trial "),
                  x->official ? "" : x->trial);
         if (strcmp(x->trial, "compare") == 0) { /* its folder holds the comparison workbook */
             fprintf(f, "  %-12s %-20s %s\n", x->name, x->time, kind);
             continue;
         }
-        fprintf(f, "  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
-               "reduced %zu  refused %zu\n",
+        fprintf(f, msg_tr("  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
+                          "reduced %zu  refused %zu\n"),
                x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
                money_format(x->granted, g), money_format(x->residual, res), x->reduced,
                x->refused);

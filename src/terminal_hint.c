@@ -2,6 +2,7 @@
  * and the diagnostics left to print after a summary. Part of terminal.h. */
 #include <string.h>
 
+#include "messages.h"
 #include "terminal.h"
 #include "text.h"
 
@@ -18,14 +19,14 @@ void terminal_unknown_command(FILE *f, const char *word)
     for (size_t i = 0; i < N_COMMANDS; i++) {
         size_t len = strlen(list);
         snprintf(list + len, sizeof list - len, "%s%s", commands[i],
-                 i + 2 < N_COMMANDS ? ", " : i + 2 == N_COMMANDS ? " and " : "");
+                 i + 2 < N_COMMANDS ? ", " : i + 2 == N_COMMANDS ? msg_tr(" and ") : "");
     }
-    fprintf(f, "pulje: unknown command '%s'\n", word);
+    fprintf(f, msg_tr("pulje: unknown command '%s'\n"), word);
     if (k >= 0)
-        fprintf(f, "  hint: did you mean %s? The commands are %s; see pulje --help\n",
+        fprintf(f, msg_tr("  hint: did you mean %s? The commands are %s; see pulje --help\n"),
                 commands[k], list);
     else
-        fprintf(f, "  hint: the commands are %s; see pulje --help\n", list);
+        fprintf(f, msg_tr("  hint: the commands are %s; see pulje --help\n"), list);
 }
 
 void terminal_option_hint(FILE *f, const struct option *longopts, const char *arg)
@@ -44,9 +45,9 @@ void terminal_option_hint(FILE *f, const struct option *longopts, const char *ar
             k = -1; /* the option is known; its argument was wrong or missing */
     }
     if (k >= 0)
-        fprintf(f, "  hint: did you mean --%s? See pulje --help\n", names[k]);
+        fprintf(f, msg_tr("  hint: did you mean --%s? See pulje --help\n"), names[k]);
     else
-        fprintf(f, "  hint: see pulje --help\n");
+        fprintf(f, msg_tr("  hint: see pulje --help\n"));
 }
 
 void terminal_diags_from(FILE *f, diag_list *dl, size_t from)

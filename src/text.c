@@ -1,5 +1,6 @@
 /* text.c - Encodings (UTF-8, BOM, Windows-1252 via iconv) and small string helpers. */
 #include "text.h"
+#include "messages.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -440,7 +441,7 @@ void text_set_err(char *err, size_t errsz, const char *fmt, ...)
     if (!err || errsz == 0)
         return;
     va_start(ap, fmt);
-    vsnprintf(err, errsz, fmt, ap);
+    vsnprintf(err, errsz, msg_tr(fmt), ap);
     va_end(ap);
 }
 

@@ -11,6 +11,7 @@
 #include "plausible.h"
 #include "reasons.h"
 #include "text.h"
+#include "messages.h"
 
 /* Append one reservation line to p (label copied). Returns 0 or -1. */
 static int add_reservation(pool *p, const char *label, pulje_kr amount)
@@ -72,8 +73,8 @@ static int check_ledger_budget(const pulje_inputs *in, diag_list *dl)
         if (p->reservations[i].line == 0)
             from_ledger += p->reservations[i].amount;
     snprintf(hint, sizeof hint,
-             "the ledger %s reserves %s kr. for %d; check its Udbetalingsår and Beløb columns, "
-             "or raise the money in [budget] (line %u)",
+             msg_tr("the ledger %s reserves %s kr. for %d; check its Udbetalingsår and Beløb columns, "
+             "or raise the money in [budget] (line %u)"),
              in->ledger_path, money_format(from_ledger, a), p->year, p->budget_line);
     diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
              "reservations (%s kr., of which %s kr. from the ledger) and earmarks exceed the "

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "xlsxread_internal.h"
+#include "messages.h"
 
 
 void xlsx_fail(xr *x, xlsxread_error e, const char *fmt, ...)
@@ -23,7 +24,7 @@ void xlsx_fail(xr *x, xlsxread_error e, const char *fmt, ...)
     x->err = e;
     if (x->detail && x->detailsz) {
         va_start(ap, fmt);
-        vsnprintf(x->detail, x->detailsz, fmt, ap);
+        vsnprintf(x->detail, x->detailsz, msg_tr(fmt), ap);
         va_end(ap);
     }
     if (x->parser)
@@ -33,20 +34,20 @@ void xlsx_fail(xr *x, xlsxread_error e, const char *fmt, ...)
 const char *xlsxread_strerror(xlsxread_error e)
 {
     switch (e) {
-    case XLSXREAD_OK: return "no error";
-    case XLSXREAD_ERR_NOMEM: return "out of memory";
-    case XLSXREAD_ERR_OPEN: return "the file cannot be opened";
-    case XLSXREAD_ERR_NOT_ZIP: return "the file is not an Excel workbook (.xlsx)";
-    case XLSXREAD_ERR_DAMAGED: return "the workbook is damaged";
-    case XLSXREAD_ERR_NO_WORKBOOK: return "the file holds no workbook with a sheet";
-    case XLSXREAD_ERR_NO_SHEET: return "the workbook's first sheet cannot be read";
-    case XLSXREAD_ERR_XML: return "a part of the workbook is not well-formed XML";
-    case XLSXREAD_ERR_CONTENT: return "the first sheet is not laid out as Excel writes it";
-    case XLSXREAD_ERR_TOO_BIG: return "the workbook is too large to read";
-    case XLSXREAD_ERR_ENCRYPTED: return "the workbook is encrypted (saved with a password)";
-    case XLSXREAD_ERR_NO_SUCH_SHEET: return "the workbook has no sheet of that name";
+    case XLSXREAD_OK: return msg_tr("no error");
+    case XLSXREAD_ERR_NOMEM: return msg_tr("out of memory");
+    case XLSXREAD_ERR_OPEN: return msg_tr("the file cannot be opened");
+    case XLSXREAD_ERR_NOT_ZIP: return msg_tr("the file is not an Excel workbook (.xlsx)");
+    case XLSXREAD_ERR_DAMAGED: return msg_tr("the workbook is damaged");
+    case XLSXREAD_ERR_NO_WORKBOOK: return msg_tr("the file holds no workbook with a sheet");
+    case XLSXREAD_ERR_NO_SHEET: return msg_tr("the workbook's first sheet cannot be read");
+    case XLSXREAD_ERR_XML: return msg_tr("a part of the workbook is not well-formed XML");
+    case XLSXREAD_ERR_CONTENT: return msg_tr("the first sheet is not laid out as Excel writes it");
+    case XLSXREAD_ERR_TOO_BIG: return msg_tr("the workbook is too large to read");
+    case XLSXREAD_ERR_ENCRYPTED: return msg_tr("the workbook is encrypted (saved with a password)");
+    case XLSXREAD_ERR_NO_SUCH_SHEET: return msg_tr("the workbook has no sheet of that name");
     }
-    return "unknown error";
+    return msg_tr("unknown error");
 }
 
 bool xlsxread_is_xlsx_name(const char *name)

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "verify.h"
+#include "labels.h"
 
 static pool_line budget[] = {{"Frie midler", 900000, 1}, {"Ubrugte midler", 100000, 2}};
 static pool_line reserved[] = {{"Flerårige tilskud", 250000, 3}, {"Driftsaftale", 50000, 4}};
@@ -247,5 +248,7 @@ int main(void)
         cmocka_unit_test(test_money_enough_for_all_pays_assessed_and_leaves_the_rest),
         cmocka_unit_test(test_verification_catches_every_broken_invariant),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "apps.h"
 #include "text.h"
+#include "labels.h"
 
 #define HDR "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag/begrundelse;Antal år;År aktiv;" \
             "Undtagelse;Prioritet\n"
@@ -1396,5 +1397,7 @@ int main(void)
         cmocka_unit_test(test_reading_stops_after_1000_problems),
         cmocka_unit_test(test_free_is_safe_on_a_zeroed_list),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,9 @@
  * and optionally `setup`, a shell script run (with sh, in the copy) before
  * the commands, for what git cannot hold (a FIFO, a sparse 600 MiB file, a
  * hard link between an output and an input), and `prefix`, one line of
- * shell put before each command ("ulimit -f 16;").
+ * shell put before each command ("ulimit -f 16;"), and `lang`, holding "da"
+ * when the substrings are Danish: the commands then run without --lang (the
+ * default language); all other fixtures run with --lang en.
  *
  * Each fixture is copied to a fresh temporary folder; every file in it is
  * hashed; `pulje check pool.ini --out <tmp>/out` and `pulje run pool.ini
@@ -206,12 +208,13 @@ static void assert_untouched(const char *name, const char *cmd, const tree *befo
 }
 
 /* Run one command of one fixture; returns its exit code, stderr in err. */
-static int run_cmd(const char *tmp, const char *prefix, const char *cmd, char *err,
-                   size_t size)
+static int run_cmd(const char *tmp, const char *prefix, const char *cmd, const char *lang,
+                   char *err, size_t size)
 {
     char line[PATH_MAX * 3 + 256];
-    snprintf(line, sizeof line, "cd '%s' && %s '%s' %s pool.ini --out '%s/out' 2>&1 >/dev/null",
-             tmp, prefix, prog, cmd, tmp);
+    snprintf(line, sizeof line,
+             "cd '%s' && %s '%s' %s pool.ini --out '%s/out'%s 2>&1 >/dev/null", tmp, prefix,
+             prog, cmd, tmp, lang);
     return test_run(line, err, size);
 }
 
@@ -219,7 +222,7 @@ static int run_cmd(const char *tmp, const char *prefix, const char *cmd, char *e
 static void run_fixture(const char *name)
 {
     char src[PATH_MAX], tmp[] = "/tmp/pulje-bad-XXXXXX", cmd[PATH_MAX * 2 + 64],
-         prefix[512], out[1 << 16], setup[PATH_MAX];
+         prefix[512], out[1 << 16], setup[PATH_MAX], lang[16];
     static tree before, after;
     expect x;
     static const char *const cmds[2] = {"check", "run"};
@@ -238,10 +241,14 @@ static void run_fixture(const char *name)
     snprintf(cmd, sizeof cmd, "%s/prefix", tmp);
     slurp(cmd, prefix, sizeof prefix);
     prefix[strcspn(prefix, "\r\n")] = '\0';
+    snprintf(cmd, sizeof cmd, "%s/lang", src);
+    slurp(cmd, lang, sizeof lang);
+    lang[strcspn(lang, "\r\n")] = '\0';
+    const char *lang_opt = strcmp(lang, "da") == 0 ? "" : " --lang en";
 
     snapshot(tmp, &before);
     for (int k = 0; k < 2; k++) {
-        int rc = run_cmd(tmp, prefix, cmds[k], out, sizeof out);
+        int rc = run_cmd(tmp, prefix, cmds[k], lang_opt, out, sizeof out);
         if (rc != x.code[k]) {
             print_message("%s: pulje %s exited %d, expected %d; stderr:\n%s\n", name, cmds[k],
                           rc, x.code[k], out);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "labels.h"
 
 static void test_excel_row_limit_leaves_room_for_title_header_and_total(void **state)
 {
@@ -70,5 +71,7 @@ int main(void)
         cmocka_unit_test(test_pool_above_excel_row_limit_is_refused_with_the_numbers),
         cmocka_unit_test(test_harness_runs_on_the_smallest_pool),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("bench", tests, NULL, NULL);
 }

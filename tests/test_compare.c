@@ -155,11 +155,11 @@ static void test_sweep_of_the_threshold_gives_factor_count_and_bound(void **stat
     assert_int_equal(c.steps[3].factor_den, 89);
     compare_free(&c);
     assert_false(compare_parse_sweep("factor:0:1:1", &sw, err, sizeof err));
-    assert_non_null(strstr(err, "threshold, max_grant and cap"));
+    assert_non_null(strstr(err, "threshold, max_grant og cap"));
     assert_true(compare_parse_sweep("cap:30:60:5", &sw, err, sizeof err));
     assert_int_equal(sw.param, COMPARE_SWEEP_CAP);
     assert_false(compare_parse_sweep("cap:30:101:5", &sw, err, sizeof err));
-    assert_non_null(strstr(err, "from 0 to 100 %"));
+    assert_non_null(strstr(err, "fra 0 til 100 %"));
     assert_false(compare_parse_sweep("threshold:10:0:1", &sw, err, sizeof err));
 }
 
@@ -174,8 +174,8 @@ static void test_a_rule_that_cannot_share_the_pool_is_named(void **state)
     diag_init(&dl);
     assert_int_equal(compare_run(&p, &a, rules, 1, 0, NULL, &c, &dl), -1);
     assert_true(dl.n >= 1);
-    assert_non_null(strstr(dl.v[0].msg, "rule proportional+min=500000"));
-    assert_non_null(strstr(dl.v[0].msg, "above every assessed amount"));
+    assert_non_null(strstr(dl.v[0].msg, "regel proportional+min=500000"));
+    assert_non_null(strstr(dl.v[0].msg, "over alle indstillede beløb"));
     assert_non_null(strstr(dl.v[0].hint, "min_grant"));
     diag_free(&dl);
 }
@@ -291,7 +291,7 @@ static void test_unknown_rule_on_the_command_line_lists_the_choices(void **state
     n = fread(out, 1, sizeof out - 1, f);
     out[n] = '\0';
     pclose(f);
-    assert_non_null(strstr(out, "unknown rule \"equal\""));
+    assert_non_null(strstr(out, "ukendt regel \"equal\""));
     assert_non_null(strstr(out, rule_names_list())); /* the registry's, every rule */
     assert_non_null(strstr(out, "rc=2"));
 }

@@ -515,7 +515,7 @@ static void test_bad_amount_exits_2_names_the_place_and_writes_nothing(void **st
              "cp inputs/ansoegninger-2023.csv %s/in/ && %s run %s/in/pool.ini --out %s/out 2>&1",
              dir, dir, dir, prog, dir, dir);
     assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
-    assert_non_null(strstr(buf, "pool.ini:23:18: error"));
+    assert_non_null(strstr(buf, "pool.ini:23:18: fejl"));
     assert_non_null(strstr(buf, "53.37x"));
     snprintf(cmd, sizeof cmd, "ls -A %s/out 2>/dev/null | wc -l", dir);
     test_run(cmd, buf, sizeof buf);
@@ -537,7 +537,10 @@ static void test_help_lists_the_exit_codes(void **state)
     char cmd[1024], buf[8192];
     snprintf(cmd, sizeof cmd, "%s --help", prog);
     assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
-    assert_non_null(strstr(buf, "Exit codes"));
+    assert_non_null(strstr(buf, "Afslutningskoder")); /* Danish by default */
+    snprintf(cmd, sizeof cmd, "%s --help --lang en", prog);
+    assert_int_equal(test_run(cmd, buf, sizeof buf), 0);
+    assert_non_null(strstr(buf, "Exit codes")); /* --lang after --help counts */
     snprintf(cmd, sizeof cmd, "%s frobnicate 2>&1", prog);
     assert_int_equal(test_run(cmd, buf, sizeof buf), 2);
 }
@@ -548,8 +551,10 @@ static void test_warnings_are_printed_even_with_quiet(void **state)
 {
     (void)state;
     char cmd[2048], out[16384];
-    const char *w = "inputs/ansoegninger-2023.csv:18:15: the supplement from [earmark trivsel] "
-                    "(32.000 kr.) is larger than the grant assessed (30.000 kr.)";
+    const char *w = "inputs/ansoegninger-2023.csv:18:15: tillægget fra [earmark trivsel] "
+                    "(32.000 kr.) er større end det indstillede tilskud (30.000 kr.)";
+    const char *w_en = "inputs/ansoegninger-2023.csv:18:15: the supplement from [earmark trivsel] "
+                       "(32.000 kr.) is larger than the grant assessed (30.000 kr.)";
     char want[512];
 
     snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini -q 2>&1", prog);
@@ -561,10 +566,13 @@ static void test_warnings_are_printed_even_with_quiet(void **state)
     assert_int_equal(strncmp(out, want, strlen(want)), 0);
     snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini -q --lang en 2>&1", prog);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
-    snprintf(want, sizeof want, "warning: %s\n", w);
+    snprintf(want, sizeof want, "warning: %s\n", w_en);
     assert_int_equal(strncmp(out, want, strlen(want)), 0);
     /* without -q check says how many */
     snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini 2>/dev/null", prog);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "68 ansøgninger, ingen fejl, advarsler: 1 (nedenfor)\n"));
+    snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini --lang en 2>/dev/null", prog);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     assert_non_null(strstr(out, "68 applications, no errors, 1 warning (below)\n"));
 }
@@ -579,9 +587,10 @@ static void test_workbook_lists_the_warnings_on_the_summary(void **state)
             continue;
         heading += strcmp(cells[i].value, "Bemærkninger") == 0;
         warning += strcmp(cells[i].value,
-                          "Advarsel fra kørslen: ansoegninger-2023.csv:18: the supplement from [earmark trivsel] "
-                          "(32.000 kr.) is larger than the grant assessed (30.000 kr.) (check "
-                          "the supplement: it adds to the grant and is usually the smaller)") == 0;
+                          "Advarsel fra kørslen: ansoegninger-2023.csv:18: tillægget fra "
+                          "[earmark trivsel] (32.000 kr.) er større end det indstillede tilskud "
+                          "(30.000 kr.) (kontrollér tillægget: det lægges oven i tilskuddet og "
+                          "er som regel det mindste)") == 0;
     }
     assert_int_equal(heading, 1);
     assert_int_equal(warning, 1);
@@ -648,9 +657,9 @@ static void test_file_size_limit_is_exit_4_and_changes_nothing(void **state)
     snprintf(cmd, sizeof cmd, "ulimit -f 16; %s run inputs/pulje-2023.ini -q --out %s/out 2>&1",
              prog, dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 4);
-    assert_non_null(strstr(out, "pulje: could not write"));
+    assert_non_null(strstr(out, "pulje: kunne ikke skrive"));
     assert_non_null(strstr(out, "File too large"));
-    assert_non_null(strstr(out, "hint: no output was changed"));
+    assert_non_null(strstr(out, "råd: ingen uddata blev ændret"));
     snprintf(cmd, sizeof cmd, "cd %s/out && sha256sum -c --quiet ../before && ls -A | wc -l", dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     assert_string_equal(out, "4\n"); /* the four old outputs, nothing else */
@@ -697,8 +706,8 @@ static void test_a_ledger_in_the_output_folder_is_never_overwritten(void **state
         snprintf(cmd, sizeof cmd, "cd %s && %s %s pulje-2023.ini --out out 2>&1", dir, abs,
                  k ? "run" : "check");
         assert_int_equal(test_run(cmd, out, sizeof out), 2);
-        assert_non_null(strstr(out, "out/18-hovedpuljen-2023-forpligtelser.csv is the ledger: "
-                                    "writing it would destroy an input; nothing was computed"));
+        assert_non_null(strstr(out, "out/18-hovedpuljen-2023-forpligtelser.csv er forpligtelseslisten: "
+                                    "at skrive den ville ødelægge inddata; intet blev beregnet"));
     }
     snprintf(cmd, sizeof cmd, "cd %s && sha256sum -c --quiet before", dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "earmark.h"
 #include "verify.h"
+#include "labels.h"
 
 /* Criteria bits: A = 12-25 år, M = mental trivsel, U = uddannelse. */
 enum { A = 1, M = 2, U = 4 };
@@ -439,5 +440,7 @@ int main(void)
         cmocka_unit_test(test_a_tier_where_every_share_falls_below_the_earmarks_min_is_an_input_error),
         cmocka_unit_test(test_unused_main_order_grants_supplements_then_recomputes),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("earmark", tests, NULL, NULL);
 }

@@ -45,6 +45,7 @@
 #include "run.h"
 #include "text.h"
 #include "verify.h"
+#include "labels.h"
 
 /* ------------------------------------------------------------------------ */
 /* The wrappers                                                               */
@@ -795,5 +796,7 @@ int main(void)
         cmocka_unit_test(test_compare_meets_every_allocation_failure_as_an_error_or_harmless),
         cmocka_unit_test(test_a_failing_workbook_stops_the_run_with_exit_4),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("faults", tests, setup, teardown);
 }

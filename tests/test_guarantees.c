@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "digest.h"
+#include "labels.h"
 
 #define XLSX "18-hovedpuljen-2023.xlsx"
 #define CSV "18-hovedpuljen-2023-afgoerelser.csv"
@@ -422,8 +423,8 @@ static void test_a_maximum_off_the_unit_is_refused_with_exit_2(void **state)
              out);
     assert_int_equal(run(cmd, buf, sizeof buf), 2);
     assert_non_null(strstr(buf, "rounding-above-max.ini:14:"));
-    assert_non_null(strstr(buf, "max_grant = 4.552 kr. is not a multiple of the rounding unit "
-                                "100 kr.: 4.500 or 4.600 kr.?"));
+    assert_non_null(strstr(buf, "max_grant = 4.552 kr. er ikke et multiplum af afrundingsenheden "
+                                "100 kr.: 4.500 eller 4.600 kr.?"));
     snprintf(cmd, sizeof cmd, "ls '%s' 2>/dev/null | wc -l", out);
     run(cmd, buf, sizeof buf);
     assert_int_equal(atoi(buf), 0);
@@ -464,5 +465,7 @@ int main(void)
         cmocka_unit_test(test_a_maximum_off_the_unit_is_refused_with_exit_2),
         cmocka_unit_test(test_minimal_pools_give_their_exact_grants_in_the_csv),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("guarantees", tests, setup, teardown);
 }

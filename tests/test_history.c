@@ -106,10 +106,10 @@ static void test_runs_are_kept_and_trials_never_touch_the_official_files(void **
     /* a second official run replaces the official names and keeps run 4 */
     snprintf(cmd, sizeof cmd,
              "%s/pulje run inputs/pulje-2023.ini --closed-form --out %s/o 2>/dev/null && "
-             "%s/pulje history inputs/pulje-2023.ini --out %s/o 2>&1",
+             "%s/pulje history inputs/pulje-2023.ini --out %s/o --lang en 2>&1",
              b, root, b, root);
     assert_int_equal(test_run(cmd, out, 1 << 16), 0);
-    assert_non_null(strstr(out, "/koersel-004/ (official)\n"));
+    assert_non_null(strstr(out, "/koersel-004/ (officiel)\n"));
     assert_non_null(strstr(out, "§ 18-Hovedpuljen 2023: 4 runs kept in "));
     assert_non_null(strstr(out, "  koersel-002  "));
     assert_non_null(strstr(out, "trial cea      cea                reserved 3.114.511 kr.  "

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "inifile.h"
+#include "labels.h"
 
 /* What the callbacks saw, one line of text per event. */
 typedef struct seen {
@@ -187,5 +188,7 @@ int main(void)
         cmocka_unit_test(test_suggest_limits_short_names_to_one_edit),
         cmocka_unit_test(test_suggest_counts_danish_letters_and_takes_the_first_of_equals),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

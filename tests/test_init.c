@@ -119,7 +119,7 @@ static void test_a_folder_in_use_is_refused(void **state)
     (void)state;
     snprintf(dir, sizeof dir, "%s/new", root);
     assert_int_equal(init_pool_folder(dir, 2025, err, sizeof err), INIT_NOT_EMPTY);
-    assert_non_null(strstr(err, "not empty"));
+    assert_non_null(strstr(err, "er ikke tom"));
 
     snprintf(dir, sizeof dir, "%s/other", root);
     assert_int_equal(mkdir(dir, 0777), 0);
@@ -179,13 +179,13 @@ static void test_command_line_init_then_check_passes_once_a_row_is_filled(void *
     snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", test_build_dir(), dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     /* a pool with [multiyear] and an empty ledger: said out loud, not refused */
-    assert_non_null(strstr(out, "1 applications, no errors, 1 warning"));
+    assert_non_null(strstr(out, "1 ansøgninger, ingen fejl, advarsler: 1"));
     assert_non_null(strstr(out, "advarsel: "));
     assert_non_null(strstr(out, "Ingen tidligere forpligtelser er reserveret for 2025 – er det rigtigt?"));
     /* A second init into the same folder is refused. */
     snprintf(cmd, sizeof cmd, "%s/pulje init %s 2>&1", test_build_dir(), dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
-    assert_non_null(strstr(out, "not empty"));
+    assert_non_null(strstr(out, "er ikke tom"));
 }
 
 /* The absolute path of the pulje under test, for commands run elsewhere. */
@@ -218,17 +218,17 @@ static void test_a_round_folder_uses_its_own_pulje_ini_and_says_so(void **state)
     /* no pool file named: ./pulje.ini, said on one line */
     snprintf(cmd, sizeof cmd, "cd %s && %s check 2>&1", dir, prog);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
-    assert_non_null(strstr(out, "pulje: pool file pulje.ini (found in the current folder)\n"));
-    assert_non_null(strstr(out, "pulje.ini, ansoegninger.csv: 1 applications"));
+    assert_non_null(strstr(out, "pulje: puljefil pulje.ini (fundet i den aktuelle mappe)\n"));
+    assert_non_null(strstr(out, "pulje.ini, ansoegninger.csv: 1 ansøgninger"));
     /* -q: nothing said about it */
     snprintf(cmd, sizeof cmd, "cd %s && %s check -q 2>&1", dir, prog);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
-    assert_null(strstr(out, "pool file"));
+    assert_null(strstr(out, "puljefil"));
     /* elsewhere: the default pool, named */
     snprintf(cmd, sizeof cmd, "cd %s && %s check 2>&1", root, prog);
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
-    assert_non_null(strstr(out, "pulje: pool file inputs/pulje-2023.ini (the default; no "
-                                "pulje.ini in the current folder)\n"));
+    assert_non_null(strstr(out, "pulje: puljefil inputs/pulje-2023.ini (standardpuljen; ingen "
+                                "pulje.ini i den aktuelle mappe)\n"));
 }
 
 /* How often needle occurs in hay. */
@@ -274,7 +274,7 @@ static void test_init_from_the_2023_run_reserves_what_2023_committed_for_2024(vo
     snprintf(cmd, sizeof cmd, "%s init %s/nothing --from %s/inputs/pulje-2023.ini --out %s/none 2>&1",
              prog, root, cwd, root);
     assert_int_equal(test_run(cmd, out, 1 << 17), 2);
-    assert_non_null(strstr(out, "last round's run wrote no ledger"));
+    assert_non_null(strstr(out, "sidste rundes kørsel skrev ingen forpligtelser"));
     snprintf(dir, sizeof dir, "%s/nothing", root);
     assert_int_equal(access(dir, F_OK), -1);
 
@@ -282,11 +282,11 @@ static void test_init_from_the_2023_run_reserves_what_2023_committed_for_2024(vo
     snprintf(cmd, sizeof cmd, "%s init %s --from %s/inputs/pulje-2023.ini --out %s/out2023 2>&1",
              prog, dir, cwd, root);
     assert_int_equal(test_run(cmd, out, 1 << 17), 0);
-    assert_non_null(strstr(out, "pulje: grant year 2024 (last round's year + 1)\n"));
-    assert_non_null(strstr(out, "(62 rows; 2.381.980 kr. to be paid in 2024, reserved by the run)"));
-    assert_non_null(strstr(out, "earmark trivsel (2023-2025): kept, with its criteria and tiers"));
+    assert_non_null(strstr(out, "pulje: tilskudsår 2024 (sidste rundes år + 1)\n"));
+    assert_non_null(strstr(out, "(62 rækker; 2.381.980 kr. til udbetaling i 2024, reserveret af kørslen)"));
+    assert_non_null(strstr(out, "øremærkning trivsel (2023-2025): ført videre med kriterier og trin"));
     assert_non_null(strstr(out, "pulje.ini:23: [budget] Frie midler afsat til § 18-Hovedpuljen, "
-                                "Budget 2024: this year's amount\n"));
+                                "Budget 2024: årets beløb\n"));
     assert_int_equal(count_of(out, "  RET "), 5);
 
     text = slurp_in(dir, INIT_POOL_FILE);
@@ -323,10 +323,10 @@ static void test_init_from_the_2023_run_reserves_what_2023_committed_for_2024(vo
     snprintf(cmd, sizeof cmd, "cp %s/inputs/ansoegninger-2023.csv %s/%s && cd %s && %s check 2>&1",
              cwd, dir, INIT_APPS_CSV, dir, prog);
     assert_int_equal(test_run(cmd, out, 1 << 17), 2);
-    assert_int_equal(count_of(out, "holds a running multi-year grant"), 9);
-    assert_non_null(strstr(out, "Foreningen Venlige Kokke i Agedrup (Nr 7) holds a running "
-                                "multi-year grant (forpligtelser.csv line 47, Løbenr L2023-004, "
-                                "paid until 2025)"));
+    assert_int_equal(count_of(out, "har et løbende flerårigt tilskud"), 9);
+    assert_non_null(strstr(out, "Foreningen Venlige Kokke i Agedrup (Nr 7) har et løbende "
+                                "flerårigt tilskud (forpligtelser.csv linje 47, Løbenr L2023-004, "
+                                "udbetales til og med 2025)"));
     /* set aside, the round runs and reserves exactly 2023's commitments for 2024 */
     snprintf(cmd, sizeof cmd,
              "cd %s && sed -i 's/^min_active_years = 5/&\\nrunning_holders = set_aside/' pulje.ini"
@@ -355,8 +355,8 @@ static void test_init_from_leaves_out_an_earmark_whose_years_have_run(void **sta
              "%s init %s --year 2026 --from %s/inputs/pulje-2023.ini --out %s/out2023 2>&1", prog,
              dir, cwd, root);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
-    assert_non_null(strstr(out, "pulje: grant year 2026 (--year)\n"));
-    assert_non_null(strstr(out, "earmark trivsel (2023-2025): left out, its years have run out"));
+    assert_non_null(strstr(out, "pulje: tilskudsår 2026 (--year)\n"));
+    assert_non_null(strstr(out, "øremærkning trivsel (2023-2025): udeladt, dens år er udløbet"));
     text = slurp_in(dir, INIT_POOL_FILE);
     assert_null(strstr(text, "[earmark trivsel]"));
     assert_non_null(strstr(text, "Budget 2026 = 6.318.216"));

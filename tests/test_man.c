@@ -17,20 +17,26 @@ static void test_man_page_renders_without_warnings(void **state)
     if (out[0])
         print_error("%s", out);
     assert_string_equal(out, "");
+    assert_int_equal(test_run("LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z pulje.da.1 2>&1", out,
+                              sizeof out), 0);
+    if (out[0])
+        print_error("%s", out);
+    assert_string_equal(out, "");
 }
 
-/* Every "--option" and command word of --help appears in pulje.1. */
-static void test_man_page_documents_what_help_lists(void **state)
+/* Every "--option" and command word of --help appears in the page (the
+ * English --help in pulje.1, the Danish in pulje.da.1). */
+static void documents_what_help_lists(const char *page, const char *lang)
 {
     char cmd[256], *help = malloc(16384), *man = malloc(65536);
     static const char *const commands[] = {"run", "check", "explain", "init"};
 
-    (void)state;
     assert_non_null(help);
     assert_non_null(man);
-    snprintf(cmd, sizeof cmd, "%s/pulje --help", test_build_dir());
+    snprintf(cmd, sizeof cmd, "%s/pulje --help --lang %s", test_build_dir(), lang);
     assert_int_equal(test_run(cmd, help, 16384), 0);
-    assert_int_equal(test_run("cat pulje.1", man, 65536), 0);
+    snprintf(cmd, sizeof cmd, "cat %s", page);
+    assert_int_equal(test_run(cmd, man, 65536), 0);
     for (char *p = strstr(help, "--"); p; p = strstr(p + 2, "--")) {
         char opt[64], want[80];
         size_t n = 0;
@@ -49,7 +55,7 @@ static void test_man_page_documents_what_help_lists(void **state)
         }
         want[o] = '\0';
         if (!strstr(man, want))
-            print_error("--%s is in --help but not in pulje.1 (as %s)\n", opt, want);
+            print_error("--%s is in --help but not in %s (as %s)\n", opt, page, want);
         assert_non_null(strstr(man, want));
     }
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++) {
@@ -57,11 +63,18 @@ static void test_man_page_documents_what_help_lists(void **state)
         assert_non_null(strstr(help, commands[k]));
         snprintf(want, sizeof want, "\n.B%s %s", k >= 2 ? "I" : "", commands[k]);
         if (!strstr(man, want))
-            print_error("command %s: no '%s' in pulje.1\n", commands[k], want + 1);
+            print_error("command %s: no '%s' in %s\n", commands[k], want + 1, page);
         assert_non_null(strstr(man, want));
     }
     free(help);
     free(man);
+}
+
+static void test_man_page_documents_what_help_lists(void **state)
+{
+    (void)state;
+    documents_what_help_lists("pulje.1", "en");
+    documents_what_help_lists("pulje.da.1", "da");
 }
 
 static void test_make_install_and_uninstall(void **state)
@@ -77,6 +90,8 @@ static void test_make_install_and_uninstall(void **state)
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     assert_non_null(strstr(out, "pulje "));
     snprintf(cmd, sizeof cmd, "test -f %s/usr/share/man/man1/pulje.1", dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    snprintf(cmd, sizeof cmd, "cmp pulje.da.1 %s/usr/share/man/da/man1/pulje.1", dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     snprintf(cmd, sizeof cmd, "make -s --no-print-directory BUILD=%s uninstall PREFIX=%s/usr 2>&1",
              test_build_dir(), dir);

@@ -9,6 +9,7 @@
 #include "apps.h"
 #include "diag.h"
 #include "members.h"
+#include "labels.h"
 
 static member_list read_ok(const char *text)
 {
@@ -146,7 +147,7 @@ static void test_check_and_run_warn_per_member(void **state)
              "Ole Ø;udvalg;\\r\\n' > %s/medlemmer.csv",
              dir, dir, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
-    snprintf(cmd, sizeof cmd, "%s/pulje check --verbose %s/pulje-2023.ini 2>&1", build, dir);
+    snprintf(cmd, sizeof cmd, "%s/pulje check --verbose %s/pulje-2023.ini --lang en 2>&1", build, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
     assert_non_null(strstr(buf, "/medlemmer.csv:2: Jens Hansen (indstillingsudvalg) is tied to 2 "
                                 "applications and must not take part in them: nr. 3 Foreningen "
@@ -167,13 +168,13 @@ static void test_check_and_run_warn_per_member(void **state)
              "%s/pulje-2023.ini > %s/p2.ini && %s/pulje run -q %s/p2.ini --out %s/o 2>&1",
              dir, dir, dir, dir, dir, build, dir, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 2);
-    assert_non_null(strstr(buf, "18-hovedpuljen-2023-afgoerelser.csv is the members file: "
-                                "writing it would destroy an input"));
+    assert_non_null(strstr(buf, "18-hovedpuljen-2023-afgoerelser.csv er medlemsfilen: "
+                                "at skrive den ville ødelægge inddata"));
     snprintf(cmd, sizeof cmd, "%s/pulje run -q %s/pulje-2023.ini --out %s/out 2>&1", build, dir,
              dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
     assert_non_null(strstr(buf, "advarsel: "));
-    assert_non_null(strstr(buf, "Jens Hansen (indstillingsudvalg) is tied to 2 applications"));
+    assert_non_null(strstr(buf, "Jens Hansen (indstillingsudvalg) er knyttet til 2 ansøgning(er)"));
     /* the workbook: the sheet for the meeting, and the warnings on the Resumé */
     snprintf(cmd, sizeof cmd,
              "/usr/bin/python3 tests/xlsx_dump.py %s/out/18-hovedpuljen-2023.xlsx | "
@@ -189,16 +190,16 @@ static void test_check_and_run_warn_per_member(void **state)
     assert_non_null(strstr(buf, "Inhabilitet\tA6\tMette Juul\t"));
     assert_non_null(strstr(buf, "Inhabilitet\tE6\tklubben lune stemmer i HJALLESE\t"));
     assert_null(strstr(buf, "Inhabilitet\tA7\t"));
-    assert_non_null(strstr(buf, "medlemmer.csv:2: Jens Hansen (indstillingsudvalg) is tied to 2"));
+    assert_non_null(strstr(buf, "medlemmer.csv:2: Jens Hansen (indstillingsudvalg) er knyttet til 2"));
     /* a bad role is an error: nothing computed */
     snprintf(cmd, sizeof cmd, "sed -i 's/;udvalg;/;formand;/' %s/medlemmer.csv && "
              "%s/pulje check %s/pulje-2023.ini 2>&1", dir, build, dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 2);
-    assert_non_null(strstr(buf, "/medlemmer.csv:3:2: error: member Mette Juul: role \"formand\""));
+    assert_non_null(strstr(buf, "/medlemmer.csv:3:2: fejl: medlem Mette Juul: rollen \"formand\""));
     /* a pool without members is as before: no member warnings */
     snprintf(cmd, sizeof cmd, "%s/pulje check inputs/pulje-2023.ini 2>&1", build);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
-    assert_null(strstr(buf, "must not take part"));
+    assert_null(strstr(buf, "må ikke deltage"));
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
     free(buf);
@@ -214,5 +215,7 @@ int main(void)
         cmocka_unit_test(test_conflicts_match_by_cvr_and_by_folded_name_once_each),
         cmocka_unit_test(test_check_and_run_warn_per_member),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("members", tests, NULL, NULL);
 }

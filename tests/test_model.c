@@ -6,6 +6,7 @@
 #include "model.h"
 #include "rounding.h"
 #include "rules.h"
+#include "labels.h"
 
 static void test_model_finds_the_2023_factor(void **state)
 {
@@ -467,5 +468,7 @@ int main(void)
         cmocka_unit_test(test_model_is_exact_on_generated_boundary_pools),
         cmocka_unit_test(test_model_is_exact_on_the_named_boundaries),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

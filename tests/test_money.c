@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "labels.h"
 
 static money_status parse(const char *s, pulje_kr *v)
 {
@@ -187,5 +188,7 @@ int main(void)
         cmocka_unit_test(test_english_grouping_and_points_are_refused),
         cmocka_unit_test(test_explanations_give_both_readings),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }

@@ -341,7 +341,9 @@ static void test_reservations_come_from_the_ledger_with_the_minutes_labels(void 
     add_row(&l, "L6", 2021, 2024, "Frivilligcenter Odense", 935480, LEDGER_AGREEMENT);
     p.reservations = NULL;
     p.n_reservations = 0;
+    labels_set_language("da"); /* the minutes' labels, in Danish */
     assert_int_equal(validate_ledger_reservations(&p, &l, &dl), 0);
+    labels_set_language("en");
     assert_int_equal(p.n_reservations, 2);
     assert_string_equal(p.reservations[0].label,
                         "Reserveret allerede bevilgede flerårige tilskud fra Hovedpuljen 2022");
@@ -687,5 +689,7 @@ int main(void)
         cmocka_unit_test(test_many_requests_are_chosen_exactly_by_the_model),
         cmocka_unit_test(test_ranked_choice_is_exact_at_a_krone_on_a_large_cap),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("multiyear", tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include "plausible.h"
 #include "pool.h"
 #include "text.h"
+#include "labels.h"
 
 #define HEAD "Nr;CVR;Forening;Indsats;Ansøgt;Indstillet;Afslag/begrundelse\n"
 #define ROW1 "1;11111111;Forening A;Aktivitet A;50.000;40.000;\n"
@@ -225,5 +226,7 @@ int main(void)
         cmocka_unit_test(test_chars_counts_code_points),
         cmocka_unit_test(test_one_name_folding),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "book.h"
 #include "pool.h"
+#include "labels.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -1444,5 +1445,7 @@ int main(void)
         cmocka_unit_test(test_pool_and_workbook_take_the_same_dates),
         cmocka_unit_test(test_check_and_run_agree_on_a_pool_without_decision_date),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

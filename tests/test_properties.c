@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include "genbound.h"
+#include "labels.h"
 
 static void report(const char *what, const gb_stats *st)
 {
@@ -131,5 +132,7 @@ int main(void)
         cmocka_unit_test(test_the_generator_is_deterministic),
         cmocka_unit_test(test_explain_states_the_result_on_generated_pools),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("properties", tests, NULL, NULL);
 }

@@ -887,7 +887,7 @@ static void test_workbook_that_fails_midway_leaves_the_old_file(void **state)
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
                      -1);
     free(huge);
-    assert_non_null(strstr(err, "cell B5"));
+    assert_non_null(strstr(err, "celle B5"));
     assert_non_null(strstr(err, "Samlet oversigt"));
     assert_non_null(strstr(err, "32,767"));
     got = slurp(f->path, NULL);
@@ -906,16 +906,16 @@ static void test_workbook_refuses_text_that_is_not_utf8(void **state)
     f->a[2].line = 4;
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
                      -1);
-    assert_string_equal(err, "ansoegninger-test.csv:4: application 3: the activity is not "
-                             "valid UTF-8");
+    assert_string_equal(err, "ansoegninger-test.csv:4: ansøgning 3: aktiviteten er ikke "
+                             "gyldig UTF-8");
     assert_int_equal(report_write_csv(f->path, &f->p, &f->apps, &f->r, err, sizeof err), -1);
-    assert_non_null(strstr(err, "activity is not valid UTF-8"));
+    assert_non_null(strstr(err, "aktiviteten er ikke gyldig UTF-8"));
     /* the pool's labels are checked cell by cell */
     f->a[2].activity = "Café";
     f->budget[1].label = "Midler til mental trivsel 12-25 \xE5r";
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
                      -1);
-    assert_non_null(strstr(err, "cell A5 of sheet 'Økonomi': the text is not valid UTF-8"));
+    assert_non_null(strstr(err, "celle A5 på arket 'Økonomi': teksten er ikke gyldig UTF-8"));
     list_dir(f->dir, names, sizeof names);
     assert_string_equal(names, "");
 }
@@ -948,7 +948,7 @@ static void test_workbook_refuses_a_result_that_does_not_fit_the_applications(vo
     f->r.n = 4;
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
                      -1);
-    assert_non_null(strstr(err, "4 lines for 5 applications"));
+    assert_non_null(strstr(err, "4 linjer for 5 ansøgninger"));
     f->r.n = 5;
     f->r.granted_total += 1;
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
@@ -989,7 +989,7 @@ static void test_workbook_describes_the_rule_in_danish(void **state)
     f->p.rule.kind = RULE__COUNT; /* a rule without words is refused, not left blank */
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
                      -1);
-    assert_non_null(strstr(err, "no description"));
+    assert_non_null(strstr(err, "ingen beskrivelse"));
 }
 
 static void test_workbook_without_applications_has_zero_totals(void **state)
@@ -1296,7 +1296,7 @@ static void test_summary_refuses_money_for_new_grants_that_does_not_add_up(void 
     f->r.available += 1;
     assert_int_equal(report_write_workbook(f->path, &f->p, &f->apps, &f->r, err, sizeof err),
                      -1);
-    assert_non_null(strstr(err, "money for new grants is 360001 kr."));
+    assert_non_null(strstr(err, "midlerne til nye tilskud er 360001 kr."));
     list_dir(f->dir, names, sizeof names);
     assert_string_equal(names, "");
 }

@@ -13,6 +13,7 @@
 #include "rounding.h"
 #include "rules.h"
 #include "verify.h"
+#include "labels.h"
 
 /* Apply rule p to claims and round with unit (caps: the claims, or
  * max_grant when smaller); grants, steps and info out. */
@@ -531,5 +532,7 @@ int main(void)
         cmocka_unit_test(test_minimal_pool_capped_with_money_unshared_is_warned),
         cmocka_unit_test(test_a_large_residual_is_warned_with_the_group_and_a_smaller_unit),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("rounding", tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "explain.h"
 #include "labels.h"
+#include "messages.h"
 #include "model.h"
 #include "pool.h"
 #include "rules.h"
@@ -416,7 +417,7 @@ static void test_every_protecting_rule_says_why_it_cannot_share(void **state)
         hand_run(&h, p, prot - 1, ALLOC_MODEL);
         assert_int_not_equal(h.rc, 0);
         assert_true(h.dl.n >= 1);
-        assert_string_equal(h.dl.v[0].hint, d->protected_hint);
+        assert_string_equal(h.dl.v[0].hint, msg_tr(d->protected_hint));
         {
             char money[MONEY_BUFSZ];
             money_format(prot, money);
@@ -442,5 +443,7 @@ int main(void)
         cmocka_unit_test(test_every_rule_and_option_explains_the_result_share),
         cmocka_unit_test(test_every_protecting_rule_says_why_it_cannot_share),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

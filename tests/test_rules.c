@@ -8,6 +8,7 @@
 
 #include "rounding.h"
 #include "rules.h"
+#include "labels.h"
 
 static const rule_params RULE_2023 = {RULE_THRESHOLD, 50000, 0, 0};
 static const rule_params RULE_PRO = {RULE_PROPORTIONAL, 0, 0, 0};
@@ -576,5 +577,7 @@ int main(void)
         cmocka_unit_test(test_a_threshold_on_a_rule_without_one_names_the_rules_that_take_one),
         cmocka_unit_test(test_protected_part_of_each_rule),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }

@@ -87,23 +87,24 @@ static void test_the_program_says_did_you_mean(void **state)
     char cmd[1024], out[16384];
     (void)state;
 
-    snprintf(cmd, sizeof cmd, "%s/pulje run --rule talmut -q --out /nonexistent 2>&1",
+    snprintf(cmd, sizeof cmd, "%s/pulje run --rule talmut -q --out /nonexistent --lang en 2>&1",
              test_build_dir());
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
     assert_non_null(strstr(out, "pulje: --rule: unknown rule \"talmut\"; did you mean talmud? "
                                 "The rules are threshold, proportional, excess, cea, cel or "
                                 "talmud\n"));
-    snprintf(cmd, sizeof cmd, "%s/pulje rnu 2>&1", test_build_dir());
+    snprintf(cmd, sizeof cmd, "%s/pulje rnu --lang en 2>&1", test_build_dir());
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
     assert_string_equal(out, "pulje: unknown command 'rnu'\n"
                              "  hint: did you mean run? The commands are run, check, compare, "
                              "explain, init, history and diff; see pulje --help\n");
     snprintf(cmd, sizeof cmd, "%s/pulje run --rulle cea 2>&1", test_build_dir());
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
-    assert_non_null(strstr(out, "  hint: did you mean --rule? See pulje --help\n"));
+    assert_non_null(strstr(out, "pulje: ukendt tilvalg eller manglende værdi: --rulle\n"
+                                "  råd: mente du --rule? Se pulje --help\n"));
     snprintf(cmd, sizeof cmd, "%s/pulje run --rule 2>&1", test_build_dir());
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
-    assert_non_null(strstr(out, "  hint: see pulje --help\n")); /* known, argument missing */
+    assert_non_null(strstr(out, "  råd: se pulje --help\n")); /* known, argument missing */
     assert_null(strstr(out, "did you mean"));
 }
 

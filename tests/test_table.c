@@ -5,6 +5,7 @@
  * options, missing trailing optional fields, the callback's view of a
  * row, the writers and the duplicate index. */
 #include "testutil.h"
+#include "labels.h"
 
 #include <unistd.h>
 
@@ -650,5 +651,7 @@ int main(void)
         cmocka_unit_test(test_a_date_or_percentage_cell_is_not_an_amount),
         cmocka_unit_test(test_header_fit_counts_the_required_columns_missing),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

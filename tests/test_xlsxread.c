@@ -18,6 +18,7 @@
 #include "apps.h"
 #include "init.h"
 #include "xlsxread.h"
+#include "labels.h"
 
 static char root[] = "/tmp/pulje-xlsxread-XXXXXX";
 
@@ -679,7 +680,7 @@ static void test_pulje_check_reads_the_applications_workbook_with_no_problems(vo
     init_for_xlsx(dir);
     snprintf(path, sizeof path, "%s/%s", dir, INIT_APPS_XLSX);
     write_apps_book(path, "40000");
-    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini --lang en 2>&1", build ? build : "build", dir);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     snprintf(want, sizeof want, "%s/pulje.ini, %s: 2 applications, no errors, 1 warning (below)\n",
              dir, path);
@@ -703,7 +704,7 @@ static void test_a_bad_amount_in_the_workbook_names_its_excel_row_and_column(voi
     init_for_xlsx(dir);
     snprintf(path, sizeof path, "%s/%s", dir, INIT_APPS_XLSX);
     write_apps_book(path, "12x");
-    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini --lang en 2>&1", build ? build : "build", dir);
     assert_int_equal(run(cmd, out, sizeof out), 2);
     snprintf(want, sizeof want,
              "%s:3:5: error: column 5 (Ansøgt): \"12x\" is not a whole-krone amount\n", path);
@@ -902,7 +903,7 @@ static void test_a_date_in_ansoegt_through_pulje_names_the_cell(void **state)
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 
     /* the instructions sheet is first: pulje says so and names the other */
-    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini 2>&1", build ? build : "build", dir);
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/pulje.ini --lang en 2>&1", build ? build : "build", dir);
     assert_int_equal(run(cmd, out, sizeof out), 2);
     snprintf(want, sizeof want,
              "%s:1: error: pulje read the first sheet, \"Vejledning\", whose first row is not "
@@ -916,7 +917,7 @@ static void test_a_date_in_ansoegt_through_pulje_names_the_cell(void **state)
     /* named in the pool file, the sheet is read, and the date cell is refused */
     snprintf(cmd, sizeof cmd,
              "sed -i 's/^applications  = ansoegninger.xlsx/&\\napplications_sheet = "
-             "Ansøgninger/' %s/pulje.ini && %s/pulje check %s/pulje.ini 2>&1",
+             "Ansøgninger/' %s/pulje.ini && %s/pulje check %s/pulje.ini --lang en 2>&1",
              dir, build ? build : "build", dir);
     assert_int_equal(run(cmd, out, sizeof out), 2);
     snprintf(want, sizeof want,
@@ -958,5 +959,7 @@ int main(void)
         cmocka_unit_test(test_control_characters_in_a_cell_are_kept_for_the_reader),
         cmocka_unit_test(test_a_date_in_ansoegt_through_pulje_names_the_cell),
     };
+    /* messages: English; the asserted diagnostics are the English keys */
+    labels_set_language("en");
     return cmocka_run_group_tests_name("xlsxread", tests, setup, teardown);
 }
