@@ -119,6 +119,13 @@ typedef struct pool {
     bool decision_date_default; /* no decision_date line: 1 January of the year is used */
     char *members;         /* [pool] members: the members file (members.h), relative to
                               the pool file; NULL = none */
+    /* after the decision (letters.h, followup.h) */
+    char *letter;          /* [pool] letter: the letter template, relative to the pool
+                              file; NULL = the built-in one */
+    char *report_deadline; /* [pool] report_deadline: YYYY-MM-DD, when reports are due;
+                              NULL = none given */
+    pulje_kr report_limit; /* [pool] report_limit: up to this a short report (20.000) */
+    pulje_kr audit_limit;  /* [pool] audit_limit: above this audited accounts (50.000) */
 } pool;
 
 /**

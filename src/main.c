@@ -72,6 +72,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"year", required_argument, NULL, 'Y'},
         {"from", required_argument, NULL, 'F'},
         {"timings", no_argument, NULL, 't'},
+        {"letters", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -89,14 +90,15 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
         strcmp(o->command, "compare") != 0 && strcmp(o->command, "explain") != 0 &&
-        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0) {
+        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0 &&
+        strcmp(o->command, "letters") != 0) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->run.pool_path = o->command;
             o->pool_given = 1;
             o->command = "run";
         } else {
-            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain, init and history; see pulje --help\n",
+            fprintf(stderr, "pulje: unknown command '%s'\n  hint: the commands are run, check, compare, explain, letters, init and history; see pulje --help\n",
                     o->command);
             return PULJE_INPUT;
         }
@@ -129,6 +131,7 @@ static int parse_args(int argc, char **argv, options *o)
             }
             break;
         case 't': o->timings = 1; break;
+        case 'l': o->run.letters = true; break;
         case 'h': terminal_usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
@@ -174,6 +177,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->run.command = strcmp(o->command, "check") == 0     ? RUN_CHECK
                      : strcmp(o->command, "compare") == 0 ? RUN_COMPARE
                      : strcmp(o->command, "explain") == 0 ? RUN_EXPLAIN
+                     : strcmp(o->command, "letters") == 0 ? RUN_LETTERS
                                                           : RUN_RUN;
     return 0;
 }

@@ -581,6 +581,8 @@ void pool_free(pool *p)
     free(p->org_name);
     free(p->id_prefix);
     free(p->members);
+    free(p->letter);
+    free(p->report_deadline);
     free(p->case_number);
     free(p->guidelines);
     for (size_t i = 0; i < p->n_notes; i++)
