@@ -396,6 +396,7 @@ typedef enum {
     L_LT_MONTHS,            /* januar februar marts april maj juni juli august september ok */
     L_LT_DATE,              /* %d. %s %d */
     L_LT_FOOTER,            /* %s %d · ansøgning nr. %s · side %d */
+    L_LT_CONTINUED,         /* %s, ansøgning nr. %s (fortsat) */
     L__COUNT
 } label_id;
 

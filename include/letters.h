@@ -13,11 +13,11 @@
  *   [afslutning]  the closing words, every letter        ([closing])
  *   [hilsen]      the signature, line by line            ([signature])
  *
- * Lines starting with '#' are comments. In a section, blank lines separate
+ * Lines starting with '#' are comments (but "## " starts a heading). In a section, blank lines separate
  * paragraphs and the lines of a paragraph are joined with one blank; a
  * paragraph starting with "## " is a heading; a paragraph that is empty
  * once its fields are filled in is left out. {felt} is replaced by the
- * application's field (letters_field_name()); "{{" is a '{'. An unknown
+ * application's field (letters_field_name()); "{{" is a '{' and "}}" a '}'. An unknown
  * field or section is an error at its line and column.
  *
  * The letter's layout is data here (letter_block: the sender, the

@@ -126,6 +126,10 @@ typedef struct pool {
                               NULL = none given */
     pulje_kr report_limit; /* [pool] report_limit: up to this a short report (20.000) */
     pulje_kr audit_limit;  /* [pool] audit_limit: above this audited accounts (50.000) */
+    char *followup;        /* [pool] followup: last round's follow-up ledger (followup.h),
+                              relative to the pool file; NULL = none */
+    int overdue_refuse;    /* [pool] overdue: 0 warn (default), 1 refuse applicants whose
+                              report is overdue */
 } pool;
 
 /**

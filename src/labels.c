@@ -452,7 +452,7 @@ static const label_entry labels[L__COUNT] = {
             "[delvis]\n"
             "Kære {forening}\n"
             "\n"
-            "{udvalg} har den {dato} behandlet jeres ansøgning om tilskud til \"{indsats}\". I har søgt om {ansøgt} og får et tilskud på {tilskud_pr_aar}. Da I ikke får alt det, I har søgt om, får I her begrundelsen for afgørelsen, jf. forvaltningslovens § 22.\n"
+            "{udvalg} har den {dato} behandlet jeres ansøgning om tilskud til \"{indsats}\". I har søgt om {ansøgt} og får et tilskud på {tilskud_pr_aar}. Begrundelsen står nedenfor, jf. forvaltningslovens § 22.\n"
             "\n"
             "{flerårig}\n"
             "\n"
@@ -474,7 +474,7 @@ static const label_entry labels[L__COUNT] = {
             "Tilskuddet må kun bruges til den aktivitet, I har søgt om, og i det år, det er bevilget til. Midler, der ikke er brugt, skal betales tilbage til kommunen. {afrapportering}\n"
             "\n"
             "[afslutning]\n"
-            "Afgørelsen er truffet efter servicelovens § 18 og kommunens retningslinjer for puljen. Har I spørgsmål til afgørelsen, er I velkomne til at kontakte forvaltningen; oplys venligst ansøgningens nummer.\n"
+            "Afgørelsen er truffet efter servicelovens § 18 og puljens retningslinjer. Har I spørgsmål, er I velkomne til at kontakte forvaltningen med ansøgningens nummer.\n"
             "\n"
             "[hilsen]\n"
             "Med venlig hilsen\n"
@@ -529,6 +529,7 @@ static const label_entry labels[L__COUNT] = {
     [L_LT_MONTHS] = {"januar februar marts april maj juni juli august september oktober november december", ""},
     [L_LT_DATE] = {"%d. %s %d", "dsd"},
     [L_LT_FOOTER] = {"%s %d · ansøgning nr. %s · side %d", "sdsd"},
+    [L_LT_CONTINUED] = {"%s, ansøgning nr. %s (fortsat)", "ss"},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

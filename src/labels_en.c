@@ -440,7 +440,7 @@ static const char *const labels_en[L__COUNT] = {
         "[partial]\n"
         "Dear {forening}\n"
         "\n"
-        "On {dato} the {udvalg} considered your application for a grant to \"{indsats}\". You applied for {ansøgt} and receive a grant of {tilskud_pr_aar}. As you do not receive all you applied for, the reasons for the decision are given here (section 22 of the Public Administration Act).\n"
+        "On {dato} the {udvalg} considered your application for a grant to \"{indsats}\". You applied for {ansøgt} and receive a grant of {tilskud_pr_aar}. The reasons are given below (section 22 of the Public Administration Act).\n"
         "\n"
         "{flerårig}\n"
         "\n"
@@ -462,7 +462,7 @@ static const char *const labels_en[L__COUNT] = {
         "The grant may only be used for the activity you applied for, in the year it is granted for. Money not used must be paid back to the municipality. {afrapportering}\n"
         "\n"
         "[closing]\n"
-        "The decision is made under section 18 of the Social Services Act and the municipality's guidelines for the pool. If you have questions about the decision, please contact the administration and give the application's number.\n"
+        "The decision is made under section 18 of the Social Services Act and the pool's guidelines. If you have questions, please contact the administration with the application's number.\n"
         "\n"
         "[signature]\n"
         "Yours sincerely\n"
@@ -516,6 +516,7 @@ static const char *const labels_en[L__COUNT] = {
     [L_LT_MONTHS] = "January February March April May June July August September October November December",
     [L_LT_DATE] = "%d %s %d",
     [L_LT_FOOTER] = "%s %d · application no. %s · page %d",
+    [L_LT_CONTINUED] = "%s, application no. %s (continued)",
 };
 
 const char *label_text_en(label_id id)

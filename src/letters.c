@@ -162,8 +162,8 @@ static int parse_sections(const char *text, size_t len, const char *file, letter
         if (n > 0 && line[n - 1] == '\r')
             n--;
         pos = end + 1;
-        if (n > 0 && line[0] == '#')
-            continue;
+        if (n > 0 && line[0] == '#' && !(n >= 3 && line[1] == '#' && line[2] == ' '))
+            continue; /* a comment; "## " is a heading */
         if (n > 0 && line[0] == '[') {
             const char *close = memchr(line, ']', n);
             int s = -1;
@@ -181,7 +181,7 @@ static int parse_sections(const char *text, size_t len, const char *file, letter
                          "[afslutning] and [hilsen]",
                          "unknown section %.*s in the letter template", (int)n, line);
                 errors++;
-                cur = -1;
+                cur = -2; /* its lines are skipped */
                 continue;
             }
             cur = s;
@@ -193,6 +193,8 @@ static int parse_sections(const char *text, size_t len, const char *file, letter
             t->sec[s][0] = '\0';
             continue;
         }
+        if (cur == -2)
+            continue;
         if (cur < 0) {
             size_t k = 0;
             while (k < n && (line[k] == ' ' || line[k] == '\t'))
@@ -320,7 +322,7 @@ static void squeeze_dots(char *s)
     if (!s)
         return;
     for (const char *p = s; *p; p++) {
-        if (p[0] == '.' && p[1] == '.' && p - s >= 2 && p[-1] == 'r' && p[-2] == 'k')
+        if (p[0] == '.' && p[1] == '.' && o - s >= 2 && o[-1] == 'r' && o[-2] == 'k')
             continue;
         *o++ = *p;
     }
@@ -569,8 +571,8 @@ static int add_block(letter *l, letter_block_kind kind, const char *text, const 
 static void fill(const letter *l, const char *s, size_t n, sbuf *b)
 {
     for (size_t k = 0; k < n; k++) {
-        if (s[k] == '{' && k + 1 < n && s[k + 1] == '{') {
-            sb_add(b, "{", 1);
+        if ((s[k] == '{' || s[k] == '}') && k + 1 < n && s[k + 1] == s[k]) {
+            sb_add(b, s + k, 1); /* "{{" is '{', "}}" is '}' */
             k++;
             continue;
         }

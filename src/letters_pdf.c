@@ -74,15 +74,15 @@ static void to_cp1252(const char *s, char *out, size_t size)
 #define PAGE_H 841.89f
 #define LEFT 72.0f
 #define RIGHT 62.0f
-#define TOP 795.0f
-#define BOTTOM 54.0f
+#define TOP 805.0f
+#define BOTTOM 48.0f
 #define TEXT_W (PAGE_W - LEFT - RIGHT)
 #define META_X 372.0f
 
 #define SIZE_BODY 10.0f
 #define LEAD_BODY 13.4f
 #define SIZE_CALC 7.8f
-#define LEAD_CALC 9.7f
+#define LEAD_CALC 9.3f
 
 typedef struct pdfw {
     HPDF_Doc pdf;
@@ -93,6 +93,7 @@ typedef struct pdfw {
     int pages;         /* in the document */
     const letter *l;
     HPDF_STATUS error; /* the first error libharu reported; 0 none */
+    int dry;           /* measuring: wrapped() moves y but draws nothing */
 } pdfw;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -125,7 +126,7 @@ static void footer(pdfw *w)
                  w->l->fields[LF_NR], w->page_no);
     to_cp1252(u, c, sizeof c);
     HPDF_Page_SetGrayFill(w->page, 0.4f);
-    text_at(w, w->font, 7.5f, (PAGE_W - text_width(w, w->font, 7.5f, c)) / 2, 30.0f, c);
+    text_at(w, w->font, 7.5f, (PAGE_W - text_width(w, w->font, 7.5f, c)) / 2, 28.0f, c);
     HPDF_Page_SetGrayFill(w->page, 0.0f);
 }
 
@@ -137,12 +138,22 @@ static void new_page(pdfw *w)
     w->pages++;
     w->y = TOP;
     footer(w);
+    if (w->page_no > 1) {
+        char u[1024], c[1024];
+        label_format(u, sizeof u, L_LT_CONTINUED, w->l->fields[LF_ASSOCIATION],
+                     w->l->fields[LF_NR]);
+        to_cp1252(u, c, sizeof c);
+        HPDF_Page_SetGrayFill(w->page, 0.35f);
+        text_at(w, w->font, 8.5f, LEFT, TOP - 6, c);
+        HPDF_Page_SetGrayFill(w->page, 0.0f);
+        w->y = TOP - 30;
+    }
 }
 
 /* Room for h points more, else a new page. */
 static void need(pdfw *w, float h)
 {
-    if (w->y - h < BOTTOM)
+    if (!w->dry && w->y - h < BOTTOM)
         new_page(w);
 }
 
@@ -183,7 +194,8 @@ static void wrapped(pdfw *w, HPDF_Font f, float size, float lead, float x, float
         line[best] = '\0';
         need(w, lead);
         w->y -= lead;
-        text_at(w, f, size, x, w->y, line);
+        if (!w->dry)
+            text_at(w, f, size, x, w->y, line);
         p += best;
         while (*p == ' ')
             p++;
@@ -229,7 +241,7 @@ static size_t head(pdfw *w)
             break;
         }
     }
-    w->y = (ym < yr ? ym : yr) - 20;
+    w->y = (ym < yr ? ym : yr) - 14;
     return k;
 }
 
@@ -253,7 +265,7 @@ static void put_letter(pdfw *w, const letter *l)
         switch (b->kind) {
         case LB_SUBJECT:
             wrapped(w, w->bold, 12.0f, 15.5f, LEFT, TEXT_W, c);
-            w->y -= 8;
+            w->y -= 5;
             break;
         case LB_HEADING:
             need(w, 6 + 14 + LEAD_BODY);
@@ -261,8 +273,21 @@ static void put_letter(pdfw *w, const letter *l)
             wrapped(w, w->bold, 10.5f, 13.5f, LEFT, TEXT_W, c);
             break;
         case LB_PARA:
+            if (k + 1 < l->n && b[1].kind == LB_SIGNATURE) {
+                /* the last paragraph goes with the signature */
+                float y0 = w->y, h;
+                size_t m = 0;
+                w->dry = 1;
+                wrapped(w, w->font, SIZE_BODY, LEAD_BODY, LEFT, TEXT_W, c);
+                w->dry = 0;
+                h = y0 - w->y;
+                w->y = y0;
+                while (k + 1 + m < l->n && b[1 + m].kind == LB_SIGNATURE)
+                    m++;
+                need(w, h + 4 + (float)m * LEAD_BODY);
+            }
             wrapped(w, w->font, SIZE_BODY, LEAD_BODY, LEFT, TEXT_W, c);
-            w->y -= 5;
+            w->y -= 4;
             break;
         case LB_FIGURE:
         case LB_FIGURE_TOTAL: {
@@ -276,7 +301,7 @@ static void put_letter(pdfw *w, const letter *l)
                 HPDF_Page_Stroke(w->page);
                 w->y -= 2;
             }
-            w->y -= LEAD_BODY;
+            w->y -= 12.6f;
             text_at(w, f, SIZE_BODY, LEFT, w->y, c);
             to_cp1252(b->value, v, sizeof v);
             text_at(w, f, SIZE_BODY, right - text_width(w, f, SIZE_BODY, v), w->y, v);

@@ -583,6 +583,7 @@ void pool_free(pool *p)
     free(p->members);
     free(p->letter);
     free(p->report_deadline);
+    free(p->followup);
     free(p->case_number);
     free(p->guidelines);
     for (size_t i = 0; i < p->n_notes; i++)
