@@ -320,7 +320,8 @@ static void put_letter(pdfw *w, const letter *l)
                 size_t m = 0; /* the signature stays whole */
                 while (k + m < l->n && b[m].kind == LB_SIGNATURE)
                     m++;
-                need(w, (float)m * LEAD_BODY);
+                need(w, (float)m * LEAD_BODY + 6);
+                w->y -= 6;
             }
             need(w, LEAD_BODY);
             w->y -= LEAD_BODY;
