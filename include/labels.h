@@ -397,6 +397,8 @@ typedef enum {
     L_LT_DATE,              /* %d. %s %d */
     L_LT_FOOTER,            /* %s %d · ansøgning nr. %s · side %d */
     L_LT_CONTINUED,         /* %s, ansøgning nr. %s (fortsat) */
+    L_FU_REFUSAL,           /* Manglende afrapportering af tilskud fra %d */
+    L_FU_REPAID_LINE,       /* Tilbagebetalte midler fra %s %d */
     L__COUNT
 } label_id;
 

@@ -88,9 +88,9 @@ typedef struct run_output {
  * the pool keeps a ledger or binds new multi-year grants); compare's
  * workbook; the 360Giving JSON (run); the letters in one PDF and their
  * mail-merge CSV (letters, run --letters; the folder of one PDF per letter,
- * <base>-breve/, is written after them, letters_pdf.h). Every one of them is
- * also checked not to be an input. */
-enum { RUN_N_OUTPUTS = 8 };
+ * <base>-breve/, is written after them, letters_pdf.h); the follow-up ledger
+ * (run, followup.h). Every one of them is also checked not to be an input. */
+enum { RUN_N_OUTPUTS = 9 };
 extern const run_output run_outputs[RUN_N_OUTPUTS];
 
 typedef struct pulje_run {

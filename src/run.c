@@ -25,6 +25,7 @@
 #include "compare_defaults.h"
 #include "labels.h"
 #include "ledger.h"
+#include "followup.h"
 #include "letters_pdf.h"
 #include "opendata.h"
 #include "phase.h"
@@ -93,6 +94,19 @@ static int write_letters_csv(const pulje_run *r, const char *path, char *err, si
     return letters_write_csv(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
 }
 
+static int write_followup(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    followup f;
+    int rc;
+    if (followup_from_result(&r->in.pool, &r->in.apps, &r->result, &f) != 0) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    rc = followup_write(path, &f, err, errsz);
+    followup_free(&f);
+    return rc;
+}
+
 /* Whether this run writes output o: its command's, and the letters' for run --letters. */
 static bool output_wanted(const pulje_run *r, const run_output *o)
 {
@@ -110,6 +124,7 @@ const run_output run_outputs[RUN_N_OUTPUTS] = {
     {"360giving-json", "-360giving.json", RUN_RUN, write_360giving_json, NULL},
     {"letters", "-breve.pdf", RUN_LETTERS, write_letters, NULL},
     {"letters-csv", "-breve.csv", RUN_LETTERS, write_letters_csv, NULL},
+    {"followup", "-opfoelgning.csv", RUN_RUN, write_followup, NULL},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -263,6 +278,9 @@ static pulje_status read_and_validate(pulje_run *r, size_t *index)
     in->pool.inputs = &r->digests;
     in->pool.warnings = &r->diags;
     if (inputs_check_ledger(in, r->opt.out_dir, &r->diags) != 0)
+        return r->diags.oom ? PULJE_FAULT : PULJE_INPUT;
+    /* last round's follow-up ledger: overdue reports warned about, or refused */
+    if (followup_apply(&in->pool, &in->apps, &r->diags) < 0)
         return r->diags.oom ? PULJE_FAULT : PULJE_INPUT;
     return PULJE_OK;
 }
