@@ -167,6 +167,10 @@ static int parse_args(int argc, char **argv, options *o)
                         "  hint: pulje init 2024 --from inputs/pulje-2023.ini\n");
         return PULJE_INPUT;
     }
+    if (o->run.letters && strcmp(o->command, "run") != 0) {
+        fprintf(stderr, "pulje: --letters belongs to run\n  hint: pulje run --letters, or pulje letters\n");
+        return PULJE_INPUT;
+    }
     if ((o->run.rules || o->run.sweep) && strcmp(o->command, "compare") != 0) {
         fprintf(stderr, "pulje: --rules and --sweep belong to compare\n"
                         "  hint: pulje compare --rules threshold,excess,cea\n");
