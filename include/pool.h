@@ -169,6 +169,10 @@ char *pool_applications_path(const pool *p);
 /** @brief The ledger's path, resolved like pool_applications_path(); NULL if none. */
 char *pool_ledger_path(const pool *p);
 
+/** @brief Any file the pool names (rel), resolved like pool_applications_path();
+ * malloc'ed; NULL if rel is NULL or memory ran out. */
+char *pool_path_beside(const pool *p, const char *rel);
+
 /** @brief The name used in computed labels: short_name, or name. Never NULL. */
 const char *pool_short_name(const pool *p);
 

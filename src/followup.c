@@ -227,19 +227,19 @@ static int same_holder(const followup_row *w, const app *a)
 long followup_apply(const pool *p, app_list *apps, diag_list *dl)
 {
     followup f;
-    char path[4608];
-    const char *slash;
+    char *path;
     long n = 0;
 
     if (!p->followup)
         return 0;
-    slash = p->file ? strrchr(p->file, '/') : NULL;
-    if (p->followup[0] == '/' || !slash)
-        snprintf(path, sizeof path, "%s", p->followup);
-    else
-        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - p->file), p->file, p->followup);
+    path = pool_path_beside(p, p->followup);
+    if (!path) {
+        dl->oom = 1;
+        return -1;
+    }
     if (followup_load(path, &f, dl) != 0) {
         followup_free(&f);
+        free(path);
         return -1;
     }
     for (size_t i = 0; i < apps->n; i++) {
@@ -257,6 +257,7 @@ long followup_apply(const pool *p, app_list *apps, diag_list *dl)
                 if (!a->refusal) {
                     dl->oom = 1;
                     followup_free(&f);
+                    free(path);
                     return -1;
                 }
                 a->assessed = 0;
@@ -277,5 +278,6 @@ long followup_apply(const pool *p, app_list *apps, diag_list *dl)
         }
     }
     followup_free(&f);
+    free(path);
     return n;
 }

@@ -35,6 +35,8 @@ void inputs_free(pulje_inputs *in)
     free(in->apps_path);
     free(in->ledger_path);
     free(in->members_path);
+    free(in->letter_path);
+    free(in->followup_path);
     memset(in, 0, sizeof *in);
 }
 
@@ -83,8 +85,11 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
     in->apps_path = pool_applications_path(&in->pool);
     in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
     in->members_path = in->pool.members ? members_path(&in->pool) : NULL;
+    in->letter_path = pool_path_beside(&in->pool, in->pool.letter);
+    in->followup_path = pool_path_beside(&in->pool, in->pool.followup);
     if (!in->apps_path || (in->pool.ledger && !in->ledger_path) ||
-        (in->pool.members && !in->members_path)) {
+        (in->pool.members && !in->members_path) || (in->pool.letter && !in->letter_path) ||
+        (in->pool.followup && !in->followup_path)) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         return PULJE_FAULT;
     }
@@ -92,7 +97,8 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
 }
 
 const char *const inputs_file_what[INPUTS_N_FILES] = {
-    "the pool file", "the applications file", "the ledger", "the members file"};
+    "the pool file", "the applications file", "the ledger", "the members file",
+    "the letters' template", "the follow-up ledger"};
 
 void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
 {
@@ -100,11 +106,17 @@ void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
     paths[1] = in->apps_path;
     paths[2] = in->ledger_path;
     paths[3] = in->members_path;
+    paths[4] = in->letter_path;
+    paths[5] = in->followup_path;
 }
 
 pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl)
 {
     if (in->members_path && gate_file(in->members_path, "members file", dl) != 0)
+        return PULJE_INPUT;
+    if (in->letter_path && gate_file(in->letter_path, "letter template", dl) != 0)
+        return PULJE_INPUT;
+    if (in->followup_path && gate_file(in->followup_path, "follow-up ledger", dl) != 0)
         return PULJE_INPUT;
     if (in->pool.ledger) {
         if (gate_file(in->ledger_path, "ledger", dl) != 0)

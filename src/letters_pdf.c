@@ -402,35 +402,37 @@ int letters_pdf_write(const char *path, letter *const *v, size_t n, const char *
 
 int letters_template_load(const pool *p, letter_template *t, diag_list *dl)
 {
-    char path[4608], *data = NULL;
-    const char *slash = p->file ? strrchr(p->file, '/') : NULL;
+    char *path, *data = NULL;
     size_t len = 0;
     int rc;
 
     memset(t, 0, sizeof *t);
     if (!p->letter)
         return letters_template_default(t);
-    if (p->letter[0] == '/' || !slash)
-        snprintf(path, sizeof path, "%s", p->letter);
-    else
-        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - p->file), p->file, p->letter);
+    path = pool_path_beside(p, p->letter);
+    if (!path)
+        return -2;
     if (text_read_file(path, &data, &len) != 0) {
-        if (errno == ENOMEM)
+        if (errno == ENOMEM) {
+            free(path);
             return -2;
+        }
         diag_add(dl, DIAG_ERROR, p->file, 0, 0,
                  "`letter =` in [pool] names the template relative to the pool file; "
                  "leave it out for the built-in one",
                  "cannot read the letter template %s: %s", path, strerror(errno));
+        free(path);
         return -1;
     }
     if (!text_is_utf8(data, len)) {
         diag_add(dl, DIAG_ERROR, path, 0, 0, "save the template as UTF-8",
                  "the letter template is not UTF-8");
-        free(data);
-        return -1;
+        rc = -1;
+    } else {
+        rc = letters_template_parse(data, len, path, t, dl);
     }
-    rc = letters_template_parse(data, len, path, t, dl);
     free(data);
+    free(path);
     return rc;
 }
 

@@ -509,6 +509,11 @@ char *pool_ledger_path(const pool *p)
     return beside_pool(p, p->ledger);
 }
 
+char *pool_path_beside(const pool *p, const char *rel)
+{
+    return beside_pool(p, rel);
+}
+
 const char *pool_short_name(const pool *p)
 {
     return p->short_name ? p->short_name : (p->name ? p->name : "");

@@ -423,6 +423,15 @@ static void test_run_letters_english_and_the_pools_own_template(void **state)
     assert_non_null(strstr(text, "I skal aflevere en rapport og et revideret regnskab senest den 31. marts 2024."));
     assert_null(strstr(text, "Vilkår")); /* the section replaced has no heading */
     free(text);
+    /* the template is an input: digested, and never written over */
+    snprintf(cmd, sizeof cmd, "%s/pulje check %s/p/pulje.ini 2>&1", test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "/p/brev.txt\n"));
+    snprintf(cmd, sizeof cmd, "sed 's/^letter = .*/letter = ..\\/po\\/18-hovedpuljen-2023-breve.csv/' "
+             "%s/p/pulje.ini > %s/p/p2.ini && %s/pulje letters -q --out %s/po %s/p/p2.ini 2>&1",
+             dir, dir, test_build_dir(), dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 2);
+    assert_non_null(strstr(out, "writing it would destroy an input"));
     /* a bad template: check refuses it at its line and column, exit 2 */
     snprintf(cmd, sizeof cmd, "printf '[emne]\\nTil {navn}\\n' > %s/p/brev.txt && %s/pulje check %s/p/pulje.ini 2>&1",
              dir, test_build_dir(), dir);
