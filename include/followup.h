@@ -59,6 +59,10 @@ int followup_from_result(const pool *p, const app_list *apps, const alloc_result
 /** @brief Write f as the follow-up ledger at path, atomically. @return 0, or -1 with err set. */
 int followup_write(const char *path, const followup *f, char *err, size_t errsz);
 
+/** @brief followup_from_result(), then followup_write(). @return 0, or -1 with err set. */
+int followup_write_result(const char *path, const pool *p, const app_list *apps,
+                          const alloc_result *r, char *err, size_t errsz);
+
 /**
  * @brief Read a follow-up ledger (the table reader's rules: ';', UTF-8 or
  * Windows-1252, amounts Danish). Bad dates and amounts are errors at their cell.

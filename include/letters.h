@@ -113,6 +113,9 @@ typedef struct letter_template {
 /** @brief The name of field f as a template writes it ("forening"), or NULL. */
 const char *letters_field_name(letter_field f);
 
+/** @brief The field named by s[0..n) ("forening"), or -1. This function can't fail. */
+int letters_field_of(const char *s, size_t n);
+
 /** @brief The Danish name of section s ("emne"), or NULL. */
 const char *letters_section_name(letter_section s);
 

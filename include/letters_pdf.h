@@ -71,4 +71,15 @@ long letters_write_folder(const char *dir, const pool *p, const app_list *apps,
                           const alloc_result *r, const letter_template *t, char *err,
                           size_t errsz);
 
+/**
+ * @brief A run's letters folder: letters_write_folder() at
+ * <out_dir>/<base>[-tag]-breve (report_basename(); tag "" for the official
+ * names), its path with a '/' at the end in dir.
+ * @return the number of letters written, or -1 with err set.
+ */
+long letters_write_run_folder(const char *out_dir, const char *tag, const pool *p,
+                              const app_list *apps, const alloc_result *r,
+                              const letter_template *t, char *dir, size_t dirsz, char *err,
+                              size_t errsz);
+
 #endif

@@ -127,6 +127,20 @@ int followup_write(const char *path, const followup *f, char *err, size_t errsz)
     return table_write_file(path, put_rows, (void *)f, err, errsz);
 }
 
+int followup_write_result(const char *path, const pool *p, const app_list *apps,
+                          const alloc_result *r, char *err, size_t errsz)
+{
+    followup f;
+    int rc;
+    if (followup_from_result(p, apps, r, &f) != 0) {
+        text_set_err(err, errsz, "out of memory");
+        return -1;
+    }
+    rc = followup_write(path, &f, err, errsz);
+    followup_free(&f);
+    return rc;
+}
+
 /* ---- reading ------------------------------------------------------------- */
 
 /* Cell k of the row as text ("" when the file lacks the column). */

@@ -14,6 +14,7 @@
 #include "atomic.h"
 #include "date.h"
 #include "labels.h"
+#include "report.h"
 #include "table.h"
 #include "text.h"
 
@@ -639,5 +640,26 @@ long letters_write_folder(const char *dir, const pool *p, const app_list *apps,
     }
     if (exists)
         remove_folder(old);
+    return n;
+}
+
+long letters_write_run_folder(const char *out_dir, const char *tag, const pool *p,
+                              const app_list *apps, const alloc_result *r,
+                              const letter_template *t, char *dir, size_t dirsz, char *err,
+                              size_t errsz)
+{
+    char base[256];
+    long n;
+    size_t len;
+
+    report_basename(p, base, sizeof base);
+    snprintf(dir, dirsz, "%s/%s%s%s-breve", out_dir, base, tag && tag[0] ? "-" : "",
+             tag ? tag : "");
+    n = letters_write_folder(dir, p, apps, r, t, err, errsz);
+    len = strlen(dir);
+    if (n >= 0 && len + 1 < dirsz) {
+        dir[len] = '/';
+        dir[len + 1] = '\0';
+    }
     return n;
 }

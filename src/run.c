@@ -84,9 +84,7 @@ static int write_comparison(const pulje_run *r, const char *path, char *err, siz
 static int write_letters(const pulje_run *r, const char *path, char *err, size_t errsz)
 {
     return letters_write_combined(path, &r->in.pool, &r->in.apps, &r->result, &r->letter, err,
-                                  errsz) < 0
-               ? -1
-               : 0;
+                                  errsz) < 0 ? -1 : 0;
 }
 
 static int write_letters_csv(const pulje_run *r, const char *path, char *err, size_t errsz)
@@ -96,15 +94,7 @@ static int write_letters_csv(const pulje_run *r, const char *path, char *err, si
 
 static int write_followup(const pulje_run *r, const char *path, char *err, size_t errsz)
 {
-    followup f;
-    int rc;
-    if (followup_from_result(&r->in.pool, &r->in.apps, &r->result, &f) != 0) {
-        snprintf(err, errsz, "out of memory");
-        return -1;
-    }
-    rc = followup_write(path, &f, err, errsz);
-    followup_free(&f);
-    return rc;
+    return followup_write_result(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
 }
 
 /* Whether this run writes output o: its command's, and the letters' for run --letters. */
@@ -674,22 +664,17 @@ static pulje_status write_direct(pulje_run *r, const bool want[RUN_N_OUTPUTS])
     return PULJE_OK;
 }
 
-/* letters: the folder of one PDF per application, <out>/<base>-breve/,
- * after the other outputs (letters_pdf.h swaps it in whole). */
+/* letters: the folder of one PDF per application, after the other outputs. */
 static pulje_status write_letters_folder(pulje_run *r)
 {
-    char base[256], dir[4608], err[1024];
+    char dir[4608], err[1024];
 
-    report_basename(&r->in.pool, base, sizeof base);
-    snprintf(dir, sizeof dir, "%s/%s%s%s-breve", r->opt.out_dir, base, r->official ? "" : "-",
-             r->trial_tag);
-    r->n_letters = letters_write_folder(dir, &r->in.pool, &r->in.apps, &r->result, &r->letter,
-                                        err, sizeof err);
+    r->n_letters = letters_write_run_folder(r->opt.out_dir, r->official ? "" : r->trial_tag,
+                                            &r->in.pool, &r->in.apps, &r->result, &r->letter,
+                                            dir, sizeof dir, err, sizeof err);
     if (r->n_letters < 0)
         return say(r, PULJE_OUTPUT, "the other outputs are in place", "could not write %s: %s",
                    dir, err);
-    if (strlen(dir) + 1 < sizeof dir)
-        strcat(dir, "/");
     note_written(r, dir);
     return PULJE_OK;
 }
