@@ -32,7 +32,7 @@ OUT     ?= outputs
 # Debian packages: what building and running need (make run), and what the
 # tests need besides (make test).
 RUN_PACKAGES  = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libzip-dev \
-                libexpat1-dev libcsv-dev libinih-dev nettle-dev
+                libexpat1-dev libcsv-dev libinih-dev nettle-dev libhpdf-dev fonts-dejavu-core
 TEST_PACKAGES = libcmocka-dev locales python3 python3-openpyxl python3-jsonschema groff-base \
                 poppler-utils
 PACKAGES      = $(RUN_PACKAGES) $(TEST_PACKAGES)
@@ -44,7 +44,7 @@ WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototype
           -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS  = -lxlsxwriter -lzip -lexpat -lglpk -lcsv -linih -lnettle -lm
+LDLIBS  = -lxlsxwriter -lzip -lexpat -lglpk -lcsv -linih -lnettle -lhpdf -lm
 TEST_LDLIBS = -lcmocka
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))

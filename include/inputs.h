@@ -23,11 +23,13 @@ typedef struct pulje_inputs {
     char *apps_path;    /* resolved against the pool file's folder */
     char *ledger_path;  /* NULL when the pool keeps no ledger */
     char *members_path; /* NULL when the pool names no members file */
+    char *letter_path;  /* [pool] letter, the letters' template; NULL = none */
+    char *followup_path;/* [pool] followup, last round's follow-up ledger; NULL = none */
 } pulje_inputs;
 
 /* The input files of a run, in this order: the pool file, the applications,
- * the ledger, the members file. */
-#define INPUTS_N_FILES 4
+ * the ledger, the members file, the letters' template, the follow-up ledger. */
+#define INPUTS_N_FILES 6
 
 /** @brief What each of the INPUTS_N_FILES inputs is, for messages ("the ledger"). */
 extern const char *const inputs_file_what[INPUTS_N_FILES];

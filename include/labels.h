@@ -413,6 +413,58 @@ typedef enum {
     L_DF_SHORT_EARMARK,     /* øremærkningen */
     L_DF_SHORT_PARAM,       /* puljens %s */
     L_DF_THIS_RUN,          /* denne kørsel */
+    L_LT_TEMPLATE,          /* the built-in letter template (letters.h) */
+    L_LT_KR,                /* %s kr. */
+    L_LT_DECISION_GRANTED,  /* Bevilget */
+    L_LT_DECISION_PARTIAL,  /* Delvis bevilget */
+    L_LT_DECISION_REFUSED,  /* Afslag */
+    L_LT_META_DATE,         /* Dato */
+    L_LT_META_CASE,         /* Sagsnr. */
+    L_LT_META_NR,           /* Ansøgning nr. */
+    L_LT_CVR,               /* CVR-nr. %s */
+    L_LT_FIG_HEADING,       /* Tilskuddet i tal */
+    L_LT_FIG_APPLIED,       /* Ansøgt */
+    L_LT_FIG_ASSESSED,      /* Indstillet af indstillingsudvalget */
+    L_LT_FIG_GRANT,         /* Tilskud pr. år */
+    L_LT_FIG_YEARS,         /* Antal år */
+    L_LT_FIG_SUPP,          /* Tillæg fra %s */
+    L_LT_FIG_TOTAL,         /* I alt, alle år med tillæg */
+    L_LT_CALC_HEADING,      /* Sådan er tilskuddet beregnet */
+    L_LT_WHY_PANEL,         /* Indstillingsudvalget har vurderet ansøgningen og indstillet  */
+    L_LT_WHY_ZERO,          /* Indstillingsudvalget har vurderet ansøgningen og indstillet  */
+    L_LT_WHY_HOLDER,        /* I har allerede en løbende flerårig bevilling fra puljen, og  */
+    L_LT_WHY_MIN,           /* Puljens midler rækker ikke til alle de indstillede beløb. Ef */
+    L_LT_WHY_ROUNDED,       /* Puljens midler rækker ikke til alle de indstillede beløb. Ef */
+    L_LT_WHY_FULL,          /* I får hele det beløb, I har søgt om. */
+    L_LT_WHY_ASSESSED,      /* Indstillingsudvalget har vurderet ansøgningen og indstillet  */
+    L_LT_WHY_NOTE,          /* Indstillingsudvalgets bemærkning: %s. */
+    L_LT_WHY_NOT_REDUCED,   /* Det indstillede beløb er bevilget fuldt ud. */
+    L_LT_WHY_RULE,          /* Puljens midler rækker ikke til alle de indstillede beløb, og */
+    L_LT_WHY_FACTOR,        /* Det indstillede beløb på %s er ganget med faktoren %s, og de */
+    L_LT_WHY_EXCESS,        /* Den del af beløbet, der er over %s kr., er ganget med faktor */
+    L_LT_WHY_SHARE,         /* Jeres andel efter reglen er %s. */
+    L_LT_WHY_CAPPED,        /* Tilskuddet er sat ned til puljens højeste tilskud på %s. */
+    L_LT_WHY_FLOOR,         /* Beløbet er rundet ned til hele %s kr.: %s. */
+    L_LT_WHY_UNIT,          /* Beløbet er rundet ned til hele %s kr. og derefter hævet med  */
+    L_LT_WHY_RAISE,         /* Beløbet er hævet til %s, så det ikke er mindre end et mindre */
+    L_LT_WHY_MY,            /* I har søgt om tilskud i %d år, men tilskuddet gives for ét å */
+    L_LT_MY_TOO_YOUNG,      /* et flerårigt tilskud kræver mindst %d års aktivitet */
+    L_LT_MY_AGE_UNKNOWN,    /* ansøgningen ikke oplyser, hvor mange år foreningen har været */
+    L_LT_MY_NOT_EXCEPTIONAL,  /* et treårigt tilskud kun gives som undtagelse */
+    L_LT_MY_CAP,            /* der ikke er plads under loftet for flerårige tilskud */
+    L_LT_MULTIYEAR,         /* Tilskuddet gives for %d år, %d-%d, med %s om året. Tilskudde */
+    L_LT_SUPP,              /* Derudover får I et tillæg på %s fra %s. */
+    L_LT_DUTY_SHORT,        /* en kort rapport om aktiviteten */
+    L_LT_DUTY_ACCOUNTS,     /* en rapport og et regnskab */
+    L_LT_DUTY_AUDITED,      /* en rapport og et revideret regnskab */
+    L_LT_REPORTING_DEADLINE,  /* I skal aflevere %s senest den %s. */
+    L_LT_REPORTING,         /* I skal aflevere %s, når aktiviteten er afsluttet. */
+    L_LT_MONTHS,            /* januar februar marts april maj juni juli august september ok */
+    L_LT_DATE,              /* %d. %s %d */
+    L_LT_FOOTER,            /* %s %d · ansøgning nr. %s · side %d */
+    L_LT_CONTINUED,         /* %s, ansøgning nr. %s (fortsat) */
+    L_FU_REFUSAL,           /* Manglende afrapportering af tilskud fra %d */
+    L_FU_REPAID_LINE,       /* Tilbagebetalte midler fra %s %d */
     L__COUNT
 } label_id;
 

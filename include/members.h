@@ -13,13 +13,17 @@
  *                the cell ("12345678; Foreningen Ø"): an 8-digit CVR
  *                (dots and blanks allowed: 12.345.678) or a name. May be
  *                empty. A member may have several rows.
+ *   Vurderet     the applications the member assessed (a panel member's
+ *                share of the work): numbers and ranges, ';' or ','
+ *                between them ("1-20; 34"). May be empty or absent.
  *
  * A tie matches an application by CVR (equal 8 digits) or by name, folded
  * by text_fold_name() exactly as the duplicate check folds. Each member with
  * matches gets one DIAG_WARNING at its row in the members file, naming the
  * applications by number and association; check and run print them as
- * "advarsel:" and the Resumé lists them. Matching is pure; members_check()
- * reads the file. */
+ * "advarsel:" and the Resumé lists them. A member who assessed an
+ * application they are tied to gets one more warning at the same row,
+ * naming both. Matching is pure; members_check() reads the file. */
 #ifndef PULJE_MEMBERS_H
 #define PULJE_MEMBERS_H
 
@@ -38,6 +42,8 @@ typedef struct member {
     char **ties;        /* as written, trimmed */
     size_t n_ties;
     unsigned line;      /* the row in the members file */
+    char **assessed;    /* Vurderet: numbers or ranges ("1-20") as written, trimmed */
+    size_t n_assessed;
 } member;
 
 typedef struct member_list {
@@ -65,6 +71,13 @@ int members_read(const char *data, size_t len, const char *name, member_list *ou
 
 /** @brief Free a list; the struct is zeroed. Safe on a zeroed struct. */
 void members_free(member_list *m);
+
+/**
+ * @brief Whether member mb assessed the application numbered nr: a number
+ * of its Vurderet column equal to nr (leading zeros aside), or a range
+ * "a-b" holding it. This function can't fail.
+ */
+bool members_assessed(const member *mb, const char *nr);
 
 /**
  * @brief The 8 digits of a CVR written as a tie ("12345678", "12.345.678",

@@ -119,6 +119,17 @@ typedef struct pool {
     bool decision_date_default; /* no decision_date line: 1 January of the year is used */
     char *members;         /* [pool] members: the members file (members.h), relative to
                               the pool file; NULL = none */
+    /* after the decision (letters.h, followup.h) */
+    char *letter;          /* [pool] letter: the letter template, relative to the pool
+                              file; NULL = the built-in one */
+    char *report_deadline; /* [pool] report_deadline: YYYY-MM-DD, when reports are due;
+                              NULL = none given */
+    pulje_kr report_limit; /* [pool] report_limit: up to this a short report (20.000) */
+    pulje_kr audit_limit;  /* [pool] audit_limit: above this audited accounts (50.000) */
+    char *followup;        /* [pool] followup: last round's follow-up ledger (followup.h),
+                              relative to the pool file; NULL = none */
+    int overdue_refuse;    /* [pool] overdue: 0 warn (default), 1 refuse applicants whose
+                              report is overdue */
 } pool;
 
 /**
@@ -157,6 +168,10 @@ char *pool_applications_path(const pool *p);
 
 /** @brief The ledger's path, resolved like pool_applications_path(); NULL if none. */
 char *pool_ledger_path(const pool *p);
+
+/** @brief Any file the pool names (rel), resolved like pool_applications_path();
+ * malloc'ed; NULL if rel is NULL or memory ran out. */
+char *pool_path_beside(const pool *p, const char *rel);
 
 /** @brief The name used in computed labels: short_name, or name. Never NULL. */
 const char *pool_short_name(const pool *p);

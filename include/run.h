@@ -39,6 +39,7 @@
 #include "digest.h"
 #include "explain.h"
 #include "inputs.h"
+#include "letters.h"
 #include "status.h"
 
 #define RUN_DEFAULT_POOL "inputs/pulje-2023.ini"
@@ -48,7 +49,8 @@ typedef enum {
     RUN_RUN = 0,   /* compute, verify, write the outputs of run_outputs[] for RUN_RUN */
     RUN_CHECK,     /* read and validate, compute by the closed form and verify; write nothing */
     RUN_COMPARE,   /* several rules and a sweep; write the comparison workbook */
-    RUN_EXPLAIN    /* compute and verify; explain one application; write nothing */
+    RUN_EXPLAIN,   /* compute and verify; explain one application; write nothing */
+    RUN_LETTERS    /* compute and verify; write the decision letters (letters.h) */
 } run_command;
 
 typedef struct run_options {
@@ -62,6 +64,7 @@ typedef struct run_options {
     bool closed_form;       /* compute without the GLPK model */
     const char *command_line; /* run: the command as typed, for the run record; NULL = none */
     long long started;      /* run: when it started, seconds since 1970 UTC; 0 = unknown */
+    bool letters;           /* run --letters: the letters' outputs too */
 } run_options;
 
 struct pulje_run;
@@ -72,7 +75,8 @@ struct pulje_run;
 typedef struct run_output {
     const char *name;       /* what it is, for messages and tests: "workbook" */
     const char *suffix;     /* ".xlsx", "-afgoerelser.csv", ... */
-    run_command command;    /* the command that writes it: RUN_RUN or RUN_COMPARE */
+    run_command command;    /* the command that writes it: RUN_RUN, RUN_COMPARE or
+                               RUN_LETTERS (also by run --letters) */
     /* write the output at path whole (atomic.h); 0, or -1 with err set */
     int (*write)(const struct pulje_run *r, const char *path, char *err, size_t errsz);
     /* whether this run wants it; NULL = always */
@@ -82,8 +86,11 @@ typedef struct run_output {
 /* The outputs, in the order they are written (and listed as written): the
  * workbook, the decisions CSV, the 360Giving CSV, next year's ledger (when
  * the pool keeps a ledger or binds new multi-year grants); compare's
- * workbook; the 360Giving JSON (run). Every one of them is also checked not to be an input. */
-enum { RUN_N_OUTPUTS = 6 };
+ * workbook; the 360Giving JSON (run); the letters in one PDF and their
+ * mail-merge CSV (letters, run --letters; the folder of one PDF per letter,
+ * <base>-breve/, is written after them, letters_pdf.h); the follow-up ledger
+ * (run, followup.h). Every one of them is also checked not to be an input. */
+enum { RUN_N_OUTPUTS = 9 };
 extern const run_output run_outputs[RUN_N_OUTPUTS];
 
 typedef struct pulje_run {
@@ -99,11 +106,14 @@ typedef struct pulje_run {
     int run_no;               /* run: the number of its run folder (0: none made) */
     char run_dir[4608];       /* run: <out>/<base>/koersel-NNN, holding its outputs and record */
     size_t n_written;         /* files put in place, in run_outputs[] order */
-    char written[RUN_N_OUTPUTS][4608];
+    char written[RUN_N_OUTPUTS + 1][4608]; /* the outputs, and the letters' folder */
     char msg[8192];           /* a fault's or a refusal's sentence ("" = none) */
     char hint[512];           /* how to go on ("" = none) */
     struct diff_since *changes; /* run: the changes since an earlier run (diff_read.h), for
                                  * the workbook's sheet; NULL = none looked for */
+    letter_template letter;   /* the letters' template (letters.h), when letters are
+                                 written or the pool names one */
+    long n_letters;           /* letters: the PDFs in the letters' folder */
 } pulje_run;
 
 /* The run folders: <out>/<base>/koersel-001, -002, ... (RUN_DIR_PREFIX and

@@ -8,6 +8,7 @@
 #define PULJE_TERMINAL_H
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "alloc.h"
@@ -41,6 +42,9 @@ void terminal_compare(FILE *f, const compare_result *c);
 /** @brief The runs kept for pool p in home (history_load()), one line each
  * with its time, kind, rule and key figures. */
 void terminal_history(FILE *f, const pool *p, const char *home, const history *h);
+
+/** @brief Whether word is one of pulje's commands (the one list the hints name too). */
+bool terminal_is_command(const char *word);
 
 /** @brief "pulje: unknown command 'rnu'" and a hint with the closest command
  * (text_suggest(): "did you mean run?") and the list of commands

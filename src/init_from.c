@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "apps.h"
 #include "atomic.h"
 #include "book.h"
+#include "followup.h"
 #include "labels.h"
 #include "ledger.h"
 #include "pool.h"
@@ -118,6 +120,8 @@ static const pool_earmark *earmark_at(const pool *old, unsigned line)
 typedef struct carry {
     const pool *old;
     int year, delta, has_ledger;
+    char followup[64];   /* the follow-up ledger's name in the new folder; "" = none */
+    pulje_kr repaid;     /* what it says was paid back */
     unsigned out_line;   /* lines written so far */
     init_report *rep;
     sbuf out;
@@ -175,6 +179,9 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
             drop = 1;
         } else if (strcmp(key, "ledger") == 0) {
             snprintf(newv, sizeof newv, "%s", INIT_LEDGER_CSV);
+            set = 1;
+        } else if (strcmp(key, "followup") == 0 && c->followup[0]) {
+            snprintf(newv, sizeof newv, "%s", c->followup);
             set = 1;
         } else if (strcmp(key, "case_number") == 0) {
             ret = MSG_N("this year's case number");
@@ -237,6 +244,31 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
         sb_str(&c->out, "\nledger        = " INIT_LEDGER_CSV);
         c->out_line++;
     }
+    if (strcmp(sec, "pool") == 0 && strcmp(key, "year") == 0 && c->followup[0] &&
+        !c->old->followup) {
+        sb_str(&c->out, "\nfollowup      = ");
+        sb_str(&c->out, c->followup);
+        c->out_line++;
+    }
+}
+
+/* After the [budget] header: the money paid back last round, offered as a
+ * budget line (a comment when nothing was paid back). */
+static void offer_repaid(carry *c)
+{
+    char label_text[512], m[MONEY_BUFSZ], line[1024];
+
+    if (!c->followup[0])
+        return;
+    label_format(label_text, sizeof label_text, L_FU_REPAID_LINE, pool_short_name(c->old),
+                 c->old->year);
+    snprintf(line, sizeof line, "\n%s%s = %s   ; RET: paid back on last round's grants (%s)",
+             c->repaid > 0 ? "" : "; ", label_text, money_format(c->repaid, m), c->followup);
+    sb_str(&c->out, line);
+    c->out_line++;
+    note(c->rep->edit, &c->rep->n_edit, "%s:%u: [budget] %s: %s kr. paid back, from %s%s",
+         INIT_POOL_FILE, c->out_line, label_text, m, c->followup,
+         c->repaid > 0 ? "" : msg_tr(" (none yet: the line is a comment)"));
 }
 
 /* Last year's pool file text, carried over into c->out. */
@@ -286,9 +318,11 @@ static void carry_pool_text(carry *c, const char *text, size_t len, const char *
         if (skipping)
             continue;
         c->out_line++;
-        if (!n || *s == ';' || *s == '#' || *s == '[')
+        if (!n || *s == ';' || *s == '#' || *s == '[') {
             sb_add(&c->out, s, n);
-        else
+            if (n && *s == '[' && strcmp(sec, "budget") == 0)
+                offer_repaid(c);
+        } else
             carry_setting(c, sec, s, n);
         sb_str(&c->out, "\n");
     }
@@ -340,7 +374,8 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
     ledger led;
     diag_list dl;
     carry c;
-    char *text = NULL, ledger_src[2048], tried[4200], path[4096], header[4096];
+    char *text = NULL, ledger_src[2048], tried[4200], path[4096], header[4096], fu_src[2100];
+    followup fu;
     size_t len = 0;
     init_status st = INIT_OK;
     int have_ledger;
@@ -349,6 +384,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
     memset(&old, 0, sizeof old);
     memset(&fresh, 0, sizeof fresh);
     memset(&led, 0, sizeof led);
+    memset(&fu, 0, sizeof fu);
     memset(&c, 0, sizeof c);
     diag_init(&dl);
     if (pool_load(from, &old, &dl) != 0 || text_read_file(from, &text, &len) != 0) {
@@ -372,6 +408,20 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
         first_problem(&dl, MSG_N("last round's written ledger does not read"), err, errsz);
         st = INIT_FROM;
         goto done;
+    }
+    if (have_ledger) {
+        /* the follow-up ledger the run wrote beside the commitments ledger */
+        size_t bl = strlen(ledger_src) - strlen("-forpligtelser.csv");
+        snprintf(fu_src, sizeof fu_src, "%.*s-opfoelgning.csv", (int)bl, ledger_src);
+        if (access(fu_src, R_OK) == 0) {
+            if (followup_load(fu_src, &fu, &dl) != 0) {
+                first_problem(&dl, "last round's follow-up ledger does not read", err, errsz);
+                st = INIT_FROM;
+                goto done;
+            }
+            snprintf(c.followup, sizeof c.followup, "opfoelgning-%d.csv", old.year);
+            c.repaid = followup_repaid(&fu);
+        }
     }
     if ((st = init_prepare_dir(dir, err, errsz)) != INIT_OK)
         goto done;
@@ -409,6 +459,19 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
             goto done;
         note(rep->carried, &rep->n_carried, "ledger: last round kept none; %s is empty", path);
     }
+    if (c.followup[0]) {
+        size_t got = followup_received(&fu), overdue = 0;
+        char m[MONEY_BUFSZ];
+        for (size_t i = 0; i < fu.n; i++)
+            overdue += fu.v[i].due[0] && !fu.v[i].received[0];
+        snprintf(path, sizeof path, "%s/%s", dir, c.followup);
+        if (followup_write(path, &fu, err, errsz) != 0)
+            goto done;
+        note(rep->carried, &rep->n_carried,
+             "follow-up: %s -> %s (%zu grants: %zu reports received, %zu not yet, %zu of them "
+             "with a deadline; %s kr. paid back)",
+             fu_src, path, fu.n, got, fu.n - got, overdue, money_format(c.repaid, m));
+    }
     diag_free(&dl);
     diag_init(&dl);
     snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
@@ -432,6 +495,7 @@ done:
     free(c.out.p);
     free(text);
     ledger_free(&led);
+    followup_free(&fu);
     pool_free(&old);
     pool_free(&fresh);
     diag_free(&dl);

@@ -36,6 +36,8 @@ void inputs_free(pulje_inputs *in)
     free(in->apps_path);
     free(in->ledger_path);
     free(in->members_path);
+    free(in->letter_path);
+    free(in->followup_path);
     memset(in, 0, sizeof *in);
 }
 
@@ -84,8 +86,11 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
     in->apps_path = pool_applications_path(&in->pool);
     in->ledger_path = in->pool.ledger ? pool_ledger_path(&in->pool) : NULL;
     in->members_path = in->pool.members ? members_path(&in->pool) : NULL;
+    in->letter_path = pool_path_beside(&in->pool, in->pool.letter);
+    in->followup_path = pool_path_beside(&in->pool, in->pool.followup);
     if (!in->apps_path || (in->pool.ledger && !in->ledger_path) ||
-        (in->pool.members && !in->members_path)) {
+        (in->pool.members && !in->members_path) || (in->pool.letter && !in->letter_path) ||
+        (in->pool.followup && !in->followup_path)) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         return PULJE_FAULT;
     }
@@ -94,7 +99,7 @@ pulje_status inputs_read_pool(const char *pool_path, pulje_inputs *in, diag_list
 
 const char *const inputs_file_what[INPUTS_N_FILES] = {
     MSG_N("the pool file"), MSG_N("the applications file"), MSG_N("the ledger"),
-    MSG_N("the members file")};
+    MSG_N("the members file"), MSG_N("the letters' template"), MSG_N("the follow-up ledger")};
 
 void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
 {
@@ -102,11 +107,17 @@ void inputs_files(const pulje_inputs *in, const char *paths[INPUTS_N_FILES])
     paths[1] = in->apps_path;
     paths[2] = in->ledger_path;
     paths[3] = in->members_path;
+    paths[4] = in->letter_path;
+    paths[5] = in->followup_path;
 }
 
 pulje_status inputs_read_files(pulje_inputs *in, diag_list *dl)
 {
     if (in->members_path && gate_file(in->members_path, MSG_N("members file"), dl) != 0)
+        return PULJE_INPUT;
+    if (in->letter_path && gate_file(in->letter_path, "letter template", dl) != 0)
+        return PULJE_INPUT;
+    if (in->followup_path && gate_file(in->followup_path, "follow-up ledger", dl) != 0)
         return PULJE_INPUT;
     if (in->pool.ledger) {
         if (gate_file(in->ledger_path, MSG_N("ledger"), dl) != 0)

@@ -491,6 +491,112 @@ static const label_entry labels[L__COUNT] = {
     [L_DF_SHORT_EARMARK] = {"øremærkningen", ""},
     [L_DF_SHORT_PARAM] = {"puljens %s", "s"},
     [L_DF_THIS_RUN] = {"denne kørsel", ""},
+    [L_LT_TEMPLATE] =
+        {
+            "# brev.txt - skabelon til afgørelsesbreve (pulje letters).\n"
+            "# Linjer, der begynder med #, er kommentarer. {felt} erstattes med\n"
+            "# ansøgningens værdi (felterne står i README under \"Letters\"). En tom linje\n"
+            "# adskiller afsnit; et afsnit, der begynder med \"## \", er en overskrift; et\n"
+            "# afsnit, der er tomt, når felterne er udfyldt, udelades.\n"
+            "\n"
+            "[emne]\n"
+            "Afgørelse om tilskud fra {pulje} {år} - ansøgning nr. {nr}\n"
+            "\n"
+            "[bevilget]\n"
+            "Kære {forening}\n"
+            "\n"
+            "{udvalg} har den {dato} behandlet jeres ansøgning om tilskud til \"{indsats}\". I får et tilskud på {tilskud_pr_aar}.\n"
+            "\n"
+            "{flerårig}\n"
+            "\n"
+            "{tillæg_tekst}\n"
+            "\n"
+            "## Begrundelse\n"
+            "{begrundelse}\n"
+            "\n"
+            "[delvis]\n"
+            "Kære {forening}\n"
+            "\n"
+            "{udvalg} har den {dato} behandlet jeres ansøgning om tilskud til \"{indsats}\". I har søgt om {ansøgt} og får et tilskud på {tilskud_pr_aar}. Begrundelsen står nedenfor, jf. forvaltningslovens § 22.\n"
+            "\n"
+            "{flerårig}\n"
+            "\n"
+            "{tillæg_tekst}\n"
+            "\n"
+            "## Begrundelse\n"
+            "{begrundelse}\n"
+            "\n"
+            "[afslag]\n"
+            "Kære {forening}\n"
+            "\n"
+            "{udvalg} har den {dato} behandlet jeres ansøgning om tilskud til \"{indsats}\" på {ansøgt}. Vi må desværre meddele, at I ikke får tilskud.\n"
+            "\n"
+            "## Begrundelse\n"
+            "{begrundelse}\n"
+            "\n"
+            "[vilkår]\n"
+            "## Vilkår\n"
+            "Tilskuddet må kun bruges til den aktivitet, I har søgt om, og i det år, det er bevilget til. Midler, der ikke er brugt, skal betales tilbage til kommunen. {afrapportering}\n"
+            "\n"
+            "[afslutning]\n"
+            "Afgørelsen er truffet efter servicelovens § 18 og puljens retningslinjer. Har I spørgsmål, er I velkomne til at kontakte forvaltningen med ansøgningens nummer.\n"
+            "\n"
+            "[hilsen]\n"
+            "Med venlig hilsen\n"
+            "\n"
+            "{udvalg}\n",
+         ""},
+    [L_LT_KR] = {"%s kr.", "s"},
+    [L_LT_DECISION_GRANTED] = {"Bevilget", ""},
+    [L_LT_DECISION_PARTIAL] = {"Delvis bevilget", ""},
+    [L_LT_DECISION_REFUSED] = {"Afslag", ""},
+    [L_LT_META_DATE] = {"Dato", ""},
+    [L_LT_META_CASE] = {"Sagsnr.", ""},
+    [L_LT_META_NR] = {"Ansøgning nr.", ""},
+    [L_LT_CVR] = {"CVR-nr. %s", "s"},
+    [L_LT_FIG_HEADING] = {"Tilskuddet i tal", ""},
+    [L_LT_FIG_APPLIED] = {"Ansøgt", ""},
+    [L_LT_FIG_ASSESSED] = {"Indstillet af indstillingsudvalget", ""},
+    [L_LT_FIG_GRANT] = {"Tilskud pr. år", ""},
+    [L_LT_FIG_YEARS] = {"Antal år", ""},
+    [L_LT_FIG_SUPP] = {"Tillæg fra %s", "s"},
+    [L_LT_FIG_TOTAL] = {"I alt, alle år med tillæg", ""},
+    [L_LT_CALC_HEADING] = {"Sådan er tilskuddet beregnet", ""},
+    [L_LT_WHY_PANEL] = {"Indstillingsudvalget har vurderet ansøgningen og indstillet afslag med denne begrundelse: %s.", "s"},
+    [L_LT_WHY_ZERO] = {"Indstillingsudvalget har vurderet ansøgningen og indstillet 0 kr.", ""},
+    [L_LT_WHY_HOLDER] = {"I har allerede en løbende flerårig bevilling fra puljen, og derfor kan I ikke få et nyt tilskud i år.", ""},
+    [L_LT_WHY_MIN] = {"Puljens midler rækker ikke til alle de indstillede beløb. Efter puljens regel blev jeres andel %s, og det er under puljens mindste tilskud på %s.", "ss"},
+    [L_LT_WHY_ROUNDED] = {"Puljens midler rækker ikke til alle de indstillede beløb. Efter puljens regel blev jeres andel %s, og den er rundet ned til 0 kr.", "s"},
+    [L_LT_WHY_FULL] = {"I får hele det beløb, I har søgt om.", ""},
+    [L_LT_WHY_ASSESSED] = {"Indstillingsudvalget har vurderet ansøgningen og indstillet %s af de ansøgte %s.", "ss"},
+    [L_LT_WHY_NOTE] = {"Indstillingsudvalgets bemærkning: %s.", "s"},
+    [L_LT_WHY_NOT_REDUCED] = {"Det indstillede beløb er bevilget fuldt ud.", ""},
+    [L_LT_WHY_RULE] = {"Puljens midler rækker ikke til alle de indstillede beløb, og derfor er de fordelt efter puljens regel: %s.", "s"},
+    [L_LT_WHY_FACTOR] = {"Det indstillede beløb på %s er ganget med faktoren %s, og det giver %s.", "sss"},
+    [L_LT_WHY_EXCESS] = {"Den del af beløbet, der er over %s kr., er ganget med faktoren %s, og det giver %s.", "sss"},
+    [L_LT_WHY_SHARE] = {"Jeres andel efter reglen er %s.", "s"},
+    [L_LT_WHY_CAPPED] = {"Tilskuddet er sat ned til puljens højeste tilskud på %s.", "s"},
+    [L_LT_WHY_FLOOR] = {"Beløbet er rundet ned til hele %s kr.: %s.", "ss"},
+    [L_LT_WHY_UNIT] = {"Beløbet er rundet ned til hele %s kr. og derefter hævet med én enhed af de midler, afrundingen frigjorde: %s.", "ss"},
+    [L_LT_WHY_RAISE] = {"Beløbet er hævet til %s, så det ikke er mindre end et mindre beløb, der er bevilget fuldt ud.", "s"},
+    [L_LT_WHY_MY] = {"I har søgt om tilskud i %d år, men tilskuddet gives for ét år, fordi %s.", "ds"},
+    [L_LT_MY_TOO_YOUNG] = {"et flerårigt tilskud kræver mindst %d års aktivitet", "d"},
+    [L_LT_MY_AGE_UNKNOWN] = {"ansøgningen ikke oplyser, hvor mange år foreningen har været aktiv", ""},
+    [L_LT_MY_NOT_EXCEPTIONAL] = {"et treårigt tilskud kun gives som undtagelse", ""},
+    [L_LT_MY_CAP] = {"der ikke er plads under loftet for flerårige tilskud", ""},
+    [L_LT_MULTIYEAR] = {"Tilskuddet gives for %d år, %d-%d, med %s om året. Tilskuddet i de følgende år forudsætter, at midlerne er afsat i budgettet, og at rapport og regnskab for året før er godkendt.", "ddds"},
+    [L_LT_SUPP] = {"Derudover får I et tillæg på %s fra %s.", "ss"},
+    [L_LT_DUTY_SHORT] = {"en kort rapport om aktiviteten", ""},
+    [L_LT_DUTY_ACCOUNTS] = {"en rapport og et regnskab", ""},
+    [L_LT_DUTY_AUDITED] = {"en rapport og et revideret regnskab", ""},
+    [L_LT_REPORTING_DEADLINE] = {"I skal aflevere %s senest den %s.", "ss"},
+    [L_LT_REPORTING] = {"I skal aflevere %s, når aktiviteten er afsluttet.", "s"},
+    [L_LT_MONTHS] = {"januar februar marts april maj juni juli august september oktober november december", ""},
+    [L_LT_DATE] = {"%d. %s %d", "dsd"},
+    [L_LT_FOOTER] = {"%s %d · ansøgning nr. %s · side %d", "sdsd"},
+    [L_LT_CONTINUED] = {"%s, ansøgning nr. %s (fortsat)", "ss"},
+    [L_FU_REFUSAL] = {"Manglende afrapportering af tilskud fra %d", "d"},
+    [L_FU_REPAID_LINE] = {"Tilbagebetalte midler fra %s %d", "sd"},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

@@ -480,6 +480,110 @@ static const char *const labels_en[L__COUNT] = {
     [L_DF_SHORT_EARMARK] = "the earmark",
     [L_DF_SHORT_PARAM] = "the pool's %s",
     [L_DF_THIS_RUN] = "this run",
+    [L_LT_TEMPLATE] =
+        "# letter.txt - the template of the decision letters (pulje letters).\n"
+        "# Lines starting with # are comments. {field} is replaced by the\n"
+        "# application's value (the fields are listed in the README under \"Letters\").\n"
+        "# A blank line separates paragraphs; a paragraph starting with \"## \" is a\n"
+        "# heading; a paragraph that is empty once its fields are filled in is left out.\n"
+        "\n"
+        "[subject]\n"
+        "Decision on a grant from {pulje} {år} - application no. {nr}\n"
+        "\n"
+        "[granted]\n"
+        "Dear {forening}\n"
+        "\n"
+        "On {dato} the {udvalg} considered your application for a grant to \"{indsats}\". You receive a grant of {tilskud_pr_aar}.\n"
+        "\n"
+        "{flerårig}\n"
+        "\n"
+        "{tillæg_tekst}\n"
+        "\n"
+        "## Reasons\n"
+        "{begrundelse}\n"
+        "\n"
+        "[partial]\n"
+        "Dear {forening}\n"
+        "\n"
+        "On {dato} the {udvalg} considered your application for a grant to \"{indsats}\". You applied for {ansøgt} and receive a grant of {tilskud_pr_aar}. The reasons are given below (section 22 of the Public Administration Act).\n"
+        "\n"
+        "{flerårig}\n"
+        "\n"
+        "{tillæg_tekst}\n"
+        "\n"
+        "## Reasons\n"
+        "{begrundelse}\n"
+        "\n"
+        "[refused]\n"
+        "Dear {forening}\n"
+        "\n"
+        "On {dato} the {udvalg} considered your application for a grant of {ansøgt} to \"{indsats}\". We regret that you do not receive a grant.\n"
+        "\n"
+        "## Reasons\n"
+        "{begrundelse}\n"
+        "\n"
+        "[conditions]\n"
+        "## Conditions\n"
+        "The grant may only be used for the activity you applied for, in the year it is granted for. Money not used must be paid back to the municipality. {afrapportering}\n"
+        "\n"
+        "[closing]\n"
+        "The decision is made under section 18 of the Social Services Act and the pool's guidelines. If you have questions, please contact the administration with the application's number.\n"
+        "\n"
+        "[signature]\n"
+        "Yours sincerely\n"
+        "\n"
+        "{udvalg}\n",
+    [L_LT_KR] = "%s DKK",
+    [L_LT_DECISION_GRANTED] = "Granted",
+    [L_LT_DECISION_PARTIAL] = "Partly granted",
+    [L_LT_DECISION_REFUSED] = "Refused",
+    [L_LT_META_DATE] = "Date",
+    [L_LT_META_CASE] = "Case no.",
+    [L_LT_META_NR] = "Application no.",
+    [L_LT_CVR] = "CVR no. %s",
+    [L_LT_FIG_HEADING] = "The grant in figures",
+    [L_LT_FIG_APPLIED] = "Applied for",
+    [L_LT_FIG_ASSESSED] = "Assessed by the panel",
+    [L_LT_FIG_GRANT] = "Grant per year",
+    [L_LT_FIG_YEARS] = "Years",
+    [L_LT_FIG_SUPP] = "Supplement from %s",
+    [L_LT_FIG_TOTAL] = "Total, all years with supplements",
+    [L_LT_CALC_HEADING] = "How the grant was calculated",
+    [L_LT_WHY_PANEL] = "The assessment panel has assessed the application and recommends a refusal for this reason: %s.",
+    [L_LT_WHY_ZERO] = "The assessment panel has assessed the application at 0 DKK.",
+    [L_LT_WHY_HOLDER] = "You already hold a running multi-year grant from the pool, so you cannot receive a new grant this year.",
+    [L_LT_WHY_MIN] = "The pool's money does not cover every assessed amount. Under the pool's rule your share came to %s, which is below the pool's smallest grant of %s.",
+    [L_LT_WHY_ROUNDED] = "The pool's money does not cover every assessed amount. Under the pool's rule your share came to %s, which was rounded down to 0 DKK.",
+    [L_LT_WHY_FULL] = "You receive the whole amount you applied for.",
+    [L_LT_WHY_ASSESSED] = "The assessment panel has assessed the application at %s of the %s applied for.",
+    [L_LT_WHY_NOTE] = "The panel's remark: %s.",
+    [L_LT_WHY_NOT_REDUCED] = "The assessed amount is granted in full.",
+    [L_LT_WHY_RULE] = "The pool's money does not cover every assessed amount, so it has been shared by the pool's rule: %s.",
+    [L_LT_WHY_FACTOR] = "The assessed amount of %s was multiplied by the factor %s, which gives %s.",
+    [L_LT_WHY_EXCESS] = "The part of the amount above %s DKK was multiplied by the factor %s, which gives %s.",
+    [L_LT_WHY_SHARE] = "Your share under the rule is %s.",
+    [L_LT_WHY_CAPPED] = "The grant was lowered to the pool's largest grant of %s.",
+    [L_LT_WHY_FLOOR] = "The amount was rounded down to whole %s DKK: %s.",
+    [L_LT_WHY_UNIT] = "The amount was rounded down to whole %s DKK and then raised by one unit from the money the rounding freed: %s.",
+    [L_LT_WHY_RAISE] = "The amount was raised to %s so that it is not below a smaller amount granted in full.",
+    [L_LT_WHY_MY] = "You applied for %d years, but the grant is for one year, because %s.",
+    [L_LT_MY_TOO_YOUNG] = "a multi-year grant needs at least %d years of activity",
+    [L_LT_MY_AGE_UNKNOWN] = "the application does not say how many years the association has been active",
+    [L_LT_MY_NOT_EXCEPTIONAL] = "a three-year grant is given only as an exception",
+    [L_LT_MY_CAP] = "there is no room under the cap on multi-year grants",
+    [L_LT_MULTIYEAR] = "The grant is for %d years, %d-%d, with %s a year. The grant in the later years requires that the money is in the budget and that the report and accounts of the year before are approved.",
+    [L_LT_SUPP] = "In addition you receive a supplement of %s from %s.",
+    [L_LT_DUTY_SHORT] = "a short report on the activity",
+    [L_LT_DUTY_ACCOUNTS] = "a report and accounts",
+    [L_LT_DUTY_AUDITED] = "a report and audited accounts",
+    [L_LT_REPORTING_DEADLINE] = "You must hand in %s by %s.",
+    [L_LT_REPORTING] = "You must hand in %s when the activity has ended.",
+    [L_LT_MONTHS] = "January February March April May June July August September October November December",
+    [L_LT_DATE] = "%d %s %d",
+    [L_LT_FOOTER] = "%s %d · application no. %s · page %d",
+    [L_LT_CONTINUED] = "%s, application no. %s (continued)",
+    [L_FU_REFUSAL] = "The report on the %d grant has not been received",
+    [L_FU_REPAID_LINE] = "Money paid back from %s %d",
 };
 
 const char *label_text_en(label_id id)

@@ -78,6 +78,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"from", required_argument, NULL, 'F'},
         {"timings", no_argument, NULL, 't'},
         {"verbose", no_argument, NULL, 'v'},
+        {"letters", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -93,10 +94,7 @@ static int parse_args(int argc, char **argv, options *o)
         o->command = argv[1];
         first = 2;
     }
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 &&
-        strcmp(o->command, "compare") != 0 && strcmp(o->command, "explain") != 0 &&
-        strcmp(o->command, "init") != 0 && strcmp(o->command, "history") != 0 &&
-        strcmp(o->command, "diff") != 0) {
+    if (!terminal_is_command(o->command)) {
         /* "pulje some.ini": a pool file where the command would be */
         if (strchr(o->command, '.') || strchr(o->command, '/')) {
             o->run.pool_path = o->command;
@@ -137,6 +135,7 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 't': o->timings = 1; break;
         case 'v': o->verbose = 1; break;
+        case 'l': o->run.letters = true; break;
         case 'h': terminal_usage(stdout); return -1;
         case 'V': printf("pulje " PULJE_VERSION "\n"); return -1;
         default:
@@ -177,6 +176,10 @@ static int parse_args(int argc, char **argv, options *o)
                         "  hint: pulje init 2024 --from inputs/pulje-2023.ini\n"));
         return PULJE_INPUT;
     }
+    if (o->run.letters && strcmp(o->command, "run") != 0) {
+        fprintf(stderr, "pulje: --letters belongs to run\n  hint: pulje run --letters, or pulje letters\n");
+        return PULJE_INPUT;
+    }
     if ((o->run.rules || o->run.sweep) && strcmp(o->command, "compare") != 0) {
         fprintf(stderr, msg_tr("pulje: --rules and --sweep belong to compare\n"
                         "  hint: pulje compare --rules threshold,excess,cea\n"));
@@ -187,6 +190,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->run.command = strcmp(o->command, "check") == 0     ? RUN_CHECK
                      : strcmp(o->command, "compare") == 0 ? RUN_COMPARE
                      : strcmp(o->command, "explain") == 0 ? RUN_EXPLAIN
+                     : strcmp(o->command, "letters") == 0 ? RUN_LETTERS
                                                           : RUN_RUN;
     return 0;
 }

@@ -9,7 +9,7 @@
 #include "text.h"
 #include "messages.h"
 
-enum { COL_NAME, COL_ROLE, COL_TIES };
+enum { COL_NAME, COL_ROLE, COL_TIES, COL_ASSESSED };
 
 static const table_column columns[] = {
     {"name", "Navn", {"Medlem", "Name", "Member", NULL}, true, "the member's name"},
@@ -17,6 +17,8 @@ static const table_column columns[] = {
      "udvalg (the committee) or indstillingsudvalg (the assessment panel)"},
     {"ties", "Tilknytning", {"Foreninger", "Forening", "Bestyrelsesposter", "Ties", "CVR", NULL},
      false, "associations the member is tied to, by CVR or name, ';'-separated"},
+    {"assessed", "Vurderet", {"Vurderede", "Vurderer", "Assessed", NULL}, false,
+     "the applications the member assessed: numbers and ranges (1-20), ';' or ','"},
     {NULL, NULL, {NULL}, false, NULL},
 };
 
@@ -62,8 +64,8 @@ bool members_tie_cvr(const char *tie, char buf[9])
     return true;
 }
 
-/* Append a copy of s[0..len) to the member's ties (trimmed; empty skipped). 0 or -1. */
-static int add_tie(member *mb, const char *s, size_t len)
+/* Append a copy of s[0..len) to the list *vp of *np (trimmed; empty skipped). 0 or -1. */
+static int add_item(char ***vp, size_t *np, const char *s, size_t len)
 {
     char *t = text_strndup(s, len), **v;
 
@@ -74,14 +76,59 @@ static int add_tie(member *mb, const char *s, size_t len)
         free(t);
         return 0;
     }
-    v = realloc(mb->ties, (mb->n_ties + 1) * sizeof *v);
+    v = realloc(*vp, (*np + 1) * sizeof *v);
     if (!v) {
         free(t);
         return -1;
     }
-    mb->ties = v;
-    v[mb->n_ties++] = t;
+    *vp = v;
+    v[(*np)++] = t;
     return 0;
+}
+
+/* A number of digits only (leading zeros allowed), as a long; -1 if not one. */
+static long number_of(const char *s, size_t n)
+{
+    long v = 0;
+    while (n > 0 && *s == ' ')
+        s++, n--;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > 9)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return -1;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v;
+}
+
+bool members_assessed(const member *mb, const char *nr)
+{
+    long want = nr ? number_of(nr, strlen(nr)) : -1;
+
+    for (size_t k = 0; mb && nr && k < mb->n_assessed; k++) {
+        const char *s = mb->assessed[k], *dash = strchr(s, '-');
+        if (strcmp(s, nr) == 0)
+            return true;
+        if (want < 0)
+            continue;
+        if (dash) {
+            long a = number_of(s, (size_t)(dash - s)), b = number_of(dash + 1, strlen(dash + 1));
+            if (a >= 0 && b >= 0 && a <= want && want <= b)
+                return true;
+        } else if (number_of(s, strlen(s)) == want) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Append a copy of s[0..len) to the member's ties (trimmed; empty skipped). 0 or -1. */
+static int add_tie(member *mb, const char *s, size_t len)
+{
+    return add_item(&mb->ties, &mb->n_ties, s, len);
 }
 
 static void member_free(member *mb)
@@ -90,6 +137,9 @@ static void member_free(member *mb)
     for (size_t k = 0; k < mb->n_ties; k++)
         free(mb->ties[k]);
     free(mb->ties);
+    for (size_t k = 0; k < mb->n_assessed; k++)
+        free(mb->assessed[k]);
+    free(mb->assessed);
 }
 
 static int on_row(table *t, const table_row *row, void *ctx)
@@ -137,6 +187,14 @@ static int on_row(table *t, const table_row *row, void *ctx)
         }
         if (add_tie(&mb, s, strlen(s)) != 0)
             goto oom;
+    }
+    if (row->cell[COL_ASSESSED]) {
+        const char *s = row->cell[COL_ASSESSED]->s;
+        for (size_t n; *s; s += n + (s[n] ? 1 : 0)) {
+            n = strcspn(s, ";,");
+            if (add_item(&mb.assessed, &mb.n_assessed, s, n) != 0)
+                goto oom;
+        }
     }
     {
         member *v = realloc(m->v, (m->n + 1) * sizeof *v);
@@ -318,6 +376,20 @@ int members_check(const pool *p, const app_list *apps, diag_list *dl)
             e++;
         warn_member(&m, apps, &c[j], e - j, dl);
         j = e;
+    }
+    /* a member who assessed an application they are tied to */
+    for (size_t j = 0; j < nc; j++) {
+        const member *mb = &m.v[c[j].member];
+        const app *a = &apps->v[c[j].app];
+        if (!members_assessed(mb, a->nr))
+            continue;
+        diag_add(dl, DIAG_WARNING, m.file, mb->line, 0,
+                 "let another panel member assess the application again and write that in "
+                 "the Vurderet column (forvaltningsloven § 3)",
+                 "%s (%s) assessed nr. %s %s, an application %s is tied to (%s%s)", mb->name,
+                 mb->role == MEMBER_PANEL ? "indstillingsudvalg" : "udvalg", a->nr ? a->nr : "",
+                 a->association ? a->association : "", mb->name,
+                 c[j].by_cvr ? "CVR " : "by name", c[j].by_cvr && a->cvr ? a->cvr : "");
     }
     free(c);
     members_free(&m);

@@ -1325,6 +1325,91 @@ static const msg_entry table[] = {
      "pulje: %s har ikke to kørsler at sammenligne\n"
      "  råd: pulje run laver en kørsel; pulje history viser dem\n"},
 
+    /* letters, follow-up and the tied-assessor warning */
+    {"write the date as YYYY-MM-DD, e.g. 2024-03-31",
+     "skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2024-03-31"},
+    {"column %u (%s): \"%s\" is not a date",
+     "kolonne %u (%s): \"%s\" er ikke en dato"},
+    {"write the year with four digits",
+     "skriv året med fire cifre"},
+    {"column %u (%s): \"%s\" is not a year",
+     "kolonne %u (%s): \"%s\" er ikke et år"},
+    {"[pool] overdue = refuse; the report is recorded in the Modtaget column of the follow-up "
+     "ledger",
+     "[pool] overdue = refuse; afrapporteringen noteres i kolonnen Modtaget i "
+     "opfølgningslisten"},
+    {"nr. %s %s is refused: the report on its %d grant (due %s, %s:%u) has not been received",
+     "nr. %s %s får afslag: afrapporteringen af tilskuddet for %d (frist %s, %s:%u) er ikke "
+     "modtaget"},
+    {"write the date received in the Modtaget column of the follow-up ledger, or refuse with "
+     "[pool] overdue = refuse",
+     "skriv modtagelsesdatoen i kolonnen Modtaget i opfølgningslisten, eller giv afslag med "
+     "[pool] overdue = refuse"},
+    {"nr. %s %s has not handed in the report on its %d grant (due %s, %s:%u)",
+     "nr. %s %s har ikke afleveret afrapporteringen af tilskuddet for %d (frist %s, %s:%u)"},
+    {"%s:%u: [budget] %s: %s kr. paid back, from %s%s",
+     "%s:%u: [budget] %s: %s kr. tilbagebetalt, fra %s%s"},
+    {"follow-up: %s -> %s (%zu grants: %zu reports received, %zu not yet, %zu of them with a "
+     "deadline; %s kr. paid back)",
+     "opfølgning: %s -> %s (%zu tilskud: %zu afrapporteringer modtaget, %zu endnu ikke, %zu "
+     "af dem med frist; %s kr. tilbagebetalt)"},
+    {"the letters' template",
+     "brevskabelonen"},
+    {"the follow-up ledger",
+     "opfølgningslisten"},
+    {"cannot read the font %s: %s (install fonts-dejavu-core)",
+     "kan ikke læse skrifttypen %s: %s (installér fonts-dejavu-core)"},
+    {"libharu could not make the PDF (error 0x%04X)",
+     "libharu kunne ikke lave PDF-filen (fejl 0x%04X)"},
+    {"cannot write %s: libharu error 0x%04X",
+     "kan ikke skrive %s: libharu-fejl 0x%04X"},
+    {"`letter =` in [pool] names the template relative to the pool file; leave it out for the "
+     "built-in one",
+     "`letter =` i [pool] angiver skabelonen i forhold til puljefilen; udelad den for at "
+     "bruge den indbyggede"},
+    {"cannot read the letter template %s: %s",
+     "kan ikke læse brevskabelonen %s: %s"},
+    {"save the template as UTF-8",
+     "gem skabelonen som UTF-8"},
+    {"the letter template is not UTF-8",
+     "brevskabelonen er ikke UTF-8"},
+    {"%s is not a folder",
+     "%s er ikke en mappe"},
+    {"%s holds %s, which is not a letter; move it away, pulje replaces the folder whole",
+     "%s indeholder %s, som ikke er et brev; flyt den væk, pulje erstatter hele mappen"},
+    {"cannot make a folder beside %s: %s",
+     "kan ikke oprette en mappe ved siden af %s: %s"},
+    {"cannot move the old %s aside: %s",
+     "kan ikke flytte den gamle %s til side: %s"},
+    {"cannot put %s in place: %s",
+     "kan ikke lægge %s på plads: %s"},
+    {"close the field with '}', or write {{ for a '{'",
+     "luk feltet med '}', eller skriv {{ for et '{'"},
+    {"a field opened with '{' is not closed on its line",
+     "et felt åbnet med '{' er ikke lukket på samme linje"},
+    {"the fields are listed in the README under \"Letters\"",
+     "felterne står i README under \"Letters\""},
+    {"unknown field {%.*s} in the letter template",
+     "ukendt felt {%.*s} i brevskabelonen"},
+    {"the sections are [emne], [bevilget], [delvis], [afslag], [vilkår], [afslutning] and "
+     "[hilsen]",
+     "afsnittene er [emne], [bevilget], [delvis], [afslag], [vilkår], [afslutning] og [hilsen]"},
+    {"unknown section %.*s in the letter template",
+     "ukendt afsnit %.*s i brevskabelonen"},
+    {"start the template with a section such as [emne]",
+     "begynd skabelonen med et afsnit, f.eks. [emne]"},
+    {"text before the first section of the letter template",
+     "tekst før brevskabelonens første afsnit"},
+    {"let another panel member assess the application again and write that in the Vurderet "
+     "column (forvaltningsloven § 3)",
+     "lad et andet medlem vurdere ansøgningen igen og skriv det i kolonnen Vurderet "
+     "(forvaltningsloven § 3)"},
+    {"%s (%s) assessed nr. %s %s, an application %s is tied to (%s%s)",
+     "%s (%s) har vurderet nr. %s %s, en ansøgning som %s er knyttet til (%s%s)"},
+    {"the other outputs are in place",
+     "de øvrige filer er skrevet"},
+    {" (none yet: the line is a comment)",
+     " (intet endnu: linjen er en kommentar)"},
 };
 
 size_t msg_count(void)

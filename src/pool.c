@@ -510,6 +510,11 @@ char *pool_ledger_path(const pool *p)
     return beside_pool(p, p->ledger);
 }
 
+char *pool_path_beside(const pool *p, const char *rel)
+{
+    return beside_pool(p, rel);
+}
+
 const char *pool_short_name(const pool *p)
 {
     return p->short_name ? p->short_name : (p->name ? p->name : "");
@@ -582,6 +587,9 @@ void pool_free(pool *p)
     free(p->org_name);
     free(p->id_prefix);
     free(p->members);
+    free(p->letter);
+    free(p->report_deadline);
+    free(p->followup);
     free(p->case_number);
     free(p->guidelines);
     for (size_t i = 0; i < p->n_notes; i++)

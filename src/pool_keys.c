@@ -59,6 +59,7 @@ struct pool_key {
 };
 
 static const char *const holders_choices[] = {"error", "set_aside", NULL};
+static const char *const overdue_choices[] = {"warn", "refuse", NULL};
 static const pulje_kr rounding_units[] = {1, 10, 100, 1000, 10000};
 
 static void after_ledger(pool_parser *st, const pool_key *k, unsigned vcol);
@@ -102,6 +103,20 @@ static const pool_key pool_keys[] = {
      .count_field = F(n_notes), .example = "Første bemærkning"},
     {.name = "members", .sec = SEC_POOL, .type = KT_TEXT, .field = F(members),
      .example = "medlemmer.csv"},
+    {.name = "letter", .sec = SEC_POOL, .type = KT_TEXT, .field = F(letter),
+     .example = "brev.txt"},
+    {.name = "report_deadline", .sec = SEC_POOL, .type = KT_DATE, .field = F(report_deadline),
+     .hint = "write the date as YYYY-MM-DD, e.g. 2024-03-31", .example = "2024-03-31"},
+    {.name = "report_limit", .sec = SEC_POOL, .type = KT_AMOUNT, .field = F(report_limit),
+     .dflt = 20000, .example = "20.000"},
+    {.name = "audit_limit", .sec = SEC_POOL, .type = KT_AMOUNT, .field = F(audit_limit),
+     .dflt = 50000, .example = "50.000"},
+    {.name = "followup", .sec = SEC_POOL, .type = KT_TEXT, .field = F(followup),
+     .example = "opfoelgning-2023.csv"},
+    {.name = "overdue", .sec = SEC_POOL, .type = KT_CHOICE, .field = F(overdue_refuse),
+     .choices = overdue_choices, .example = "refuse",
+     .hint = "choose warn (name the applicants whose report is overdue) or refuse (refuse "
+             "their applications)"},
 
     {.name = "rule", .sec = SEC_RULES, .type = KT_RULE, .field = F(rule.kind),
      .dflt = RULE_THRESHOLD, .example = "proportional",

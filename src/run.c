@@ -26,6 +26,8 @@
 #include "diff_read.h"
 #include "labels.h"
 #include "ledger.h"
+#include "followup.h"
+#include "letters_pdf.h"
 #include "opendata.h"
 #include "phase.h"
 #include "report.h"
@@ -83,6 +85,30 @@ static int write_comparison(const pulje_run *r, const char *path, char *err, siz
     return report_compare_write(path, &r->in.pool, &r->in.apps, &r->compare, err, errsz);
 }
 
+static int write_letters(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return letters_write_combined(path, &r->in.pool, &r->in.apps, &r->result, &r->letter, err,
+                                  errsz) < 0 ? -1 : 0;
+}
+
+static int write_letters_csv(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return letters_write_csv(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
+static int write_followup(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return followup_write_result(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
+/* Whether this run writes output o: its command's, and the letters' for run --letters. */
+static bool output_wanted(const pulje_run *r, const run_output *o)
+{
+    bool mine = o->command == r->opt.command ||
+                (o->command == RUN_LETTERS && r->opt.letters && r->opt.command == RUN_RUN);
+    return mine && (!o->wanted || o->wanted(r));
+}
+
 const run_output run_outputs[RUN_N_OUTPUTS] = {
     {"workbook", ".xlsx", RUN_RUN, write_workbook, NULL},
     {"decisions", "-afgoerelser.csv", RUN_RUN, write_decisions, NULL},
@@ -90,6 +116,9 @@ const run_output run_outputs[RUN_N_OUTPUTS] = {
     {"ledger", "-forpligtelser.csv", RUN_RUN, write_ledger, ledger_wanted},
     {"comparison", "-sammenligning.xlsx", RUN_COMPARE, write_comparison, NULL},
     {"360giving-json", "-360giving.json", RUN_RUN, write_360giving_json, NULL},
+    {"letters", "-breve.pdf", RUN_LETTERS, write_letters, NULL},
+    {"letters-csv", "-breve.csv", RUN_LETTERS, write_letters_csv, NULL},
+    {"followup", "-opfoelgning.csv", RUN_RUN, write_followup, NULL},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -246,6 +275,9 @@ static pulje_status read_and_validate(pulje_run *r, size_t *index)
     in->pool.warnings = &r->diags;
     if (inputs_check_ledger(in, r->opt.out_dir, &r->diags) != 0)
         return r->diags.oom ? PULJE_FAULT : PULJE_INPUT;
+    /* last round's follow-up ledger: overdue reports warned about, or refused */
+    if (followup_apply(&in->pool, &in->apps, &r->diags) < 0)
+        return r->diags.oom ? PULJE_FAULT : PULJE_INPUT;
     return PULJE_OK;
 }
 
@@ -304,6 +336,12 @@ pulje_status pulje_run_prepare(pulje_run *r)
     if (r->opt.command == RUN_EXPLAIN &&
         explain_build(&r->in.pool, &r->in.apps, &r->result, index, &r->explanation) != 0)
         return say(r, PULJE_FAULT, NULL, "out of memory");
+    /* the letters' template: read for the letters, and checked whenever the pool names one */
+    if (r->opt.command == RUN_LETTERS || r->opt.letters || r->in.pool.letter) {
+        rc = letters_template_load(&r->in.pool, &r->letter, &r->diags);
+        if (rc != 0)
+            return rc == -1 ? PULJE_INPUT : say(r, PULJE_FAULT, NULL, "out of memory");
+    }
     /* a warning that could not be stored would be missing from the workbook */
     if (r->diags.oom)
         return say(r, PULJE_FAULT, NULL, "out of memory");
@@ -391,7 +429,7 @@ static size_t wanted_outputs(const pulje_run *r, bool want[RUN_N_OUTPUTS])
     size_t n = 0;
     for (int k = 0; k < RUN_N_OUTPUTS; k++) {
         const run_output *o = &run_outputs[k];
-        want[k] = o->command == r->opt.command && (!o->wanted || o->wanted(r));
+        want[k] = output_wanted(r, o);
         n += want[k];
     }
     return n;
@@ -468,7 +506,7 @@ static int put_record(FILE *fp, void *ctx, char *err, size_t errsz)
 files:
     for (int k = 0; k < RUN_N_OUTPUTS; k++) {
         const run_output *o = &run_outputs[k];
-        if (o->command == r->opt.command && (!o->wanted || o->wanted(r)))
+        if (output_wanted(r, o))
             fprintf(fp, "file: %s%s%s%s\n", base, plain_names(r) ? "" : "-",
                     plain_names(r) ? "" : r->trial_tag, o->suffix);
     }
@@ -651,14 +689,34 @@ fail:
     return PULJE_OUTPUT;
 }
 
+/* letters: the folder of one PDF per application, after the other outputs. */
+static pulje_status write_letters_folder(pulje_run *r)
+{
+    char dir[4608], err[1024];
+
+    r->n_letters = letters_write_run_folder(r->opt.out_dir, r->official ? "" : r->trial_tag,
+                                            &r->in.pool, &r->in.apps, &r->result, &r->letter,
+                                            dir, sizeof dir, err, sizeof err);
+    if (r->n_letters < 0)
+        return say(r, PULJE_OUTPUT, "the other outputs are in place", "could not write %s: %s",
+                   dir, err);
+    note_written(r, dir);
+    return PULJE_OK;
+}
+
 pulje_status pulje_run_write(pulje_run *r)
 {
     bool want[RUN_N_OUTPUTS];
 
+    pulje_status st;
+
     if (wanted_outputs(r, want) == 0)
         return PULJE_OK;
     phase_enter(PHASE_WRITE);
-    return write_staged(r, want);
+    st = write_staged(r, want);
+    if (st == PULJE_OK && (r->opt.command == RUN_LETTERS || r->opt.letters))
+        st = write_letters_folder(r);
+    return st;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -687,6 +745,7 @@ void pulje_run_free(pulje_run *r)
         diff_since_free(r->changes);
     free(r->changes);
     explain_free(&r->explanation);
+    letters_template_free(&r->letter);
     compare_free(&r->compare);
     alloc_free(&r->result);
     inputs_free(&r->in);

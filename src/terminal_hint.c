@@ -7,9 +7,17 @@
 #include "text.h"
 
 /* The commands, as terminal_unknown_command() names them. */
-static const char *const commands[] = {"run", "check", "compare", "explain", "init", "history",
-                                       "diff"};
+static const char *const commands[] = {"run",  "check",   "compare", "explain",
+                                       "init", "history", "diff",    "letters"};
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+bool terminal_is_command(const char *word)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(word, commands[i]) == 0)
+            return true;
+    return false;
+}
 
 void terminal_unknown_command(FILE *f, const char *word)
 {

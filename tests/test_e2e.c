@@ -662,7 +662,7 @@ static void test_file_size_limit_is_exit_4_and_changes_nothing(void **state)
     assert_non_null(strstr(out, "råd: ingen uddata blev ændret"));
     snprintf(cmd, sizeof cmd, "cd %s/out && sha256sum -c --quiet ../before && ls -A | wc -l", dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
-    assert_string_equal(out, "4\n"); /* the four old outputs, nothing else */
+    assert_string_equal(out, "5\n"); /* the five old outputs, nothing else */
 }
 
 /* Two runs into a folder that does not exist yet: whichever makes it, both
@@ -679,9 +679,9 @@ static void test_two_runs_into_a_new_folder_both_succeed(void **state)
                  "$(ls -A $d/18-hovedpuljen-2023)",
                  outdir, i, outdir, i, prog, prog);
         assert_int_equal(test_run(cmd, out, sizeof out), 0);
-        /* the five outputs (workbook, 2 CSV, ledger, JSON) and the run folders' folder:
-         * one run folder each */
-        assert_string_equal(out, "0 0 6 koersel-001 koersel-002\n");
+        /* the six outputs (workbook, 2 CSV, ledger, JSON, follow-up) and the run
+         * folders' folder: one run folder each */
+        assert_string_equal(out, "0 0 7 koersel-001 koersel-002\n");
     }
 }
 

@@ -569,9 +569,10 @@ static void run_every_allocation_failure(run_command cmd, const char *sub, int s
     int refused[RUN_N_OUTPUTS] = {0};
     size_t n_outputs = make_reference(cmd, ref);
 
-    /* run: the workbook, the decisions, 360Giving (CSV and JSON) and next
-     * year's ledger (two multi-year grants are honoured); compare: its workbook */
-    assert_int_equal(n_outputs, cmd == RUN_COMPARE ? 1 : 5);
+    /* run: the workbook, the decisions, 360Giving (CSV and JSON), next
+     * year's ledger (two multi-year grants are honoured) and the follow-up
+     * ledger; compare: its workbook */
+    assert_int_equal(n_outputs, cmd == RUN_COMPARE ? 1 : 6);
     snprintf(out, sizeof out, "%s/%s", dir, sub);
     assert_true(mkdir(out, 0777) == 0 || errno == EEXIST);
     for (n = 1;; n++) {

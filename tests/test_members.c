@@ -205,6 +205,49 @@ static void test_check_and_run_warn_per_member(void **state)
     free(buf);
 }
 
+/* Vurderet: numbers and ranges; a member who assessed an application they
+ * are tied to is one more warning naming both. */
+static void test_member_who_assessed_a_tied_application_is_warned_about(void **state)
+{
+    char dir[] = "/tmp/pulje-members-XXXXXX", cmd[4096], *buf;
+    member_list m;
+
+    (void)state;
+    m = read_ok("Navn;Rolle;Tilknytning;Vurderet\n"
+                "A;indstillingsudvalg;X;\"1-20; 034, 40 - 45\"\n"
+                "B;indstillingsudvalg;Y;\n");
+    assert_int_equal(m.v[0].n_assessed, 3);
+    assert_true(members_assessed(&m.v[0], "1"));
+    assert_true(members_assessed(&m.v[0], "20"));
+    assert_false(members_assessed(&m.v[0], "21"));
+    assert_true(members_assessed(&m.v[0], "34"));
+    assert_true(members_assessed(&m.v[0], "42"));
+    assert_false(members_assessed(&m.v[0], "46"));
+    assert_false(members_assessed(&m.v[1], "1"));
+    members_free(&m);
+    buf = malloc(1 << 16);
+    assert_non_null(buf);
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd,
+             "cp inputs/* %s/ && sed -i 's/^ledger .*/&\\nmembers = medlemmer.csv/' "
+             "%s/pulje-2023.ini && printf 'Navn;Rolle;Tilknytning;Vurderet\\r\\n"
+             "Jens Hansen;indstillingsudvalg;\"87541673; Klubben Glade Haver i Ejby\";1-10\\r\\n"
+             "Mette Juul;indstillingsudvalg;Klubben Lune Stemmer i Hjallese;11-13\\r\\n' "
+             "> %s/medlemmer.csv && %s/pulje check %s/pulje-2023.ini --lang en 2>&1",
+             dir, dir, dir, test_build_dir(), dir);
+    assert_int_equal(test_run(cmd, buf, 1 << 16), 0);
+    /* Jens assessed nr. 3 (tied by CVR), not nr. 14; Mette did not assess nr. 15 */
+    assert_non_null(strstr(buf, "/medlemmer.csv:2: Jens Hansen (indstillingsudvalg) assessed "
+                                "nr. 3 Foreningen Trygge Fællesskaber i Dalum, an application "
+                                "Jens Hansen is tied to (CVR 87541673)\n"));
+    assert_null(strstr(buf, "assessed nr. 14"));
+    assert_null(strstr(buf, "Mette Juul (indstillingsudvalg) assessed"));
+    assert_non_null(strstr(buf, "no errors, 4 warnings"));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_cvr_ties),
         cmocka_unit_test(test_conflicts_match_by_cvr_and_by_folded_name_once_each),
         cmocka_unit_test(test_check_and_run_warn_per_member),
+        cmocka_unit_test(test_member_who_assessed_a_tied_application_is_warned_about),
     };
     /* messages: English; the asserted diagnostics are the English keys */
     labels_set_language("en");

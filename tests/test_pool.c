@@ -1210,7 +1210,8 @@ static void test_unknown_key_in_pool_lists_every_pool_key_from_the_table(void **
     expect_one(&r, 8, 1, "unknown key \"zzzzzzzz\" in [pool]",
                "[pool] has name, short_name, committee, year, decision_date, applications, "
                "applications_sheet, ledger, org_id, org_name, id_prefix, case_number, "
-               "guidelines, notes and members");
+               "guidelines, notes, members, letter, report_deadline, report_limit, "
+               "audit_limit, followup and overdue");
     done(&r);
     parse(&r, HEAD "[multiyear]\nzzzzzzzz = 1\n");
     expect_one(&r, 8, 1, "unknown key \"zzzzzzzz\" in [multiyear]",

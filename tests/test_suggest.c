@@ -97,7 +97,7 @@ static void test_the_program_says_did_you_mean(void **state)
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
     assert_string_equal(out, "pulje: unknown command 'rnu'\n"
                              "  hint: did you mean run? The commands are run, check, compare, "
-                             "explain, init, history and diff; see pulje --help\n");
+                             "explain, init, history, diff and letters; see pulje --help\n");
     snprintf(cmd, sizeof cmd, "%s/pulje run --rulle cea 2>&1", test_build_dir());
     assert_int_equal(test_run(cmd, out, sizeof out), 2);
     assert_non_null(strstr(out, "pulje: ukendt tilvalg eller manglende værdi: --rulle\n"
