@@ -28,7 +28,7 @@
  * or not), 1 if a run failed, 2 on bad arguments.
  *
  *   bench [--build DIR] [--sizes N,N,...] [--runs R] [--dir DIR] [--seed S]
- *         [--no-default] [--md FILE] [--keep]
+ *         [--no-default] [--md FILE] [--keep] [--big-runs R]
  *
  * --keep leaves the pools, the plans, pulje's outputs and the floors'
  * workbooks in DIR (tests/test_bench_floor.c compares the workbooks).
@@ -55,7 +55,7 @@
 #define DEFAULT_N 68 /* the default pool's applications */
 #define FREE_PCT 60  /* the bench pools' free money, % of the 2023 pool's scaled */
 #define BIG_N 1000000L
-#define BIG_RUNS 2   /* at most this many runs at BIG_N and above */
+static int big_runs = 2; /* at most this many runs at BIG_N and above (--big-runs) */
 
 static const char *const PHASES[NPHASES] = {"read",  "validate", "model", "solve",
                                             "round", "verify",   "write"};
@@ -296,8 +296,8 @@ static int measure(row *r, int runs, unsigned long long seed, int compare)
     sample sr[MAX_RUNS], sb[MAX_RUNS], sc[MAX_RUNS], sk[MAX_RUNS], g;
     double ratio[MAX_RUNS];
 
-    if (r->n >= BIG_N && runs > BIG_RUNS)
-        runs = BIG_RUNS;
+    if (r->n >= BIG_N && runs > big_runs)
+        runs = big_runs;
     r->runs = runs;
     snprintf(prog, sizeof prog, "%s/pulje", build);
     snprintf(bare, sizeof bare, "%s/bench_bare", build);
@@ -487,7 +487,7 @@ static void print_targets(FILE *o, const row *rows, int n)
 static int usage(void)
 {
     fprintf(stderr, "usage: bench [--build DIR] [--sizes N,N,...] [--runs R] [--dir DIR] "
-                    "[--seed S] [--no-default] [--md FILE] [--keep]\n");
+                    "[--seed S] [--no-default] [--md FILE] [--keep] [--big-runs R]\n");
     return 2;
 }
 
@@ -579,6 +579,10 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i - 1], "--runs") == 0) {
             runs = atoi(v);
             if (runs < 1 || runs > MAX_RUNS)
+                return usage();
+        } else if (strcmp(argv[i - 1], "--big-runs") == 0) {
+            big_runs = atoi(v);
+            if (big_runs < 1 || big_runs > MAX_RUNS)
                 return usage();
         } else if (strcmp(argv[i - 1], "--md") == 0) {
             md = v;

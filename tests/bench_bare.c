@@ -514,7 +514,10 @@ static int write_book(const char *out)
                     double v = s->nnum[col] ? s->num[col][k % s->nnum[col]] : 0;
                     if (!f && cs->style > 0) {
                         f = fmt[cs->style] = workbook_add_format(wb);
-                        format_set_font_size(f, 8 + 0.5 * cs->style);
+                        /* distinct from every other format and from the default
+                         * (11 pt): libxlsxwriter caches the index of a format only
+                         * when it is not a duplicate, else hashes it at every cell */
+                        format_set_font_size(f, 20 + 0.5 * cs->style);
                     }
                     switch (cs->kind) {
                     case 'n':
@@ -535,7 +538,11 @@ static int write_book(const char *out)
                         break;
                     default:
                         if (!f) {
-                            f = fmt[0] = fmt[0] ? fmt[0] : workbook_add_format(wb);
+                            if (!fmt[0]) {
+                                fmt[0] = workbook_add_format(wb);
+                                format_set_font_size(fmt[0], 19.5);
+                            }
+                            f = fmt[0];
                         }
                         ck(worksheet_write_blank(ws[i], (lxw_row_t)row, (lxw_col_t)col, f),
                            "blank");
