@@ -460,7 +460,7 @@ static void print_table(FILE *o, const row *rows, int n)
 /* The targets of issue 18, each met or missed. */
 static void print_targets(FILE *o, const row *rows, int n)
 {
-    char a[32], b[32];
+    char a[32], b[32], c[32];
 
     fprintf(o, "\ntargets:\n");
     for (int i = 0; i < n; i++) {
@@ -469,7 +469,7 @@ static void print_targets(FILE *o, const row *rows, int n)
             fprintf(o, "  default pool end to end <= 10 ms: %s (%s)\n",
                     r->run.wall <= 0.010 ? "met" : "MISSED", t(r->run.wall, a));
         if (r->n == 100000 || r->n == BIG_N)
-            fprintf(o, "  %s: run <= 1,15 x the floor: %s (%s vs %s: %.2f)\n", dotted(r->n, b),
+            fprintf(o, "  %s: run <= 1,15 x the floor: %s (%s vs %s: %.2f)\n", dotted(r->n, c),
                     r->ratio <= 1.15 ? "met" : "MISSED", t(r->run.wall, a),
                     t(r->bare.wall, b), r->ratio);
         if (r->n == 100000 && r->have_compare)
