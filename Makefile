@@ -12,7 +12,8 @@
 #   make man-check  render pulje.1 with groff, warnings are errors
 #   make print   print the default pool's workbooks (and a 2.000-application pool's) to PDF
 #                with LibreOffice, check them and render PNGs into $(OUT)/print
-#   make bench   time pulje on pools of 100 to 1.000.000 applications (see
+#   make bench   time pulje on pools of 10.000 to 1.000.000 applications against the
+#                bare-write floor, write the results into BENCHMARKS.md (see
 #                BENCHMARKS.md; BENCH_ARGS="--sizes 100,10000 --runs 5" to vary)
 #   make fuzz    the libFuzzer harnesses (clang), FUZZ_SECONDS each
 #   make soak    100.000 generated boundary pools (tests/genbound.h), each in
@@ -119,7 +120,7 @@ valgrind: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory $(PROG) $(GEN) $(BENCH)
-	$(BUILD)/bench --build $(BUILD) $(BENCH_ARGS)
+	$(BUILD)/bench --build $(BUILD) --md BENCHMARKS.md $(BENCH_ARGS)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -60,6 +60,16 @@ typedef struct text_info {
 int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_info *info);
 
 /**
+ * @brief text_decode() without a copy of text that is already valid UTF-8:
+ * then *out is NULL and *view points into in (past a BOM; not
+ * NUL-terminated unless in is); otherwise *out is the converted copy (caller
+ * frees) and *view == *out. *outlen is the text's length either way.
+ * @return 0 on success, -1 on out of memory or a conversion failure.
+ */
+int text_decode_borrow(const char *in, size_t len, const char **view, char **out,
+                       size_t *outlen, text_info *info);
+
+/**
  * @brief The byte that text_decode() found not to be UTF-8, if the three
  * bytes at s are its stand-in; -1 otherwise. This function can't fail.
  */

@@ -399,14 +399,16 @@ static bool looks_utf16(const char *data, size_t len)
 }
 
 /* Convert data to UTF-8 and read it. When owned is not NULL it is data's
- * malloc'ed buffer, freed as soon as the converted copy exists so that a big
- * file is not held twice. Same return as table_read(). */
+ * malloc'ed buffer, freed as soon as a converted copy exists so that a big
+ * file is not held twice; text that is already UTF-8 is read where it
+ * stands, without a copy. Same return as table_read(). */
 static int parse_bytes(const table_spec *spec, const table_opts *opts, const char *data,
                        size_t len, char *owned, const char *filename, table_row_fn on_row,
                        void *ctx, diag_list *dl)
 {
     size_t errors_before = dl->n_errors;
     char *text = NULL, example[512];
+    const char *view = NULL;
     size_t textlen = 0;
     text_info info;
     table t;
@@ -427,14 +429,19 @@ static int parse_bytes(const table_spec *spec, const table_opts *opts, const cha
                    "save the file from Excel as \"CSV UTF-8 (kommasepareret)\" or \"CSV "
                    "(semikolonsepareret)\", not as Unicode text",
                    "the file contains NUL bytes: it is not a CSV text file (UTF-16?)");
-    else if (len > 0 && text_decode(data, len, &text, &textlen, &info) != 0)
+    else if (len > 0 && text_decode_borrow(data, len, &view, &text, &textlen, &info) != 0)
         table_note(&t, DIAG_ERROR, 0, 0,
                    "save the file from Excel as \"CSV UTF-8\" and try again",
                    "cannot convert the file to UTF-8 (out of memory, or no Windows-1252 "
                    "converter)");
-    free(owned);
-    if (dl->n_errors > errors_before)
+    if (text || !view) {
+        free(owned);
+        owned = NULL;
+    }
+    if (dl->n_errors > errors_before) {
+        free(owned);
         return -1;
+    }
     t.has_invalid = info.invalid > 0;
     t.cp1252 = info.enc == TEXT_CP1252;
     t.utf8_line = info.first_utf8_line;
@@ -442,8 +449,9 @@ static int parse_bytes(const table_spec *spec, const table_opts *opts, const cha
         *t.opts->encoding = info.enc;
 
     if (textlen > 0)
-        table_feed(&t, text, textlen);
+        table_feed(&t, view, textlen);
     free(text);
+    free(owned);
 
     if (!t.oom && !t.stop) {
         char hint[768];

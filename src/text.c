@@ -118,7 +118,10 @@ int text_to_utf8(const char *in, size_t len, char **out, size_t *outlen,
     return 0;
 }
 
-int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_info *info)
+/* text_decode(), and with borrow set, valid UTF-8 is not copied: *out stays
+ * NULL and *view points into in (after a BOM). */
+static int decode(const char *in, size_t len, const char **view, char **out, size_t *outlen,
+                  text_info *info, bool borrow)
 {
     const unsigned char *s;
     size_t multibyte = 0, invalid = 0, high = 0, o = 0;
@@ -156,6 +159,12 @@ int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_inf
         info->invalid = 0;
         return cp1252_to_utf8(in, len, out, outlen);
     }
+    if (invalid == 0 && borrow) {
+        *out = NULL;
+        *view = in;
+        *outlen = len;
+        return 0;
+    }
     if (invalid == 0) {
         *out = text_strndup(in, len);
         if (!*out)
@@ -188,6 +197,21 @@ int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_inf
     *out = buf;
     *outlen = o;
     return 0;
+}
+
+int text_decode(const char *in, size_t len, char **out, size_t *outlen, text_info *info)
+{
+    const char *view;
+    return decode(in, len, &view, out, outlen, info, false);
+}
+
+int text_decode_borrow(const char *in, size_t len, const char **view, char **out,
+                       size_t *outlen, text_info *info)
+{
+    int rc = decode(in, len, view, out, outlen, info, true);
+    if (rc == 0 && *out)
+        *view = *out;
+    return rc;
 }
 
 int text_invalid_byte(const char *s, size_t len)
