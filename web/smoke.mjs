@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const createPulje = require('../build/web/pulje.js');
 const native = './build/pulje';
-const env = { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH || '1700000000' };
+const env = process.env;
 
 let out = '', err = '';
 const M = await createPulje({ print: (s) => { out += s + '\n'; }, printErr: (s) => { err += s + '\n'; } });
@@ -19,7 +19,6 @@ for (const f of readdirSync('inputs')) {
   if (statSync(join('inputs', f)).isFile()) M.FS.writeFile('/work/inputs/' + f, readFileSync(join('inputs', f)));
 }
 M.FS.chdir('/work');
-M.ENV && Object.assign(M.ENV, { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH });
 
 function wasm(args) {
   out = ''; err = '';
@@ -65,7 +64,14 @@ const wf = listWasm('/out'), nf = listNat(nd);
 same(`run: file names (${wf.length}) ${wf.join(' ')}`, wf.join(' '), nf.join(' '));
 for (const f of nf) {
   if (!wf.includes(f)) continue;
-  const a = Buffer.from(M.FS.readFile('/out/' + f)), b = readFileSync(join(nd, f));
+  let a = Buffer.from(M.FS.readFile('/out/' + f)), b = readFileSync(join(nd, f));
+  if (f.endsWith('/koersel.txt')) {
+    // the run record holds the clock time and the command line (with the output folder): those two lines aside
+    const strip = (x) => Buffer.from(x.toString('utf8').replace(/^(time|command): .*\n/gm, ''));
+    a = strip(a); b = strip(b);
+    same(`run: ${f} (${b.length} bytes without its time: and command: lines)`, Buffer.compare(a, b), 0);
+    continue;
+  }
   same(`run: ${f} (${b.length} bytes)`, Buffer.compare(a, b), 0);
 }
 same('run: stdout', w.out.replaceAll('/out', 'OUT'), n.out.replaceAll(nd, 'OUT'));
