@@ -7,7 +7,7 @@
 #                   web/README.md
 #   make web-smoke  build/web/pulje.js under node against build/pulje, byte for byte (web/smoke.mjs)
 
-WEB       = build/web
+WEB      ?= build/web
 WEB_DEPS  = $(WEB)/deps
 WEB_LIBS  = glpk zlib minizip libxlsxwriter libzip expat libcsv libinih nettle
 WEB_ENV   = NODE_PATH=/usr/share/nodejs
@@ -17,7 +17,8 @@ WEB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -isystem $(WEB
 WEB_LINK  = xlsxwriter minizip zip expat glpk csv inih nettle z
 WEB_LDFLAGS = -O2 -sMODULARIZE=1 -sEXPORT_NAME=createPulje -sSINGLE_FILE=1 \
               -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=0 -sINVOKE_RUN=0 -sFORCE_FILESYSTEM=1 \
-              -sEXPORTED_RUNTIME_METHODS=callMain,FS -sENVIRONMENT=web,worker,node
+              -sEXPORTED_RUNTIME_METHODS=callMain,FS -sENVIRONMENT=web,worker,node \
+              --pre-js web/pre.js
 WEB_OBJ   = $(wildcard src/*.c)
 WEB_OBJ  := $(WEB_OBJ:src/%.c=$(WEB)/obj/pulje/%.o)
 
@@ -50,7 +51,7 @@ $(WEB)/obj/pulje/%.o: src/%.c $(wildcard include/*.h) | $(WEB)/obj/pulje
 $(WEB)/obj/pulje:
 	mkdir -p $@
 
-$(WEB)/pulje.js: $(WEB_OBJ) $(wildcard $(WEB_DEPS)/lib/*.a)
+$(WEB)/pulje.js: $(WEB_OBJ) $(wildcard $(WEB_DEPS)/lib/*.a) web/pre.js
 	$(WEB_ENV) emcc -o $@ $(WEB_OBJ) -L$(WEB_DEPS)/lib $(WEB_LINK:%=-l%) -lm $(WEB_LDFLAGS)
 	@ls -l $@
 
