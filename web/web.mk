@@ -9,6 +9,7 @@
 
 WEB      ?= build/web
 WEB_DEPS  = $(WEB)/deps
+WEB_JOBS ?= 2
 WEB_LIBS  = glpk zlib minizip libxlsxwriter libzip expat libcsv libinih nettle
 WEB_ENV   = NODE_PATH=/usr/share/nodejs
 WEB_NODE  = node --no-experimental-fetch
@@ -27,7 +28,7 @@ WEB_OBJ  := $(WEB_OBJ:src/%.c=$(WEB)/obj/pulje/%.o)
 web:
 	@command -v emcc >/dev/null 2>&1 || $(MAKE) --no-print-directory deps DEPS="$(WEB_PACKAGES)" PRINT_PACKAGE=
 	@$(MAKE) --no-print-directory web-deps
-	@$(MAKE) --no-print-directory $(WEB)/pulje.js
+	@$(MAKE) --no-print-directory -j$(WEB_JOBS) $(WEB)/pulje.js
 
 # the inih orig tarball is missing from some mirrors: then the copy of upstream r55
 # in web/vendor/inih (the same ini.c, Debian's options are its defaults) is used
@@ -42,7 +43,7 @@ web-deps:
 	    else exit 1; fi; \
 	  fi; \
 	  echo "== $$l (emcc)"; \
-	  sh web/deps.sh $(WEB) $$l || exit 1; \
+	  WEB_JOBS=$(WEB_JOBS) sh web/deps.sh $(WEB) $$l || exit 1; \
 	done
 
 $(WEB)/obj/pulje/%.o: src/%.c $(wildcard include/*.h) | $(WEB)/obj/pulje
