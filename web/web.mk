@@ -26,7 +26,7 @@ WEB_OBJ  := $(WEB_OBJ:src/%.c=$(WEB)/obj/pulje/%.o)
 .PHONY: web web-smoke web-deps
 
 web:
-	@command -v emcc >/dev/null 2>&1 || $(MAKE) --no-print-directory deps DEPS="$(WEB_PACKAGES)" PRINT_PACKAGE=
+	@{ command -v emcc && command -v dpkg-source; } >/dev/null 2>&1 || $(MAKE) --no-print-directory deps DEPS="$(WEB_PACKAGES)" PRINT_PACKAGE=
 	@$(MAKE) --no-print-directory web-deps
 	@$(MAKE) --no-print-directory -j$(WEB_JOBS) $(WEB)/pulje.js
 
