@@ -389,16 +389,26 @@ function runPulje(args, files, opts) {
     files: Object.keys(files).map((p) => ({ path: p, bytes: files[p].slice() })),
   };
   const progress = opts.progress || (() => {});
+  const onMain = () => new Promise((resolve, reject) => {
+    setTimeout(() => { runJob(mainThreadCreate(), msg, progress).then(resolve, reject); }, 0);
+  });
   const job = jobChain.then(() => new Promise((resolve, reject) => {
     const w = startWorker();
     msg.id = ++runner.seq;
-    if (!w) {
-      setTimeout(() => {
-        runJob(mainThreadCreate(), msg, progress).then(resolve, reject);
-      }, 0);
-      return;
-    }
-    runner.pending = { id: msg.id, resolve, reject, progress };
+    if (!w) { onMain().then(resolve, reject); return; }
+    /* the files are copied, not transferred, until a worker has worked:
+       if it cannot start the module, the job runs again on the main thread */
+    const keep = runner.workerWorked ? null : msg.files.map((f) => ({ path: f.path, bytes: f.bytes.slice() }));
+    runner.pending = { id: msg.id, resolve: (r) => { runner.workerWorked = true; resolve(r); }, progress,
+      reject: (e) => {
+        if (runner.workerWorked || String(e.message) === 'cancelled') { reject(e); return; }
+        console.warn('pulje: the worker failed (' + e.message + '); running on the main thread');
+        if (runner.worker) { runner.worker.terminate(); runner.worker = null; }
+        runner.noWorker = true;
+        $('status').textContent = t('no_worker');
+        msg.files = keep;
+        onMain().then(resolve, reject);
+      } };
     w.postMessage(msg, msg.files.map((f) => f.bytes.buffer));
   })).then((r) => {
     const out = {};
@@ -709,8 +719,7 @@ async function runOnce(p) {
   prepareTable(res);
   renderTable();
   renderDownloads();
-  clear($('explain'));
-  $('explain').appendChild(el('p', { class: 'note' }, t('click_row')));
+  $('explain-section').hidden = true;
   if (!state.compare && res.n <= 5000) runCompare();
 }
 
@@ -967,7 +976,7 @@ async function explain(nr) {
     pre.appendChild(document.createTextNode('\n'));
   }
   box.appendChild(pre);
-  box.scrollIntoView({ block: 'nearest' });
+  $('explain-section').hidden = false;
 }
 
 /* ---- compare and its chart ------------------------------------------------------------------ */
@@ -1116,6 +1125,8 @@ function init() {
   $('t-changed').addEventListener('change', (ev) => { state.table.onlyChanged = ev.target.checked; state.table.page = 0; renderTable(); });
   $('c-metric').addEventListener('change', renderChart);
   $('compare-run').addEventListener('click', runCompare);
+  $('explain-close').addEventListener('click', () => { $('explain-section').hidden = true; });
+  document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') $('explain-section').hidden = true; });
   document.body.dataset.busy = '0';
   document.body.dataset.runs = '0';
   if (typeof Worker === 'undefined') { runner.noWorker = true; $('status').textContent = t('no_worker'); }
