@@ -76,6 +76,11 @@ def main():
     a = ["compare", "pulje-2023.ini", "--out", "/out"]
     rec[key(a, files)] = record(prog, a, files)
     rec[key(base, bad)] = record(prog, base, bad)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from test_web import edited_pool
+    ed = dict(files)
+    ed["/pulje/pulje-2023.ini"] = edited_pool(files["/pulje/pulje-2023.ini"].decode()).encode()
+    rec[key(base, ed)] = record(prog, base, ed)
     rec[key(base, xss)] = record(prog, base, xss)
     rec[key(base + ["--lang", "en"], xss)] = record(prog, base + ["--lang", "en"], xss)
     with open(out_js, "w", encoding="utf-8") as f:

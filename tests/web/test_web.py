@@ -16,6 +16,7 @@ import csv
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -185,6 +186,12 @@ def write_pool(path, n, apps, ledger):
                 "tier 2 = 12-25 år, mental trivsel\n" % (500000 * n // 68))
 
 
+def edited_pool(text):
+    """The pool file as the page edits it for rounding 1.000 and a 30 % cap."""
+    text = re.sub(r"(?m)^rounding\s*=.*$", "rounding = 1000", text, count=1)
+    return re.sub(r"(?m)^cap\s*=.*$", "cap = 30 %", text, count=1)
+
+
 def set_threshold(d, value):
     box = d.find_element(By.ID, "c-threshold")
     d.execute_script("arguments[0].value = arguments[1];"
@@ -243,6 +250,13 @@ def main():
         cli(prog, pool, "run", "pulje-2023.ini", "--out", tmp + "/cli", "-q", "--rule", "threshold:75000")
         cli(prog, pool, "compare", "pulje-2023.ini", "--out", tmp + "/cli", "-q")
         explain3 = cli(prog, pool, "explain", "3", "pulje-2023.ini").stdout
+        edited = os.path.join(tmp, "edited")
+        shutil.copytree(pool, edited)
+        with open(os.path.join(pool, "pulje-2023.ini"), encoding="utf-8", newline="") as f:
+            text = f.read()
+        with open(os.path.join(edited, "pulje-2023.ini"), "w", encoding="utf-8", newline="") as f:
+            f.write(edited_pool(text))
+        cli(prog, edited, "run", "pulje-2023.ini", "--out", tmp + "/cli-edited", "-q")
         bad = os.path.join(tmp, "bad")
         xss = os.path.join(tmp, "xss")
         for folder, old, new in ((bad, ";84500;", ";84x500;"),
@@ -315,6 +329,26 @@ def main():
             times += recompute_times(d, ["60.000", "70.000", "80.000"], 60)
             print("measure      68 applications: recomputations %s ms"
                   % ", ".join("%.0f" % x for x in times), flush=True)
+            # rounding 1.000 and a 30 % cap: the pool file edited in the page
+            d.execute_script("document.getElementById('reset').click()")
+            wait_idle(d)
+            before = runs(d)
+            cap = d.find_element(By.ID, "c-cap")
+            d.execute_script("arguments[0].value = '30'; arguments[0].dispatchEvent(new Event('input'))", cap)
+            Select(d.find_element(By.ID, "c-rounding")).select_by_value("1000")
+            wait_run(d, before)
+            WebDriverWait(d, 30).until(lambda x: x.execute_script("return document.body.dataset.busy") == "0")
+            time.sleep(0.5)
+            wait_idle(d)
+            got_name, got = download(d, dl, "decisions")
+            check(got is not None and filecmp.cmp(got, os.path.join(tmp, "cli-edited", BASE + "-afgoerelser.csv"),
+                                                  shallow=False),
+                  "rounding 1.000 and cap 30 %: the decisions CSV equals the CLI's on the pool file so edited")
+            got_name, got = download(d, dl, "workbook")
+            check(got is not None and filecmp.cmp(got, os.path.join(tmp, "cli-edited", BASE + ".xlsx"), shallow=False),
+                  "rounding 1.000 and cap 30 %: the workbook equals the CLI's, byte for byte")
+            d.execute_script("document.getElementById('reset').click()")
+            wait_idle(d)
             # a bad CSV: the located message and the row
             before = runs(d)
             feed(d, [os.path.join(bad, "ansoegninger-2023.csv")])
