@@ -78,6 +78,12 @@ const T = {
     m_median: 'Median reduktion (%)',
     m_gini: 'Gini',
     m_breaks: 'Rækkefølgebrud',
+    sweep_h: 'Følsomhed for tærsklen',
+    sweep_run: 'Regn tærsklen 0–150.000 kr. igennem',
+    sweep_step: 'Tærskel {x} kr. ({i} af {n})',
+    sweep_reduced: 'Reducerede ansøgninger',
+    sweep_residual: 'Restmidler (kr.)',
+    sweep_x: 'tærskel (kr.)',
     downloads_h: 'Hent filerne',
     downloads_help: 'Filerne er præcis dem, pulje skrev.',
     dl_workbook: 'Indstillingen (regneark)',
@@ -154,6 +160,12 @@ const T = {
     m_median: 'Median reduction (%)',
     m_gini: 'Gini',
     m_breaks: 'Order breaks',
+    sweep_h: 'Sensitivity to the threshold',
+    sweep_run: 'Run the threshold from 0 to 150.000 kr.',
+    sweep_step: 'Threshold {x} kr. ({i} of {n})',
+    sweep_reduced: 'Applications reduced',
+    sweep_residual: 'Residual (kr.)',
+    sweep_x: 'threshold (kr.)',
     downloads_h: 'Download the files',
     downloads_help: 'The files are exactly those pulje wrote.',
     dl_workbook: 'The recommendation (workbook)',
@@ -268,6 +280,7 @@ async function runJob(create, msg, progress) {
   const tDone = performance.now();
   progress('read');
   const outFiles = [];
+  const keep = msg.keep ? new RegExp(msg.keep) : null;
   const walk = (dir) => {
     let names;
     try { names = M.FS.readdir(dir); } catch (e) { return; }
@@ -276,7 +289,7 @@ async function runJob(create, msg, progress) {
       const p = dir + '/' + n;
       const st = M.FS.stat(p);
       if (M.FS.isDir(st.mode)) walk(p);
-      else outFiles.push({ path: p, bytes: M.FS.readFile(p) });
+      else if (!keep || keep.test(p)) outFiles.push({ path: p, bytes: M.FS.readFile(p) });
     }
   };
   if (msg.collect) walk(msg.collect);
@@ -380,12 +393,14 @@ let jobChain = Promise.resolve();
  * args: pulje's command line without the program name; files: {path: Uint8Array}
  * written into the module's file system first; opts.cwd (default /pulje),
  * opts.collect (default /out: every file under it is returned in outFiles as
- * {path: Uint8Array}), opts.progress(stage).
+ * {path: Uint8Array}; opts.keep, a RegExp source, returns only the paths it
+ * matches), opts.progress(stage).
  */
 function runPulje(args, files, opts) {
   opts = opts || {};
   const msg = {
     args, cwd: opts.cwd || '/pulje', collect: opts.collect === undefined ? '/out' : opts.collect,
+    keep: opts.keep || null,
     files: Object.keys(files).map((p) => ({ path: p, bytes: files[p].slice() })),
   };
   const progress = opts.progress || (() => {});
@@ -1026,7 +1041,7 @@ function renderChart() {
   const sel = $('c-metric');
   const m = METRICS[parseInt(sel.value, 10) || 0];
   const vals = c.rows.map((r) => metricValue(r[m[1]], m[2]));
-  const lo = m[0] === 'm_granted' ? Math.min(...vals) * 0.999 : 0;
+  const lo = 0;
   const hi = Math.max(...vals, lo + 1);
   const NS = 'http://www.w3.org/2000/svg';
   const W = 640, rowH = 26, left = 150, right = 110, H = c.rows.length * rowH + 10;
@@ -1051,6 +1066,90 @@ function renderChart() {
     mk('text', { x: left + w + 5, y: y + 17, class: 'val' }, r[m[1]]);
   });
   box.appendChild(svg);
+}
+
+/* ---- the threshold sweep: one run per threshold, its run record read ---------- */
+async function runSweep() {
+  const p = readControls();
+  const xs = [];
+  for (let x = 0; x <= 150000; x += 10000) xs.push(x);
+  const points = [];
+  busy(true, 'load');
+  try {
+    for (let i = 0; i < xs.length; i++) {
+      const q = Object.assign({}, p, { rule: 'threshold', threshold: xs[i] });
+      let spec = 'threshold:' + xs[i];
+      if (q.min) spec += '+min=' + q.min;
+      if (q.max) spec += '+max=' + q.max;
+      const args = ['run', state.pool.name, '--out', '/out', '-q', '--rule', spec].concat(langArgs());
+      const stage = t('sweep_step', { x: kr(xs[i]), i: i + 1, n: xs.length });
+      $('status').textContent = stage;
+      const r = await runPulje(args, memFiles(q), { keep: 'koersel\\.txt$', progress: () => {} });
+      if (r.rc !== 0) { renderProblems(r.stderr); break; }
+      const rec = Object.keys(r.outFiles)[0];
+      const f = {};
+      for (const line of decodeText(r.outFiles[rec]).split(/\r?\n/)) {
+        const m = /^([a-z]+): (-?\d+)$/.exec(line);
+        if (m) f[m[1]] = parseInt(m[2], 10);
+      }
+      points.push({ x: xs[i], reduced: f.reduced, residual: f.residual });
+    }
+  } catch (e) {
+    busy(false);
+    $('status').textContent = String(e.message);
+    return;
+  }
+  busy(false);
+  $('status').textContent = t('stage_done');
+  state.sweep = points;
+  renderSweep();
+}
+
+function lineChart(points, key, title, mark) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const W = 380, H = 200, L = 62, R = 12, TOP = 24, B = 34;
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+  svg.setAttribute('width', W);
+  svg.setAttribute('height', H);
+  svg.setAttribute('class', 'sweep');
+  const mk = (tag, attrs, text) => {
+    const e = document.createElementNS(NS, tag);
+    for (const k of Object.keys(attrs)) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    svg.appendChild(e);
+    return e;
+  };
+  const xmax = points[points.length - 1].x || 1;
+  const ymax = Math.max(1, ...points.map((q) => q[key]));
+  const X = (x) => L + (x / xmax) * (W - L - R);
+  const Y = (y) => TOP + (1 - y / ymax) * (H - TOP - B);
+  mk('text', { x: L, y: 14, class: 'ttl' }, title);
+  mk('line', { x1: L, y1: Y(0), x2: W - R, y2: Y(0), class: 'axis' });
+  mk('line', { x1: L, y1: TOP, x2: L, y2: Y(0), class: 'axis' });
+  mk('text', { x: L - 4, y: Y(ymax) + 4, 'text-anchor': 'end' }, kr(ymax));
+  mk('text', { x: L - 4, y: Y(0) + 4, 'text-anchor': 'end' }, '0');
+  for (const x of [0, xmax / 2, xmax])
+    mk('text', { x: X(x), y: H - B + 14, 'text-anchor': x === xmax ? 'end' : 'middle' }, kr(x));
+  mk('text', { x: (L + W - R) / 2, y: H - 4, 'text-anchor': 'middle' }, t('sweep_x'));
+  if (mark !== null && mark <= xmax)
+    mk('line', { x1: X(mark), y1: TOP, x2: X(mark), y2: Y(0), class: 'mark' });
+  mk('polyline', { points: points.map((q) => X(q.x).toFixed(1) + ',' + Y(q[key]).toFixed(1)).join(' '), class: 'line' });
+  for (const q of points) {
+    const c = mk('circle', { cx: X(q.x).toFixed(1), cy: Y(q[key]).toFixed(1), r: 3, class: 'dot' });
+    const tip = document.createElementNS(NS, 'title');
+    tip.textContent = kr(q.x) + ' kr.: ' + kr(q[key]);
+    c.appendChild(tip);
+  }
+  return svg;
+}
+
+function renderSweep() {
+  const box = clear($('sweep'));
+  if (!state.sweep || !state.sweep.length) return;
+  const mark = needsThreshold(state.own.rule) ? state.own.threshold : null;
+  box.appendChild(lineChart(state.sweep, 'reduced', t('sweep_reduced'), mark));
+  box.appendChild(lineChart(state.sweep, 'residual', t('sweep_residual'), mark));
 }
 
 /* ---- downloads ------------------------------------------------------------------------------ */
@@ -1091,8 +1190,9 @@ function applyLanguage() {
   const v = sel.value;
   clear(sel);
   METRICS.forEach((m, i) => sel.appendChild(el('option', { value: i }, t(m[0]))));
-  sel.value = v || '0';
+  sel.value = v || '4';
   renderFiles();
+  renderSweep();
 }
 
 /* ---- wiring -------------------------------------------------------------------------------------- */
@@ -1125,6 +1225,7 @@ function init() {
   $('t-changed').addEventListener('change', (ev) => { state.table.onlyChanged = ev.target.checked; state.table.page = 0; renderTable(); });
   $('c-metric').addEventListener('change', renderChart);
   $('compare-run').addEventListener('click', runCompare);
+  $('sweep-run').addEventListener('click', runSweep);
   $('explain-close').addEventListener('click', () => { $('explain-section').hidden = true; });
   document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') $('explain-section').hidden = true; });
   document.body.dataset.busy = '0';

@@ -73,6 +73,9 @@ def main():
         a = ["explain", nr, "pulje-2023.ini"]
         rec[key(a, files)] = record(prog, a, files)
         rec[key(a + ["--rule", "threshold:75000"], files)] = record(prog, a + ["--rule", "threshold:75000"], files)
+    for x in range(0, 150001, 10000):
+        a = base + ["-q", "--rule", "threshold:%d" % x]
+        rec[key(a, files)] = record(prog, a, files)
     a = ["compare", "pulje-2023.ini", "--out", "/out"]
     rec[key(a, files)] = record(prog, a, files)
     rec[key(base, bad)] = record(prog, base, bad)

@@ -305,6 +305,17 @@ def main():
             check(got is not None and filecmp.cmp(got, os.path.join(tmp, "cli", BASE + "-sammenligning.xlsx"),
                                                   shallow=False),
                   "downloaded %s is byte-identical to the CLI's" % got_name)
+            # the threshold sweep: 16 runs, each point the CLI's run record
+            d.execute_script("document.getElementById('sweep-run').click()")
+            WebDriverWait(d, 120).until(lambda x: len(x.find_elements(By.CSS_SELECTOR, "svg.sweep")) == 2)
+            dots = d.find_elements(By.CSS_SELECTOR, "svg.sweep circle")
+            check(len(dots) == 32, "the sweep draws 16 thresholds in 2 charts (%d points)" % len(dots))
+            red75 = cli(prog, pool, "run", "pulje-2023.ini", "--out", tmp + "/cli-sweep", "--rule", "threshold:70000")
+            tips = [c.get_attribute("textContent") for c in d.find_elements(By.CSS_SELECTOR, "svg.sweep circle title")]
+            want = re.search(r"(?m)^\s+Reducerede ansøgninger\s+(\d+)", red75.stdout)
+            check(want is not None and ("70.000 kr.: %s" % want.group(1)) in tips[:16],
+                  "the sweep at 70.000 shows the CLI's number of reduced applications (%s)"
+                  % (want.group(1) if want else "?"))
             shot(d, shots, "web-compare", "compare-section")
             # the explanation of application 3
             d.find_element(By.CSS_SELECTOR, '#bilag1 tr[data-nr="3"]').click()
