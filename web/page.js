@@ -599,6 +599,10 @@ function memFiles(p) {
 
 /* ---- files: picking and dropping ----------------------------------------------- */
 async function addFiles(list) {
+  state.compare = null;
+  state.sweep = null;
+  clear($('chart'));
+  clear($('sweep'));
   for (const f of list) {
     const bytes = new Uint8Array(await f.arrayBuffer());
     state.files.set(f.name, { name: f.name, bytes });
@@ -715,6 +719,8 @@ async function runOnce(p) {
   document.body.dataset.runs = String(state.runs);
   document.body.dataset.lastArgs = args.join(' ');
   document.body.dataset.lastMs = ms.toFixed(1);
+  document.body.dataset.lastLoadMs = r.ms.load.toFixed(1);
+  document.body.dataset.lastRunMs = r.ms.run.toFixed(1);
   document.body.dataset.lastRc = String(r.rc);
   $('status').textContent = r.rc === 0 ? t('stage_done') : t('failed', { rc: r.rc });
   $('elapsed').textContent = t('computed_in') + ' ' + Math.round(ms) + ' ' + t('ms');
@@ -1199,14 +1205,16 @@ function applyLanguage() {
 function init() {
   applyLanguage();
   $('files').addEventListener('change', (ev) => { addFiles([...ev.target.files]); ev.target.value = ''; });
+  /* a file dropped anywhere is picked, never opened in place of the page */
+  document.addEventListener('dragover', (ev) => ev.preventDefault());
+  document.addEventListener('drop', (ev) => {
+    ev.preventDefault();
+    if (ev.dataTransfer && ev.dataTransfer.files.length) addFiles([...ev.dataTransfer.files]);
+  });
   const dz = $('dropzone');
   dz.addEventListener('dragover', (ev) => { ev.preventDefault(); dz.classList.add('over'); });
   dz.addEventListener('dragleave', () => dz.classList.remove('over'));
-  dz.addEventListener('drop', (ev) => {
-    ev.preventDefault();
-    dz.classList.remove('over');
-    addFiles([...ev.dataTransfer.files]);
-  });
+  dz.addEventListener('drop', () => dz.classList.remove('over'));
   $('run').addEventListener('click', () => { state.compare = null; runBaseline(); });
   $('cancel').addEventListener('click', () => { wanted = null; cancelPulje(); });
   $('lang').addEventListener('click', () => {
