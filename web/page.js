@@ -303,14 +303,18 @@ async function runJob(create, msg, progress) {
 function workerMain() {
   /* No network from here: fetch serves only data: URIs (the embedded wasm). */
   const realResponse = self.Response;
+  let lastUrl = null, lastBytes = null;   /* the module's one data: URI, decoded once */
   self.fetch = function (url) {
     const u = String(url);
     const m = /^data:[^,]*;base64,/.exec(u);
     if (!m) return Promise.reject(new TypeError('pulje: no network'));
-    const bin = atob(u.slice(m[0].length));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return Promise.resolve(new realResponse(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
+    if (u !== lastUrl) {
+      const bin = atob(u.slice(m[0].length));
+      lastBytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) lastBytes[i] = bin.charCodeAt(i);
+      lastUrl = u;
+    }
+    return Promise.resolve(new realResponse(lastBytes, { headers: { 'Content-Type': 'application/wasm' } }));
   };
   self.XMLHttpRequest = undefined;
   /* Compile once, instantiate fresh for every run. */
