@@ -53,11 +53,17 @@ const T = {
     cap: 'Loft for flerårige (%)',
     rounding: 'Afrundingsenhed (kr.)',
     reset: 'Puljens egen regel',
-    own_rule: 'puljens egen regel',
+    own_rule: 'Beregnet med puljens egen regel.',
     variant: 'Afviger fra puljens egen regel:',
     more: 'får mere',
     less: 'får mindre',
     same: 'uændret',
+    r_threshold: 'threshold: kun beløb over tærsklen reduceres (2023-reglen)',
+    r_excess: 'excess: kun delen over tærsklen reduceres',
+    r_proportional: 'proportional: alle reduceres med samme faktor',
+    r_cea: 'cea: et fælles loft over alle tilskud',
+    r_cel: 'cel: den samme afkortning i kroner for alle',
+    r_talmud: 'talmud (Aumann & Maschler)',
     table_h: 'Bilag 1: Samlet oversigt',
     filter: 'Filtrér',
     only_changed: 'kun ændrede',
@@ -135,11 +141,17 @@ const T = {
     cap: 'Multi-year cap (%)',
     rounding: 'Rounding unit (kr.)',
     reset: 'The pool\'s own rule',
-    own_rule: 'the pool\'s own rule',
+    own_rule: 'Computed with the pool\'s own rule.',
     variant: 'Differs from the pool\'s own rule:',
     more: 'get more',
     less: 'get less',
     same: 'unchanged',
+    r_threshold: 'threshold: only amounts above the threshold are reduced (the 2023 rule)',
+    r_excess: 'excess: only the part above the threshold is reduced',
+    r_proportional: 'proportional: all reduced by the same factor',
+    r_cea: 'cea: one common ceiling on every grant',
+    r_cel: 'cel: the same cut in kroner for everyone',
+    r_talmud: 'talmud (Aumann & Maschler)',
     table_h: 'Annex 1: Overview',
     filter: 'Filter',
     only_changed: 'changed only',
@@ -1196,6 +1208,7 @@ function renderDownloads() {
 function applyLanguage() {
   document.documentElement.lang = lang;
   for (const e of document.querySelectorAll('[data-t]')) e.textContent = t(e.dataset.t);
+  for (const o of $('c-rule').options) o.textContent = t('r_' + o.value);
   const sel = $('c-metric');
   const v = sel.value;
   clear(sel);

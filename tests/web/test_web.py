@@ -395,6 +395,7 @@ def main():
             wait_run(d, before, 60, "--lang en")
             check(d.execute_script("return document.documentElement.lang") == "en" and
                   "Summary" in d.find_element(By.ID, "summary-section").text, "the English switch")
+            shot(d, shots, "web-english", "summary-section")
             no_network(d)
             severe = [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"]
             check(severe == [], "no error in the browser's console (%s)" % severe[:3])
