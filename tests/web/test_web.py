@@ -175,7 +175,7 @@ def write_pool(path, n, apps, ledger):
         for label, amount in money:
             f.write("%s = %d\n" % (label, amount * n // 68))
         f.write("\n[rules]\nrule = threshold\nthreshold = 50.000\nrounding = 100\n"
-                "\n[multiyear]\ncap = 55 %\nrunning_holders = set_aside\n"
+                "\n[multiyear]\ncap = 55 %%\nrunning_holders = set_aside\n"
                 "\n[earmark trivsel]\nlabel = Midler til mental trivsel 12-25 år\n"
                 "amount = %d\nyears = 2023-2025\n"
                 "criterion 12-25 år = Børn og unge 12-25 år\n"
