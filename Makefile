@@ -18,6 +18,8 @@
 #                closed form and through the model (compared), every
 #                application explained; one summary line; about 4 minutes
 #                of one core (SOAK_ARGS="--pools 1000" to vary)
+#   make web     pulje as WebAssembly, build/web/pulje.js (web/web.mk); make web-smoke
+#                compares it under node with build/pulje byte for byte
 #   make clean
 #
 # BUILD=dir puts every build product in dir (default: build).
@@ -35,6 +37,8 @@ RUN_PACKAGES  = gcc make libc6-dev pkg-config libglpk-dev libxlsxwriter-dev libz
 TEST_PACKAGES = libcmocka-dev locales python3 python3-openpyxl python3-jsonschema groff-base \
                 poppler-utils
 PACKAGES      = $(RUN_PACKAGES) $(TEST_PACKAGES)
+# make web (web/web.mk) installs these when emcc is missing; dpkg-dev for dpkg-source.
+WEB_PACKAGES  = emscripten dpkg-dev
 # The print check (tests/test_print.c, make print) needs LibreOffice's soffice:
 # any Calc will do; libreoffice-calc-nogui is installed when there is none.
 PRINT_PACKAGE = libreoffice-calc-nogui
@@ -160,6 +164,8 @@ $(BUILD)/test_faults: tests/test_faults.c tests/testutil.h $(LIB) | $(BUILD)
 
 $(BUILD) $(BUILD)/obj:
 	mkdir -p $@
+
+include web/web.mk
 
 # DESTDIR is honoured for packaging.
 # Without root: make install PREFIX=$HOME/.local (needs no sudo; put

@@ -48,6 +48,12 @@ static mode_t new_file_mode(const char *final_path)
 
     if (stat(final_path, &st) == 0 && S_ISREG(st.st_mode))
         return st.st_mode & 0777;
+#ifdef __EMSCRIPTEN__
+    /* Emscripten's umask() answers 0777 (its in-memory file system has no umask), which
+     * would make the file unwritable: the usual 0022 */
+    (void)mask;
+    return 0644;
+#endif
     mask = umask(0);
     umask(mask);
     return 0666 & ~mask;
