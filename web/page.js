@@ -38,6 +38,7 @@ const T = {
     computed_in: 'Beregnet på',
     problems_h: 'Problemer',
     no_problems: 'Ingen problemer.',
+    more_problems: 'De første {shown} af {total} vises, fejlene først.',
     error: 'fejl',
     warning: 'advarsel',
     hint: 'Råd',
@@ -126,6 +127,7 @@ const T = {
     computed_in: 'Computed in',
     problems_h: 'Problems',
     no_problems: 'No problems.',
+    more_problems: 'The first {shown} of {total} are shown, errors first.',
     error: 'error',
     warning: 'warning',
     hint: 'Hint',
@@ -820,13 +822,21 @@ function parseProblems(stderr) {
   return out;
 }
 
+/* A picked file's lines, decoded once per set of bytes. */
+const linesCache = new WeakMap();
+function fileLines(bytes) {
+  let l = linesCache.get(bytes);
+  if (!l) { l = decodeText(bytes).split(/\r?\n/); linesCache.set(bytes, l); }
+  return l;
+}
+
 function offendingRow(p) {
   if (!p.file || !p.line) return null;
   const f = state.files.get(basename(p.file)) ||
     (state.pool && basename(p.file) === state.pool.name ? { name: state.pool.name, bytes: state.pool.bytes } : null);
   if (!f) return null;
   if (/\.xlsx$/i.test(f.name)) return el('div', { class: 'row-note' }, t('xlsx_row', { n: p.line }));
-  const lines = decodeText(f.bytes).split(/\r?\n/);
+  const lines = fileLines(f.bytes);
   const text = lines[p.line - 1];
   if (text === undefined) return null;
   if (/\.csv$/i.test(f.name)) {
@@ -855,12 +865,19 @@ function offendingRow(p) {
     text.slice(0, c), el('mark', null, text.slice(c, c + 1) || ' '), text.slice(c + 1));
 }
 
+const MAX_PROBLEMS = 200;
+
 function renderProblems(stderr) {
   const list = parseProblems(stderr || '');
   const box = clear($('problems'));
   $('problems-section').dataset.count = String(list.length);
   if (!list.length) { box.appendChild(el('p', { class: 'note' }, t('no_problems'))); return; }
-  for (const p of list) {
+  /* errors first; at most MAX_PROBLEMS shown (a large pool can have thousands of warnings) */
+  list.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  const shown = list.slice(0, MAX_PROBLEMS);
+  if (list.length > shown.length)
+    box.appendChild(el('li', { class: 'note' }, t('more_problems', { total: list.length, shown: shown.length })));
+  for (const p of shown) {
     const where = p.file ? p.file + (p.line ? ':' + p.line + (p.col ? ':' + p.col : '') : '') : '';
     const li = el('li', { class: 'problem ' + p.level, data: { where } },
       el('span', { class: 'kind' }, t(p.level)), ' ',
