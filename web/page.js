@@ -1276,5 +1276,5 @@ function init() {
 }
 
 window.runPulje = runPulje;
-window.pulje = { state, runPulje, cancelPulje, parseProblems, parseCsv, iniSet };
+window.pulje = { state, runner, runPulje, cancelPulje, parseProblems, parseCsv, iniSet };
 document.addEventListener('DOMContentLoaded', init);

@@ -285,6 +285,8 @@ def main():
             feed(d, [os.path.join(pool, n) for n in INPUTS])
             wait_run(d, 0)
             check(d.execute_script("return document.body.dataset.lastRc") == "0", "the default pool runs (rc 0)")
+            check(d.execute_script("return !!(pulje.runner.worker && pulje.runner.workerWorked && !pulje.runner.noWorker)"),
+                  "pulje ran in a Web Worker")
             s = d.find_element(By.ID, "summary")
             figs = {k: s.get_attribute("data-" + k) for k in ("available", "granted", "residual", "applications")}
             check(figs == {"available": "3257078", "granted": "3257050", "residual": "28", "applications": "68"},
