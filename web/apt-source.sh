@@ -20,7 +20,7 @@ sha=$(echo "$line" | awk '{print $3}')
 apt=$dir/apt
 mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$dir/src"
 opts="-o Dir::Etc::SourceList=$apt/sources.list -o Dir::Etc::SourceParts=/dev/null \
--o Dir::State::Lists=$apt/lists -o Dir::Cache=$apt/cache -o Debug::NoLocking=1"
+-o Dir::State::Lists=$apt/lists -o Dir::Cache=$apt/cache -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
 
 if [ ! -s "$apt/sources.list" ]; then
     : > "$apt/sources.list.tmp"

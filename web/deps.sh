@@ -103,13 +103,9 @@ libzip)
     cp "$src/libzip/lib/zip.h" "$obj/b/zipconf.h" "$deps/include/"
     ;;
 nettle)
+    # pulje uses only sha256: its C files (no assembler, no configure), with nettle's headers
     cd "$src/nettle"
-    [ -f Makefile ] || emconfigure ./configure --host=i686-pc-linux-gnu --disable-shared \
-        --disable-assembler --disable-public-key --disable-openssl --disable-documentation \
-        --disable-fat --prefix="$deps" CFLAGS="$CF" >"$obj/configure.log" 2>&1 \
-        || { tail -n 30 "$obj/configure.log"; exit 1; }
-    emmake make -j"$jobs" libnettle.a >"$obj/make.log" 2>&1 || { tail -n 30 "$obj/make.log"; exit 1; }
-    cp libnettle.a "$deps/lib/"
+    ar_c nettle "-I." sha256.c sha256-compress.c write-be32.c
     mkdir -p "$deps/include/nettle"
     cp ./*.h "$deps/include/nettle/"
     ;;
