@@ -228,3 +228,6 @@ fuzz: fuzz-build
 
 clean:
 	rm -rf build build-san build-fuzz
+
+# The browser page and its test (issue 17).
+include web/page.mk

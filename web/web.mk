@@ -29,6 +29,7 @@ web:
 	@{ command -v emcc && command -v dpkg-source; } >/dev/null 2>&1 || $(MAKE) --no-print-directory deps DEPS="$(WEB_PACKAGES)" PRINT_PACKAGE=
 	@$(MAKE) --no-print-directory web-deps
 	@$(MAKE) --no-print-directory -j$(WEB_JOBS) $(WEB)/pulje.js
+	@$(MAKE) --no-print-directory web-page
 
 # the inih orig tarball is missing from some mirrors: then the copy of upstream r55
 # in web/vendor/inih (the same ini.c, Debian's options are its defaults) is used
