@@ -4,7 +4,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#ifndef PULJE_NO_PDF
 #include <hpdf.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "table.h"
 #include "text.h"
 
+#ifndef PULJE_NO_PDF
 /* ---- UTF-8 to CP1252 ----------------------------------------------------- */
 
 /* The CP1252 byte of code point cp, or '?'. */
@@ -398,6 +401,18 @@ int letters_pdf_write(const char *path, letter *const *v, size_t n, const char *
         return -1;
     return w.pages;
 }
+
+#else /* PULJE_NO_PDF: the browser page's build has no libharu and no fonts */
+
+int letters_pdf_write(const char *path, letter *const *v, size_t n, const char *date,
+                      char *err, size_t errsz)
+{
+    (void)path, (void)v, (void)n, (void)date;
+    text_set_err(err, errsz, "this build of pulje writes no PDF letters; pulje letters on the "
+                 "command line does");
+    return -1;
+}
+#endif
 
 /* ---- the template ------------------------------------------------------- */
 

@@ -1410,6 +1410,8 @@ static const msg_entry table[] = {
      "de øvrige filer er skrevet"},
     {" (none yet: the line is a comment)",
      " (intet endnu: linjen er en kommentar)"},
+    {"this build of pulje writes no PDF letters; pulje letters on the command line does",
+     "denne udgave af pulje skriver ingen PDF-breve; det gør pulje letters på kommandolinjen"},
 };
 
 size_t msg_count(void)
