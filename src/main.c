@@ -18,6 +18,7 @@
 #include "diff_cmd.h"
 #include "history.h"
 #include "init.h"
+#include "init_cmd.h"
 #include "report.h"
 #include "labels.h"
 #include "phase.h"
@@ -195,80 +196,6 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
-/* The exit code of an init status; the sentence printed. */
-static int init_failed(init_status st, const char *err)
-{
-    fprintf(stderr, "pulje: %s\n", err);
-    return st == INIT_WRITE ? PULJE_OUTPUT : PULJE_INPUT;
-}
-
-/* init FOLDER --from POOL: a new round from last year's. Returns an exit code. */
-static int init_from(const options *o)
-{
-    char err[4096], buf[1024], pool_path[512], apps_path[512];
-    init_report *rep = malloc(sizeof *rep);
-    init_status st;
-
-    if (!rep) {
-        fprintf(stderr, msg_tr("pulje: out of memory\n"));
-        return PULJE_FAULT;
-    }
-    st = init_from_round(o->folder, o->from, o->out_given ? o->run.out_dir : NULL, o->year, rep,
-                         err, sizeof err);
-    if (st != INIT_OK) {
-        free(rep);
-        return init_failed(st, err);
-    }
-    if (!o->quiet) {
-        printf(msg_tr("pulje: grant year %d (%s)\n"), rep->year,
-               o->year ? "--year" : msg_tr("last round's year + 1"));
-        printf(msg_tr("Carried over:\n"));
-        for (size_t k = 0; k < rep->n_carried; k++)
-            printf("  %s\n", rep->carried[k]);
-        printf(msg_tr("To edit (marked RET in the pool file):\n"));
-        for (size_t k = 0; k < rep->n_edit; k++)
-            printf("  RET %s/%s\n", o->folder, rep->edit[k]);
-        snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
-        snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
-        label_format(buf, sizeof buf, L_INIT_NEXT, apps_path, pool_path, pool_path);
-        printf("%s\n", buf);
-    }
-    free(rep);
-    return PULJE_OK;
-}
-
-/* init FOLDER: write a new pool folder. Returns an exit code. */
-static int init_folder(const options *o)
-{
-    char err[512], buf[1024], pool_path[512], apps_path[512];
-    int year = o->year;
-    init_status st;
-
-    if (o->from)
-        return init_from(o);
-    if (year == 0) {
-        time_t now = time(NULL);
-        struct tm tm;
-        year = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2000;
-    }
-    st = init_pool_folder(o->folder, year, err, sizeof err);
-    if (st != INIT_OK)
-        return init_failed(st, err);
-    snprintf(pool_path, sizeof pool_path, "%s/%s", o->folder, INIT_POOL_FILE);
-    snprintf(apps_path, sizeof apps_path, "%s/%s", o->folder, INIT_APPS_CSV);
-    if (!o->quiet) {
-        printf(msg_tr("pulje: grant year %d (%s)\n"), year,
-               o->year ? "--year" : msg_tr("next year by the clock; choose with --year YEAR"));
-        printf("  %s %s\n", label(L_SUM_WROTE), pool_path);
-        printf("  %s %s\n", label(L_SUM_WROTE), apps_path);
-        printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_APPS_XLSX);
-        printf("  %s %s/%s\n", label(L_SUM_WROTE), o->folder, INIT_LEDGER_CSV);
-        label_format(buf, sizeof buf, L_INIT_NEXT, apps_path, pool_path, pool_path);
-        printf("%s\n", buf);
-    }
-    return PULJE_OK;
-}
-
 /* What the run has to say besides the diagnostics: "pulje: <sentence>". */
 static void print_message(const pulje_run *r)
 {
@@ -394,7 +321,8 @@ int main(int argc, char **argv)
      * as exit 4, instead of killing pulje with nothing said. */
     signal(SIGXFSZ, SIG_IGN);
     if (o.folder)
-        return init_folder(&o);
+        return init_command(o.folder, o.from, o.out_given ? o.run.out_dir : NULL, o.year,
+                            o.quiet);
     if (strcmp(o.command, "history") == 0)
         return print_history(&o);
     if (strcmp(o.command, "diff") == 0)

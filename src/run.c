@@ -27,6 +27,7 @@
 #include "labels.h"
 #include "ledger.h"
 #include "followup.h"
+#include "fsutil.h"
 #include "letters_pdf.h"
 #include "opendata.h"
 #include "phase.h"
@@ -351,69 +352,6 @@ pulje_status pulje_run_prepare(pulje_run *r)
 /* ------------------------------------------------------------------------ */
 /* Writing                                                                    */
 
-/* Make the output folder if it does not exist (*made set when this call
- * made it; may be NULL). Another run making it at the same moment (EEXIST)
- * is fine as long as it is a folder. */
-static int ensure_dir(const char *dir, int *made)
-{
-    struct stat st;
-    if (made)
-        *made = 0;
-    if (stat(dir, &st) == 0)
-        return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
-    if (mkdir(dir, 0777) == 0) {
-        if (made)
-            *made = 1;
-        return 0;
-    }
-    if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-        return 0;
-    return -1;
-}
-
-/* buf = a "/" b; -1 (ENAMETOOLONG) when it does not fit. */
-static int join(char *buf, size_t size, const char *a, const char *b)
-{
-    if ((size_t)snprintf(buf, size, "%s/%s", a, b) >= size) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    return 0;
-}
-
-/* Remove a staging folder and whatever is in it (files only: the writers
- * put nothing else there). Keeps errno. */
-static void remove_staging(const char *dir)
-{
-    int e = errno;
-    DIR *d = opendir(dir);
-    struct dirent *ent;
-    char path[4096];
-
-    if (d) {
-        while ((ent = readdir(d)) != NULL) {
-            if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
-                continue;
-            if (join(path, sizeof path, dir, ent->d_name) == 0)
-                unlink(path);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
-    errno = e;
-}
-
-/* fsync a folder, so that renames in it are durable (EINVAL: cannot be synced). */
-static int sync_folder(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
-    if (fd < 0)
-        return -1;
-    rc = fsync(fd) == 0 || errno == EINVAL ? 0 : -1;
-    close(fd);
-    return rc;
-}
-
 /* Add path to the files put in place. */
 static void note_written(pulje_run *r, const char *path)
 {
@@ -513,34 +451,6 @@ files:
     return ferror(fp) ? -1 : 0;
 }
 
-/* Copy the file src to dst (a new name), for a folder without hard links. */
-static int copy_file(const char *src, const char *dst)
-{
-    FILE *in = fopen(src, "rb"), *out;
-    char buf[65536];
-    size_t n;
-    int rc = 0;
-
-    if (!in)
-        return -1;
-    out = fopen(dst, "wbx");
-    if (!out) {
-        fclose(in);
-        return -1;
-    }
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            rc = -1;
-    if (ferror(in))
-        rc = -1;
-    fclose(in);
-    if (fflush(out) != 0 || fsync(fileno(out)) != 0)
-        rc = -1;
-    if (fclose(out) != 0)
-        rc = -1;
-    return rc;
-}
-
 /* Whether path is one of the run's input files (the same file, not only
  * the same name). */
 static bool is_input(const pulje_run *r, const char *path)
@@ -567,7 +477,7 @@ static void load_changes(pulje_run *r, const char *out, const char *base)
     size_t len = 0;
     FILE *fp;
 
-    if (join(home, sizeof home, out, base) != 0 || !(r->changes = calloc(1, sizeof *r->changes)))
+    if (fs_join(home, sizeof home, out, base) != 0 || !(r->changes = calloc(1, sizeof *r->changes)))
         return;
     fp = open_memstream(&text, &len);
     if (!fp)
@@ -593,7 +503,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
         final[RUN_N_OUTPUTS][4608];
     int k, done = 0, made, made_home = 0;
 
-    if (ensure_dir(out, &made) != 0)
+    if (fs_ensure_dir(out, &made) != 0)
         return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", out,
                    strerror(errno));
     report_basename(&r->in.pool, base, sizeof base);
@@ -612,8 +522,8 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
             continue;
         snprintf(name, sizeof name, "%s%s%s%s", base, plain_names(r) ? "" : "-",
                  plain_names(r) ? "" : r->trial_tag, run_outputs[k].suffix);
-        if (join(final[k], sizeof final[k], out, name) != 0 ||
-            join(path, sizeof path, stage, name) != 0) {
+        if (fs_join(final[k], sizeof final[k], out, name) != 0 ||
+            fs_join(path, sizeof path, stage, name) != 0) {
             say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
             goto fail;
         }
@@ -629,7 +539,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
         }
     }
     /* the run folder: the next free number, taken whole by one rename */
-    if (join(home, sizeof home, out, base) != 0 || ensure_dir(home, &made_home) != 0) {
+    if (fs_join(home, sizeof home, out, base) != 0 || fs_ensure_dir(home, &made_home) != 0) {
         say(r, PULJE_OUTPUT, "no output was changed", "cannot use the run folders' folder %s: %s",
             home, strerror(errno));
         goto fail;
@@ -637,7 +547,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
     for (int tries = 0;; tries++) {
         r->run_no = next_run_no(home);
         snprintf(r->run_dir, sizeof r->run_dir, "%s/%s%03d", home, RUN_DIR_PREFIX, r->run_no);
-        join(path, sizeof path, stage, RUN_RECORD);
+        fs_join(path, sizeof path, stage, RUN_RECORD);
         if (atomic_write(path, put_record, r, err, sizeof err) != 0) {
             say(r, PULJE_OUTPUT, "no output was changed", "could not write the run record: %s",
                 err);
@@ -657,11 +567,11 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
             continue;
         slash = strrchr(final[k], '/');
         snprintf(name, sizeof name, ".pulje-%ld-%d.tmp", (long)getpid(), k);
-        if (join(path, sizeof path, r->run_dir, slash + 1) != 0 ||
-            join(tmp, sizeof tmp, out, name) != 0)
+        if (fs_join(path, sizeof path, r->run_dir, slash + 1) != 0 ||
+            fs_join(tmp, sizeof tmp, out, name) != 0)
             return say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
         unlink(tmp);
-        if ((link(path, tmp) != 0 && copy_file(path, tmp) != 0) || rename(tmp, final[k]) != 0) {
+        if ((link(path, tmp) != 0 && fs_copy_file(path, tmp) != 0) || rename(tmp, final[k]) != 0) {
             say(r, PULJE_OUTPUT, NULL, "could not put %s in place: %s", final[k],
                 strerror(errno));
             unlink(tmp);
@@ -673,7 +583,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
         note_written(r, final[k]);
         done++;
     }
-    if (sync_folder(out) != 0 || sync_folder(home) != 0)
+    if (fs_sync_folder(out) != 0 || fs_sync_folder(home) != 0)
         return say(r, PULJE_OUTPUT, NULL,
                    "wrote the outputs in %s but could not sync the folder: %s", out,
                    strerror(errno));
@@ -681,7 +591,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
 fail:
     r->run_no = 0;
     r->run_dir[0] = '\0';
-    remove_staging(stage);
+    fs_remove_folder(stage);
     if (made_home)
         rmdir(home);
     if (made)
