@@ -465,6 +465,7 @@ typedef enum {
     L_LT_CONTINUED,         /* %s, ansøgning nr. %s (fortsat) */
     L_FU_REFUSAL,           /* Manglende afrapportering af tilskud fra %d */
     L_FU_REPAID_LINE,       /* Tilbagebetalte midler fra %s %d */
+    L_LT_MERGE_SHEET,       /* Brevfletning */
     L__COUNT
 } label_id;
 

@@ -61,6 +61,15 @@ int letters_write_csv(const char *path, const pool *p, const app_list *apps,
                       const alloc_result *r, char *err, size_t errsz);
 
 /**
+ * @brief The same fields as letters_write_csv() as a workbook for Word's
+ * mail merge: one sheet, the field names in row 1, one row per application,
+ * every field a text cell; dated by the decision date, so the file is the
+ * same byte for byte for the same inputs. @return 0, or -1 with err set.
+ */
+int letters_write_merge_xlsx(const char *path, const pool *p, const app_list *apps,
+                             const alloc_result *r, char *err, size_t errsz);
+
+/**
  * @brief The folder dir with one PDF per application (letters_file_name()),
  * written into a new folder beside it and swapped in by renames, the old
  * one's PDFs then removed. An old folder holding anything but PDFs is

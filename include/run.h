@@ -90,7 +90,7 @@ typedef struct run_output {
  * mail-merge CSV (letters, run --letters; the folder of one PDF per letter,
  * <base>-breve/, is written after them, letters_pdf.h); the follow-up ledger
  * (run, followup.h). Every one of them is also checked not to be an input. */
-enum { RUN_N_OUTPUTS = 9 };
+enum { RUN_N_OUTPUTS = 10 };
 extern const run_output run_outputs[RUN_N_OUTPUTS];
 
 typedef struct pulje_run {

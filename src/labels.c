@@ -597,6 +597,7 @@ static const label_entry labels[L__COUNT] = {
     [L_LT_CONTINUED] = {"%s, ansøgning nr. %s (fortsat)", "ss"},
     [L_FU_REFUSAL] = {"Manglende afrapportering af tilskud fra %d", "d"},
     [L_FU_REPAID_LINE] = {"Tilbagebetalte midler fra %s %d", "sd"},
+    [L_LT_MERGE_SHEET] = {"Brevfletning", ""},
 };
 
 /* The entry for id, or NULL for an id outside the table or without text. */

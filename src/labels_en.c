@@ -584,6 +584,7 @@ static const char *const labels_en[L__COUNT] = {
     [L_LT_CONTINUED] = "%s, application no. %s (continued)",
     [L_FU_REFUSAL] = "The report on the %d grant has not been received",
     [L_FU_REPAID_LINE] = "Money paid back from %s %d",
+    [L_LT_MERGE_SHEET] = "Mail merge",
 };
 
 const char *label_text_en(label_id id)

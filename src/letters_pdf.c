@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "book.h"
 #include "date.h"
+#include "fsutil.h"
 #include "labels.h"
 #include "report.h"
 #include "table.h"
@@ -549,25 +551,50 @@ int letters_write_csv(const char *path, const pool *p, const app_list *apps,
     return rc;
 }
 
-/* Remove the regular files in dir and dir itself. Keeps errno. */
-static void remove_folder(const char *dir)
+int letters_write_merge_xlsx(const char *path, const pool *p, const app_list *apps,
+                             const alloc_result *r, char *err, size_t errsz)
 {
-    int e = errno;
-    DIR *d = opendir(dir);
-    struct dirent *ent;
-    char path[4608];
+    letter_template t;
+    lxw_datetime date;
+    lxw_doc_properties props;
+    lxw_format *head;
+    book_sheet s;
+    book b;
 
-    if (d) {
-        while ((ent = readdir(d)) != NULL) {
-            if (ent->d_name[0] == '.')
-                continue;
-            if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, ent->d_name) < sizeof path)
-                unlink(path);
-        }
-        closedir(d);
+    if (letters_template_default(&t) != 0) {
+        text_set_err(err, errsz, "out of memory");
+        return -1;
     }
-    rmdir(dir);
-    errno = e;
+    if (book_open(&b, path, NULL, err, errsz) != 0) {
+        letters_template_free(&t);
+        return -1;
+    }
+    memset(&props, 0, sizeof props);
+    if (p->decision_date && book_parse_date(p->decision_date, &date) == 0)
+        props.created = book_created_time(&date);
+    lxw_error e = workbook_set_properties(b.wb, &props);
+    if (e != LXW_NO_ERROR)
+        book_fail(&b, "libxlsxwriter: workbook_set_properties: %s", lxw_strerror(e));
+    head = book_add_format(&b, F_BOLD, NULL);
+    s = book_add_sheet(&b, L_LT_MERGE_SHEET);
+    for (int f = 0; f < LF__COUNT && !b.failed; f++) {
+        book_put_text(&b, &s, 0, (lxw_col_t)f, letters_field_name((letter_field)f), head);
+        book_set_column(&b, &s, (lxw_col_t)f, (lxw_col_t)f, f == 0 ? 8 : 18);
+    }
+    for (size_t i = 0; i < r->n && !b.failed; i++) {
+        letter l;
+        if (letters_build(p, apps, r, i, &t, &l) != 0) {
+            book_fail(&b, "out of memory");
+            break;
+        }
+        for (int f = 0; f < LF__COUNT; f++)
+            book_put_text(&b, &s, (lxw_row_t)(i + 1), (lxw_col_t)f, l.fields[f], NULL);
+        letters_free(&l);
+    }
+    if (!b.failed)
+        worksheet_freeze_panes(s.ws, 1, 0);
+    letters_template_free(&t);
+    return book_close(&b);
 }
 
 /* A file in dir that is not a letter (not "*.pdf"), or "" if none. */
@@ -624,13 +651,13 @@ long letters_write_folder(const char *dir, const pool *p, const app_list *apps,
         letter *one = &l;
         if (letters_build(p, apps, r, i, t, &l) != 0) {
             text_set_err(err, errsz, "out of memory");
-            remove_folder(stage);
+            fs_remove_folder(stage);
             return -1;
         }
         snprintf(path, sizeof path, "%s/%s", stage, letters_file_name(&l, fname, sizeof fname));
         if (letters_pdf_write(path, &one, 1, p->decision_date, err, errsz) < 0) {
             letters_free(&l);
-            remove_folder(stage);
+            fs_remove_folder(stage);
             return -1;
         }
         letters_free(&l);
@@ -642,7 +669,7 @@ long letters_write_folder(const char *dir, const pool *p, const app_list *apps,
         /* an empty folder made here is replaced by the old one's rename */
         if (!mkdtemp(old) || rename(dir, old) != 0) {
             text_set_err(err, errsz, "cannot move the old %s aside: %s", dir, strerror(errno));
-            remove_folder(stage);
+            fs_remove_folder(stage);
             return -1;
         }
     }
@@ -650,11 +677,11 @@ long letters_write_folder(const char *dir, const pool *p, const app_list *apps,
         text_set_err(err, errsz, "cannot put %s in place: %s", dir, strerror(errno));
         if (exists)
             rename(old, dir);
-        remove_folder(stage);
+        fs_remove_folder(stage);
         return -1;
     }
     if (exists)
-        remove_folder(old);
+        fs_remove_folder(old);
     return n;
 }
 

@@ -97,6 +97,11 @@ static int write_letters_csv(const pulje_run *r, const char *path, char *err, si
     return letters_write_csv(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
 }
 
+static int write_letters_xlsx(const pulje_run *r, const char *path, char *err, size_t errsz)
+{
+    return letters_write_merge_xlsx(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
+}
+
 static int write_followup(const pulje_run *r, const char *path, char *err, size_t errsz)
 {
     return followup_write_result(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
@@ -119,6 +124,7 @@ const run_output run_outputs[RUN_N_OUTPUTS] = {
     {"360giving-json", "-360giving.json", RUN_RUN, write_360giving_json, NULL},
     {"letters", "-breve.pdf", RUN_LETTERS, write_letters, NULL},
     {"letters-csv", "-breve.csv", RUN_LETTERS, write_letters_csv, NULL},
+    {"letters-xlsx", "-breve.xlsx", RUN_LETTERS, write_letters_xlsx, NULL},
     {"followup", "-opfoelgning.csv", RUN_RUN, write_followup, NULL},
 };
 

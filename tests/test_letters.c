@@ -320,7 +320,7 @@ static void test_letters_command_writes_68_letters_read_back_intact(void **state
              "--out %s/b 2>/dev/null", test_build_dir(), dir, test_build_dir(), dir);
     assert_int_equal(test_run(cmd, out, sizeof out), 0);
     /* 68 letters in the folder, and nothing else of run's */
-    snprintf(cmd, sizeof cmd, "ls %s/a/18-hovedpuljen-2023-breve | grep -c '\\.pdf$'; ls %s/a | grep -c xlsx", dir, dir);
+    snprintf(cmd, sizeof cmd, "ls %s/a/18-hovedpuljen-2023-breve | grep -c '\\.pdf$'; ls %s/a | grep -c '^18-hovedpuljen-2023.xlsx$'", dir, dir);
     test_run(cmd, out, sizeof out);
     assert_string_equal(out, "68\n0\n");
     /* the same inputs, the same bytes */
@@ -381,6 +381,15 @@ static void test_letters_command_writes_68_letters_read_back_intact(void **state
     snprintf(cmd, sizeof cmd, "head -c 60 %s/a/18-hovedpuljen-2023-breve.csv", dir);
     test_run(cmd, out, sizeof out);
     assert_memory_equal(out, "\xEF\xBB\xBFnr;forening;cvr;indsats;afgørelse;ansøgt;", 45);
+    /* the mail-merge workbook: the same fields, the same rows, the same bytes twice */
+    snprintf(cmd, sizeof cmd, "cmp %s/a/18-hovedpuljen-2023-breve.xlsx %s/b/18-hovedpuljen-2023-breve.xlsx && "
+             "/usr/bin/python3 -c \"import openpyxl,sys; ws = openpyxl.load_workbook(sys.argv[1]).active; "
+             "rows = list(ws.iter_rows(values_only=True)); r13 = [r for r in rows if r[0] == '13'][0]; "
+             "print(ws.title, len(rows), rows[0][:3], r13[1], r13[5], r13[7])\" "
+             "%s/a/18-hovedpuljen-2023-breve.xlsx", dir, dir, dir);
+    assert_int_equal(test_run(cmd, out, sizeof out), 0);
+    assert_string_equal(out, "Brevfletning 69 ('nr', 'forening', 'cvr') Bolbros Åbne Fortællere "
+                             "145.000 kr. 43.200 kr.\n");
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);
 }
