@@ -170,4 +170,18 @@ int text_suggest(const char *word, const char *const *cands, size_t n, int *oom)
  * 1 up to 3 characters, 2 up to 5, else 3. This function can't fail. */
 int text_suggest_limit(size_t n);
 
+/* A growing NUL-terminated text: zero it to start, free(s) when done. A
+ * failed allocation sets oom, keeps what was there and ignores later adds. */
+typedef struct text_buf {
+    char *s;
+    size_t n, cap;
+    int oom;
+} text_buf;
+
+/** @brief Append s[0..n) to b (b->s stays NUL-terminated). This function can't fail; see oom. */
+void text_buf_add(text_buf *b, const char *s, size_t n);
+
+/** @brief Append the string s to b. */
+void text_buf_str(text_buf *b, const char *s);
+
 #endif

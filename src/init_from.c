@@ -27,37 +27,6 @@
 
 /* ---- init --from: a new round from last year's --------------------------- */
 
-/* A growing text. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 4096) + n;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void sb_str(sbuf *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
-}
-
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -65,7 +34,7 @@ static int is_digit(char c)
 
 /* s[0..n) into out with every year near `from` (from-5 .. from+1, four
  * digits standing alone) moved on by delta; a range "2022-2024" is left alone. */
-static void shift_years(sbuf *out, const char *s, size_t n, int from, int delta)
+static void shift_years(text_buf *out, const char *s, size_t n, int from, int delta)
 {
     size_t i = 0;
 
@@ -74,7 +43,7 @@ static void shift_years(sbuf *out, const char *s, size_t n, int from, int delta)
         while (j < n && is_digit(s[j]))
             j++;
         if (j == i) {
-            sb_add(out, s + i, 1);
+            text_buf_add(out, s + i, 1);
             i++;
             continue;
         }
@@ -85,9 +54,9 @@ static void shift_years(sbuf *out, const char *s, size_t n, int from, int delta)
             !range) {
             char y[16];
             snprintf(y, sizeof y, "%d", v + delta);
-            sb_str(out, y);
+            text_buf_str(out, y);
         } else {
-            sb_add(out, s + i, j - i);
+            text_buf_add(out, s + i, j - i);
         }
         i = j;
     }
@@ -124,7 +93,7 @@ typedef struct carry {
     pulje_kr repaid;     /* what it says was paid back */
     unsigned out_line;   /* lines written so far */
     init_report *rep;
-    sbuf out;
+    text_buf out;
 } carry;
 
 /* One "key = value" line of section sec, carried over. */
@@ -137,7 +106,7 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
     size_t kl;
 
     if (!eq) {
-        sb_add(&c->out, line, len);
+        text_buf_add(&c->out, line, len);
         return;
     }
     for (const char *q = eq + 1; q < end; q++)
@@ -204,50 +173,50 @@ static void carry_setting(carry *c, const char *sec, const char *line, size_t le
         ret = MSG_N("this year's money for the earmark");
     }
     if (drop) {
-        sb_str(&c->out, "; ");
-        sb_add(&c->out, line, len);
-        sb_str(&c->out, "   ; last year's sheet");
+        text_buf_str(&c->out, "; ");
+        text_buf_add(&c->out, line, len);
+        text_buf_str(&c->out, "   ; last year's sheet");
         return;
     }
     if (shift_key)
         shift_years(&c->out, line, (size_t)(v - line), c->old->year, c->delta);
     else
-        sb_add(&c->out, line, (size_t)(v - line));
+        text_buf_add(&c->out, line, (size_t)(v - line));
     if (set)
-        sb_str(&c->out, newv);
+        text_buf_str(&c->out, newv);
     else if (shift_value)
         shift_years(&c->out, v, (size_t)(ve - v), c->old->year, c->delta);
     else
-        sb_add(&c->out, v, (size_t)(ve - v));
+        text_buf_add(&c->out, v, (size_t)(ve - v));
     if (ret) {
-        sb_str(&c->out, "   ; RET: ");
-        sb_str(&c->out, ret);
+        text_buf_str(&c->out, "   ; RET: ");
+        text_buf_str(&c->out, ret);
         if (cm) {
-            sb_str(&c->out, " –");
-            sb_add(&c->out, cm + 1, (size_t)(end - cm - 1));
+            text_buf_str(&c->out, " –");
+            text_buf_add(&c->out, cm + 1, (size_t)(end - cm - 1));
         }
         if (shift_key) {
-            sbuf k = {0};
+            text_buf k = {0};
             shift_years(&k, key, strlen(key), c->old->year, c->delta);
             note(c->rep->edit, &c->rep->n_edit, "%s:%u: [%s] %s: %s", INIT_POOL_FILE,
-                 c->out_line, sec, k.p ? k.p : key, msg_tr(ret));
-            free(k.p);
+                 c->out_line, sec, k.s ? k.s : key, msg_tr(ret));
+            free(k.s);
         } else {
             note(c->rep->edit, &c->rep->n_edit, "%s:%u: [%s] %s: %s", INIT_POOL_FILE,
                  c->out_line, sec, key, msg_tr(ret));
         }
     } else {
-        sb_add(&c->out, ve, (size_t)(end - ve));
+        text_buf_add(&c->out, ve, (size_t)(end - ve));
     }
     if (strcmp(sec, "pool") == 0 && strcmp(key, "year") == 0 && c->has_ledger &&
         !c->old->ledger) {
-        sb_str(&c->out, "\nledger        = " INIT_LEDGER_CSV);
+        text_buf_str(&c->out, "\nledger        = " INIT_LEDGER_CSV);
         c->out_line++;
     }
     if (strcmp(sec, "pool") == 0 && strcmp(key, "year") == 0 && c->followup[0] &&
         !c->old->followup) {
-        sb_str(&c->out, "\nfollowup      = ");
-        sb_str(&c->out, c->followup);
+        text_buf_str(&c->out, "\nfollowup      = ");
+        text_buf_str(&c->out, c->followup);
         c->out_line++;
     }
 }
@@ -264,7 +233,7 @@ static void offer_repaid(carry *c)
                  c->old->year);
     snprintf(line, sizeof line, "\n%s%s = %s   ; RET: paid back on last round's grants (%s)",
              c->repaid > 0 ? "" : "; ", label_text, money_format(c->repaid, m), c->followup);
-    sb_str(&c->out, line);
+    text_buf_str(&c->out, line);
     c->out_line++;
     note(c->rep->edit, &c->rep->n_edit, "%s:%u: [budget] %s: %s kr. paid back, from %s%s",
          INIT_POOL_FILE, c->out_line, label_text, m, c->followup,
@@ -285,7 +254,7 @@ static void carry_pool_text(carry *c, const char *text, size_t len, const char *
              "; Carried over from %s (%d) by pulje init --from: the year is now %d.\n"
              "; Edit the lines marked RET, fill in %s, then: pulje check\n",
              from, c->old->year, c->year, INIT_APPS_CSV);
-    sb_str(&c->out, head);
+    text_buf_str(&c->out, head);
     c->out_line = 2;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p)), *s = p;
@@ -319,12 +288,12 @@ static void carry_pool_text(carry *c, const char *text, size_t len, const char *
             continue;
         c->out_line++;
         if (!n || *s == ';' || *s == '#' || *s == '[') {
-            sb_add(&c->out, s, n);
+            text_buf_add(&c->out, s, n);
             if (n && *s == '[' && strcmp(sec, "budget") == 0)
                 offer_repaid(c);
         } else
             carry_setting(c, sec, s, n);
-        sb_str(&c->out, "\n");
+        text_buf_str(&c->out, "\n");
     }
 }
 
@@ -440,7 +409,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
         goto done;
     }
     snprintf(path, sizeof path, "%s/%s", dir, INIT_POOL_FILE);
-    if (init_write_text(path, c.out.p, err, errsz) != 0)
+    if (init_write_text(path, c.out.s, err, errsz) != 0)
         goto done;
     snprintf(path, sizeof path, "%s/%s", dir, INIT_LEDGER_CSV);
     if (have_ledger) {
@@ -492,7 +461,7 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
          INIT_APPS_XLSX, fresh.n_earmark_defs, fresh.n_earmark_defs == 1 ? "" : "s");
     st = INIT_OK;
 done:
-    free(c.out.p);
+    free(c.out.s);
     free(text);
     ledger_free(&led);
     followup_free(&fu);

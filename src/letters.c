@@ -27,36 +27,8 @@ static void kr(char *buf, size_t size, pulje_kr v)
     label_format(buf, size, L_LT_KR, money_format(v, m));
 }
 
-/* A growing string. */
-typedef struct sbuf {
-    char *s;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *v = realloc(b->s, cap);
-        if (!v) {
-            b->oom = 1;
-            return;
-        }
-        b->s = v;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
 /* Append a label, formatted, with a blank before it unless the buffer is empty. */
-static void sb_label(sbuf *b, label_id id, ...)
+static void sb_label(text_buf *b, label_id id, ...)
 {
     char tmp[2048];
     va_list ap;
@@ -64,8 +36,8 @@ static void sb_label(sbuf *b, label_id id, ...)
     label_vformat(tmp, sizeof tmp, id, ap);
     va_end(ap);
     if (b->n > 0)
-        sb_add(b, " ", 1);
-    sb_add(b, tmp, strlen(tmp));
+        text_buf_add(b, " ", 1);
+    text_buf_add(b, tmp, strlen(tmp));
 }
 
 /* "43.200 kr.." (an amount ending a sentence) to "43.200 kr."; in place. */
@@ -119,7 +91,7 @@ static int factor_rule(const pool *p)
 }
 
 /* The reason in words (begrundelse). */
-static void reason(const pool *p, const app *a, const alloc_result *r, size_t i, sbuf *b)
+static void reason(const pool *p, const app *a, const alloc_result *r, size_t i, text_buf *b)
 {
     const alloc_line *l = &r->lines[i];
     char x[MONEY_BUFSZ * 2], y[MONEY_BUFSZ * 2], z[MONEY_BUFSZ * 2], w[1024], unit[MONEY_BUFSZ];
@@ -214,7 +186,7 @@ static int fill_fields(const pool *p, const app_list *apps, const alloc_result *
     const app *a = &apps->v[i];
     const alloc_line *l = &r->lines[i];
     char buf[2048], m[MONEY_BUFSZ * 2], d[256];
-    sbuf b = {0};
+    text_buf b = {0};
     int rc = 0, duty = letters_duty(p, r, i);
     pulje_kr supp = opendata_supplements(r, i);
 
@@ -321,11 +293,11 @@ static int add_block(letter *l, letter_block_kind kind, const char *text, const 
 }
 
 /* s with its fields filled in, into b. */
-static void fill(const letter *l, const char *s, size_t n, sbuf *b)
+static void fill(const letter *l, const char *s, size_t n, text_buf *b)
 {
     for (size_t k = 0; k < n; k++) {
         if ((s[k] == '{' || s[k] == '}') && k + 1 < n && s[k + 1] == s[k]) {
-            sb_add(b, s + k, 1); /* "{{" is '{', "}}" is '}' */
+            text_buf_add(b, s + k, 1); /* "{{" is '{', "}}" is '}' */
             k++;
             continue;
         }
@@ -333,12 +305,12 @@ static void fill(const letter *l, const char *s, size_t n, sbuf *b)
             const char *e = memchr(s + k, '}', n - k);
             int f = e ? letters_field_of(s + k + 1, (size_t)(e - s - k - 1)) : -1;
             if (f >= 0) {
-                sb_add(b, l->fields[f], strlen(l->fields[f]));
+                text_buf_add(b, l->fields[f], strlen(l->fields[f]));
                 k = (size_t)(e - s);
                 continue;
             }
         }
-        sb_add(b, s + k, 1);
+        text_buf_add(b, s + k, 1);
     }
 }
 
@@ -355,14 +327,14 @@ static int blank(const char *s)
  * of the signature). */
 static int add_section(letter *l, const char *sec, letter_block_kind lines_kind)
 {
-    sbuf para = {0};
+    text_buf para = {0};
     const char *p = sec ? sec : "";
     int rc = 0;
 
     while (*p && rc == 0) {
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
-        sbuf line = {0};
+        text_buf line = {0};
         fill(l, p, n, &line);
         if (line.oom)
             rc = -1;
@@ -380,8 +352,8 @@ static int add_section(letter *l, const char *sec, letter_block_kind lines_kind)
                 rc = add_block(l, LB_HEADING, line.s + 3, NULL, 0);
         } else {
             if (para.n > 0)
-                sb_add(&para, " ", 1);
-            sb_add(&para, line.s, strlen(line.s));
+                text_buf_add(&para, " ", 1);
+            text_buf_add(&para, line.s, strlen(line.s));
             if (para.oom)
                 rc = -1;
         }
@@ -463,7 +435,7 @@ int letters_build(const pool *p, const app_list *apps, const alloc_result *r, si
                   const letter_template *t, letter *out)
 {
     char buf[1024];
-    sbuf subj = {0};
+    text_buf subj = {0};
     const char *s;
     int rc;
 

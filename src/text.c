@@ -580,3 +580,29 @@ int text_suggest(const char *word, const char *const *cands, size_t n, int *oom)
     }
     return found;
 }
+
+void text_buf_add(text_buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *v = realloc(b->s, cap);
+        if (!v) {
+            b->oom = 1;
+            return;
+        }
+        b->s = v;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+void text_buf_str(text_buf *b, const char *s)
+{
+    text_buf_add(b, s, strlen(s));
+}
