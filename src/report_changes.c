@@ -19,12 +19,22 @@
 enum { CH_NR, CH_ASSOCIATION, CH_BEFORE, CH_AFTER, CH_DELTA, CH_SUPP_BEFORE, CH_SUPP_AFTER,
        CH_YEARS, CH_STATUS, CH_CAUSE, CH__COUNT };
 
+/* The columns' widths, in characters. */
+static const double widths[CH__COUNT] = {6, 34, 12, 12, 11, 11, 11, 9, 20, 50};
+
 static void put_row(struct book *b, const book_sheet *s, lxw_row_t row, const diff_result *d,
                     const diff_change *c)
 {
     const diff_row *any = c->b ? c->b : c->a;
-    char t[2048];
+    char t[2048], cause[2048];
+    int lines = book_lines(any->association, widths[CH_ASSOCIATION]);
 
+    /* a row as tall as its wrapped name or cause, so no text runs over the next */
+    diff_text_causes(d, c, cause, sizeof cause);
+    if (book_lines(cause, widths[CH_CAUSE]) > lines)
+        lines = book_lines(cause, widths[CH_CAUSE]);
+    if (lines > 1)
+        book_set_row_height(b, s, row, 15.0 * lines);
     report_put_nr(b, s, row, CH_NR, any->nr);
     book_put_text(b, s, row, CH_ASSOCIATION, any->association, b->text_wrap);
     if (c->a)
@@ -47,7 +57,7 @@ static void put_row(struct book *b, const book_sheet *s, lxw_row_t row, const di
     else
         snprintf(t, sizeof t, "%s", diff_text_status(any->status));
     book_put_text(b, s, row, CH_STATUS, t, NULL);
-    book_put_text(b, s, row, CH_CAUSE, diff_text_causes(d, c, t, sizeof t), b->text_wrap);
+    book_put_text(b, s, row, CH_CAUSE, cause, b->text_wrap);
 }
 
 void report_write_changes(struct book *b, const pool *p, const diff_result *d)
@@ -57,7 +67,6 @@ void report_write_changes(struct book *b, const pool *p, const diff_result *d)
         L_DF_COL_SUPP_BEFORE, L_DF_COL_SUPP_AFTER, L_DF_COL_YEARS, L_DF_COL_STATUS,
         L_DF_COL_CAUSE,
     };
-    static const double widths[CH__COUNT] = {6, 30, 12, 12, 11, 11, 11, 9, 20, 50};
     char name[64], t[2048], ra[256], rb[256];
     lxw_row_t row = 0;
     book_sheet s;
@@ -76,6 +85,11 @@ void report_write_changes(struct book *b, const pool *p, const diff_result *d)
     for (size_t k = 0; k < d->n_pool; k++)
         book_put_text(b, &s, ++row, 1, diff_text_pool(&d->pool[k], t, sizeof t), NULL);
     row += 2;
+    for (int k = 0, lines = 1; k < CH__COUNT; k++)
+        if (book_lines(label(heads[k]), widths[k]) > lines) { /* the header row's height */
+            lines = book_lines(label(heads[k]), widths[k]);
+            book_set_row_height(b, &s, row, 15.0 * lines);
+        }
     for (int k = 0; k < CH__COUNT; k++) {
         book_put_text(b, &s, row, (lxw_col_t)k, label(heads[k]),
                       k >= CH_BEFORE && k <= CH_SUPP_AFTER ? b->head_num : b->head);
