@@ -20,6 +20,7 @@ typedef struct history_run {
     char command[512];      /* the command as typed */
     bool official;
     bool has_record;        /* false: the folder has no readable record */
+    bool has_decisions;     /* the record lists a decisions CSV (not letters, not compare) */
     size_t applications, reduced, refused;
     pulje_kr reserved, available, granted, residual;
 } history_run;

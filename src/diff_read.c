@@ -237,10 +237,11 @@ int diff_rows_of_result(const pool *p, const app_list *apps, const alloc_result 
     return 0;
 }
 
-/* Whether run k of h holds decisions: a readable record of a run, not of compare. */
+/* Whether run k of h holds decisions: its record lists a decisions CSV (a
+ * run; not compare, not letters). */
 static bool has_decisions(const history_run *k)
 {
-    return k->has_record && strcmp(k->trial, DIFF_COMPARE_TAG) != 0;
+    return k->has_record && k->has_decisions;
 }
 
 int diff_pick(const history *h, int from, int to, size_t *ia, size_t *ib)

@@ -36,6 +36,11 @@ static void record_line(history_run *run, const char *key, const char *v)
         run->granted = strtoll(v, NULL, 10);
     else if (strcmp(key, "residual") == 0)
         run->residual = strtoll(v, NULL, 10);
+    else if (strcmp(key, "file") == 0) {
+        size_t n = strlen(v), sl = strlen("-afgoerelser.csv");
+        if (n >= sl && strcmp(v + n - sl, "-afgoerelser.csv") == 0)
+            run->has_decisions = true;
+    }
 }
 
 /* Read the record of run folder dir into run. */

@@ -370,6 +370,11 @@ static void test_three_runs_name_each_change_and_its_cause(void **state)
     assert_non_null(strstr(out, "16 ændret, 0 nye, 0 fjernet, 52 uændret"));
     assert_int_equal(pulje("diff 9 inputs/pulje-2023.ini --out o", out, size), 2);
     assert_non_null(strstr(out, "der er ingen kørsel 9 i o/18-hovedpuljen-2023"));
+    /* pulje letters keeps a run folder without decisions: diff passes over it */
+    assert_int_equal(pulje("letters inputs/pulje-2023.ini -q --closed-form --out o", out, size), 0);
+    assert_int_equal(pulje("diff inputs/pulje-2023.ini --out o", out, size), 0);
+    assert_non_null(strstr(out, "Ændringer fra kørsel 3 ("));
+    assert_non_null(strstr(out, ") til kørsel 4 ("));
     free(out);
 }
 
