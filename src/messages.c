@@ -2,6 +2,8 @@
 #include "messages.h"
 
 #include <inttypes.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "labels.h"
@@ -1425,14 +1427,61 @@ void msg_pair(size_t i, const char **english, const char **danish)
     *danish = i < msg_count() ? table[i].da : NULL;
 }
 
+/* Lookups are a binary search over the entries sorted by their English
+ * text, built once: a run that warns about 15.000 rows looked each one up
+ * by a linear scan of the whole table (a sixth of reading a large pool). */
+#define MSG_MAX 4096
+_Static_assert(sizeof table / sizeof table[0] < MSG_MAX, "raise MSG_MAX");
+static unsigned short by_english[MSG_MAX];
+static unsigned char same_conversions[MSG_MAX];
+static size_t indexed;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static int cmp_english(const void *a, const void *b)
+{
+    return strcmp(table[*(const unsigned short *)a].en, table[*(const unsigned short *)b].en);
+}
+
+static void build_index(void)
+{
+    char a[128], b[128];
+
+    indexed = msg_count() < MSG_MAX ? msg_count() : MSG_MAX;
+    for (size_t i = 0; i < indexed; i++) {
+        by_english[i] = (unsigned short)i;
+        /* a Danish format with other conversions would read the wrong arguments */
+        same_conversions[i] = (!strchr(table[i].en, '%') && !strchr(table[i].da, '%')) ||
+                              strcmp(msg_conversions(table[i].en, a, sizeof a),
+                                     msg_conversions(table[i].da, b, sizeof b)) == 0;
+    }
+    qsort(by_english, indexed, sizeof by_english[0], cmp_english);
+}
+
+/* The table index of english, or -1. */
+static long find(const char *english)
+{
+    size_t lo = 0, hi;
+
+    pthread_once(&index_once, build_index);
+    hi = indexed;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(table[by_english[mid]].en, english);
+        if (c == 0)
+            return by_english[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
 const char *msg_danish(const char *english)
 {
-    if (!english)
-        return NULL;
-    for (size_t i = 0; i < msg_count(); i++)
-        if (table[i].en[0] == english[0] && strcmp(table[i].en, english) == 0)
-            return table[i].da;
-    return NULL;
+    long i = english ? find(english) : -1;
+
+    return i < 0 ? NULL : table[i].da;
 }
 
 /* Skip a printf conversion's flags, width, precision; append its length
@@ -1500,20 +1549,10 @@ char *msg_conversions(const char *fmt, char *out, size_t size)
 
 const char *msg_tr(const char *english)
 {
-    const char *da;
-    char a[128], b[128];
+    long i;
 
     if (!english || labels_language() != LABEL_DA)
         return english;
-    da = msg_danish(english);
-    if (!da)
-        return english;
-    /* a Danish format with other conversions would read the wrong arguments */
-    if (strchr(english, '%') || strchr(da, '%')) {
-        msg_conversions(english, a, sizeof a);
-        msg_conversions(da, b, sizeof b);
-        if (strcmp(a, b) != 0)
-            return english;
-    }
-    return da;
+    i = find(english);
+    return i < 0 || !same_conversions[i] ? english : table[i].da;
 }
