@@ -644,7 +644,7 @@ static const msg_entry table[] = {
      "this",
      "sammenlign Indstillet med Ansøgt: \"50.000\" læst som 50 under en engelsk opsætning ser "
      "sådan ud"},
-    {"assessed DKK %s is below 1 %% of the DKK %s applied for",
+    {"assessed DKK %s is below 1%% of the DKK %s applied for",
      "indstillet %s kr. er under 1 %% af de %s kr., der er ansøgt om"},
     {"check the amount for an extra digit or a missing separator",
      "kontrollér beløbet for et ekstra ciffer eller et manglende skilletegn"},

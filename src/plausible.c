@@ -208,7 +208,7 @@ size_t plausible_check(const pool *p, const app_list *apps, diag_list *dl)
             diag_add(dl, DIAG_WARNING, f, a->line, 0,
                      "check Indstillet against Ansøgt: \"50.000\" read as 50 under an English "
                      "locale looks like this",
-                     "assessed DKK %s is below 1 %% of the DKK %s applied for",
+                     "assessed DKK %s is below 1%% of the DKK %s applied for",
                      money_format_text(a->assessed, x), money_format_text(a->applied, y));
         if (med_applied > 0 &&
             (pulje_wide)a->applied > (pulje_wide)med_applied * PLAUSIBLE_MEDIAN_FACTOR)
