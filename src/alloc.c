@@ -67,7 +67,8 @@ static int explain_rule(const pool *p, const alloc_result *r, const pulje_kr *cl
                 largest = claims[i];
         diag_add(dl, DIAG_ERROR, p->file, 0, 0,
                  "lower min_grant in [rules] (0 means no minimum grant)",
-                 "min_grant = DKK %s refuses every application: %s", money_format_text(p->rule.min_grant, a),
+                 "min_grant = DKK %s refuses every application: %s",
+                 money_format_text(p->rule.min_grant, a),
                  p->rule.min_grant > largest
                      ? msg_tr("it is above every assessed amount")
                      : msg_tr("no share reaches it with the money available"));
@@ -200,11 +201,12 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
     pulje_kr u = p->rounding, rounding_part = r->residual - r->unshared;
 
     if (rounding_part >= r->unshared)
-        snprintf(msg, sizeof msg, msg_tr("the rounding leaves DKK %s undistributed (%s of the money "
-                 "for new grants)"), money_format_text(r->residual, res),
+        snprintf(msg, sizeof msg, msg_tr("the rounding leaves DKK %s undistributed (%s of the "
+                 "money for new grants)"), money_format_text(r->residual, res),
                  money_format_pct_text(r->residual, r->available, 1, pct));
     else
-        snprintf(msg, sizeof msg, msg_tr("%s DKK %s undistributed (%s of the money for new grants)"),
+        snprintf(msg, sizeof msg,
+                 msg_tr("%s DKK %s undistributed (%s of the money for new grants)"),
                  p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant leave"
                  : p->rule.max_grant > 0                         ? "max_grant leaves"
                                                                  : "min_grant leaves",
@@ -236,7 +238,8 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
         pulje_kr *g = malloc((r->n ? r->n : 1) * sizeof *g);
         if (g && round_shares_ex(rr, claims, caps, u / 10, r->available, g, NULL, &alt_info) ==
                      0) {
-            snprintf(msg + len, sizeof msg - len, msg_tr("; with unit %s the residual would be DKK %s"),
+            snprintf(msg + len, sizeof msg - len,
+                     msg_tr("; with unit %s the residual would be DKK %s"),
                      money_format_text(u / 10, ub), money_format_text(alt_info.residual, alt));
             round_info_free(&alt_info);
         }

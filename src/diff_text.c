@@ -157,8 +157,10 @@ char *diff_text_total(const diff_result *d, int k, char *buf, size_t size)
     if (k > 3)
         return NULL;
     label_format(buf, size, L_DF_COUNTS, money_format_text((pulje_kr)d->a->n, a),
-                 money_format_text((pulje_kr)d->b->n, b), money_format_text((pulje_kr)d->n_changed, n[0]),
-                 money_format_text((pulje_kr)d->n_new, n[1]), money_format_text((pulje_kr)d->n_removed, n[2]),
+                 money_format_text((pulje_kr)d->b->n, b),
+                 money_format_text((pulje_kr)d->n_changed, n[0]),
+                 money_format_text((pulje_kr)d->n_new, n[1]),
+                 money_format_text((pulje_kr)d->n_removed, n[2]),
                  money_format_text((pulje_kr)d->n_unchanged, n[3]));
     return buf;
 }

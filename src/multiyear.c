@@ -317,7 +317,8 @@ int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
                      "no new multi-year grant can cover that year; check the ledger, the "
                      "cap in [multiyear] or money_year2/money_year3",
                      "earlier multi-year commitments for %d (DKK %s) already exceed the cap "
-                     "(DKK %s)", y->year, money_format_text(y->old, o), money_format_text(y->cap, c));
+                     "(DKK %s)", y->year, money_format_text(y->old, o),
+                     money_format_text(y->cap, c));
         }
     }
     for (size_t i = 0; i < n; i++) {

@@ -232,7 +232,8 @@ size_t plausible_check(const pool *p, const app_list *apps, diag_list *dl)
                      "check the supplement: it adds to the grant and is usually the smaller",
                      "the supplement from [earmark %s] (DKK %s) is larger than the grant "
                      "assessed (DKK %s)",
-                     p->earmark_defs[k].key, money_format_text(s, x), money_format_text(a->assessed, y));
+                     p->earmark_defs[k].key, money_format_text(s, x),
+                     money_format_text(a->assessed, y));
         }
     }
     if (check_cvrs(apps, dl) != 0) {

@@ -324,7 +324,8 @@ static lxw_row_t write_notes(book *b, const book_sheet *s, lxw_row_t row, const 
     }
     if (shown < n)
         row = put_wide(b, s, row,
-                       book_text(b, L_RS_WARNINGS_MORE, money_format_text((pulje_kr)(n - shown), more)),
+                       book_text(b, L_RS_WARNINGS_MORE,
+                                 money_format_text((pulje_kr)(n - shown), more)),
                        b->text_wrap);
     return row + 1;
 }

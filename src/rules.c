@@ -41,7 +41,8 @@ static void threshold_why(const rule_params *p, pulje_kr prot, pulje_kr money, c
              msg_tr("the assessed amounts of DKK %s or less sum to DKK %s, more than the DKK %s "
              "available for new grants; the rule does not reduce them, so no "
              "allocation is possible"),
-             money_format_text(p->threshold, t), money_format_text(prot, a), money_format_text(money, b));
+             money_format_text(p->threshold, t), money_format_text(prot, a),
+             money_format_text(money, b));
 }
 
 static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char *msg,
@@ -52,7 +53,8 @@ static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char
              msg_tr("the first DKK %s of every assessed amount sum to DKK %s, more than the DKK %s "
              "available for new grants; the excess rule does not reduce them, so no "
              "allocation is possible"),
-             money_format_text(p->threshold, t), money_format_text(prot, a), money_format_text(money, b));
+             money_format_text(p->threshold, t), money_format_text(prot, a),
+             money_format_text(money, b));
 }
 
 static rule_status cea_level(const pulje_kr *claims, size_t n, pulje_kr money,

@@ -56,7 +56,8 @@ static void explain_protected_whole(const ruletext_claim *c, const ruletext_sink
                                     pulje_wide *num, pulje_wide *den)
 {
     char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
-    detail(s, L_EX_PROTECTED, money_format_text(c->claim, m1), money_format_text(c->p->threshold, m2));
+    detail(s, L_EX_PROTECTED, money_format_text(c->claim, m1),
+           money_format_text(c->p->threshold, m2));
     share(s, L_EX_SHARE_FULL, c->share);
     *num = c->claim;
     *den = 1;
@@ -115,8 +116,8 @@ static void explain_excess(const ruletext_claim *c, const ruletext_sink *s, pulj
            money_format_text(prot, m3), money_format_text(c->claim - prot, m4));
     detail(s, L_EX_FACTOR_EXCESS, money_format_text(c->money, m1),
            money_format_text(rr->protected_sum, m2), money_format_text(rr->reducible_sum, m3), f);
-    share(s, L_EX_SHARE_EXCESS, money_format_text(prot, m1), f, money_format_text(c->claim - prot, m2),
-          c->share);
+    share(s, L_EX_SHARE_EXCESS, money_format_text(prot, m1), f,
+          money_format_text(c->claim - prot, m2), c->share);
     *num = (pulje_wide)prot * rr->factor_den + (pulje_wide)(c->claim - prot) * rr->factor_num;
     *den = rr->factor_den;
 }
@@ -174,13 +175,15 @@ static void explain_talmud(const ruletext_claim *c, const ruletext_sink *s, pulj
     capped = half < 2 * lnum ? half : 2 * lnum;
     *den = 2 * lden;
     if (c->rr->talmud_losses) {
-        detail(s, L_EX_TALMUD_HIGH, money_format_text(c->money, m1), money_format_text(c->claimed, m2));
+        detail(s, L_EX_TALMUD_HIGH, money_format_text(c->money, m1),
+               money_format_text(c->claimed, m2));
         detail(s, L_EX_LEVEL_TALMUD_HIGH, lv);
         share(s, L_EX_SHARE_TALMUD_HIGH, money_format_text(c->claim, m1),
               money_format_text(c->claim, m2), lv, c->share);
         *num = 2 * half - capped;
     } else {
-        detail(s, L_EX_TALMUD_LOW, money_format_text(c->money, m1), money_format_text(c->claimed, m2));
+        detail(s, L_EX_TALMUD_LOW, money_format_text(c->money, m1),
+               money_format_text(c->claimed, m2));
         detail(s, L_EX_LEVEL_TALMUD_LOW, lv);
         share(s, L_EX_SHARE_TALMUD_LOW, money_format_text(c->claim, m1), lv, c->share);
         *num = capped;

@@ -374,8 +374,8 @@ void terminal_history(FILE *f, const pool *p, const char *home, const history *h
             fprintf(f, "  %-12s %-20s %s\n", x->name, x->time, kind);
             continue;
         }
-        fprintf(f, msg_tr("  %-12s %-20s %-14s %-18s reserved DKK %s  granted DKK %s  residual DKK %s  "
-                          "reduced %zu  refused %zu\n"),
+        fprintf(f, msg_tr("  %-12s %-20s %-14s %-18s reserved DKK %s  granted DKK %s  "
+                          "residual DKK %s  reduced %zu  refused %zu\n"),
                x->name, x->time, kind, x->rule, money_format_text(x->reserved, rsv),
                money_format_text(x->granted, g), money_format_text(x->residual, res), x->reduced,
                x->refused);
