@@ -556,7 +556,7 @@ static const msg_entry table[] = {
      "beløb skal være hele kroner (ingen øre)"},
     {"the amount is negative",
      "beløbet er negativt"},
-    {"the amount is larger than any pool (over 1.000.000.000.000 kr.)",
+    {"the amount is larger than any pool (over DKK 1,000,000,000,000)",
      "beløbet er større end nogen pulje (over 1.000.000.000.000 kr.)"},
     {"the amount can be read two ways (',' before three digits)",
      "beløbet kan læses på to måder (',' foran tre cifre)"},
@@ -1051,7 +1051,7 @@ static const msg_entry table[] = {
      "kolonne %u (%s): \"%s\" er negativt"},
     {"check for extra digits; write whole kroner like 50.000 or 50000",
      "kontrollér for ekstra cifre; skriv hele kroner som 50.000 eller 50000"},
-    {"column %u (%s): \"%s\" is larger than any pool (over 1.000.000.000.000 kr.)",
+    {"column %u (%s): \"%s\" is larger than any pool (over DKK 1,000,000,000,000)",
      "kolonne %u (%s): \"%s\" er større end nogen pulje (over 1.000.000.000.000 kr.)"},
     {"write whole kroner with '.' between thousands, like 100.000 or 100000; ',' only before "
      "øre (,00 or ,-)",

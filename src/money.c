@@ -233,7 +233,7 @@ const char *money_strerror(money_status st)
     case MONEY_SYNTAX:    return msg_tr("not a whole-krone amount");
     case MONEY_DECIMALS:  return msg_tr("amounts must be whole kroner (no øre)");
     case MONEY_NEGATIVE:  return msg_tr("the amount is negative");
-    case MONEY_RANGE:     return msg_tr("the amount is larger than any pool (over 1.000.000.000.000 kr.)");
+    case MONEY_RANGE:     return msg_tr("the amount is larger than any pool (over DKK 1,000,000,000,000)");
     case MONEY_AMBIGUOUS: return msg_tr("the amount can be read two ways (',' before three digits)");
     case MONEY_ENGLISH:   return msg_tr("the amount is written the English way (',' between thousands)");
     case MONEY_POINT:     return msg_tr("a '.' separates thousands and must be followed by three digits");
