@@ -110,6 +110,34 @@ char *money_format_pct(pulje_wide num, pulje_wide den, int decimals, char *buf);
  */
 char *money_format_ratio(pulje_wide num, pulje_wide den, int decimals, char *buf);
 
+/*
+ * Text for people, in the labels' language (labels_language()): Danish
+ * "2.085.200", "0,6452", "35,5 %" and "2.085.200 kr."; English "2,085,200",
+ * "0.6452", "35.5%" and "DKK 2,085,200". Use these wherever the number is
+ * read in a sentence, a summary or a workbook's text; keep money_format()
+ * and friends for data (CSV cells) and for the amounts an officer types,
+ * since money_parse() reads only the Danish form ("100,000" is refused as
+ * ambiguous).
+ */
+
+/* Enough for money_amount_text(): a formatted amount and its currency. */
+#define MONEY_AMOUNT_BUFSZ (MONEY_BUFSZ + 8)
+
+/** @brief money_format() in the labels' language: "6.318.216" or "6,318,216". Can't fail. */
+char *money_format_text(pulje_kr v, char *buf);
+
+/**
+ * @brief An amount with its currency in the labels' language: "6.318.216 kr."
+ * or "DKK 6,318,216". buf holds at least MONEY_AMOUNT_BUFSZ bytes. Can't fail.
+ */
+char *money_amount_text(pulje_kr v, char *buf);
+
+/** @brief money_format_ratio() in the labels' language: "0,8231" or "0.8231". Can't fail. */
+char *money_format_ratio_text(pulje_wide num, pulje_wide den, int decimals, char *buf);
+
+/** @brief money_format_pct() in the labels' language: "17,3 %" or "17.3%". Can't fail. */
+char *money_format_pct_text(pulje_wide num, pulje_wide den, int decimals, char *buf);
+
 /** @brief floor(a / b) for b > 0, exact for negative a too. */
 pulje_wide money_floordiv(pulje_wide a, pulje_wide b);
 

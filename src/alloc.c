@@ -37,8 +37,8 @@ static void explain_protected(const pool *p, const alloc_result *r, pulje_kr pro
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, d->protected_hint, "%s", msg);
     } else {
         diag_add(dl, DIAG_ERROR, p->file, 0, 0, NULL,
-                 "the rule cannot share %s kr. among the claims",
-                 money_format(r->available, b));
+                 "the rule cannot share DKK %s among the claims",
+                 money_format_text(r->available, b));
     }
 }
 
@@ -67,7 +67,8 @@ static int explain_rule(const pool *p, const alloc_result *r, const pulje_kr *cl
                 largest = claims[i];
         diag_add(dl, DIAG_ERROR, p->file, 0, 0,
                  "lower min_grant in [rules] (0 means no minimum grant)",
-                 "min_grant = %s kr. refuses every application: %s", money_format(p->rule.min_grant, a),
+                 "min_grant = DKK %s refuses every application: %s",
+                 money_format_text(p->rule.min_grant, a),
                  p->rule.min_grant > largest
                      ? msg_tr("it is above every assessed amount")
                      : msg_tr("no share reaches it with the money available"));
@@ -119,9 +120,9 @@ static int check_unit(const pool *p, const char *what, pulje_kr v, diag_list *dl
     if (u <= 1 || v <= 0 || v % u == 0)
         return 0;
     diag_add(dl, DIAG_ERROR, p->file, 0, 0, "write a multiple of the rounding unit",
-             "%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s kr.?", what,
-             money_format(v, a), money_format(u, ub), money_format(v / u * u, lo),
-             money_format(v / u * u + u, hi));
+             "%s = DKK %s is not a multiple of the rounding unit DKK %s: DKK %s or DKK %s?", what,
+             money_format_text(v, a), money_format_text(u, ub), money_format_text(v / u * u, lo),
+             money_format_text(v / u * u + u, hi));
     return -1;
 }
 
@@ -184,9 +185,9 @@ static void warn_out_of_order(const pool *p, const app_list *apps, const round_i
              "choose a smaller rounding unit in [rules] to keep larger claims at or above "
              "smaller ones paid in full",
              "the rounding leaves %zu reduced grant%s below a smaller claim paid in full "
-             "(Nr %s): the %s kr. left after rounding could not raise them",
+             "(Nr %s): the DKK %s left after rounding could not raise them",
              info->n_unrepaired, info->n_unrepaired == 1 ? "" : "s", list,
-             money_format(residual, a));
+             money_format_text(residual, a));
 }
 
 /* R5's warning: a large residual while the claims exceed the money. */
@@ -200,32 +201,33 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
     pulje_kr u = p->rounding, rounding_part = r->residual - r->unshared;
 
     if (rounding_part >= r->unshared)
-        snprintf(msg, sizeof msg, msg_tr("the rounding leaves %s kr. undistributed (%s of the money "
-                 "for new grants)"), money_format(r->residual, res),
-                 money_format_pct(r->residual, r->available, 1, pct));
+        snprintf(msg, sizeof msg, msg_tr("the rounding leaves DKK %s undistributed (%s of the "
+                 "money for new grants)"), money_format_text(r->residual, res),
+                 money_format_pct_text(r->residual, r->available, 1, pct));
     else
-        snprintf(msg, sizeof msg, msg_tr("%s %s kr. undistributed (%s of the money for new grants)"),
+        snprintf(msg, sizeof msg,
+                 msg_tr("%s DKK %s undistributed (%s of the money for new grants)"),
                  p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant leave"
                  : p->rule.max_grant > 0                         ? "max_grant leaves"
                                                                  : "min_grant leaves",
-                 money_format(r->residual, res),
-                 money_format_pct(r->residual, r->available, 1, pct));
+                 money_format_text(r->residual, res),
+                 money_format_pct_text(r->residual, r->available, 1, pct));
     len = strlen(msg);
     if (info->stuck_size > 0) {
         size_t i = info->stuck_first;
-        money_format_ratio(rr->num[i], rr->den, 2, sh);
+        money_format_ratio_text(rr->num[i], rr->den, 2, sh);
         if (info->stuck_size == 1)
-            snprintf(msg + len, sizeof msg - len, msg_tr(": Nr %s with share %s kr. could not take "
+            snprintf(msg + len, sizeof msg - len, msg_tr(": Nr %s with share DKK %s could not take "
                      "a unit"), apps->v[i].nr, sh);
         else
             snprintf(msg + len, sizeof msg - len, msg_tr(": group of %zu applications with %sshare "
-                     "%s kr. could not be served"), info->stuck_size,
+                     "DKK %s could not be served"), info->stuck_size,
                      info->stuck_equal ? "" : "the same remainder and largest ", sh);
         len = strlen(msg);
     }
     if (r->unshared > 0 && rounding_part >= r->unshared) {
-        snprintf(msg + len, sizeof msg - len, msg_tr("; %s kr. of it no application can take under "
-                 "%s"), money_format(r->unshared, res),
+        snprintf(msg + len, sizeof msg - len, msg_tr("; DKK %s of it no application can take under "
+                 "%s"), money_format_text(r->unshared, res),
                  p->rule.max_grant > 0 && p->rule.min_grant > 0 ? "max_grant and min_grant"
                  : p->rule.max_grant > 0                         ? "max_grant"
                                                                  : "min_grant");
@@ -236,13 +238,14 @@ static void warn_residual(const pool *p, const app_list *apps, const rule_result
         pulje_kr *g = malloc((r->n ? r->n : 1) * sizeof *g);
         if (g && round_shares_ex(rr, claims, caps, u / 10, r->available, g, NULL, &alt_info) ==
                      0) {
-            snprintf(msg + len, sizeof msg - len, msg_tr("; with unit %s the residual would be %s kr."),
-                     money_format(u / 10, ub), money_format(alt_info.residual, alt));
+            snprintf(msg + len, sizeof msg - len,
+                     msg_tr("; with unit %s the residual would be DKK %s"),
+                     money_format_text(u / 10, ub), money_format_text(alt_info.residual, alt));
             round_info_free(&alt_info);
         }
         free(g);
     } else {
-        snprintf(msg + len, sizeof msg - len, msg_tr("; 1 kr. is already the smallest unit"));
+        snprintf(msg + len, sizeof msg - len, msg_tr("; DKK 1 is already the smallest unit"));
     }
     diag_add(dl, DIAG_WARNING, p->file, 0, 0,
              "choose a smaller rounding unit in [rules], or hand the residual out by hand",
@@ -275,7 +278,7 @@ static void warn_supplements_without_grant(const pool *p, const app_list *apps,
                  "hand the supplement out by hand, choose a smaller rounding unit, or set "
                  "unused = residual",
                  "%zu application%s keep%s a supplement from [earmark %s] although %s ordinary "
-                 "grant was rounded to 0 kr. when the unused earmark money was added (Nr %s%s)",
+                 "grant was rounded to DKK 0 when the unused earmark money was added (Nr %s%s)",
                  found, found == 1 ? "" : "s", found == 1 ? "s" : "", p->earmark_defs[k].key,
                  found == 1 ? "its" : "their", list, found > 10 ? ", ..." : "");
         }
@@ -361,9 +364,9 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     if (r.available < 0) {
         diag_add(dl, DIAG_ERROR, p->file, 0, 0,
                  "check the amounts in [reservations] and [earmarks] against [budget]",
-                 "reservations and earmarks (%s kr.) exceed the budget (%s kr.)",
-                 money_format(r.reserved_total + r.earmarked_total, a),
-                 money_format(r.budget_total, b));
+                 "reservations and earmarks (DKK %s) exceed the budget (DKK %s)",
+                 money_format_text(r.reserved_total + r.earmarked_total, a),
+                 money_format_text(r.budget_total, b));
         return -1;
     }
     /* R0, for pools not read from a file (compare's sweeps, --rule) */

@@ -129,17 +129,17 @@ static void read_amounts(reader *r, app *a)
             table_note_cell(r->t, DIAG_ERROR, c,
                             "a refused application gets 0: leave the assessed amount empty or "
                             "0, or delete the refusal reason",
-                            "column %u (%s): %s kr. contradicts the refusal in column %u (%s)",
-                            c->col, c->name, money_format(a->assessed, b1), ref->col,
+                            "column %u (%s): DKK %s contradicts the refusal in column %u (%s)",
+                            c->col, c->name, money_format_text(a->assessed, b1), ref->col,
                             ref->name);
         } else if (applied_ok && a->assessed > a->applied) {
             table_note_cell(r->t, DIAG_ERROR, c,
                             "the assessed amount cannot be more than the amount applied for; "
                             "check both",
-                            "column %u (%s): assessed %s kr. is more than the %s kr. applied "
+                            "column %u (%s): assessed DKK %s is more than the DKK %s applied "
                             "for",
-                            c->col, c->name, money_format(a->assessed, b1),
-                            money_format(a->applied, b2));
+                            c->col, c->name, money_format_text(a->assessed, b1),
+                            money_format_text(a->applied, b2));
         }
     } else {
         a->assessed_given = false;

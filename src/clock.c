@@ -76,8 +76,8 @@ static void clock_progress(void *ctx, size_t done, size_t total)
     ran = seconds_between(&c->mark, &now);
     left = done ? ran * (double)(total - done) / (double)done : 0;
     fprintf(stderr, "\rpulje: %-8s ... %3d %% (%s / %s)", phase_name((phase_id)c->cur),
-            (int)(100.0 * (double)done / (double)total), money_format((pulje_kr)done, d),
-            money_format((pulje_kr)total, t));
+            (int)(100.0 * (double)done / (double)total), money_format_text((pulje_kr)done, d),
+            money_format_text((pulje_kr)total, t));
     if (ran >= ESTIMATE_AFTER && done)
         fprintf(stderr, ", about %.0f s left", left + 0.5);
     fputs("\033[K", stderr);

@@ -224,8 +224,8 @@ void diff_print(FILE *f, const diff_result *d)
         pulje_kr a = c->a ? c->a->grant : 0, b = c->b ? c->b->grant : 0;
         put_cell(f, any->nr, 6);
         put_cell(f, any->association, 28);
-        put_right(f, c->a ? money_format(a, ga) : "-", 12);
-        put_right(f, c->b ? money_format(b, gb) : "-", 12);
+        put_right(f, c->a ? money_format_text(a, ga) : "-", 12);
+        put_right(f, c->b ? money_format_text(b, gb) : "-", 12);
         put_right(f, diff_text_delta(b - a, dd), 10);
         fputs("  ", f);
         status_cell(c, st, sizeof st);

@@ -27,7 +27,7 @@ const char *diff_text_status(diff_status s)
 char *diff_text_delta(pulje_kr v, char *buf)
 {
     char m[MONEY_BUFSZ];
-    money_format(v < 0 ? -v : v, m);
+    money_format_text(v < 0 ? -v : v, m);
     snprintf(buf, MONEY_BUFSZ + 1, "%s%s", v > 0 ? "+" : v < 0 ? "-" : "", m);
     return buf;
 }
@@ -39,7 +39,7 @@ static const char *amount(const char *v, char *buf)
     long long n = strtoll(v, &end, 10);
     if (!*v || *end)
         return v;
-    return money_format((pulje_kr)n, buf);
+    return money_format_text((pulje_kr)n, buf);
 }
 
 char *diff_text_pool(const diff_pool_change *pc, char *buf, size_t size)
@@ -116,12 +116,12 @@ char *diff_text_causes(const diff_result *d, const diff_change *c, char *buf, si
             continue;
         switch (cause) {
         case DIFF_CAUSE_ASSESSED:
-            label_format(t, sizeof t, L_DF_CAUSE_ASSESSED, money_format(c->a->assessed, a),
-                         money_format(c->b->assessed, b));
+            label_format(t, sizeof t, L_DF_CAUSE_ASSESSED, money_format_text(c->a->assessed, a),
+                         money_format_text(c->b->assessed, b));
             break;
         case DIFF_CAUSE_APPLIED:
-            label_format(t, sizeof t, L_DF_CAUSE_APPLIED, money_format(c->a->applied, a),
-                         money_format(c->b->applied, b));
+            label_format(t, sizeof t, L_DF_CAUSE_APPLIED, money_format_text(c->a->applied, a),
+                         money_format_text(c->b->applied, b));
             break;
         case DIFF_CAUSE_REFUSAL:
             label_format(t, sizeof t, L_DF_CAUSE_REFUSAL, c->a->refusal, c->b->refusal);
@@ -150,15 +150,17 @@ char *diff_text_total(const diff_result *d, int k, char *buf, size_t size)
     pulje_kr vb[3] = {d->granted_b, d->supplements_b, d->assessed_b};
 
     if (k < 3) {
-        label_format(buf, size, ids[k], money_format(va[k], a), money_format(vb[k], b),
+        label_format(buf, size, ids[k], money_format_text(va[k], a), money_format_text(vb[k], b),
                      diff_text_delta(vb[k] - va[k], c));
         return buf;
     }
     if (k > 3)
         return NULL;
-    label_format(buf, size, L_DF_COUNTS, money_format((pulje_kr)d->a->n, a),
-                 money_format((pulje_kr)d->b->n, b), money_format((pulje_kr)d->n_changed, n[0]),
-                 money_format((pulje_kr)d->n_new, n[1]), money_format((pulje_kr)d->n_removed, n[2]),
-                 money_format((pulje_kr)d->n_unchanged, n[3]));
+    label_format(buf, size, L_DF_COUNTS, money_format_text((pulje_kr)d->a->n, a),
+                 money_format_text((pulje_kr)d->b->n, b),
+                 money_format_text((pulje_kr)d->n_changed, n[0]),
+                 money_format_text((pulje_kr)d->n_new, n[1]),
+                 money_format_text((pulje_kr)d->n_removed, n[2]),
+                 money_format_text((pulje_kr)d->n_unchanged, n[3]));
     return buf;
 }

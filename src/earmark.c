@@ -104,9 +104,9 @@ static pulje_kr ration(const pool *p, const pool_earmark *e, const pulje_kr *cla
         diag_add(dl, DIAG_ERROR, p->file, e->min_line, 0,
                  "lower min in the earmark's section, or give the earmark more money",
                  "[earmark %s]: every supplement share in the tier where the money runs out "
-                 "would fall below min = %s kr. (%s kr. left for the tier), so no supplement "
-                 "can be given there", e->key, money_format(e->min_supp, a),
-                 money_format(money, b));
+                 "would fall below min = DKK %s (DKK %s left for the tier), so no supplement "
+                 "can be given there", e->key, money_format_text(e->min_supp, a),
+                 money_format_text(money, b));
         free(caps);
         free(steps);
         return -1;

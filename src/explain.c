@@ -328,34 +328,34 @@ static void explain_share(builder *b, const pool *p, const alloc_result *r, cons
     step(b, L_EX_RULE, ruletext_describe(&p->rule, rule, sizeof rule));
     ruletext_exact(sh->num[i], sh->den[i], share);
     if (!r->rationed) {
-        detail(b, L_EX_NOT_RATIONED, money_format(r->assessed_total, m1),
-               money_format(r->available, m2));
+        detail(b, L_EX_NOT_RATIONED, money_format_text(r->assessed_total, m1),
+               money_format_text(r->available, m2));
         share_step(b, L_EX_SHARE_FULL, share);
         goto done;
     }
     if (sg->n_capped > 0)
-        detail(b, L_EX_OPT_CAPPED, money_format(p->rule.max_grant, m1), sg->n_capped);
+        detail(b, L_EX_OPT_CAPPED, money_format_text(p->rule.max_grant, m1), sg->n_capped);
     if (sg->n_dropped > 0)
-        detail(b, L_EX_OPT_DROPPED, money_format(p->rule.min_grant, m1), sg->n_dropped);
+        detail(b, L_EX_OPT_DROPPED, money_format_text(p->rule.min_grant, m1), sg->n_dropped);
     switch (sh->how[i]) {
     case SH_CAPPED:
-        detail(b, L_EX_CAPPED, money_format(p->rule.max_grant, m1));
+        detail(b, L_EX_CAPPED, money_format_text(p->rule.max_grant, m1));
         fnum = p->rule.max_grant;
         share_step(b, L_EX_SHARE_CAPPED, share);
         break;
     case SH_DROPPED:
-        detail(b, L_EX_BELOW_MIN, money_format(p->rule.min_grant, m1));
+        detail(b, L_EX_BELOW_MIN, money_format_text(p->rule.min_grant, m1));
         fnum = 0;
         share_step(b, L_EX_SHARE_DROPPED);
         break;
     default:
         if (sg->n_capped > 0)
-            detail(b, L_EX_OPT_REST, sg->n_rest, money_format(r->available, m1),
-                   money_format(sg->capped_total, m2), money_format(sg->money, m3));
+            detail(b, L_EX_OPT_REST, sg->n_rest, money_format_text(r->available, m1),
+                   money_format_text(sg->capped_total, m2), money_format_text(sg->money, m3));
         if (!sg->rationed) {
             if (sg->n_capped > 0 || sg->n_dropped > 0)
-                detail(b, L_EX_OPT_REST_FIT, money_format(sg->claimed, m1),
-                       money_format(sg->money, m2));
+                detail(b, L_EX_OPT_REST_FIT, money_format_text(sg->claimed, m1),
+                       money_format_text(sg->money, m2));
             share_step(b, L_EX_SHARE_FULL, share);
         } else if (sg->have) {
             explain_formula(b, p, sg, l->claim, share, &fnum, &fden);
@@ -409,27 +409,27 @@ static void explain_rounding(builder *b, const pool *p, const app_list *apps,
     case ALLOC_STEP_EXACT: {
         pulje_kr v = whole ? (pulje_kr)(num / den) : g;
         if (v == l->claim)
-            step(b, L_EX_AS_ASSESSED, money_format(v, m1));
+            step(b, L_EX_AS_ASSESSED, money_format_text(v, m1));
         else if (unit == 1)
-            step(b, L_EX_ROUND_WHOLE, money_format(v, m1));
+            step(b, L_EX_ROUND_WHOLE, money_format_text(v, m1));
         else
-            step(b, L_EX_ROUND_EXACT, money_format(unit, m1), money_format(v, m2));
+            step(b, L_EX_ROUND_EXACT, money_format_text(unit, m1), money_format_text(v, m2));
         out->rounded = v;
         break;
     }
     case ALLOC_STEP_FLOOR:
-        step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(g, m2));
+        step(b, L_EX_ROUND_DOWN, money_format_text(unit, m1), money_format_text(g, m2));
         if (num != (pulje_wide)g * den) {
             if (g + unit > cap)
-                detail(b, L_EX_ROUND_CAP, money_format(cap, m1), money_format(g, m2));
+                detail(b, L_EX_ROUND_CAP, money_format_text(cap, m1), money_format_text(g, m2));
             else
-                detail(b, L_EX_ROUND_NO_EXTRA, money_format(g, m1));
+                detail(b, L_EX_ROUND_NO_EXTRA, money_format_text(g, m1));
         }
         out->rounded = g;
         break;
     case ALLOC_STEP_UNIT:
-        step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(g, m2));
-        detail(b, L_EX_ROUND_EXTRA, money_format(unit, m1), money_format(g + unit, m2));
+        step(b, L_EX_ROUND_DOWN, money_format_text(unit, m1), money_format_text(g, m2));
+        detail(b, L_EX_ROUND_EXTRA, money_format_text(unit, m1), money_format_text(g + unit, m2));
         out->rounded = g + unit;
         break;
     case ALLOC_STEP_RAISE: {
@@ -440,11 +440,11 @@ static void explain_rounding(builder *b, const pool *p, const app_list *apps,
             if (k != i && o->claim == l->grant && o->grant == o->claim && o->claim < l->claim)
                 nr = apps->v[k].nr;
         }
-        step(b, L_EX_ROUND_DOWN, money_format(unit, m1), money_format(g, m2));
+        step(b, L_EX_ROUND_DOWN, money_format_text(unit, m1), money_format_text(g, m2));
         if (nr)
-            detail(b, L_EX_ROUND_RAISE_NR, nr, money_format(l->grant, m1));
+            detail(b, L_EX_ROUND_RAISE_NR, nr, money_format_text(l->grant, m1));
         else
-            detail(b, L_EX_ROUND_RAISE, money_format(l->grant, m1));
+            detail(b, L_EX_ROUND_RAISE, money_format_text(l->grant, m1));
         out->rounded = l->grant;
         break;
     }
@@ -477,7 +477,7 @@ static void refusal_words(const pool *p, const app *a, const alloc_line *l, cons
         label_format(buf, size, L_EX_WHY_HOLDER);
         return;
     case ALLOC_REFUSE_MIN_GRANT:
-        label_format(buf, size, L_EX_WHY_MIN, money_format(p->rule.min_grant, m));
+        label_format(buf, size, L_EX_WHY_MIN, money_format_text(p->rule.min_grant, m));
         return;
     case ALLOC_REFUSE_ROUNDED:
     case ALLOC_REFUSE_NONE:
@@ -501,7 +501,7 @@ static void explain_years(builder *b, const pool *p, const app *a, const alloc_l
     if ((l->my == MY_TOO_YOUNG || l->my == MY_HONOURED) && a->active_years >= 0)
         detail(b, L_EX_ACTIVE_YEARS, a->active_years, p->min_active_years);
     for (int y = 0; y < l->years && y < MY_YEARS; y++)
-        detail(b, L_EX_YEAR_AMOUNT, p->year + y, money_format(l->grant, m));
+        detail(b, L_EX_YEAR_AMOUNT, p->year + y, money_format_text(l->grant, m));
 }
 
 /* The supplements from earmarks this application asked for: what it asked,
@@ -521,8 +521,8 @@ static pulje_kr explain_earmarks(builder *b, const pool *p, const app *a,
         const em_line *l = &r->em.lines[k * r->n + i];
         if (!a->supp_asked || a->supp_asked[k] <= 0)
             continue;
-        step(b, L_EX_EARMARK_ASKED, e->label, money_format(a->supp_asked[k], m1),
-             money_format(l->claim, m2));
+        step(b, L_EX_EARMARK_ASKED, e->label, money_format_text(a->supp_asked[k], m1),
+             money_format_text(l->claim, m2));
         if (l->tier > 0) {
             keys[0] = '\0';
             for (size_t c = 0; c < e->n_criteria; c++) {
@@ -542,7 +542,7 @@ static pulje_kr explain_earmarks(builder *b, const pool *p, const app *a,
         case EM_GRANTED:
         case EM_NOT_ASKED:    break;
         }
-        detail(b, L_EX_EARMARK_GRANT, money_format(l->grant, m3));
+        detail(b, L_EX_EARMARK_GRANT, money_format_text(l->grant, m3));
         total += l->grant;
     }
     return total;
@@ -630,7 +630,7 @@ int explain_build_ctx(const explain_ctx *ctx, size_t i, explain_text *out)
     head(&b, L_EX_HEADING, a->nr, a->association);
     head(&b, L_EX_ACTIVITY, a->activity);
     head(&b, L_EX_POOL, p->name, p->year);
-    step(&b, L_EX_APPLIED, money_format(a->applied, m1));
+    step(&b, L_EX_APPLIED, money_format_text(a->applied, m1));
 
     if (a->refusal && a->refusal[0]) {
         step(&b, L_EX_REFUSED, a->refusal);
@@ -638,7 +638,7 @@ int explain_build_ctx(const explain_ctx *ctx, size_t i, explain_text *out)
         step(&b, L_MY_SET_ASIDE);
     } else {
         step(&b, a->assessed_given ? L_EX_ASSESSED : L_EX_ASSESSED_DEFAULT,
-             money_format(a->assessed, m1));
+             money_format_text(a->assessed, m1));
         if (l->claim == 0) {
             detail(&b, L_EX_ZERO);
         } else {
@@ -649,18 +649,18 @@ int explain_build_ctx(const explain_ctx *ctx, size_t i, explain_text *out)
     explain_years(&b, p, a, l);
     pulje_kr supplements = explain_earmarks(&b, p, a, r, i);
 
-    head(&b, L_EX_GRANT, money_format(l->grant, m1));
+    head(&b, L_EX_GRANT, money_format_text(l->grant, m1));
     if (l->grant > 0 && l->grant < l->claim) {
         char pct[MONEY_BUFSZ];
-        money_format_pct(l->reduction, l->claim, 1, pct);
-        head(&b, L_EX_REDUCTION, money_format(l->reduction, m2), pct);
+        money_format_pct_text(l->reduction, l->claim, 1, pct);
+        head(&b, L_EX_REDUCTION, money_format_text(l->reduction, m2), pct);
     } else if (l->grant == 0) {
         char why[512];
         refusal_words(p, a, l, sh, i, why, sizeof why);
         head(&b, L_EX_REFUSED, why);
     }
     if (supplements > 0)
-        head(&b, L_EX_TOTAL_WITH, money_format(l->grant + supplements, m1));
+        head(&b, L_EX_TOTAL_WITH, money_format_text(l->grant + supplements, m1));
     if (b.failed) {
         explain_free(out);
         out->share_line = out->rounded_line = EXPLAIN_NO_LINE;

@@ -232,10 +232,10 @@ static void offer_repaid(carry *c)
     label_format(label_text, sizeof label_text, L_FU_REPAID_LINE, pool_short_name(c->old),
                  c->old->year);
     snprintf(line, sizeof line, "\n%s%s = %s   ; RET: paid back on last round's grants (%s)",
-             c->repaid > 0 ? "" : "; ", label_text, money_format(c->repaid, m), c->followup);
+             c->repaid > 0 ? "" : "; ", label_text, money_format_text(c->repaid, m), c->followup);
     text_buf_str(&c->out, line);
     c->out_line++;
-    note(c->rep->edit, &c->rep->n_edit, "%s:%u: [budget] %s: %s kr. paid back, from %s%s",
+    note(c->rep->edit, &c->rep->n_edit, "%s:%u: [budget] %s: DKK %s paid back, from %s%s",
          INIT_POOL_FILE, c->out_line, label_text, m, c->followup,
          c->repaid > 0 ? "" : msg_tr(" (none yet: the line is a comment)"));
 }
@@ -421,8 +421,8 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
                 rep->ledger_year += led.v[i].amount;
         char m[MONEY_BUFSZ];
         note(rep->carried, &rep->n_carried,
-             "ledger: %s -> %s (%zu rows; %s kr. to be paid in %d, reserved by the run)",
-             ledger_src, path, led.n, money_format(rep->ledger_year, m), rep->year);
+             "ledger: %s -> %s (%zu rows; DKK %s to be paid in %d, reserved by the run)",
+             ledger_src, path, led.n, money_format_text(rep->ledger_year, m), rep->year);
     } else {
         if (init_write_text(path, "\xEF\xBB\xBF" INIT_LEDGER_HEADER "\r\n", err, errsz) != 0)
             goto done;
@@ -438,8 +438,8 @@ init_status init_from_round(const char *dir, const char *from, const char *out_d
             goto done;
         note(rep->carried, &rep->n_carried,
              "follow-up: %s -> %s (%zu grants: %zu reports received, %zu not yet, %zu of them "
-             "with a deadline; %s kr. paid back)",
-             fu_src, path, fu.n, got, fu.n - got, overdue, money_format(c.repaid, m));
+             "with a deadline; DKK %s paid back)",
+             fu_src, path, fu.n, got, fu.n - got, overdue, money_format_text(c.repaid, m));
     }
     diag_free(&dl);
     diag_init(&dl);

@@ -250,9 +250,9 @@ static size_t find_previous(const pulje_inputs *in, const char *dir, const struc
                      "cancelled, move the file away"),
                      path);
         diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
-                 "%s holds %zu commitment%s for %d (%s kr.), but the pool's ledger %s "
+                 "%s holds %zu commitment%s for %d (DKK %s), but the pool's ledger %s "
                  "reserves nothing for %d",
-                 path, n, n == 1 ? "" : "s", p->year, money_format(sum, a),
+                 path, n, n == 1 ? "" : "s", p->year, money_format_text(sum, a),
                  in->ledger_path ? in->ledger_path : "(none: no `ledger =`)", p->year);
         found++;
     }

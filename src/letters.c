@@ -24,7 +24,7 @@
 static void kr(char *buf, size_t size, pulje_kr v)
 {
     char m[MONEY_BUFSZ];
-    label_format(buf, size, L_LT_KR, money_format(v, m));
+    label_format(buf, size, L_LT_KR, money_format_text(v, m));
 }
 
 /* Append a label, formatted, with a blank before it unless the buffer is empty. */
@@ -97,7 +97,7 @@ static void reason(const pool *p, const app *a, const alloc_result *r, size_t i,
     char x[MONEY_BUFSZ * 2], y[MONEY_BUFSZ * 2], z[MONEY_BUFSZ * 2], w[1024], unit[MONEY_BUFSZ];
     int has_note = a->refusal && a->refusal[0];
 
-    money_format(p->rounding, unit);
+    money_format_text(p->rounding, unit);
     if (l->share_den > 0) {
         char e[MONEY_BUFSZ];
         label_format(z, sizeof z, L_LT_KR, ruletext_exact(l->share_num, l->share_den, e));
@@ -138,7 +138,7 @@ static void reason(const pool *p, const app *a, const alloc_result *r, size_t i,
             char f[MONEY_BUFSZ];
             kr(x, sizeof x, l->claim);
             sb_label(b, p->rule.kind == RULE_EXCESS ? L_LT_WHY_EXCESS : L_LT_WHY_FACTOR,
-                     p->rule.kind == RULE_EXCESS ? money_format(p->rule.threshold, y) : x,
+                     p->rule.kind == RULE_EXCESS ? money_format_text(p->rule.threshold, y) : x,
                      ruletext_factor(r->factor_num, r->factor_den, f), z);
         } else if (l->share_den > 0) {
             sb_label(b, L_LT_WHY_SHARE, z);

@@ -179,7 +179,9 @@ static void wrapped(pdfw *w, HPDF_Font f, float size, float lead, float x, float
             size_t end = n;
             while (p[end] == ' ')
                 end++;
-            while (p[end] && (p[end] != ' ' || strncmp(p + end, " kr.", 4) == 0))
+            /* an amount and its currency stay on one line: "43.200 kr.", "DKK 43,200" */
+            while (p[end] && (p[end] != ' ' || strncmp(p + end, " kr.", 4) == 0 ||
+                              (end >= 3 && strncmp(p + end - 3, "DKK", 3) == 0)))
                 end++;
             if (end >= sizeof line)
                 break;

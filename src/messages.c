@@ -17,11 +17,11 @@ typedef struct {
  * the grant office: ansøgning, tilsagn, bevilling, pulje, rådighedsbeløb,
  * indstillet, afslag, tillæg, øremærkning, forpligtelse, afrunding. */
 static const msg_entry table[] = {
-    {"the rule cannot share %s kr. among the claims",
+    {"the rule cannot share DKK %s among the claims",
      "reglen kan ikke fordele %s kr. mellem ansøgningerne"},
     {"lower min_grant in [rules] (0 means no minimum grant)",
      "sænk min_grant i [rules] (0 betyder intet mindste tilskud)"},
-    {"min_grant = %s kr. refuses every application: %s",
+    {"min_grant = DKK %s refuses every application: %s",
      "min_grant = %s kr. giver afslag til alle ansøgninger: %s"},
     {"it is above every assessed amount",
      "det er over alle indstillede beløb"},
@@ -37,7 +37,7 @@ static const msg_entry table[] = {
      "%s: %s"},
     {"write a multiple of the rounding unit",
      "skriv et multiplum af afrundingsenheden"},
-    {"%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s kr.?",
+    {"%s = DKK %s is not a multiple of the rounding unit DKK %s: DKK %s or DKK %s?",
      "%s = %s kr. er ikke et multiplum af afrundingsenheden %s kr.: %s eller %s kr.?"},
     {"rounding failed (out of memory)",
      "afrundingen fejlede (hukommelsen slap op)"},
@@ -48,22 +48,22 @@ static const msg_entry table[] = {
      "vælg en mindre afrundingsenhed i [rules], så større ansøgninger ikke ender under "
      "mindre, der får fuldt beløb"},
     {"the rounding leaves %zu reduced grant%s below a smaller claim paid in full (Nr %s): the "
-     "%s kr. left after rounding could not raise them",
+     "DKK %s left after rounding could not raise them",
      "afrundingen efterlader %zu reducerede tilskud%.0s under en mindre ansøgning med fuldt "
      "beløb (Nr %s): de %s kr., der var tilbage efter afrundingen, kunne ikke løfte dem"},
-    {"the rounding leaves %s kr. undistributed (%s of the money for new grants)",
+    {"the rounding leaves DKK %s undistributed (%s of the money for new grants)",
      "afrundingen efterlader %s kr. ufordelt (%s af midlerne til nye tilskud)"},
-    {"%s %s kr. undistributed (%s of the money for new grants)",
+    {"%s DKK %s undistributed (%s of the money for new grants)",
      "%s %s kr. ufordelt (%s af midlerne til nye tilskud)"},
-    {": Nr %s with share %s kr. could not take a unit",
+    {": Nr %s with share DKK %s could not take a unit",
      ": Nr %s med andelen %s kr. kunne ikke få en enhed mere"},
-    {": group of %zu applications with %sshare %s kr. could not be served",
+    {": group of %zu applications with %sshare DKK %s could not be served",
      ": en gruppe på %zu ansøgninger med %sandel %s kr. kunne ikke tilgodeses"},
-    {"; %s kr. of it no application can take under %s",
+    {"; DKK %s of it no application can take under %s",
      "; %s kr. heraf kan ingen ansøgning få efter %s"},
-    {"; with unit %s the residual would be %s kr.",
+    {"; with unit %s the residual would be DKK %s",
      "; med enheden %s ville restbeløbet være %s kr."},
-    {"; 1 kr. is already the smallest unit",
+    {"; DKK 1 is already the smallest unit",
      "; 1 kr. er allerede den mindste enhed"},
     {"choose a smaller rounding unit in [rules], or hand the residual out by hand",
      "vælg en mindre afrundingsenhed i [rules], eller fordel restbeløbet i hånden"},
@@ -71,13 +71,13 @@ static const msg_entry table[] = {
      "residual",
      "fordel tillægget i hånden, vælg en mindre afrundingsenhed, eller sæt unused = residual"},
     {"%zu application%s keep%s a supplement from [earmark %s] although %s ordinary grant was "
-     "rounded to 0 kr. when the unused earmark money was added (Nr %s%s)",
+     "rounded to DKK 0 when the unused earmark money was added (Nr %s%s)",
      "antal ansøgninger: %zu%.0s%.0s; de beholder et tillæg fra [earmark %s], skønt %.0sderes "
      "ordinære tilskud blev afrundet til 0 kr., da de ubrugte øremærkede midler blev lagt til "
      "(Nr %s%s)"},
     {"check the amounts in [reservations] and [earmarks] against [budget]",
      "kontrollér beløbene i [reservations] og [earmarks] mod [budget]"},
-    {"reservations and earmarks (%s kr.) exceed the budget (%s kr.)",
+    {"reservations and earmarks (DKK %s) exceed the budget (DKK %s)",
      "reservationer og øremærkninger (%s kr.) overstiger budgettet (%s kr.)"},
     {"out of memory",
      "hukommelsen slap op"},
@@ -95,11 +95,11 @@ static const msg_entry table[] = {
      "refusal reason",
      "en ansøgning med afslag får 0: lad det indstillede beløb være tomt eller 0, eller slet "
      "afslagsgrunden"},
-    {"column %u (%s): %s kr. contradicts the refusal in column %u (%s)",
+    {"column %u (%s): DKK %s contradicts the refusal in column %u (%s)",
      "kolonne %u (%s): %s kr. strider mod afslaget i kolonne %u (%s)"},
     {"the assessed amount cannot be more than the amount applied for; check both",
      "det indstillede beløb kan ikke være større end det ansøgte; kontrollér begge"},
-    {"column %u (%s): assessed %s kr. is more than the %s kr. applied for",
+    {"column %u (%s): assessed DKK %s is more than the DKK %s applied for",
      "kolonne %u (%s): indstillet %s kr. er mere end de %s kr., der er ansøgt om"},
     {"add the columns to the applications (pulje init writes a template with them), or remove "
      "the earmark from the pool file",
@@ -259,7 +259,7 @@ static const msg_entry table[] = {
     {"lower min in the earmark's section, or give the earmark more money",
      "sænk min i øremærkningens afsnit, eller giv øremærkningen flere midler"},
     {"[earmark %s]: every supplement share in the tier where the money runs out would fall "
-     "below min = %s kr. (%s kr. left for the tier), so no supplement can be given there",
+     "below min = DKK %s (DKK %s left for the tier), so no supplement can be given there",
      "[earmark %s]: hver tillægsandel i det trin, hvor midlerne slipper op, ville komme under "
      "min = %s kr. (%s kr. tilbage til trinnet), så der kan ikke gives tillæg dér"},
     {"earmark: %s: %s",
@@ -346,7 +346,7 @@ static const msg_entry table[] = {
      "de forpligtelser, sidste runde skrev, kan ikke læses"},
     {"pool file: %s -> %s/%s (year %d -> %d, years in labels moved on)",
      "puljefil: %s -> %s/%s (år %d -> %d, årstal i betegnelserne rykket frem)"},
-    {"ledger: %s -> %s (%zu rows; %s kr. to be paid in %d, reserved by the run)",
+    {"ledger: %s -> %s (%zu rows; DKK %s to be paid in %d, reserved by the run)",
      "forpligtelser: %s -> %s (%zu rækker; %s kr. til udbetaling i %d, reserveret af kørslen)"},
     {"ledger: last round kept none; %s is empty",
      "forpligtelser: sidste runde havde ingen; %s er tom"},
@@ -406,7 +406,7 @@ static const msg_entry table[] = {
      "move the file away",
      "hvis forpligtelserne står ved magt, så tilføj `ledger = %s` under [pool]; hvis de er "
      "annulleret, så flyt filen væk"},
-    {"%s holds %zu commitment%s for %d (%s kr.), but the pool's ledger %s reserves nothing "
+    {"%s holds %zu commitment%s for %d (DKK %s), but the pool's ledger %s reserves nothing "
      "for %d",
      "%s indeholder %zu forpligtelse(r)%.0s for %d (%s kr.), men puljens forpligtelsesliste "
      "%s reserverer intet for %d"},
@@ -556,7 +556,7 @@ static const msg_entry table[] = {
      "beløb skal være hele kroner (ingen øre)"},
     {"the amount is negative",
      "beløbet er negativt"},
-    {"the amount is larger than any pool (over 1.000.000.000.000 kr.)",
+    {"the amount is larger than any pool (over DKK 1,000,000,000,000)",
      "beløbet er større end nogen pulje (over 1.000.000.000.000 kr.)"},
     {"the amount can be read two ways (',' before three digits)",
      "beløbet kan læses på to måder (',' foran tre cifre)"},
@@ -600,7 +600,7 @@ static const msg_entry table[] = {
      "or money_year2/money_year3",
      "intet nyt flerårigt tilskud kan dække det år; kontrollér forpligtelserne, loftet i "
      "[multiyear] eller money_year2/money_year3"},
-    {"earlier multi-year commitments for %d (%s kr.) already exceed the cap (%s kr.)",
+    {"earlier multi-year commitments for %d (DKK %s) already exceed the cap (DKK %s)",
      "tidligere flerårige forpligtelser for %d (%s kr.) overstiger allerede loftet (%s kr.)"},
     {"multi-year choice: %s: %s",
      "valg af flerårige: %s: %s"},
@@ -636,25 +636,25 @@ static const msg_entry table[] = {
      "separator?",
      "kontrollér beløbet: var det ment i tusinder, eller skrevet med engelsk "
      "tusindtalsskilletegn?"},
-    {"applied for only %s kr. (Ansøgt)",
+    {"applied for only DKK %s (Ansøgt)",
      "ansøgt om kun %s kr. (Ansøgt)"},
-    {"assessed only %s kr. (Indstillet)",
+    {"assessed only DKK %s (Indstillet)",
      "indstillet kun %s kr. (Indstillet)"},
     {"check Indstillet against Ansøgt: \"50.000\" read as 50 under an English locale looks like "
      "this",
      "sammenlign Indstillet med Ansøgt: \"50.000\" læst som 50 under en engelsk opsætning ser "
      "sådan ud"},
-    {"assessed %s kr. is below 1 %% of the %s kr. applied for",
+    {"assessed DKK %s is below 1%% of the DKK %s applied for",
      "indstillet %s kr. er under 1 %% af de %s kr., der er ansøgt om"},
     {"check the amount for an extra digit or a missing separator",
      "kontrollér beløbet for et ekstra ciffer eller et manglende skilletegn"},
-    {"applied for %s kr., more than %d times the pool's median (%s kr.)",
+    {"applied for DKK %s, more than %d times the pool's median (DKK %s)",
      "ansøgt om %s kr., mere end %d gange puljens median (%s kr.)"},
-    {"assessed %s kr., more than %d times the pool's median (%s kr.)",
+    {"assessed DKK %s, more than %d times the pool's median (DKK %s)",
      "indstillet %s kr., mere end %d gange puljens median (%s kr.)"},
     {"check the supplement: it adds to the grant and is usually the smaller",
      "kontrollér tillægget: det lægges oven i tilskuddet og er som regel det mindste"},
-    {"the supplement from [earmark %s] (%s kr.) is larger than the grant assessed (%s kr.)",
+    {"the supplement from [earmark %s] (DKK %s) is larger than the grant assessed (DKK %s)",
      "tillægget fra [earmark %s] (%s kr.) er større end det indstillede tilskud (%s kr.)"},
     {"%s is missing",
      "%s mangler"},
@@ -696,7 +696,7 @@ static const msg_entry table[] = {
      "skriv %s eller %s (et multiplum af rounding = %s)"},
     {"check the amounts; the lines are whole kroner",
      "kontrollér beløbene; linjerne er hele kroner"},
-    {"the lines in [%s] add up to more than %s kr.",
+    {"the lines in [%s] add up to more than DKK %s",
      "linjerne i [%s] giver tilsammen mere end %s kr."},
     {"check the amounts in [budget] (line %u)",
      "kontrollér beløbene i [budget] (linje %u)"},
@@ -708,7 +708,7 @@ static const msg_entry table[] = {
      ", [earmark %s] (linje %u)"},
     {"; no money would be left for grants",
      "; der ville ikke være midler tilbage til tilskud"},
-    {"reservations and earmarks (%s kr.) exceed the budget total (%s kr.) by %s kr.",
+    {"reservations and earmarks (DKK %s) exceed the budget total (DKK %s) by DKK %s",
      "reservationer og øremærkninger (%s kr.) overstiger det samlede budget (%s kr.) med %s "
      "kr."},
     {"out of memory reading the pool file",
@@ -781,7 +781,7 @@ static const msg_entry table[] = {
      "[earmark %s]: trin %zu mangler et krævet kriterium"},
     {"lower min or raise max; 0 means none",
      "sænk min eller hæv max; 0 betyder ingen"},
-    {"[earmark %s]: min (%s kr.) is above max (%s kr.)",
+    {"[earmark %s]: min (DKK %s) is above max (DKK %s)",
      "[earmark %s]: min (%s kr.) er over max (%s kr.)"},
     {"add a line such as `name = § 18-Hovedpuljen` under [pool]",
      "tilføj en linje som `name = § 18-Hovedpuljen` under [pool]"},
@@ -840,7 +840,7 @@ static const msg_entry table[] = {
      "%s \"%s\" er ikke en procentsats"},
     {"lower min_grant or raise max_grant; 0 means none",
      "sænk min_grant eller hæv max_grant; 0 betyder ingen"},
-    {"min_grant (%s kr.) is above max_grant (%s kr.)",
+    {"min_grant (DKK %s) is above max_grant (DKK %s)",
      "min_grant (%s kr.) er over max_grant (%s kr.)"},
     {"[%s] has",
      "[%s] har"},
@@ -922,12 +922,12 @@ static const msg_entry table[] = {
      "libxlsxwriter: kan ikke tilføje et diagram til arket '%s' (hukommelsen slap op)"},
     {"libxlsxwriter: cannot add a chart series on sheet '%s'",
      "libxlsxwriter: kan ikke tilføje en dataserie på arket '%s'"},
-    {"the assessed amounts of %s kr. or less sum to %s kr., more than the %s kr. available "
+    {"the assessed amounts of DKK %s or less sum to DKK %s, more than the DKK %s available "
      "for new grants; the rule does not reduce them, so no allocation is possible",
      "de indstillede beløb på %s kr. eller mindre giver tilsammen %s kr., mere end de %s kr., "
      "der er til rådighed for nye tilskud; reglen reducerer dem ikke, så ingen fordeling er "
      "mulig"},
-    {"the first %s kr. of every assessed amount sum to %s kr., more than the %s kr. available "
+    {"the first DKK %s of every assessed amount sum to DKK %s, more than the DKK %s available "
      "for new grants; the excess rule does not reduce them, so no allocation is possible",
      "de første %s kr. af hvert indstillet beløb giver tilsammen %s kr., mere end de %s kr., "
      "der er til rådighed for nye tilskud; excess-reglen reducerer dem ikke, så ingen "
@@ -1051,7 +1051,7 @@ static const msg_entry table[] = {
      "kolonne %u (%s): \"%s\" er negativt"},
     {"check for extra digits; write whole kroner like 50.000 or 50000",
      "kontrollér for ekstra cifre; skriv hele kroner som 50.000 eller 50000"},
-    {"column %u (%s): \"%s\" is larger than any pool (over 1.000.000.000.000 kr.)",
+    {"column %u (%s): \"%s\" is larger than any pool (over DKK 1,000,000,000,000)",
      "kolonne %u (%s): \"%s\" er større end nogen pulje (over 1.000.000.000.000 kr.)"},
     {"write whole kroner with '.' between thousands, like 100.000 or 100000; ',' only before "
      "øre (,00 or ,-)",
@@ -1169,16 +1169,16 @@ static const msg_entry table[] = {
      "%s %d: kørsler: %zu%.0s, gemt i %s\n"},
     {"  %-12s (no run record)\n",
      "  %-12s (ingen kørselslog)\n"},
-    {"  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  reduced %zu "
+    {"  %-12s %-20s %-14s %-18s reserved DKK %s  granted DKK %s  residual DKK %s  reduced %zu "
      " refused %zu\n",
      "  %-12s %-20s %-14s %-18s reserveret %s kr.  tildelt %s kr.  rest %s kr.  reduceret %zu "
      " afslag %zu\n"},
-    {"the ledger %s reserves %s kr. for %d; check its Udbetalingsår and Beløb columns, or "
+    {"the ledger %s reserves DKK %s for %d; check its Udbetalingsår and Beløb columns, or "
      "raise the money in [budget] (line %u)",
      "forpligtelseslisten %s reserverer %s kr. for %d; kontrollér dens kolonner Udbetalingsår "
      "og Beløb, eller hæv midlerne i [budget] (linje %u)"},
-    {"reservations (%s kr., of which %s kr. from the ledger) and earmarks exceed the budget "
-     "total (%s kr.)",
+    {"reservations (DKK %s, of which DKK %s from the ledger) and earmarks exceed the budget "
+     "total (DKK %s)",
      "reservationer (%s kr., heraf %s kr. fra forpligtelserne) og øremærkninger overstiger "
      "det samlede budget (%s kr.)"},
     {"write the committee's decision date in [pool] as decision_date = YYYY-MM-DD",
@@ -1349,10 +1349,10 @@ static const msg_entry table[] = {
      "[pool] overdue = refuse"},
     {"nr. %s %s has not handed in the report on its %d grant (due %s, %s:%u)",
      "nr. %s %s har ikke afleveret afrapporteringen af tilskuddet for %d (frist %s, %s:%u)"},
-    {"%s:%u: [budget] %s: %s kr. paid back, from %s%s",
+    {"%s:%u: [budget] %s: DKK %s paid back, from %s%s",
      "%s:%u: [budget] %s: %s kr. tilbagebetalt, fra %s%s"},
     {"follow-up: %s -> %s (%zu grants: %zu reports received, %zu not yet, %zu of them with a "
-     "deadline; %s kr. paid back)",
+     "deadline; DKK %s paid back)",
      "opfølgning: %s -> %s (%zu tilskud: %zu afrapporteringer modtaget, %zu endnu ikke, %zu "
      "af dem med frist; %s kr. tilbagebetalt)"},
     {"the letters' template",

@@ -1,5 +1,6 @@
 /* money.c - Whole-krone amounts: Danish parsing and printing, exact. */
 #include "money.h"
+#include "labels.h"
 #include "messages.h"
 
 #include <stdio.h>
@@ -232,7 +233,7 @@ const char *money_strerror(money_status st)
     case MONEY_SYNTAX:    return msg_tr("not a whole-krone amount");
     case MONEY_DECIMALS:  return msg_tr("amounts must be whole kroner (no øre)");
     case MONEY_NEGATIVE:  return msg_tr("the amount is negative");
-    case MONEY_RANGE:     return msg_tr("the amount is larger than any pool (over 1.000.000.000.000 kr.)");
+    case MONEY_RANGE:     return msg_tr("the amount is larger than any pool (over DKK 1,000,000,000,000)");
     case MONEY_AMBIGUOUS: return msg_tr("the amount can be read two ways (',' before three digits)");
     case MONEY_ENGLISH:   return msg_tr("the amount is written the English way (',' between thousands)");
     case MONEY_POINT:     return msg_tr("a '.' separates thousands and must be followed by three digits");
@@ -339,14 +340,15 @@ char *money_explain(const char *s, size_t len, money_status st, char *buf, size_
     return buf;
 }
 
-/* Write the decimal digits of u (>= 0) with '.' every three digits, at the end of buf. */
-static char *format_grouped(pulje_wide u, char *end, int group)
+/* Write the decimal digits of u (>= 0) with the separator group (0: none) every three
+ * digits, at the end of buf. */
+static char *format_grouped(pulje_wide u, char *end, char group)
 {
     int count = 0;
     *--end = '\0';
     do {
         if (group && count && count % 3 == 0)
-            *--end = '.';
+            *--end = group;
         *--end = (char)('0' + (int)(u % 10));
         u /= 10;
         count++;
@@ -354,15 +356,42 @@ static char *format_grouped(pulje_wide u, char *end, int group)
     return end;
 }
 
-char *money_format(pulje_kr v, char *buf)
+/* Format v with the thousands separator group. */
+static char *format_amount(pulje_kr v, char *buf, char group)
 {
     char tmp[MONEY_BUFSZ];
     pulje_wide u = v < 0 ? -(pulje_wide)v : (pulje_wide)v;
-    char *p = format_grouped(u, tmp + sizeof tmp, 1);
+    char *p = format_grouped(u, tmp + sizeof tmp, group);
     size_t i = 0;
     if (v < 0)
         buf[i++] = '-';
     strcpy(buf + i, p);
+    return buf;
+}
+
+char *money_format(pulje_kr v, char *buf)
+{
+    return format_amount(v, buf, '.');
+}
+
+/* True when text is shown in English (--lang en). */
+static int english(void)
+{
+    return labels_language() == LABEL_EN;
+}
+
+char *money_format_text(pulje_kr v, char *buf)
+{
+    return format_amount(v, buf, english() ? ',' : '.');
+}
+
+char *money_amount_text(pulje_kr v, char *buf)
+{
+    char m[MONEY_BUFSZ];
+    if (english())
+        snprintf(buf, MONEY_AMOUNT_BUFSZ, "DKK %s", format_amount(v, m, ','));
+    else
+        snprintf(buf, MONEY_AMOUNT_BUFSZ, "%s kr.", format_amount(v, m, '.'));
     return buf;
 }
 
@@ -374,7 +403,9 @@ pulje_wide money_floordiv(pulje_wide a, pulje_wide b)
     return q;
 }
 
-char *money_format_ratio(pulje_wide num, pulje_wide den, int decimals, char *buf)
+/* num/den with decimals, grouped by group, with point as the decimal mark. */
+static char *format_ratio(pulje_wide num, pulje_wide den, int decimals, char *buf, char group,
+                          char point)
 {
     char tmp[64];
     pulje_wide scale = 1;
@@ -392,14 +423,14 @@ char *money_format_ratio(pulje_wide num, pulje_wide den, int decimals, char *buf
     /* round half away from zero: (2*num*scale + den) / (2*den) */
     pulje_wide q = (2 * num * scale + den) / (2 * den);
     pulje_wide ip = q / scale, fp = q % scale;
-    char *p = format_grouped(ip, tmp + 32, 1);
+    char *p = format_grouped(ip, tmp + 32, group);
     size_t i = 0;
     if (neg && q != 0)
         buf[i++] = '-';
     strcpy(buf + i, p);
     i = strlen(buf);
     if (decimals > 0) {
-        buf[i++] = ',';
+        buf[i++] = point;
         for (int d = decimals - 1; d >= 0; d--) {
             buf[i + (size_t)d] = (char)('0' + (int)(fp % 10));
             fp /= 10;
@@ -410,9 +441,30 @@ char *money_format_ratio(pulje_wide num, pulje_wide den, int decimals, char *buf
     return buf;
 }
 
+char *money_format_ratio(pulje_wide num, pulje_wide den, int decimals, char *buf)
+{
+    return format_ratio(num, den, decimals, buf, '.', ',');
+}
+
 char *money_format_pct(pulje_wide num, pulje_wide den, int decimals, char *buf)
 {
     money_format_ratio(num * 100, den, decimals, buf);
     strcat(buf, " %");
+    return buf;
+}
+
+char *money_format_ratio_text(pulje_wide num, pulje_wide den, int decimals, char *buf)
+{
+    if (english())
+        return format_ratio(num, den, decimals, buf, ',', '.');
+    return money_format_ratio(num, den, decimals, buf);
+}
+
+char *money_format_pct_text(pulje_wide num, pulje_wide den, int decimals, char *buf)
+{
+    if (!english())
+        return money_format_pct(num, den, decimals, buf);
+    format_ratio(num * 100, den, decimals, buf, ',', '.');
+    strcat(buf, "%");
     return buf;
 }

@@ -316,8 +316,9 @@ int multiyear_choose(const pool *p, const ledger *l, const app_list *apps,
             diag_add(dl, DIAG_WARNING, l && l->file ? l->file : p->file, 0, 0,
                      "no new multi-year grant can cover that year; check the ledger, the "
                      "cap in [multiyear] or money_year2/money_year3",
-                     "earlier multi-year commitments for %d (%s kr.) already exceed the cap "
-                     "(%s kr.)", y->year, money_format(y->old, o), money_format(y->cap, c));
+                     "earlier multi-year commitments for %d (DKK %s) already exceed the cap "
+                     "(DKK %s)", y->year, money_format_text(y->old, o),
+                     money_format_text(y->cap, c));
         }
     }
     for (size_t i = 0; i < n; i++) {

@@ -85,7 +85,7 @@ char *opendata_reason(const pool *p, const app *a, const alloc_line *l, char *bu
             label_format(buf, size, L_EX_WHY_HOLDER);
             break;
         case ALLOC_REFUSE_MIN_GRANT:
-            label_format(buf, size, L_EX_WHY_MIN, money_format(p->rule.min_grant, m));
+            label_format(buf, size, L_EX_WHY_MIN, money_format_text(p->rule.min_grant, m));
             break;
         case ALLOC_REFUSE_ROUNDED:
             label_format(buf, size, l->share_num == 0 ? L_EX_WHY_RULE : L_EX_WHY_ROUNDED);
@@ -102,7 +102,7 @@ char *opendata_reason(const pool *p, const app *a, const alloc_line *l, char *bu
         return buf;
     }
     if (l->capped)
-        label_format(buf, size, L_WHY_CAPPED, money_format(p->rule.max_grant, m));
+        label_format(buf, size, L_WHY_CAPPED, money_format_text(p->rule.max_grant, m));
     else
         label_format(buf, size, l->reduced ? L_WHY_REDUCED : L_WHY_FULL);
     n = strlen(buf);
@@ -151,7 +151,7 @@ static void grant_texts(const pool *p, const common *c, const app *a, const allo
                  opendata_slug(a->association, slug, sizeof slug));
     if (years > 1)
         label_format(desc, dsz, L_OD_DESCRIPTION_MY, str(p->name), p->year,
-                     money_format(l->grant, per_year), years);
+                     money_format_text(l->grant, per_year), years);
     else
         label_format(desc, dsz, L_OD_DESCRIPTION, str(p->name), p->year);
 }
@@ -298,7 +298,7 @@ static void json_grant(FILE *fp, const pool *p, const common *c, const app *a,
         snprintf(date, sizeof date, "%04d-01-01", p->year + y);
         if (y == 0 && supplements > 0)
             label_format(tx, sizeof tx, L_OD_TX_YEAR_SUPP, p->year + y,
-                         money_format(supplements, m));
+                         money_format_text(supplements, m));
         else
             label_format(tx, sizeof tx, L_OD_TX_YEAR, p->year + y);
         fputs(y ? ",\n        {" : "\n        {", fp);

@@ -198,41 +198,42 @@ size_t plausible_check(const pool *p, const app_list *apps, diag_list *dl)
             diag_add(dl, DIAG_WARNING, f, a->line, 0,
                      "check the amount: was it meant in thousands, or typed with an English "
                      "thousands separator?",
-                     "applied for only %s kr. (Ansøgt)", money_format(a->applied, x));
+                     "applied for only DKK %s (Ansøgt)", money_format_text(a->applied, x));
         if (a->assessed > 0 && a->assessed < PLAUSIBLE_MIN_KR)
             diag_add(dl, DIAG_WARNING, f, a->line, 0,
                      "check the amount: was it meant in thousands, or typed with an English "
                      "thousands separator?",
-                     "assessed only %s kr. (Indstillet)", money_format(a->assessed, x));
+                     "assessed only DKK %s (Indstillet)", money_format_text(a->assessed, x));
         if (a->assessed > 0 && (pulje_wide)a->assessed * 100 < (pulje_wide)a->applied)
             diag_add(dl, DIAG_WARNING, f, a->line, 0,
                      "check Indstillet against Ansøgt: \"50.000\" read as 50 under an English "
                      "locale looks like this",
-                     "assessed %s kr. is below 1 %% of the %s kr. applied for",
-                     money_format(a->assessed, x), money_format(a->applied, y));
+                     "assessed DKK %s is below 1%% of the DKK %s applied for",
+                     money_format_text(a->assessed, x), money_format_text(a->applied, y));
         if (med_applied > 0 &&
             (pulje_wide)a->applied > (pulje_wide)med_applied * PLAUSIBLE_MEDIAN_FACTOR)
             diag_add(dl, DIAG_WARNING, f, a->line, 0,
                      "check the amount for an extra digit or a missing separator",
-                     "applied for %s kr., more than %d times the pool's median (%s kr.)",
-                     money_format(a->applied, x), PLAUSIBLE_MEDIAN_FACTOR,
-                     money_format(med_applied, y));
+                     "applied for DKK %s, more than %d times the pool's median (DKK %s)",
+                     money_format_text(a->applied, x), PLAUSIBLE_MEDIAN_FACTOR,
+                     money_format_text(med_applied, y));
         if (med_assessed > 0 &&
             (pulje_wide)a->assessed > (pulje_wide)med_assessed * PLAUSIBLE_MEDIAN_FACTOR)
             diag_add(dl, DIAG_WARNING, f, a->line, 0,
                      "check the amount for an extra digit or a missing separator",
-                     "assessed %s kr., more than %d times the pool's median (%s kr.)",
-                     money_format(a->assessed, x), PLAUSIBLE_MEDIAN_FACTOR,
-                     money_format(med_assessed, y));
+                     "assessed DKK %s, more than %d times the pool's median (DKK %s)",
+                     money_format_text(a->assessed, x), PLAUSIBLE_MEDIAN_FACTOR,
+                     money_format_text(med_assessed, y));
         for (size_t k = 0; a->supp_asked && k < p->n_earmark_defs; k++) {
             pulje_kr s = a->supp_assessed[k] >= 0 ? a->supp_assessed[k] : a->supp_asked[k];
             if (a->assessed == 0 || s <= a->assessed)
                 continue;
             diag_add(dl, DIAG_WARNING, f, a->line, a->supp_col ? a->supp_col[k] : 0,
                      "check the supplement: it adds to the grant and is usually the smaller",
-                     "the supplement from [earmark %s] (%s kr.) is larger than the grant "
-                     "assessed (%s kr.)",
-                     p->earmark_defs[k].key, money_format(s, x), money_format(a->assessed, y));
+                     "the supplement from [earmark %s] (DKK %s) is larger than the grant "
+                     "assessed (DKK %s)",
+                     p->earmark_defs[k].key, money_format_text(s, x),
+                     money_format_text(a->assessed, y));
         }
     }
     if (check_cvrs(apps, dl) != 0) {

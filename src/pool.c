@@ -336,15 +336,18 @@ void pool_check_unit(pool_parser *st, const char *what, pulje_kr v, unsigned lin
 {
     pulje_kr u = st->p->rounding;
     char a[MONEY_BUFSZ], lo[MONEY_BUFSZ], hi[MONEY_BUFSZ], ub[MONEY_BUFSZ], hint[160];
+    char tlo[MONEY_BUFSZ], thi[MONEY_BUFSZ], tub[MONEY_BUFSZ];
     if (u <= 1 || v <= 0 || v % u == 0)
         return;
+    /* the hint shows what to write (the Danish form money_parse reads), the message the text */
     money_format(v / u * u, lo);
     money_format(v / u * u + u, hi);
     snprintf(hint, sizeof hint, msg_tr("write %s or %s (a multiple of rounding = %s)"), lo, hi,
              money_format(u, ub));
     inifile_error(&st->in, line, 0, hint,
-                  "%s = %s kr. is not a multiple of the rounding unit %s kr.: %s or %s kr.?", what,
-                  money_format(v, a), ub, lo, hi);
+                  "%s = DKK %s is not a multiple of the rounding unit DKK %s: DKK %s or DKK %s?",
+                  what, money_format_text(v, a), money_format_text(u, tub),
+                  money_format_text(v / u * u, tlo), money_format_text(v / u * u + u, thi));
 }
 
 /* Each money section's total must stay within MONEY_MAX, so that every sum
@@ -364,8 +367,8 @@ static void check_totals(pool_parser *st)
             sum += lines[s][i].amount;
         if (sum > MONEY_MAX) {
             inifile_error(&st->in, 0, 0, "check the amounts; the lines are whole kroner",
-                     "the lines in [%s] add up to more than %s kr.", pool_section_names[secs[s]],
-                     money_format(MONEY_MAX, b1));
+                     "the lines in [%s] add up to more than DKK %s", pool_section_names[secs[s]],
+                     money_format_text(MONEY_MAX, b1));
             too_big = 1;
         }
     }
@@ -395,9 +398,9 @@ static void check_totals(pool_parser *st)
         if (n > 0 && (size_t)n < sizeof hint)
             snprintf(hint + n, sizeof hint - (size_t)n, msg_tr("; no money would be left for grants"));
         inifile_error(&st->in, at, 0, hint,
-                 "reservations and earmarks (%s kr.) exceed the budget total (%s kr.) by %s kr.",
-                 money_format(bound, b1), money_format(budget, b2),
-                 money_format(bound - budget, b3));
+                 "reservations and earmarks (DKK %s) exceed the budget total (DKK %s) by DKK %s",
+                 money_format_text(bound, b1), money_format_text(budget, b2),
+                 money_format_text(bound - budget, b3));
     }
 }
 

@@ -352,8 +352,8 @@ void pool_earmark_check_units(pool_parser *st)
         if (e->min_supp > 0 && e->max_supp > 0 && e->min_supp > e->max_supp) {
             char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
             inifile_error(&st->in, e->min_line, 0, "lower min or raise max; 0 means none",
-                          "[earmark %s]: min (%s kr.) is above max (%s kr.)", e->key,
-                          money_format(e->min_supp, a), money_format(e->max_supp, b));
+                          "[earmark %s]: min (DKK %s) is above max (DKK %s)", e->key,
+                          money_format_text(e->min_supp, a), money_format_text(e->max_supp, b));
         }
     }
 }

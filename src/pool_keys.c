@@ -380,8 +380,8 @@ static void after_grant_bound(pool_parser *st, const pool_key *k, unsigned vcol)
     if (v > 0 && other > 0 && r->min_grant > r->max_grant)
         inifile_error(&st->in, st->in.lineno, vcol,
                       "lower min_grant or raise max_grant; 0 means none",
-                      "min_grant (%s kr.) is above max_grant (%s kr.)",
-                      money_format(r->min_grant, a), money_format(r->max_grant, b));
+                      "min_grant (DKK %s) is above max_grant (DKK %s)",
+                      money_format_text(r->min_grant, a), money_format_text(r->max_grant, b));
 }
 
 /* ---- keys, sections and lines ------------------------------------------ */

@@ -643,8 +643,8 @@ int report_check_size(size_t n, char *err, size_t errsz)
     text_set_err(err, errsz,
                  "%s applications do not fit in one workbook: a sheet holds at most %s rows "
                  "(Excel's limit), room for %s applications",
-                 money_format((pulje_kr)n, a), money_format((pulje_kr)LXW_ROW_MAX, b),
-                 money_format((pulje_kr)report_max_applications(), c));
+                 money_format_text((pulje_kr)n, a), money_format_text((pulje_kr)LXW_ROW_MAX, b),
+                 money_format_text((pulje_kr)report_max_applications(), c));
     return -1;
 }
 

@@ -166,8 +166,8 @@ static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p,
     row++;
     row = put_wide(b, s, row,
                    book_text(b, L_RS_RECOMMENDATION, p->committee, p->name, p->year,
-                             money_format((pulje_kr)r->n_granted, n),
-                             money_format(r->granted_total, kr)),
+                             money_format_text((pulje_kr)r->n_granted, n),
+                             money_format_text(r->granted_total, kr)),
                    b->text_wrap);
     for (size_t k = 0; k < r->em.n_earmarks; k++)
         supp += r->em.totals[k].granted;
@@ -175,7 +175,7 @@ static lxw_row_t write_title(book *b, const book_sheet *s, const pool *p,
         if (r->em.totals[k].granted > 0)
             row = put_wide(b, s, row,
                            book_text(b, L_RS_RECOMMEND_SUPP,
-                                     money_format(r->em.totals[k].granted, kr),
+                                     money_format_text(r->em.totals[k].granted, kr),
                                      p->earmark_defs[k].label),
                            b->text_wrap);
     }
@@ -230,10 +230,10 @@ static lxw_row_t write_order_note(book *b, const book_sheet *s, lxw_row_t row,
                     const app *a = &apps->v[ix[g]], *o = &apps->v[best];
                     row = put_wide(b, s, row,
                                    book_text(b, L_RS_NOTE_ORDER_ITEM, a->nr, a->association,
-                                             money_format(l->claim, c1),
-                                             money_format(l->grant, g1), o->nr, o->association,
-                                             money_format(r->lines[best].claim, c2),
-                                             money_format(r->lines[best].grant, g2)),
+                                             money_format_text(l->claim, c1),
+                                             money_format_text(l->grant, g1), o->nr, o->association,
+                                             money_format_text(r->lines[best].claim, c2),
+                                             money_format_text(r->lines[best].grant, g2)),
                                    b->text_wrap);
                     shown++;
                 }
@@ -251,14 +251,14 @@ static lxw_row_t write_order_note(book *b, const book_sheet *s, lxw_row_t row,
                 break;
             }
             row = put_wide(b, s, row,
-                           book_text(b, L_RS_NOTE_ORDER, money_format((pulje_kr)n_breaks, m)),
+                           book_text(b, L_RS_NOTE_ORDER, money_format_text((pulje_kr)n_breaks, m)),
                            b->text_wrap);
         }
     }
     if (shown < n_breaks)
         row = put_wide(b, s, row,
                        book_text(b, L_RS_NOTE_ORDER_MORE,
-                                 money_format((pulje_kr)(n_breaks - shown), m)),
+                                 money_format_text((pulje_kr)(n_breaks - shown), m)),
                        b->text_wrap);
     free(ix);
     return row;
@@ -289,18 +289,18 @@ static lxw_row_t write_notes(book *b, const book_sheet *s, lxw_row_t row, const 
     row = write_order_note(b, s, row, apps, r);
     if (p->rounding > 1)
         row = put_wide(b, s, row,
-                       book_text(b, L_RS_NOTE_ROUNDING, money_format(p->rounding, a),
-                                 money_format(r->residual, c), p->residual_label),
+                       book_text(b, L_RS_NOTE_ROUNDING, money_format_text(p->rounding, a),
+                                 money_format_text(r->residual, c), p->residual_label),
                        b->text_wrap);
     else
         row = put_wide(b, s, row,
-                       book_text(b, L_RS_NOTE_RESIDUAL, money_format(r->residual, c),
+                       book_text(b, L_RS_NOTE_RESIDUAL, money_format_text(r->residual, c),
                                  p->residual_label),
                        b->text_wrap);
     if (r->n_my_requested > 0)
         row = put_wide(b, s, row,
-                       book_text(b, L_RS_NOTE_MY, money_format((pulje_kr)r->n_my_honoured, a),
-                                 money_format((pulje_kr)r->n_my_requested, c)),
+                       book_text(b, L_RS_NOTE_MY, money_format_text((pulje_kr)r->n_my_honoured, a),
+                                 money_format_text((pulje_kr)r->n_my_requested, c)),
                        b->text_wrap);
 
     for (size_t i = 0; dl && i < dl->n; i++)
@@ -324,7 +324,8 @@ static lxw_row_t write_notes(book *b, const book_sheet *s, lxw_row_t row, const 
     }
     if (shown < n)
         row = put_wide(b, s, row,
-                       book_text(b, L_RS_WARNINGS_MORE, money_format((pulje_kr)(n - shown), more)),
+                       book_text(b, L_RS_WARNINGS_MORE,
+                                 money_format_text((pulje_kr)(n - shown), more)),
                        b->text_wrap);
     return row + 1;
 }
@@ -515,11 +516,11 @@ static const char *band_name(book *b, size_t k)
     if (k == ROW_REFUSED)
         return label(L_RS_BAND_REFUSED);
     if (k == 0)
-        return book_text(b, L_RS_BAND_UPTO, money_format(band_upper[0], hi));
+        return book_text(b, L_RS_BAND_UPTO, money_format_text(band_upper[0], hi));
     if (k == N_BOUNDS)
-        return book_text(b, L_RS_BAND_OVER, money_format(band_upper[N_BOUNDS - 1], hi));
-    return book_text(b, L_RS_BAND_RANGE, money_format(band_upper[k - 1] + 1, lo),
-                     money_format(band_upper[k], hi));
+        return book_text(b, L_RS_BAND_OVER, money_format_text(band_upper[N_BOUNDS - 1], hi));
+    return book_text(b, L_RS_BAND_RANGE, money_format_text(band_upper[k - 1] + 1, lo),
+                     money_format_text(band_upper[k], hi));
 }
 
 /* The band table: header, one row per band and the refusals, "I alt" as SUM

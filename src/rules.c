@@ -38,10 +38,11 @@ static void threshold_why(const rule_params *p, pulje_kr prot, pulje_kr money, c
 {
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
     snprintf(msg, size,
-             msg_tr("the assessed amounts of %s kr. or less sum to %s kr., more than the %s "
-             "kr. available for new grants; the rule does not reduce them, so no "
+             msg_tr("the assessed amounts of DKK %s or less sum to DKK %s, more than the DKK %s "
+             "available for new grants; the rule does not reduce them, so no "
              "allocation is possible"),
-             money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
+             money_format_text(p->threshold, t), money_format_text(prot, a),
+             money_format_text(money, b));
 }
 
 static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char *msg,
@@ -49,10 +50,11 @@ static void excess_why(const rule_params *p, pulje_kr prot, pulje_kr money, char
 {
     char a[MONEY_BUFSZ], b[MONEY_BUFSZ], t[MONEY_BUFSZ];
     snprintf(msg, size,
-             msg_tr("the first %s kr. of every assessed amount sum to %s kr., more than the %s "
-             "kr. available for new grants; the excess rule does not reduce them, so no "
+             msg_tr("the first DKK %s of every assessed amount sum to DKK %s, more than the DKK %s "
+             "available for new grants; the excess rule does not reduce them, so no "
              "allocation is possible"),
-             money_format(p->threshold, t), money_format(prot, a), money_format(money, b));
+             money_format_text(p->threshold, t), money_format_text(prot, a),
+             money_format_text(money, b));
 }
 
 static rule_status cea_level(const pulje_kr *claims, size_t n, pulje_kr money,

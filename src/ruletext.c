@@ -14,8 +14,8 @@
 char *ruletext_exact(pulje_wide num, pulje_wide den, char *buf)
 {
     if (den > 0 && num % den == 0)
-        return money_format((pulje_kr)(num / den), buf);
-    return money_format_ratio(num, den, SHARE_DECIMALS, buf);
+        return money_format_text((pulje_kr)(num / den), buf);
+    return money_format_ratio_text(num, den, SHARE_DECIMALS, buf);
 }
 
 char *ruletext_factor(pulje_kr num, pulje_kr den, char *buf)
@@ -27,8 +27,8 @@ char *ruletext_factor(pulje_kr num, pulje_kr den, char *buf)
     for (int k = 0; k < FACTOR_DECIMALS; k++)
         scale *= 10;
     if (num < den && 2 * ((pulje_wide)den - num) * scale < den)
-        return money_format_ratio(scale - 1, scale, FACTOR_DECIMALS, buf);
-    return money_format_ratio(num, den, FACTOR_DECIMALS, buf);
+        return money_format_ratio_text(scale - 1, scale, FACTOR_DECIMALS, buf);
+    return money_format_ratio_text(num, den, FACTOR_DECIMALS, buf);
 }
 
 /* ---- writing to the sink ------------------------------------------------ */
@@ -56,7 +56,8 @@ static void explain_protected_whole(const ruletext_claim *c, const ruletext_sink
                                     pulje_wide *num, pulje_wide *den)
 {
     char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
-    detail(s, L_EX_PROTECTED, money_format(c->claim, m1), money_format(c->p->threshold, m2));
+    detail(s, L_EX_PROTECTED, money_format_text(c->claim, m1),
+           money_format_text(c->p->threshold, m2));
     share(s, L_EX_SHARE_FULL, c->share);
     *num = c->claim;
     *den = 1;
@@ -74,10 +75,10 @@ static void explain_threshold(const ruletext_claim *c, const ruletext_sink *s,
         return;
     }
     ruletext_factor(rr->factor_num, rr->factor_den, f);
-    detail(s, L_EX_ABOVE, money_format(c->claim, m1), money_format(c->p->threshold, m2));
-    detail(s, L_EX_FACTOR_THRESHOLD, money_format(c->money, m1),
-           money_format(rr->protected_sum, m2), money_format(rr->reducible_sum, m3), f);
-    share(s, L_EX_SHARE, money_format(c->claim, m1), f, c->share);
+    detail(s, L_EX_ABOVE, money_format_text(c->claim, m1), money_format_text(c->p->threshold, m2));
+    detail(s, L_EX_FACTOR_THRESHOLD, money_format_text(c->money, m1),
+           money_format_text(rr->protected_sum, m2), money_format_text(rr->reducible_sum, m3), f);
+    share(s, L_EX_SHARE, money_format_text(c->claim, m1), f, c->share);
     *num = (pulje_wide)c->claim * rr->factor_num;
     *den = rr->factor_den;
 }
@@ -91,9 +92,9 @@ static void explain_proportional(const ruletext_claim *c, const ruletext_sink *s
 
     ruletext_factor(rr->factor_num, rr->factor_den, f);
     detail(s, L_EX_ALL_REDUCED);
-    detail(s, L_EX_FACTOR_PROPORTIONAL, money_format(c->money, m1),
-           money_format(rr->reducible_sum, m2), f);
-    share(s, L_EX_SHARE, money_format(c->claim, m1), f, c->share);
+    detail(s, L_EX_FACTOR_PROPORTIONAL, money_format_text(c->money, m1),
+           money_format_text(rr->reducible_sum, m2), f);
+    share(s, L_EX_SHARE, money_format_text(c->claim, m1), f, c->share);
     *num = (pulje_wide)c->claim * rr->factor_num;
     *den = rr->factor_den;
 }
@@ -111,12 +112,12 @@ static void explain_excess(const ruletext_claim *c, const ruletext_sink *s, pulj
         return;
     }
     ruletext_factor(rr->factor_num, rr->factor_den, f);
-    detail(s, L_EX_EXCESS_PARTS, money_format(c->claim, m1), money_format(t, m2),
-           money_format(prot, m3), money_format(c->claim - prot, m4));
-    detail(s, L_EX_FACTOR_EXCESS, money_format(c->money, m1),
-           money_format(rr->protected_sum, m2), money_format(rr->reducible_sum, m3), f);
-    share(s, L_EX_SHARE_EXCESS, money_format(prot, m1), f, money_format(c->claim - prot, m2),
-          c->share);
+    detail(s, L_EX_EXCESS_PARTS, money_format_text(c->claim, m1), money_format_text(t, m2),
+           money_format_text(prot, m3), money_format_text(c->claim - prot, m4));
+    detail(s, L_EX_FACTOR_EXCESS, money_format_text(c->money, m1),
+           money_format_text(rr->protected_sum, m2), money_format_text(rr->reducible_sum, m3), f);
+    share(s, L_EX_SHARE_EXCESS, money_format_text(prot, m1), f,
+          money_format_text(c->claim - prot, m2), c->share);
     *num = (pulje_wide)prot * rr->factor_den + (pulje_wide)(c->claim - prot) * rr->factor_num;
     *den = rr->factor_den;
 }
@@ -137,9 +138,9 @@ static void explain_cea(const ruletext_claim *c, const ruletext_sink *s, pulje_w
     pulje_wide lnum, lden, cw;
 
     level_of(c->rr, &lnum, &lden, lv);
-    detail(s, L_EX_CEA_HOW, money_format(c->money, m1));
+    detail(s, L_EX_CEA_HOW, money_format_text(c->money, m1));
     detail(s, L_EX_LEVEL_CEA, lv);
-    share(s, L_EX_SHARE_CEA, money_format(c->claim, m1), lv, c->share);
+    share(s, L_EX_SHARE_CEA, money_format_text(c->claim, m1), lv, c->share);
     cw = (pulje_wide)c->claim * lden;
     *num = cw < lnum ? cw : lnum;
     *den = lden;
@@ -153,9 +154,9 @@ static void explain_cel(const ruletext_claim *c, const ruletext_sink *s, pulje_w
     pulje_wide lnum, lden, cw;
 
     level_of(c->rr, &lnum, &lden, lv);
-    detail(s, L_EX_CEL_HOW, money_format(c->money, m1));
+    detail(s, L_EX_CEL_HOW, money_format_text(c->money, m1));
     detail(s, L_EX_LEVEL_CEL, lv);
-    share(s, L_EX_SHARE_CEL, money_format(c->claim, m1), lv, c->share);
+    share(s, L_EX_SHARE_CEL, money_format_text(c->claim, m1), lv, c->share);
     cw = (pulje_wide)c->claim * lden;
     *num = cw > lnum ? cw - lnum : 0;
     *den = lden;
@@ -174,15 +175,17 @@ static void explain_talmud(const ruletext_claim *c, const ruletext_sink *s, pulj
     capped = half < 2 * lnum ? half : 2 * lnum;
     *den = 2 * lden;
     if (c->rr->talmud_losses) {
-        detail(s, L_EX_TALMUD_HIGH, money_format(c->money, m1), money_format(c->claimed, m2));
+        detail(s, L_EX_TALMUD_HIGH, money_format_text(c->money, m1),
+               money_format_text(c->claimed, m2));
         detail(s, L_EX_LEVEL_TALMUD_HIGH, lv);
-        share(s, L_EX_SHARE_TALMUD_HIGH, money_format(c->claim, m1),
-              money_format(c->claim, m2), lv, c->share);
+        share(s, L_EX_SHARE_TALMUD_HIGH, money_format_text(c->claim, m1),
+              money_format_text(c->claim, m2), lv, c->share);
         *num = 2 * half - capped;
     } else {
-        detail(s, L_EX_TALMUD_LOW, money_format(c->money, m1), money_format(c->claimed, m2));
+        detail(s, L_EX_TALMUD_LOW, money_format_text(c->money, m1),
+               money_format_text(c->claimed, m2));
         detail(s, L_EX_LEVEL_TALMUD_LOW, lv);
-        share(s, L_EX_SHARE_TALMUD_LOW, money_format(c->claim, m1), lv, c->share);
+        share(s, L_EX_SHARE_TALMUD_LOW, money_format_text(c->claim, m1), lv, c->share);
         *num = capped;
     }
 }
@@ -220,11 +223,11 @@ static void append_options(const rule_params *p, char *buf, size_t size, label_i
     size_t n = strlen(buf);
 
     if (p->min_grant > 0 && n < size) {
-        label_format(buf + n, size - n, min_id, money_format(p->min_grant, amount));
+        label_format(buf + n, size - n, min_id, money_format_text(p->min_grant, amount));
         n = strlen(buf);
     }
     if (p->max_grant > 0 && n < size)
-        label_format(buf + n, size - n, max_id, money_format(p->max_grant, amount));
+        label_format(buf + n, size - n, max_id, money_format_text(p->max_grant, amount));
 }
 
 /* The label id, with the threshold filled in when the rule takes one. */
@@ -233,7 +236,7 @@ static void fill(const rule_params *p, label_id id, char *buf, size_t size)
     char amount[MONEY_BUFSZ];
 
     if (rule_uses_threshold(p->kind))
-        label_format(buf, size, id, money_format(p->threshold, amount));
+        label_format(buf, size, id, money_format_text(p->threshold, amount));
     else
         label_format(buf, size, id);
 }

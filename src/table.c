@@ -182,7 +182,7 @@ bool table_amount(table *t, const table_cell *c, pulje_kr *v)
         table_note_cell(t, DIAG_ERROR, c,
                         "check for extra digits; write whole kroner like 50.000 or 50000",
                         "column %u (%s): \"%s\" is larger than any pool (over "
-                        "1.000.000.000.000 kr.)",
+                        "DKK 1,000,000,000,000)",
                         c->col, c->name, table_show(c->s, sb));
         break;
     case MONEY_AMBIGUOUS:

@@ -264,16 +264,17 @@ static size_t summary_lines(const keyfigs *k, sum_line *v)
         if (!keyfig_in(f, KF_TERMINAL))
             continue;
         if (f->def->kind == KF_YEARS) {
-            money_format_pct(f->cap_bp, 10000, 0, cap);
+            money_format_pct_text(f->cap_bp, 10000, 0, cap);
             for (int t = 0; t < MY_YEARS; t++, n++) {
                 const keyfig_year *y = &f->years[t];
                 memset(&v[n], 0, sizeof v[n]);
                 v[n].group = f->def->group;
                 v[n].kr = true;
                 label_format(v[n].lab, SUM_TEXT, L_KF_MY_BOUND_YEAR, y->year);
-                money_format(y->bound, v[n].value);
-                money_format_pct(y->bound, y->money > 0 ? y->money : 1, 1, pct);
-                snprintf(padded, sizeof padded, "%6s", pct); /* "42,2 %" over " 3,4 %" */
+                money_format_text(y->bound, v[n].value);
+                money_format_pct_text(y->bound, y->money > 0 ? y->money : 1, 1, pct);
+                /* "42,2 %" over " 3,4 %", "42.2%" over " 3.4%" */
+                snprintf(padded, sizeof padded, "%*s", labels_language() == LABEL_EN ? 5 : 6, pct);
                 label_format(v[n].after, SUM_TEXT, L_KF_MY_BOUND_SHARE, padded, cap);
             }
             continue;
@@ -282,11 +283,11 @@ static size_t summary_lines(const keyfigs *k, sum_line *v)
         v[n].group = f->def->group;
         snprintf(v[n].lab, SUM_TEXT, "%s", label(f->def->label));
         if (f->def->kind == KF_RATIO) {
-            money_format_ratio(f->num, f->den, 4, v[n].value);
-            money_format_pct(f->den - f->num, f->den, 1, pct);
+            money_format_ratio_text(f->num, f->den, 4, v[n].value);
+            money_format_pct_text(f->den - f->num, f->den, 1, pct);
             snprintf(v[n].after, SUM_TEXT, "(-%s)", pct);
         } else {
-            money_format(f->value, v[n].value);
+            money_format_text(f->value, v[n].value);
             v[n].kr = f->def->kind == KF_KR;
         }
         n++;
@@ -299,6 +300,7 @@ void terminal_summary(FILE *out, const pool *p, const alloc_result *r)
     keyfigs k;
     sum_line v[SUM_LINES];
     size_t n, lab_w = 0, val_w = 0, unit_w = utf8_width(label(L_KR));
+    bool en = labels_language() == LABEL_EN;
 
     keyfigures_compute(p, r, &k);
     n = summary_lines(&k, v);
@@ -312,13 +314,16 @@ void terminal_summary(FILE *out, const pool *p, const alloc_result *r)
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || v[i].group != v[i - 1].group)
             fprintf(out, "%s\n", label(keyfig_group_label(v[i].group)));
-        /* label, padded; the value right-aligned; the unit; what follows */
-        fprintf(out, "  %s%*s  %*s", v[i].lab, (int)(lab_w - utf8_width(v[i].lab)), "",
-                (int)val_w, v[i].value);
-        if (v[i].kr)
+        /* label, padded; the value right-aligned; the unit; what follows. In English
+         * the unit comes first: "DKK 6,871,589", in Danish after: "6.871.589 kr." */
+        fprintf(out, "  %s%*s  ", v[i].lab, (int)(lab_w - utf8_width(v[i].lab)), "");
+        if (en)
+            fprintf(out, "%s%*s", v[i].kr ? label(L_KR) : "", v[i].kr ? 1 : (int)unit_w + 1, "");
+        fprintf(out, "%*s", (int)val_w, v[i].value);
+        if (v[i].kr && !en)
             fprintf(out, " %s", label(L_KR));
         if (v[i].after[0])
-            fprintf(out, "%*s  %s", v[i].kr ? 0 : (int)unit_w + 1, "", v[i].after);
+            fprintf(out, "%*s  %s", v[i].kr || en ? 0 : (int)unit_w + 1, "", v[i].after);
         fputc('\n', out);
     }
 }
@@ -340,11 +345,12 @@ void terminal_compare(FILE *f, const compare_result *c)
     for (size_t k = 0; k < c->n; k++) {
         const compare_stats *s = &c->v[k].stats;
         rule_format_spec(&c->v[k].rule, spec, sizeof spec);
-        money_format_pct((pulje_wide)(s->max_cut * 1000000 + 0.5), 1000000, 1, mx);
-        money_format_pct((pulje_wide)(s->median_cut * 1000000 + 0.5), 1000000, 1, md);
-        fprintf(f, "  %-24s %14s %9s %5zu %5zu %8s %8s %6s %5zu\n", spec, money_format(s->granted, g),
-               money_format(s->residual, res), s->n_reduced, s->n_refused, mx, md,
-               money_format_ratio((pulje_wide)(s->gini * 1000000 + 0.5), 1000000, 3, gi),
+        money_format_pct_text((pulje_wide)(s->max_cut * 1000000 + 0.5), 1000000, 1, mx);
+        money_format_pct_text((pulje_wide)(s->median_cut * 1000000 + 0.5), 1000000, 1, md);
+        fprintf(f, "  %-24s %14s %9s %5zu %5zu %8s %8s %6s %5zu\n", spec,
+               money_format_text(s->granted, g), money_format_text(s->residual, res), s->n_reduced,
+               s->n_refused, mx, md,
+               money_format_ratio_text((pulje_wide)(s->gini * 1000000 + 0.5), 1000000, 3, gi),
                s->order_violations);
     }
 }
@@ -368,10 +374,10 @@ void terminal_history(FILE *f, const pool *p, const char *home, const history *h
             fprintf(f, "  %-12s %-20s %s\n", x->name, x->time, kind);
             continue;
         }
-        fprintf(f, msg_tr("  %-12s %-20s %-14s %-18s reserved %s kr.  granted %s kr.  residual %s kr.  "
-                          "reduced %zu  refused %zu\n"),
-               x->name, x->time, kind, x->rule, money_format(x->reserved, rsv),
-               money_format(x->granted, g), money_format(x->residual, res), x->reduced,
+        fprintf(f, msg_tr("  %-12s %-20s %-14s %-18s reserved DKK %s  granted DKK %s  "
+                          "residual DKK %s  reduced %zu  refused %zu\n"),
+               x->name, x->time, kind, x->rule, money_format_text(x->reserved, rsv),
+               money_format_text(x->granted, g), money_format_text(x->residual, res), x->reduced,
                x->refused);
     }
 }

@@ -73,13 +73,14 @@ static int check_ledger_budget(const pulje_inputs *in, diag_list *dl)
         if (p->reservations[i].line == 0)
             from_ledger += p->reservations[i].amount;
     snprintf(hint, sizeof hint,
-             msg_tr("the ledger %s reserves %s kr. for %d; check its Udbetalingsår and Beløb columns, "
-             "or raise the money in [budget] (line %u)"),
-             in->ledger_path, money_format(from_ledger, a), p->year, p->budget_line);
+             msg_tr("the ledger %s reserves DKK %s for %d; check its Udbetalingsår and Beløb "
+             "columns, or raise the money in [budget] (line %u)"),
+             in->ledger_path, money_format_text(from_ledger, a), p->year, p->budget_line);
     diag_add(dl, DIAG_ERROR, p->file, p->ledger_line, 0, hint,
-             "reservations (%s kr., of which %s kr. from the ledger) and earmarks exceed the "
-             "budget total (%s kr.)",
-             money_format(reserved, b), money_format(from_ledger, a), money_format(budget, c));
+             "reservations (DKK %s, of which DKK %s from the ledger) and earmarks exceed the "
+             "budget total (DKK %s)",
+             money_format_text(reserved, b), money_format_text(from_ledger, a),
+             money_format_text(budget, c));
     return -1;
 }
 

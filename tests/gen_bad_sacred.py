@@ -86,7 +86,7 @@ fx("pool-year-1800", ["2", "pool.ini:4", "outside 1900..2200"],
 fx("pool-no-budget-lines", ["2", "pool.ini", "no budget lines"],
    std(**{"pool.ini": pool().replace("Budget 2024 = 1.000.000", "")}))
 fx("pool-reservations-above-budget",
-   ["2", "pool.ini:10:", "exceed the budget total (1.000.000 kr.) by 200.000 kr.",
+   ["2", "pool.ini:10:", "exceed the budget total (DKK 1,000,000) by DKK 200,000",
     "[reservations] (line 10)"],
    std(**{"pool.ini": pool(extra="[reservations]\nDriftsaftale = 1.200.000\n")}))
 fx("pool-earmarks-above-budget",
@@ -96,7 +96,7 @@ fx("pool-earmark-section-above-budget",
    ["2", "pool.ini:16:", "exceed the budget total", "[earmark trivsel] (line 16)"],
    std(**{"pool.ini": pool() + EM.replace("100.000", "1.500.000"), "apps.csv": csv(EMHEAD, EMROWS)}))
 fx("pool-reservations-and-earmarks-above-budget",
-   ["2", "pool.ini:10:", "by 1 kr.", "[reservations] (line 10), [earmarks] (line 12)"],
+   ["2", "pool.ini:10:", "by DKK 1", "[reservations] (line 10), [earmarks] (line 12)"],
    std(**{"pool.ini": pool(extra="[reservations]\nR = 600.000\n[earmarks]\nE = 400.001\n")}))
 fx("pool-unknown-section", ["2", "pool.ini:8:1", "did you mean [budget]"],
    std(**{"pool.ini": pool().replace("[budget]", "[budgett]")}))
@@ -199,12 +199,12 @@ def lstd(ledger_text, extra_pool="", pool_text=None, **over):
     return files
 
 fx("ledger-reserves-above-budget",
-   ["2", "pool.ini:7:", "of which 1.100.000 kr. from the ledger", "exceed the budget total (1.000.000 kr.)",
-    "the ledger ledger.csv reserves 1.100.000 kr. for 2024", "[budget] (line 8)"],
+   ["2", "pool.ini:7:", "of which DKK 1,100,000 from the ledger", "exceed the budget total (DKK 1,000,000)",
+    "the ledger ledger.csv reserves DKK 1,100,000 for 2024", "[budget] (line 8)"],
    lstd(csv(LHEAD, ["L2023-001;2023;2024;7;Forening X;600000;flerårigt tilskud",
                     "L2023-002;2023;2024;8;Forening Y;500000;driftsaftale"])))
 fx("ledger-and-pool-reservations-above-budget",
-   ["2", "pool.ini:7:", "of which 100.000 kr. from the ledger"],
+   ["2", "pool.ini:7:", "of which DKK 100,000 from the ledger"],
    lstd(csv(LHEAD, LROWS), pool_text=pool(ledger="ledger.csv", extra="[reservations]\nR = 950.000\n")))
 fx("ledger-is-the-runs-own-output",
    ["2", "out/testpuljen-2024-forpligtelser.csv", "is the ledger", "writing it would destroy an input"],
@@ -233,7 +233,7 @@ fx("ledger-empty-multiyear-application-warns",
    lstd(csv(LHEAD, []), **{"apps.csv": csv(HEAD + ";Antal år;År aktiv",
                                             [r + ";1;10" for r in ROWS[:3]] + [ROWS[3] + ";2;10"])}))
 fx("ledger-empty-but-last-years-output-beside",
-   ["2", "testpuljen-2023-forpligtelser.csv holds 2 commitments for 2024 (150.000 kr.)",
+   ["2", "testpuljen-2023-forpligtelser.csv holds 2 commitments for 2024 (DKK 150,000)",
     "reserves nothing for 2024", "line 7"],
    lstd(csv(LHEAD, []), extra_pool=MY,
         **{"testpuljen-2023-forpligtelser.csv": csv(LHEAD, [

@@ -624,13 +624,19 @@ static inline int gb_same_result(const gb_pool *g, const alloc_result *a, const 
     return 0;
 }
 
-/* Whether line holds amount (e.g. "1.000 kr.") as a whole figure, not as
- * the tail of a larger one. */
+/* Whether line holds amount (e.g. "1.000 kr.", "DKK 1,000") as a whole figure, not as
+ * the tail or the head of a larger one. */
 static inline bool gb_prints(const char *line, const char *amount)
 {
-    for (const char *p = line; (p = strstr(p, amount)) != NULL; p++)
-        if (p == line || (!(p[-1] >= '0' && p[-1] <= '9') && p[-1] != '.' && p[-1] != ','))
+    size_t n = strlen(amount);
+    for (const char *p = line; (p = strstr(p, amount)) != NULL; p++) {
+        const char *e = p + n; /* nor the head of one: "DKK 1,000" in "DKK 1,000.50" */
+        bool head = (*e >= '0' && *e <= '9') ||
+                    ((*e == '.' || *e == ',') && e[1] >= '0' && e[1] <= '9');
+        if (!head &&
+            (p == line || (!(p[-1] >= '0' && p[-1] <= '9') && p[-1] != '.' && p[-1] != ',')))
             return true;
+    }
     return false;
 }
 
@@ -645,18 +651,15 @@ static inline int gb_explain_one(const explain_ctx *ctx, const alloc_result *r, 
 {
     const alloc_line *l = &r->lines[i];
     explain_text t;
-    char m[MONEY_BUFSZ], want[160], kr[MONEY_BUFSZ + 8];
+    char m[MONEY_BUFSZ], want[160], kr[MONEY_AMOUNT_BUFSZ];
     int bad = 0;
 
     if (explain_build_ctx(ctx, i, &t) != 0)
         return snprintf(why, whysz, "explain_build_ctx failed on Nr %zu", i + 1), -1;
-    money_format(l->grant, m);
+    money_format_text(l->grant, m);
     label_format(want, sizeof want, L_EX_GRANT, m);
-    /* the amount as the rounded line prints it: "<grant> kr." (or DKK) */
-    {
-        const char *pct = strstr(want, m);
-        snprintf(kr, sizeof kr, "%s", pct ? pct : m);
-    }
+    /* the amount as the rounded line prints it: "<grant> kr." (or "DKK <grant>") */
+    money_amount_text(l->grant, kr);
     if (l->claim > 0) {
         if (t.share_line == EXPLAIN_NO_LINE || t.share_line >= t.n ||
             t.rounded_line == EXPLAIN_NO_LINE || t.rounded_line >= t.n) {

@@ -148,14 +148,14 @@ static void test_protected_amounts_above_the_money_stop_with_an_explanation(void
     diag_init(&dl);
     assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), -1);
     assert_int_equal(diag_errors(&dl), 1);
-    assert_non_null(strstr(dl.v[0].msg, "300.000 kr. or less sum to 430.001 kr."));
-    assert_non_null(strstr(dl.v[0].msg, "379.999 kr. available"));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 300,000 or less sum to DKK 430,001"));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 379,999 available"));
     assert_non_null(strstr(dl.v[0].hint, "threshold"));
     assert_string_equal(dl.v[0].file, "test.ini");
     diag_free(&dl);
     diag_init(&dl);
     assert_int_equal(alloc_run(&p, &l, ALLOC_CLOSED_FORM, &r, &dl), -1);
-    assert_non_null(strstr(dl.v[0].msg, "430.001 kr."));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 430,001"));
     diag_free(&dl);
 }
 
@@ -171,7 +171,7 @@ static void test_reservations_above_the_budget_are_refused(void **state)
     p.n_reservations = 1;
     diag_init(&dl);
     assert_int_equal(alloc_run(&p, &l, ALLOC_MODEL, &r, &dl), -1);
-    assert_non_null(strstr(dl.v[0].msg, "1.100.001 kr."));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 1,100,001"));
     diag_free(&dl);
 }
 

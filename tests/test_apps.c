@@ -726,7 +726,7 @@ static void test_amount_with_refusal_is_contradictory(void **state)
     diag_list d;
     (void)state;
     const diag *e = one_error_in_row("2;;B;X;50.000;25.000;Ikke i målgruppen;;;;\n", 6,
-                                     "25.000 kr. contradicts the refusal",
+                                     "DKK 25,000 contradicts the refusal",
                                      "column 7 (Afslag/begrundelse)", &l, &d);
     assert_non_null(e->hint);
     assert_int_equal(l.v[1].assessed, 0);
@@ -739,7 +739,7 @@ static void test_assessed_above_applied_is_an_error(void **state)
     diag_list d;
     (void)state;
     one_error_in_row("2;;B;X;50.000;60.000;;;;;\n", 6,
-                     "assessed 60.000 kr. is more than the 50.000 kr. applied for", NULL, &l,
+                     "assessed DKK 60,000 is more than the DKK 50,000 applied for", NULL, &l,
                      &d);
     done(&l, &d);
 }

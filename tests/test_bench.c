@@ -28,9 +28,9 @@ static void test_pool_above_excel_row_limit_is_refused_with_the_numbers(void **s
     (void)state;
     char err[256] = "";
     assert_int_equal(report_check_size(1048573, err, sizeof err), -1);
-    assert_string_equal(err, "1.048.573 applications do not fit in one workbook: a sheet "
-                             "holds at most 1.048.576 rows (Excel's limit), room for "
-                             "1.048.572 applications");
+    assert_string_equal(err, "1,048,573 applications do not fit in one workbook: a sheet "
+                             "holds at most 1,048,576 rows (Excel's limit), room for "
+                             "1,048,572 applications");
 }
 
 static int count_bars(const char *s)

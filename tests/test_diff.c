@@ -94,7 +94,7 @@ static void test_own_assessed_amount_and_the_others(void **state)
     assert_null(diff_text_total(&d, 4, t, sizeof t));
     labels_set_language("en");
     assert_string_equal(diff_text_causes(&d, &d.v[0], t, sizeof t),
-                        "assessed amount 50.000 → 80.000 DKK; amount applied for 50.000 → 80.000 DKK");
+                        "assessed amount DKK 50,000 → DKK 80,000; amount applied for DKK 50,000 → DKK 80,000");
     labels_set_language("da");
     diff_result_free(&d);
     diff_run_free(&a);

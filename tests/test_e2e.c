@@ -554,7 +554,7 @@ static void test_warnings_are_printed_even_with_quiet(void **state)
     const char *w = "inputs/ansoegninger-2023.csv:18:15: tillægget fra [earmark trivsel] "
                     "(32.000 kr.) er større end det indstillede tilskud (30.000 kr.)";
     const char *w_en = "inputs/ansoegninger-2023.csv:18:15: the supplement from [earmark trivsel] "
-                       "(32.000 kr.) is larger than the grant assessed (30.000 kr.)";
+                       "(DKK 32,000) is larger than the grant assessed (DKK 30,000)";
     char want[512];
 
     snprintf(cmd, sizeof cmd, "%s check inputs/pulje-2023.ini -q 2>&1", prog);

@@ -382,7 +382,7 @@ static void test_a_tier_where_every_share_falls_below_the_earmarks_min_is_an_inp
         assert_int_equal(dl.v[dl.n - 1].line, 17);
         assert_string_equal(dl.v[dl.n - 1].msg,
                             "[earmark trivsel]: every supplement share in the tier where the "
-                            "money runs out would fall below min = 30.000 kr. (50.000 kr. left "
+                            "money runs out would fall below min = DKK 30,000 (DKK 50,000 left "
                             "for the tier), so no supplement can be given there");
     }
     /* with min 20.000 both get 25.000 */

@@ -672,11 +672,11 @@ static void test_english_explains_in_english(void **state)
     explain_text t1;
     hand_explain(&h, 1, &t1);
     assert_int_equal(labels_set_language("da"), 0);
-    expect_has(&t, "     Common cut: L = 20.000 DKK");
-    expect_has(&t, "  4. Computed share: max(0, 30.000 DKK - 20.000 DKK) = 10.000 DKK");
-    expect_has(&t, "Recommended grant: 10.000 DKK");
+    expect_has(&t, "     Common cut: L = DKK 20,000");
+    expect_has(&t, "  4. Computed share: max(0, DKK 30,000 - DKK 20,000) = DKK 10,000");
+    expect_has(&t, "Recommended grant: DKK 10,000");
     explain_free(&t);
-    expect_has(&t1, "Refused: the rule gives a share of 0 DKK");
+    expect_has(&t1, "Refused: the rule gives a share of DKK 0");
     explain_free(&t1);
     explain_free(&t);
     hand_free(&h);
@@ -684,12 +684,15 @@ static void test_english_explains_in_english(void **state)
 
 /* ---- explain = result on generated pools -------------------------------- */
 
-/* The last amount before a " kr." (" DKK" in English) in line: its value in
- * hundredths of a krone in *v, and whether it had no decimals in *whole. */
+/* The last amount with its unit in line: before " kr." in Danish (2.085.200,50 kr.),
+ * after "DKK " in English (DKK 2,085,200.50): its value in hundredths of a krone
+ * in *v, and whether it had no decimals in *whole. */
 static bool last_amount(const char *line, const char *unit, pulje_wide *v, bool *whole)
 {
-    const char *hit = NULL, *p = line;
+    const char *hit = NULL, *p = line, *s, *e;
     size_t ul = strlen(unit);
+    bool english = strcmp(unit, "DKK ") == 0;
+    char group = english ? ',' : '.', point = english ? '.' : ',';
 
     while ((p = strstr(p, unit)) != NULL) {
         hit = p;
@@ -697,19 +700,25 @@ static bool last_amount(const char *line, const char *unit, pulje_wide *v, bool 
     }
     if (!hit)
         return false;
-    const char *e = hit, *s = hit;
-    while (s > line && (isdigit((unsigned char)s[-1]) || s[-1] == '.' || s[-1] == ','))
-        s--;
+    if (english) {
+        s = e = hit + ul;
+        while (isdigit((unsigned char)*e) || ((*e == ',' || *e == '.') && isdigit((unsigned char)e[1])))
+            e++;
+    } else {
+        e = s = hit;
+        while (s > line && (isdigit((unsigned char)s[-1]) || s[-1] == '.' || s[-1] == ','))
+            s--;
+    }
     if (s == e)
         return false;
     pulje_wide ip = 0, fp = 0;
     int decimals = -1;
     for (const char *c = s; c < e; c++) {
-        if (*c == ',')
+        if (*c == point)
             decimals = 0;
-        else if (*c != '.' && decimals < 0)
+        else if (*c != group && decimals < 0)
             ip = ip * 10 + (*c - '0');
-        else if (*c != '.') {
+        else if (*c != group) {
             fp = fp * 10 + (*c - '0');
             decimals++;
         }
@@ -847,7 +856,10 @@ static void check_one(hand *h, size_t i, const char *kr, const char *grant_label
         assert_true(t.share_line == EXPLAIN_NO_LINE);
     }
     /* the final figure and the status that follows it */
-    snprintf(want, sizeof want, "%s %s%s", grant_label, money_format(l->grant, m), kr);
+    if (strcmp(kr, "DKK ") == 0)
+        snprintf(want, sizeof want, "%s DKK %s", grant_label, money_format_text(l->grant, m));
+    else
+        snprintf(want, sizeof want, "%s %s%s", grant_label, money_format(l->grant, m), kr);
     size_t at = t.n;
     for (size_t k = 0; k < t.n; k++)
         if (strcmp(t.lines[k], want) == 0)
@@ -862,7 +874,7 @@ static void check_one(hand *h, size_t i, const char *kr, const char *grant_label
         assert_false(strncmp(next, refused_label, strlen(refused_label)) == 0 ||
                      strncmp(next, reduction_label, strlen(reduction_label)) == 0);
     for (size_t k = 0; k < t.n; k++)
-        assert_null(strstr(t.lines[k], "≈ 1,000000"));
+        assert_null(strstr(t.lines[k], strcmp(kr, "DKK ") == 0 ? "≈ 1.000000" : "≈ 1,000000"));
     explain_free(&t);
 }
 
@@ -894,7 +906,7 @@ static void test_explain_states_the_result_on_generated_pools(void **state)
             if (pc.pools % 5 == 0) {
                 assert_int_equal(labels_set_language("en"), 0);
                 for (size_t i = 0; i < h.apps.n; i++)
-                    check_one(&h, i, " DKK", "Recommended grant:", "Refused:", "Reduction:",
+                    check_one(&h, i, "DKK ", "Recommended grant:", "Refused:", "Reduction:",
                               &pc);
                 assert_int_equal(labels_set_language("da"), 0);
             }
@@ -1059,7 +1071,7 @@ static void test_context_gives_the_one_shot_text_on_every_application(void **sta
     assert_int_equal(explain_build(p, apps, &rm, 2, &a), 0);
     assert_int_equal(explain_build_ctx(ctx, 2, &b), 0);
     assert_int_equal(labels_set_language("da"), 0);
-    expect_has(&a, "Recommended grant: 45.200 DKK");
+    expect_has(&a, "Recommended grant: DKK 45,200");
     assert_int_equal(b.n, a.n);
     for (size_t k = 0; k < a.n; k++)
         assert_string_equal(b.lines[k], a.lines[k]);

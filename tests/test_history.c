@@ -112,8 +112,8 @@ static void test_runs_are_kept_and_trials_never_touch_the_official_files(void **
     assert_non_null(strstr(out, "/koersel-004/ (officiel)\n"));
     assert_non_null(strstr(out, "§ 18-Hovedpuljen 2023: 4 runs kept in "));
     assert_non_null(strstr(out, "  koersel-002  "));
-    assert_non_null(strstr(out, "trial cea      cea                reserved 3.114.511 kr.  "
-                                "granted 3.256.450 kr.  residual 628 kr.  reduced 17  refused 6\n"));
+    assert_non_null(strstr(out, "trial cea      cea                reserved DKK 3,114,511  "
+                                "granted DKK 3,256,450  residual DKK 628  reduced 17  refused 6\n"));
     free(first);
     free(out);
 }

@@ -839,7 +839,7 @@ static void test_last_years_ledger_beside_an_empty_one_is_an_error(void **state)
     assert_int_equal(d.v[0].level, DIAG_ERROR);
     assert_int_equal(d.v[0].line, 6); /* the pool file's `ledger =` */
     assert_non_null(strstr(d.v[0].msg, "testpuljen-2023-forpligtelser.csv holds 1 commitment "
-                                       "for 2024 (120.000 kr.), but the pool's ledger "));
+                                       "for 2024 (DKK 120,000), but the pool's ledger "));
     assert_non_null(strstr(d.v[0].hint, "(line 6)"));
     inputs_free(&in);
     diag_free(&d);

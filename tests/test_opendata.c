@@ -294,7 +294,7 @@ static void test_reasons_are_words(void **state)
                         "reglen giver en andel på 0 kr.");
     assert_int_equal(labels_set_language("en"), 0);
     assert_string_equal(opendata_reason(&p, &a, &l, buf, sizeof buf),
-                        "the rule gives a share of 0 DKK");
+                        "the rule gives a share of DKK 0");
     assert_int_equal(labels_set_language("da"), 0);
     /* truncation is safe */
     assert_string_equal(opendata_reason(&p, &a, &l, buf, 6), "regle");

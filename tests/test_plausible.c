@@ -75,7 +75,7 @@ static void test_assessed_below_one_percent_of_applied(void **state)
     run r;
     (void)state;
     check(&r, POOL, HEAD ROW1 ROW2 ROW3 "4;;Forening D;D;50.000;400;\n");
-    expect_only(&r, DIAG_WARNING, 5, "assessed 400 kr. is below 1 % of the 50.000 kr. applied for");
+    expect_only(&r, DIAG_WARNING, 5, "assessed DKK 400 is below 1% of the DKK 50,000 applied for");
     assert_int_equal(r.errors, 0);
     done(&r);
     /* exactly 1 % is not below it */
@@ -90,8 +90,8 @@ static void test_amounts_below_100_kr(void **state)
     (void)state;
     check(&r, POOL, HEAD ROW1 ROW2 ROW3 "4;;Forening D;D;99;;\n");
     assert_int_equal(r.dl.n, 2);
-    assert_string_equal(r.dl.v[0].msg, "applied for only 99 kr. (Ansøgt)");
-    assert_string_equal(r.dl.v[1].msg, "assessed only 99 kr. (Indstillet)");
+    assert_string_equal(r.dl.v[0].msg, "applied for only DKK 99 (Ansøgt)");
+    assert_string_equal(r.dl.v[1].msg, "assessed only DKK 99 (Indstillet)");
     assert_int_equal(r.dl.v[0].line, 5);
     assert_int_equal(r.dl.v[0].level, DIAG_WARNING);
     done(&r);
@@ -107,7 +107,7 @@ static void test_more_than_ten_times_the_median(void **state)
     /* applied 30.000, 50.000, 80.000, 500.001: lower median 50.000 */
     check(&r, POOL, HEAD ROW1 ROW2 ROW3 "4;;Forening D;D;500.001;40.000;\n");
     expect_only(&r, DIAG_WARNING, 5,
-                "applied for 500.001 kr., more than 10 times the pool's median (50.000 kr.)");
+                "applied for DKK 500,001, more than 10 times the pool's median (DKK 50,000)");
     done(&r);
     check(&r, POOL, HEAD ROW1 ROW2 ROW3 "4;;Forening D;D;500.000;40.000;\n");
     assert_int_equal(r.dl.n, 0);
@@ -141,8 +141,8 @@ static void test_supplement_larger_than_the_grant(void **state)
           "1;A;a;50.000;40.000;;ja;40.001\n2;B;b;50.000;40.000;;ja;40.000\n"
           "3;C;c;50.000;0;Nej tak;ja;10.000\n");
     expect_only(&r, DIAG_WARNING, 2,
-                "the supplement from [earmark trivsel] (40.001 kr.) is larger than the grant "
-                "assessed (40.000 kr.)");
+                "the supplement from [earmark trivsel] (DKK 40,001) is larger than the grant "
+                "assessed (DKK 40,000)");
     assert_int_equal(r.dl.v[0].col, 8);
     done(&r);
 }

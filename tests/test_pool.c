@@ -712,7 +712,7 @@ static void test_section_total_above_money_max_is_reported(void **state)
     (void)state;
     parse(&r, "[pool]\nname = P\nyear = 2023\napplications = a.csv\n[budget]\n"
               "A = 1.000.000.000.000\nB = 1\n");
-    expect_one(&r, 0, 0, "the lines in [budget] add up to more than 1.000.000.000.000 kr.",
+    expect_one(&r, 0, 0, "the lines in [budget] add up to more than DKK 1,000,000,000,000",
                NULL);
     done(&r);
 }
@@ -884,8 +884,8 @@ static void test_reservations_and_earmarks_above_budget_are_reported(void **stat
               "[earmarks]\nE = 500.000\n");
     /* at the [reservations] header; the hint names every section by its line */
     expect_one(&r, 7, 0,
-               "reservations and earmarks (3.614.511 kr.) exceed the budget total "
-               "(3.000.000 kr.) by 614.511 kr.",
+               "reservations and earmarks (DKK 3,614,511) exceed the budget total "
+               "(DKK 3,000,000) by DKK 614,511",
                "[budget] (line 5), [reservations] (line 7), [earmarks] (line 10)");
     done(&r);
 }
@@ -1002,7 +1002,7 @@ static void test_min_grant_above_max_grant_is_an_error(void **state)
     parsed r;
     (void)state;
     parse(&r, HEAD "[rules]\nmax_grant = 20.000\nmin_grant = 30.000\n");
-    expect_one(&r, 9, 13, "min_grant (30.000 kr.) is above max_grant (20.000 kr.)",
+    expect_one(&r, 9, 13, "min_grant (DKK 30,000) is above max_grant (DKK 20,000)",
                "lower min_grant");
     done(&r);
 }

@@ -256,8 +256,8 @@ static void test_max_grant_off_the_unit_is_refused_at_its_line(void **state)
     assert_int_equal(parse("max_grant = 4.552\nrounding = 100\n", &p, &dl), -1);
     assert_int_equal(diag_errors(&dl), 1);
     assert_int_equal(dl.v[0].line, 8);
-    assert_string_equal(dl.v[0].msg, "max_grant = 4.552 kr. is not a multiple of the rounding "
-                                     "unit 100 kr.: 4.500 or 4.600 kr.?");
+    assert_string_equal(dl.v[0].msg, "max_grant = DKK 4,552 is not a multiple of the rounding "
+                                     "unit DKK 100: DKK 4,500 or DKK 4,600?");
     assert_non_null(strstr(dl.v[0].hint, "4.500 or 4.600"));
     pool_free(&p);
     diag_free(&dl);
@@ -267,8 +267,8 @@ static void test_max_grant_off_the_unit_is_refused_at_its_line(void **state)
                      -1);
     assert_int_equal(diag_errors(&dl), 1);
     assert_int_equal(dl.v[0].line, 9);
-    assert_non_null(strstr(dl.v[0].msg, "min_grant = 2.500 kr."));
-    assert_non_null(strstr(dl.v[0].msg, "2.000 or 3.000 kr.?"));
+    assert_non_null(strstr(dl.v[0].msg, "min_grant = DKK 2,500"));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 2,000 or DKK 3,000?"));
     pool_free(&p);
     diag_free(&dl);
 
@@ -293,8 +293,8 @@ static void test_earmark_min_and_max_are_read_and_checked_against_the_unit(void 
     assert_int_equal(pool_parse(text, strlen(text), "t.ini", &p, &dl), -1);
     assert_int_equal(diag_errors(&dl), 1);
     assert_int_equal(dl.v[0].line, 16);
-    assert_non_null(strstr(dl.v[0].msg, "[earmark trivsel] max = 20.050 kr."));
-    assert_non_null(strstr(dl.v[0].msg, "20.000 or 20.100 kr.?"));
+    assert_non_null(strstr(dl.v[0].msg, "[earmark trivsel] max = DKK 20,050"));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 20,000 or DKK 20,100?"));
     assert_int_equal(p.earmark_defs[0].min_supp, 1000);
     assert_int_equal(p.earmark_defs[0].max_supp, 20050);
     pool_free(&p);
@@ -325,7 +325,7 @@ static void test_a_pool_built_in_code_with_a_maximum_off_the_unit_is_refused(voi
     diag_init(&dl);
     assert_int_equal(alloc_run(&p, &apps, ALLOC_CLOSED_FORM, &r, &dl), -1);
     assert_int_equal(diag_errors(&dl), 1);
-    assert_non_null(strstr(dl.v[0].msg, "4.500 or 4.600"));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 4,500 or DKK 4,600"));
     diag_free(&dl);
 }
 
@@ -377,7 +377,7 @@ static void test_minimal_pool_above_max_is_refused_by_r0(void **state)
     assert_int_equal(run_load_inputs("tests/data/rounding-above-max.ini", NULL, &in, &dl), PULJE_INPUT);
     assert_int_equal(diag_errors(&dl), 1);
     assert_int_equal(dl.v[0].line, 14);
-    assert_non_null(strstr(dl.v[0].msg, "4.500 or 4.600 kr.?"));
+    assert_non_null(strstr(dl.v[0].msg, "DKK 4,500 or DKK 4,600?"));
     inputs_free(&in);
     diag_free(&dl);
 }
@@ -456,8 +456,8 @@ static void test_minimal_pool_capped_with_money_unshared_is_warned(void **state)
     assert_int_equal(x.dl.n, 1);
     assert_int_equal(x.dl.v[0].level, DIAG_WARNING);
     assert_string_equal(x.dl.v[0].msg,
-                        "max_grant leaves 1.335 kr. undistributed (12,9 % of the money for "
-                        "new grants); with unit 10 the residual would be 1.335 kr.");
+                        "max_grant leaves DKK 1,335 undistributed (12.9% of the money for "
+                        "new grants); with unit 10 the residual would be DKK 1,335");
     drop(&x);
 }
 
@@ -500,9 +500,9 @@ static void test_a_large_residual_is_warned_with_the_group_and_a_smaller_unit(vo
     assert_int_equal(dl.n, 1);
     assert_int_equal(dl.v[0].level, DIAG_WARNING);
     assert_string_equal(dl.v[0].msg,
-                        "the rounding leaves 20.000 kr. undistributed (20,0 % of the money for "
-                        "new grants): group of 40 applications with share 2.500,00 kr. could "
-                        "not be served; with unit 100 the residual would be 0 kr.");
+                        "the rounding leaves DKK 20,000 undistributed (20.0% of the money for "
+                        "new grants): group of 40 applications with share DKK 2,500.00 could "
+                        "not be served; with unit 100 the residual would be DKK 0");
     assert_int_equal(verify_result(&p, &apps, &r, 0, &dl), 0);
     /* the verification insists on the warning */
     r.residual_warned = false;

@@ -112,7 +112,7 @@ rows = [HEADER,
         "1;;A;a;50.000;50.000,-;", "2;;B;b;50 000;kr. 50.000,00;", "3;;C;c;50\u00a0000;50000 kr;",
         "4;;D;d;50\u202f000 kr.;50.000,-  kr.;", "5;;E;e;50\u00a0000;60.000,-;"]
 add("amount-every-form-then-above-applied", {"pool.ini": pool(), "apps.csv": csv_bytes(rows)}, 2,
-    ["apps.csv:6:6", "assessed 60.000 kr. is more than the 50.000 kr. applied for"])
+    ["apps.csv:6:6", "assessed DKK 60,000 is more than the DKK 50,000 applied for"])
 
 # pool file and ledger amounts: the same grammar
 add("amount-pool-budget-ambiguous",
@@ -369,7 +369,7 @@ XLSX_EXPECT = {
     "xlsx-decimal-number": (2, ["apps.xlsx:4:5", "\"7000,5\" has øre"]),
     "xlsx-esc-in-name": (2, ["apps.xlsx:4:3", "U+001B (ESC)"]),
     # plausibility (assessed 50 kr. of 50.000 applied) is another module's warning
-    "xlsx-english-50.000-stored-as-50": (0, ["apps.xlsx:2: assessed 50 kr. is below 1 % of the 50.000 kr. applied for"]),
+    "xlsx-english-50.000-stored-as-50": (0, ["apps.xlsx:2: assessed DKK 50 is below 1% of the DKK 50,000 applied for"]),
     "xlsx-instructions-sheet-first": (2, ["apps.xlsx:1", "pulje read the first sheet, "
                                           "\"Vejledning\"", "the sheet \"Ansøgninger\" has it",
                                           "applications_sheet = Ansøgninger"]),
