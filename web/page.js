@@ -137,11 +137,11 @@ const T = {
     controls_h: 'What if …',
     controls_help: 'Change the rule and the result is recomputed at once. The cap and the rounding are changed in a copy of the pool file; your own file is not touched.',
     rule: 'Rule',
-    threshold: 'Threshold (kr.)',
-    min_grant: 'Minimum grant (kr.)',
-    max_grant: 'Maximum grant (kr.)',
+    threshold: 'Threshold (DKK)',
+    min_grant: 'Minimum grant (DKK)',
+    max_grant: 'Maximum grant (DKK)',
     cap: 'Multi-year cap (%)',
-    rounding: 'Rounding unit (kr.)',
+    rounding: 'Rounding unit (DKK)',
     reset: 'The pool\'s own rule',
     own_rule: 'Computed with the pool\'s own rule.',
     variant: 'Differs from the pool\'s own rule:',
@@ -166,8 +166,8 @@ const T = {
     compare_h: 'The rules compared',
     compare_run: 'Compare the rules',
     metric: 'Show',
-    m_granted: 'Granted in all (kr.)',
-    m_residual: 'Residual (kr.)',
+    m_granted: 'Granted in all (DKK)',
+    m_residual: 'Residual (DKK)',
     m_reduced: 'Applications reduced',
     m_refused: 'Refusals',
     m_max: 'Largest reduction (%)',
@@ -175,11 +175,11 @@ const T = {
     m_gini: 'Gini',
     m_breaks: 'Order breaks',
     sweep_h: 'Sensitivity to the threshold',
-    sweep_run: 'Run the threshold from 0 to 150.000 kr.',
-    sweep_step: 'Threshold {x} kr. ({i} of {n})',
+    sweep_run: 'Run the threshold from 0 to DKK 150,000',
+    sweep_step: 'Threshold DKK {x} ({i} of {n})',
     sweep_reduced: 'Applications reduced',
-    sweep_residual: 'Residual (kr.)',
-    sweep_x: 'threshold (kr.)',
+    sweep_residual: 'Residual (DKK)',
+    sweep_x: 'threshold (DKK)',
     downloads_h: 'Download the files',
     downloads_help: 'The files are exactly those pulje wrote.',
     dl_workbook: 'The recommendation (workbook)',
@@ -229,15 +229,19 @@ function kr(n) {
   const neg = n < 0;
   let s = String(Math.abs(n));
   let out = '';
-  while (s.length > 3) { out = '.' + s.slice(-3) + out; s = s.slice(0, -3); }
+  const sep = lang === 'en' ? ',' : '.'; /* the language's grouping, as pulje's text has it */
+  while (s.length > 3) { out = sep + s.slice(-3) + out; s = s.slice(0, -3); }
   return (neg ? '-' : '') + s + out;
 }
 
-/* "75.000", "75 000", "75000" -> 75000; "" -> null; anything else -> NaN */
+/* "75.000", "75 000", "75000" (and "75,000" on the English page) -> 75000;
+ * "" -> null; anything else, such as "7.5000" or a Danish "75,000", -> NaN */
 function parseKr(s) {
-  s = String(s).trim().replace(/[.\s]/g, '');
+  s = String(s).trim();
   if (s === '') return null;
-  return /^\d+$/.test(s) ? parseInt(s, 10) : NaN;
+  if (/^\d+$/.test(s)) return parseInt(s, 10);
+  const m = /^\d{1,3}([., ])\d{3}(?:\1\d{3})*$/.exec(s);
+  return m && (m[1] !== ',' || lang === 'en') ? parseInt(s.replace(/[., ]/g, ''), 10) : NaN;
 }
 
 function decodeText(bytes) {
@@ -1062,15 +1066,18 @@ async function runCompare() {
     rows.push(cells);
   }
   const wb = Object.keys(r.outFiles).find((k) => /\.xlsx$/.test(k) && /^\/out\/[^/]+$/.test(k));
-  state.compare = { rows, file: wb ? basename(wb) : null, bytes: wb ? r.outFiles[wb] : null };
+  state.compare = { rows, lang, file: wb ? basename(wb) : null, bytes: wb ? r.outFiles[wb] : null };
   renderChart();
   renderDownloads();
 }
 
-function metricValue(s, kind) {
-  s = s.replace(/[%\s]/g, '');
-  if (kind === 'kr' || kind === 'n') return parseInt(s.replace(/\./g, ''), 10) || 0;
-  return parseFloat(s.replace(/\./g, '').replace(',', '.')) || 0;
+/* A figure of compare's table, written in the language it ran in:
+ * "3.257.050" and "0,6452" in Danish, "3,257,050" and "0.6452" in English. */
+function metricValue(s, kind, inLang) {
+  const group = inLang === 'en' ? /,/g : /\./g;
+  s = s.replace(/[%\s]/g, '').replace(/^DKK/, '').replace(group, '');
+  if (kind === 'kr' || kind === 'n') return parseInt(s, 10) || 0;
+  return parseFloat(inLang === 'en' ? s : s.replace(',', '.')) || 0;
 }
 
 function renderChart() {
@@ -1079,7 +1086,7 @@ function renderChart() {
   if (!c || !c.rows.length) return;
   const sel = $('c-metric');
   const m = METRICS[parseInt(sel.value, 10) || 0];
-  const vals = c.rows.map((r) => metricValue(r[m[1]], m[2]));
+  const vals = c.rows.map((r) => metricValue(r[m[1]], m[2], c.lang));
   const lo = 0;
   const hi = Math.max(...vals, lo + 1);
   const NS = 'http://www.w3.org/2000/svg';
@@ -1177,7 +1184,7 @@ function lineChart(points, key, title, mark) {
   for (const q of points) {
     const c = mk('circle', { cx: X(q.x).toFixed(1), cy: Y(q[key]).toFixed(1), r: 3, class: 'dot' });
     const tip = document.createElementNS(NS, 'title');
-    tip.textContent = kr(q.x) + ' kr.: ' + kr(q[key]);
+    tip.textContent = (lang === 'en' ? 'DKK ' + kr(q.x) : kr(q.x) + ' kr.') + ': ' + kr(q[key]);
     c.appendChild(tip);
   }
   return svg;

@@ -400,6 +400,13 @@ def main():
             check(d.execute_script("return document.documentElement.lang") == "en" and
                   "Summary" in d.find_element(By.ID, "summary-section").text, "the English switch")
             shot(d, shots, "web-english", "summary-section")
+            # compare's table and the amount fields in the language's number format
+            got = d.execute_script("return [metricValue('3,257,050', 'kr', 'en'), metricValue('3.257.050', 'kr', 'da'),"
+                                   " metricValue('DKK 3,257,050', 'kr', 'en'), metricValue('0.6452', 'x', 'en'),"
+                                   " metricValue('0,6452', 'x', 'da'), metricValue('35.5%', 'x', 'en'),"
+                                   " parseKr('75,000'), parseKr('75.000'), kr(3257050)]")
+            check(got == [3257050, 3257050, 3257050, 0.6452, 0.6452, 35.5, 75000, 75000, "3,257,050"],
+                  "the English page reads and writes DKK 3,257,050 and 0.6452 (%s)" % got)
             no_network(d)
             severe = [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"]
             check(severe == [], "no error in the browser's console (%s)" % severe[:3])
