@@ -171,6 +171,19 @@ int book_lines(const char *text, double width);
 void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t last,
                      double width);
 
+/** @brief The A1 name of a cell ("AB12"), the same as lxw_rowcol_to_cell()
+ * writes, without printf (it is called for every row); buf holds at least
+ * LXW_MAX_CELL_NAME_LENGTH. @return its length. This function can't fail. */
+size_t book_cell_name(char *buf, lxw_row_t row, lxw_col_t col);
+
+/**
+ * @brief A formula from a template in which each '@' is the name of a cell,
+ * given as the next (row, column) pair of arguments:
+ * book_formula(f, sizeof f, "=@-@", row, 4, row, 7) gives "=E5-H5".
+ * @return 0, or -1 if it did not fit (buf then holds what did).
+ */
+int book_formula(char *buf, size_t size, const char *tmpl, ...);
+
 /** @brief "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                       lxw_col_t col);

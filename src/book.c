@@ -325,6 +325,62 @@ void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double hei
         book_check(b, s, worksheet_set_row(s->ws, row, height, NULL), "worksheet_set_row");
 }
 
+size_t book_cell_name(char *buf, lxw_row_t row, lxw_col_t col)
+{
+    char tmp[16];
+    size_t n = 0, k = 0;
+    unsigned c = (unsigned)col + 1;
+    uint32_t r = row + 1;
+
+    /* the column's letters, last first: A..Z, then AA.., as Excel counts */
+    while (c > 0) {
+        unsigned rem = c % 26 ? c % 26 : 26;
+        tmp[k++] = (char)('A' + rem - 1);
+        c = (c - rem) / 26;
+    }
+    while (k > 0)
+        buf[n++] = tmp[--k];
+    do {
+        tmp[k++] = (char)('0' + r % 10);
+        r /= 10;
+    } while (r > 0);
+    while (k > 0)
+        buf[n++] = tmp[--k];
+    buf[n] = '\0';
+    return n;
+}
+
+int book_formula(char *buf, size_t size, const char *tmpl, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    int ok = 1;
+
+    if (size == 0)
+        return -1;
+    va_start(ap, tmpl);
+    for (const char *t = tmpl; *t && ok; t++) {
+        if (*t != '@') {
+            ok = n + 1 < size;
+            if (ok)
+                buf[n++] = *t;
+            continue;
+        }
+        lxw_row_t row = va_arg(ap, lxw_row_t);
+        lxw_col_t col = (lxw_col_t)va_arg(ap, int);
+        size_t len = book_cell_name(cell, row, col);
+        ok = n + len < size;
+        if (ok) {
+            memcpy(buf + n, cell, len);
+            n += len;
+        }
+    }
+    va_end(ap);
+    buf[n] = '\0';
+    return ok ? 0 : -1;
+}
+
 /* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,
                         lxw_col_t col)
