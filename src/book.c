@@ -81,7 +81,6 @@ int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
     if (!b->wb) {
         text_set_err(err, errsz, "libxlsxwriter: cannot create a workbook (out of memory)");
         atomic_abort(&b->af);
-        set_tmp_in_memory(0);
         return -1;
     }
     return 0;
@@ -91,7 +90,11 @@ int book_open_rows(book *b, const char *path, lxw_workbook_options *opts, size_t
                    char *err, size_t errsz)
 {
     set_tmp_in_memory(rows <= BOOK_MEMORY_ROWS);
-    return book_open(b, path, opts, err, errsz);
+    if (book_open(b, path, opts, err, errsz) != 0) {
+        set_tmp_in_memory(0);
+        return -1;
+    }
+    return 0;
 }
 
 int book_close(book *b)
