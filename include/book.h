@@ -89,6 +89,20 @@ enum {
 int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
               size_t errsz);
 
+/** Workbooks of at most this many rows a sheet keep libxlsxwriter's temporary
+ * files in memory (book_open_rows): about 2 kB a row, a few MB at most. */
+#define BOOK_MEMORY_ROWS 2000
+
+/**
+ * @brief book_open() for a workbook whose longest sheet has about `rows`
+ * rows: at most BOOK_MEMORY_ROWS, libxlsxwriter's temporary files are kept
+ * in memory (on Linux; elsewhere, and for more rows, in its temporary folder)
+ * until book_close(). The workbook's bytes are the same either way.
+ * @return as book_open().
+ */
+int book_open_rows(book *b, const char *path, lxw_workbook_options *opts, size_t rows,
+                   char *err, size_t errsz);
+
 /**
  * @brief Close the workbook (always: that frees it) and, unless a call
  * failed, put the file in place; frees the book's scratch text.
@@ -156,6 +170,19 @@ int book_lines(const char *text, double width);
 /** @brief Set the width of columns first..last. */
 void book_set_column(book *b, const book_sheet *s, lxw_col_t first, lxw_col_t last,
                      double width);
+
+/** @brief The A1 name of a cell ("AB12"), the same as lxw_rowcol_to_cell()
+ * writes, without printf (it is called for every row); buf holds at least
+ * LXW_MAX_CELL_NAME_LENGTH. @return its length. This function can't fail. */
+size_t book_cell_name(char *buf, lxw_row_t row, lxw_col_t col);
+
+/**
+ * @brief A formula from a template in which each '@' is the name of a cell,
+ * given as the next (row, column) pair of arguments:
+ * book_formula(f, sizeof f, "=@-@", row, 4, row, 7) gives "=E5-H5".
+ * @return 0, or -1 if it did not fit (buf then holds what did).
+ */
+int book_formula(char *buf, size_t size, const char *tmpl, ...);
 
 /** @brief "=SUM(B4:B6)" for rows first..last (0-based) of column col. */
 void book_sum_formula(char *buf, size_t size, lxw_row_t first, lxw_row_t last,

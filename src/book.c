@@ -1,4 +1,8 @@
 /* book.c - Writing a workbook with libxlsxwriter, every return code checked. */
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#define _GNU_SOURCE /* memfd_create */
+#define BOOK_MEMFD 1
+#endif
 #include "book.h"
 
 #include <inttypes.h>
@@ -7,6 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef BOOK_MEMFD
+#include <sys/mman.h>
+#include <unistd.h>
+#include <xlsxwriter/third_party/tmpfileplus.h>
+#endif
 
 #include "date.h"
 #include "text.h"
@@ -19,6 +28,45 @@ static const char *str(const char *s)
 {
     return s ? s : "";
 }
+
+/* libxlsxwriter writes every part of a workbook to a temporary file before it
+ * copies it into the zip (each sheet as it goes in constant-memory mode, then
+ * the styles, theme, chart, properties, ...): 20 files for the default pool.
+ * It takes them from lxw_tmpfile(), which it calls through the dynamic linker
+ * and leaves to be overridden; this definition in the program comes first.
+ * In /tmp each file is an inode made and freed again, about 1 ms of CPU of
+ * the default pool's run. While a small workbook is written on this thread
+ * (book_open_rows) they are anonymous memory files instead (memfd_create: no
+ * name, no folder, nothing on disk, gone when closed); otherwise, or if that
+ * fails, the files libxlsxwriter itself makes (tmpfileplus, as its own
+ * lxw_tmpfile does). */
+#ifdef BOOK_MEMFD
+static _Thread_local int tmp_in_memory;
+
+FILE *lxw_tmpfile(char *tmpdir)
+{
+    if (tmp_in_memory) {
+        int fd = memfd_create("pulje-xlsx", MFD_CLOEXEC);
+        if (fd >= 0) {
+            FILE *f = fdopen(fd, "w+b");
+            if (f)
+                return f;
+            close(fd);
+        }
+    }
+    return tmpfileplus(tmpdir, NULL, NULL, 0);
+}
+
+static void set_tmp_in_memory(int on)
+{
+    tmp_in_memory = on;
+}
+#else
+static void set_tmp_in_memory(int on)
+{
+    (void)on;
+}
+#endif
 
 int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
               size_t errsz)
@@ -38,10 +86,22 @@ int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
     return 0;
 }
 
+int book_open_rows(book *b, const char *path, lxw_workbook_options *opts, size_t rows,
+                   char *err, size_t errsz)
+{
+    set_tmp_in_memory(rows <= BOOK_MEMORY_ROWS);
+    if (book_open(b, path, opts, err, errsz) != 0) {
+        set_tmp_in_memory(0);
+        return -1;
+    }
+    return 0;
+}
+
 int book_close(book *b)
 {
     lxw_error e = workbook_close(b->wb);
 
+    set_tmp_in_memory(0);
     b->wb = NULL;
     free(b->text);
     b->text = NULL;
@@ -266,6 +326,62 @@ void book_set_row_height(book *b, const book_sheet *s, lxw_row_t row, double hei
 {
     if (!b->failed)
         book_check(b, s, worksheet_set_row(s->ws, row, height, NULL), "worksheet_set_row");
+}
+
+size_t book_cell_name(char *buf, lxw_row_t row, lxw_col_t col)
+{
+    char tmp[16];
+    size_t n = 0, k = 0;
+    unsigned c = (unsigned)col + 1;
+    uint32_t r = row + 1;
+
+    /* the column's letters, last first: A..Z, then AA.., as Excel counts */
+    while (c > 0) {
+        unsigned rem = c % 26 ? c % 26 : 26;
+        tmp[k++] = (char)('A' + rem - 1);
+        c = (c - rem) / 26;
+    }
+    while (k > 0)
+        buf[n++] = tmp[--k];
+    do {
+        tmp[k++] = (char)('0' + r % 10);
+        r /= 10;
+    } while (r > 0);
+    while (k > 0)
+        buf[n++] = tmp[--k];
+    buf[n] = '\0';
+    return n;
+}
+
+int book_formula(char *buf, size_t size, const char *tmpl, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    int ok = 1;
+
+    if (size == 0)
+        return -1;
+    va_start(ap, tmpl);
+    for (const char *t = tmpl; *t && ok; t++) {
+        if (*t != '@') {
+            ok = n + 1 < size;
+            if (ok)
+                buf[n++] = *t;
+            continue;
+        }
+        lxw_row_t row = va_arg(ap, lxw_row_t);
+        lxw_col_t col = (lxw_col_t)va_arg(ap, int);
+        size_t len = book_cell_name(cell, row, col);
+        ok = n + len < size;
+        if (ok) {
+            memcpy(buf + n, cell, len);
+            n += len;
+        }
+    }
+    va_end(ap);
+    buf[n] = '\0';
+    return ok ? 0 : -1;
 }
 
 /* "=SUM(B4:B6)" for rows first..last (0-based) of column col. */

@@ -211,11 +211,8 @@ static double reduction_share(pulje_kr reduction, pulje_kr claim)
 /* "=IF(E4=0,0,F4/E4)" for one row. */
 static void pct_formula(char *buf, size_t size, lxw_row_t row)
 {
-    char e[LXW_MAX_CELL_NAME_LENGTH], f[LXW_MAX_CELL_NAME_LENGTH];
-
-    lxw_rowcol_to_cell(e, row, OV_ASSESSED);
-    lxw_rowcol_to_cell(f, row, OV_REDUCTION_KR);
-    snprintf(buf, size, "=IF(%s=0,0,%s/%s)", e, f, e);
+    book_formula(buf, size, "=IF(@=0,0,@/@)", row, OV_ASSESSED, row, OV_REDUCTION_KR, row,
+                 OV_ASSESSED);
 }
 
 const char *report_my_note(book *b, const pool *p, my_status st)
@@ -249,7 +246,7 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
         lines = book_lines(report_my_note(b, p, l->my), 19);
     if (lines > 1)
         book_set_row_height(b, s, row, 15.0 * lines);
-    char formula[64], e[LXW_MAX_CELL_NAME_LENGTH], h[LXW_MAX_CELL_NAME_LENGTH];
+    char formula[64];
     const char *nr = str(a->nr);
 
     report_put_nr(b, s, row, OV_NR, nr);
@@ -258,9 +255,7 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
     book_put_kr(b, s, row, OV_APPLIED, a->applied, b->kr);
     book_put_kr(b, s, row, OV_ASSESSED, l->claim, b->kr);
 
-    lxw_rowcol_to_cell(e, row, OV_ASSESSED);
-    lxw_rowcol_to_cell(h, row, OV_GRANT);
-    snprintf(formula, sizeof formula, "=%s-%s", e, h);
+    book_formula(formula, sizeof formula, "=@-@", row, OV_ASSESSED, row, OV_GRANT);
     book_put_formula_kr(b, s, row, OV_REDUCTION_KR, formula, b->kr, l->claim - l->grant);
 
     pct_formula(formula, sizeof formula, row);
@@ -281,10 +276,8 @@ static void write_overview_row(book *b, const book_sheet *s, lxw_row_t row, cons
         with += r->em.lines[k * r->n + i].grant;
     }
     if (r->em.n_earmarks > 0) { /* the grant and its supplements */
-        char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
-        lxw_rowcol_to_cell(first, row, OV__COLS);
-        lxw_rowcol_to_cell(last, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks - 1));
-        snprintf(formula, sizeof formula, "=%s+SUM(%s:%s)", h, first, last);
+        book_formula(formula, sizeof formula, "=@+SUM(@:@)", row, OV_GRANT, row, OV__COLS, row,
+                     (lxw_col_t)(OV__COLS + r->em.n_earmarks - 1));
         book_put_formula_kr(b, s, row, (lxw_col_t)(OV__COLS + r->em.n_earmarks), formula,
                             b->kr, with);
     }
@@ -678,7 +671,7 @@ int report_write_workbook_changes(const char *path, const pool *p, const app_lis
     }
     if (report_check_size(r->n, err, errsz) != 0)
         return -1;
-    if (book_open(&b, path, &opts, err, errsz) != 0)
+    if (book_open_rows(&b, path, &opts, r->n, err, errsz) != 0)
         return -1;
     build_workbook(&b, p, apps, r, &t, rule, &date, changes);
     return book_close(&b);
