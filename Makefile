@@ -51,22 +51,6 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS  = -lxlsxwriter -lzip -lexpat -lglpk -lcsv -linih -lnettle -lhpdf -lm
 TEST_LDLIBS = -lcmocka
-# Start-up (issue 18): each shared library costs the dynamic loader mapping and
-# symbol look-ups at every run (pulje --version: 3,5 ms of CPU with 21 of them,
-# 0,5 ms for an empty program). Where the archives are installed, GLPK (with
-# GMP, AMD, COLAMD, SuiteSparse_config), expat, libcsv, inih and nettle are
-# linked statically: 13 shared objects left, about 0,7 ms less per run.
-# LINK_STATIC= links them all dynamically; test_faults always does (its --wrap
-# of malloc would reach into GMP and GLPK, which abort when malloc fails).
-DYN_LDLIBS  := $(LDLIBS)
-STATIC_LIBS  = glpk gmp colamd amd suitesparseconfig expat csv inih nettle
-LINK_STATIC ?= $(shell ok=y; for l in $(STATIC_LIBS); do \
-                 [ -f "$$($(CC) -print-file-name=lib$$l.a)" ] || ok=; done; \
-                 [ -f "$$($(CC) -print-file-name=libltdl.so.7)" ] || ok=; echo $$ok)
-ifeq ($(LINK_STATIC),y)
-LDLIBS := $(filter-out -lexpat -lglpk -lcsv -linih -lnettle,$(LDLIBS)) \
-          -Wl,-Bstatic $(STATIC_LIBS:%=-l%) -Wl,-Bdynamic -l:libltdl.so.7 -lz -lm
-endif
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -177,7 +161,7 @@ FAULT_WRAPS = malloc calloc realloc strdup glp_simplex glp_intopt glp_get_status
               workbook_set_custom_property_string
 
 $(BUILD)/test_faults: tests/test_faults.c tests/testutil.h $(LIB) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(DYN_LDLIBS) $(TEST_LDLIBS) \
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS) \
 	  $(FAULT_WRAPS:%=-Wl,--wrap=%)
 
 $(BUILD) $(BUILD)/obj:
