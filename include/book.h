@@ -89,20 +89,6 @@ enum {
 int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
               size_t errsz);
 
-/** Workbooks of at most this many rows a sheet keep libxlsxwriter's temporary
- * files in memory (book_open_rows): about 2 kB a row, a few MB at most. */
-#define BOOK_MEMORY_ROWS 2000
-
-/**
- * @brief book_open() for a workbook whose longest sheet has about `rows`
- * rows: at most BOOK_MEMORY_ROWS, libxlsxwriter's temporary files are kept
- * in memory (on Linux; elsewhere, and for more rows, in its temporary folder)
- * until book_close(). The workbook's bytes are the same either way.
- * @return as book_open().
- */
-int book_open_rows(book *b, const char *path, lxw_workbook_options *opts, size_t rows,
-                   char *err, size_t errsz);
-
 /**
  * @brief Close the workbook (always: that frees it) and, unless a call
  * failed, put the file in place; frees the book's scratch text.

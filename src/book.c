@@ -1,8 +1,4 @@
 /* book.c - Writing a workbook with libxlsxwriter, every return code checked. */
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-#define _GNU_SOURCE /* memfd_create */
-#define BOOK_MEMFD 1
-#endif
 #include "book.h"
 
 #include <inttypes.h>
@@ -11,11 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef BOOK_MEMFD
-#include <sys/mman.h>
-#include <unistd.h>
-#include <xlsxwriter/third_party/tmpfileplus.h>
-#endif
 
 #include "date.h"
 #include "text.h"
@@ -28,45 +19,6 @@ static const char *str(const char *s)
 {
     return s ? s : "";
 }
-
-/* libxlsxwriter writes every part of a workbook to a temporary file before it
- * copies it into the zip (each sheet as it goes in constant-memory mode, then
- * the styles, theme, chart, properties, ...): 20 files for the default pool.
- * It takes them from lxw_tmpfile(), which it calls through the dynamic linker
- * and leaves to be overridden; this definition in the program comes first.
- * In /tmp each file is an inode made and freed again, about 1 ms of CPU of
- * the default pool's run. While a small workbook is written on this thread
- * (book_open_rows) they are anonymous memory files instead (memfd_create: no
- * name, no folder, nothing on disk, gone when closed); otherwise, or if that
- * fails, the files libxlsxwriter itself makes (tmpfileplus, as its own
- * lxw_tmpfile does). */
-#ifdef BOOK_MEMFD
-static _Thread_local int tmp_in_memory;
-
-FILE *lxw_tmpfile(char *tmpdir)
-{
-    if (tmp_in_memory) {
-        int fd = memfd_create("pulje-xlsx", MFD_CLOEXEC);
-        if (fd >= 0) {
-            FILE *f = fdopen(fd, "w+b");
-            if (f)
-                return f;
-            close(fd);
-        }
-    }
-    return tmpfileplus(tmpdir, NULL, NULL, 0);
-}
-
-static void set_tmp_in_memory(int on)
-{
-    tmp_in_memory = on;
-}
-#else
-static void set_tmp_in_memory(int on)
-{
-    (void)on;
-}
-#endif
 
 int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
               size_t errsz)
@@ -86,22 +38,10 @@ int book_open(book *b, const char *path, lxw_workbook_options *opts, char *err,
     return 0;
 }
 
-int book_open_rows(book *b, const char *path, lxw_workbook_options *opts, size_t rows,
-                   char *err, size_t errsz)
-{
-    set_tmp_in_memory(rows <= BOOK_MEMORY_ROWS);
-    if (book_open(b, path, opts, err, errsz) != 0) {
-        set_tmp_in_memory(0);
-        return -1;
-    }
-    return 0;
-}
-
 int book_close(book *b)
 {
     lxw_error e = workbook_close(b->wb);
 
-    set_tmp_in_memory(0);
     b->wb = NULL;
     free(b->text);
     b->text = NULL;

@@ -671,7 +671,7 @@ int report_write_workbook_changes(const char *path, const pool *p, const app_lis
     }
     if (report_check_size(r->n, err, errsz) != 0)
         return -1;
-    if (book_open_rows(&b, path, &opts, r->n, err, errsz) != 0)
+    if (book_open(&b, path, &opts, err, errsz) != 0)
         return -1;
     build_workbook(&b, p, apps, r, &t, rule, &date, changes);
     return book_close(&b);
