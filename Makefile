@@ -48,7 +48,7 @@ PRINT_PACKAGE = libreoffice-calc-nogui
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS  = -lxlsxwriter -lzip -lexpat -lglpk -lcsv -linih -lnettle -lhpdf -lm
 TEST_LDLIBS = -lcmocka
 
