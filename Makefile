@@ -48,7 +48,7 @@ PRINT_PACKAGE = libreoffice-calc-nogui
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) -Iinclude $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS  = -lxlsxwriter -lzip -lexpat -lglpk -lcsv -linih -lnettle -lhpdf -lm
 TEST_LDLIBS = -lcmocka
 
@@ -158,7 +158,7 @@ $(BUILD)/test_%: tests/test_%.c tests/testutil.h tests/genbound.h $(LIB) | $(BUI
 # test_faults links with --wrap so that it can make these calls fail.
 FAULT_WRAPS = malloc calloc realloc strdup glp_simplex glp_intopt glp_get_status \
               glp_mip_status worksheet_write_number worksheet_write_string workbook_close \
-              workbook_set_custom_property_string
+              workbook_set_custom_property_string mkstemp
 
 $(BUILD)/test_faults: tests/test_faults.c tests/testutil.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS) \

@@ -17,7 +17,10 @@
  *   engine    alloc.h, compare.h (model, rules, rounding, multiyear,
  *                          earmark), verify.h   the grants, checked
  *   write     run_outputs  each output and the run record written whole
- *                          into a staging folder, which becomes the run
+ *                          into a staging folder (the workbooks on the
+ *                          calling thread, the CSVs, the JSON and the
+ *                          letters' PDF and CSV on a second thread at the
+ *                          same time: run_options.threads), which becomes the run
  *                          folder <out>/<base>/koersel-NNN by one rename;
  *                          then each output put in place under its name in
  *                          <out> (official names only for the pool's own
@@ -65,6 +68,11 @@ typedef struct run_options {
     const char *command_line; /* run: the command as typed, for the run record; NULL = none */
     long long started;      /* run: when it started, seconds since 1970 UTC; 0 = unknown */
     bool letters;           /* run --letters: the letters' outputs too */
+    int threads;            /* writing: 1 = every output on the calling thread, in order;
+                               2 = the workbooks on the calling thread and the other
+                               outputs on a second one; 0 = as the environment's
+                               PULJE_THREADS says (1 or 2; default 2). Built with
+                               PULJE_NO_THREADS (the web build): always 1 */
 } run_options;
 
 struct pulje_run;

@@ -238,10 +238,12 @@ write_error:
 
 /* ---- JSON ------------------------------------------------------------- */
 
-/* A JSON string: '"', '\\' and control characters escaped; UTF-8 as it is. */
+/* A JSON string: '"', '\\' and control characters escaped; UTF-8 as it is.
+ * A character at a time without taking the stream's lock each time: a
+ * stream is written by one thread only (atomic_write() holds its lock). */
 static void json_str(FILE *fp, const char *s)
 {
-    fputc('"', fp);
+    putc_unlocked('"', fp);
     for (const unsigned char *u = (const unsigned char *)str(s); *u; u++) {
         if (*u == '"' || *u == '\\')
             fprintf(fp, "\\%c", *u);
@@ -250,9 +252,9 @@ static void json_str(FILE *fp, const char *s)
         else if (*u < 0x20 || *u == 0x7F)
             fprintf(fp, "\\u%04x", *u);
         else
-            fputc(*u, fp);
+            putc_unlocked(*u, fp);
     }
-    fputc('"', fp);
+    putc_unlocked('"', fp);
 }
 
 /* "key": "value" with a leading ",\n" unless first, indented. */

@@ -10,9 +10,18 @@
  * message says how many). */
 #include "run.h"
 
+/* The web build (Emscripten without its threads) writes on one thread. */
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__) && !defined(PULJE_NO_THREADS)
+#define PULJE_NO_THREADS
+#endif
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#ifndef PULJE_NO_THREADS
+#include <pthread.h>
+#include <stdatomic.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -497,17 +506,139 @@ static void load_changes(pulje_run *r, const char *out, const char *base)
     free(text);
 }
 
+/* ---- the writers on two threads ----------------------------------------- */
+
+/* Whether output k is written on the calling thread: the workbooks
+ * (libxlsxwriter, which also drives the progress line). The others (the
+ * CSVs, the JSON, the letters' PDF) go to the second thread. */
+static bool on_calling_thread(int k)
+{
+    const char *s = run_outputs[k].suffix;
+    size_t n = strlen(s);
+    return n >= 5 && strcmp(s + n - 5, ".xlsx") == 0;
+}
+
+/* What one thread writes: the wanted outputs k < limit of its side (both
+ * sides when alone), each into path[k], its return in rc[k] and its message
+ * in err[k] (each output its own buffer). Nothing else is shared: the
+ * writers read the run and write only their own files. */
+typedef struct write_job {
+    const pulje_run *r;
+    const bool *want;
+    int limit;
+    int side;          /* 1 = the calling thread's outputs, 0 = the others, -1 = all */
+    char (*path)[4608];
+    char (*err)[512];
+    int *rc;           /* per output: 0 written (or not this job's), -1 failed */
+#ifndef PULJE_NO_THREADS
+    atomic_int *first; /* the lowest output that failed so far (limit: none) */
+#endif
+} write_job;
+
+/* Write job j's outputs in run_outputs[] order, stopping at the first that
+ * fails, or before any output above one that failed on the other thread
+ * (its message could never be the one given). */
+static void write_job_run(write_job *j)
+{
+    for (int k = 0; k < j->limit; k++) {
+        if (!j->want[k] || (j->side >= 0 && on_calling_thread(k) != (j->side == 1)))
+            continue;
+#ifndef PULJE_NO_THREADS
+        if (atomic_load(j->first) < k)
+            return;
+#endif
+        j->rc[k] = run_outputs[k].write(j->r, j->path[k], j->err[k], sizeof j->err[k]) != 0
+                       ? -1
+                       : 0;
+        if (j->rc[k] != 0) {
+#ifndef PULJE_NO_THREADS
+            int was = atomic_load(j->first);
+            while (k < was && !atomic_compare_exchange_weak(j->first, &was, k))
+                ;
+#endif
+            return;
+        }
+    }
+}
+
+#ifndef PULJE_NO_THREADS
+static void *write_job_thread(void *arg)
+{
+    write_job_run(arg);
+    return NULL;
+}
+#endif
+
+#ifndef PULJE_NO_THREADS
+/* Whether this run writes on two threads: run_options.threads, else
+ * PULJE_THREADS (1 or 2), else two. */
+static bool two_threads(const pulje_run *r)
+{
+    const char *env;
+    if (r->opt.threads)
+        return r->opt.threads > 1;
+    env = getenv("PULJE_THREADS");
+    return !(env && strcmp(env, "1") == 0);
+}
+#endif
+
+/* Write the wanted outputs k < limit into path[k]: on one thread in order,
+ * or the workbooks here while a second thread writes the others. Returns
+ * the first output in run_outputs[] order that failed (its message in
+ * err[k]), or limit when all were written: the same answer either way. */
+static int write_outputs(const pulje_run *r, const bool want[RUN_N_OUTPUTS], int limit,
+                         char (*path)[4608], char (*err)[512])
+{
+    int rc[RUN_N_OUTPUTS] = {0};
+    write_job main_job = {r, want, limit, -1, path, err, rc
+#ifndef PULJE_NO_THREADS
+                          , NULL
+#endif
+    };
+
+#ifndef PULJE_NO_THREADS
+    atomic_int first;
+    atomic_init(&first, limit);
+    main_job.first = &first;
+    if (two_threads(r)) {
+        write_job side_job = main_job;
+        pthread_t t;
+        bool any_side = false;
+        for (int k = 0; k < limit; k++)
+            any_side |= want[k] && !on_calling_thread(k);
+        side_job.side = 0;
+        main_job.side = 1;
+        /* no second thread to be had: the other outputs after the workbooks */
+        if (!any_side || pthread_create(&t, NULL, write_job_thread, &side_job) != 0) {
+            write_job_run(&main_job);
+            write_job_run(&side_job);
+        } else {
+            write_job_run(&main_job);
+            pthread_join(t, NULL);
+        }
+    } else
+#endif
+        write_job_run(&main_job);
+    for (int k = 0; k < limit; k++)
+        if (want[k] && rc[k] != 0)
+            return k;
+    return limit;
+}
+
 /* Write every wanted output and the run record into a staging folder in
  * <out>, which then becomes the run folder <out>/<base>/koersel-NNN whole; then
  * put each output in place under its name in <out> (the official names, or
  * a trial's own): hard-linked to a temporary name (copied where the folder
- * has no hard links) and renamed over the old file. */
+ * has no hard links) and renamed over the old file. The outputs' names are
+ * all checked first; the outputs before the first bad name are written
+ * (write_outputs()), and the first failure in run_outputs[] order is the one
+ * said, as when they are written one after the other. */
 static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
 {
     const char *out = r->opt.out_dir;
     char base[256], name[512], err[512], home[3800], stage[4096], path[4608], tmp[4608],
-        final[RUN_N_OUTPUTS][4608];
-    int k, done = 0, made, made_home = 0;
+        final[RUN_N_OUTPUTS][4608], staged[RUN_N_OUTPUTS][4608], errs[RUN_N_OUTPUTS][512];
+    int k, done = 0, made, made_home = 0, limit = RUN_N_OUTPUTS, bad = 0, failed;
 
     if (fs_ensure_dir(out, &made) != 0)
         return say(r, PULJE_OUTPUT, NULL, "cannot use output folder %s: %s", out,
@@ -523,26 +654,31 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
             rmdir(out);
         return PULJE_OUTPUT;
     }
-    for (k = 0; k < RUN_N_OUTPUTS; k++) {
+    for (k = 0; k < RUN_N_OUTPUTS && limit == RUN_N_OUTPUTS; k++) {
         if (!want[k])
             continue;
         snprintf(name, sizeof name, "%s%s%s%s", base, plain_names(r) ? "" : "-",
                  plain_names(r) ? "" : r->trial_tag, run_outputs[k].suffix);
         if (fs_join(final[k], sizeof final[k], out, name) != 0 ||
-            fs_join(path, sizeof path, stage, name) != 0) {
-            say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
-            goto fail;
-        }
-        if (is_input(r, final[k])) {
-            say(r, PULJE_OUTPUT, "name another output folder with --out",
-                "%s is an input of this run and is never written over", final[k]);
-            goto fail;
-        }
-        if (run_outputs[k].write(r, path, err, sizeof err) != 0) {
-            say(r, PULJE_OUTPUT, "no output was changed", "could not write %s: %s", final[k],
-                err);
-            goto fail;
-        }
+            fs_join(staged[k], sizeof staged[k], stage, name) != 0)
+            limit = k, bad = 1;
+        else if (is_input(r, final[k]))
+            limit = k, bad = 2;
+    }
+    failed = write_outputs(r, want, limit, staged, errs);
+    if (failed < limit) {
+        say(r, PULJE_OUTPUT, "no output was changed", "could not write %s: %s", final[failed],
+            errs[failed]);
+        goto fail;
+    }
+    if (bad == 1) {
+        say(r, PULJE_OUTPUT, NULL, "the output folder's name %s is too long", out);
+        goto fail;
+    }
+    if (bad == 2) {
+        say(r, PULJE_OUTPUT, "name another output folder with --out",
+            "%s is an input of this run and is never written over", final[limit]);
+        goto fail;
     }
     /* the run folder: the next free number, taken whole by one rename */
     if (fs_join(home, sizeof home, out, base) != 0 || fs_ensure_dir(home, &made_home) != 0) {

@@ -358,25 +358,27 @@ void table_feed(table *t, const char *s, size_t n)
 
 int table_write_field(FILE *fp, const char *s, char sep, bool first, bool neutralise)
 {
+    /* a character at a time without taking the stream's lock each time: a
+     * stream is written by one thread only (atomic_write() holds its lock) */
     const char special[] = {sep, '"', '\r', '\n', '\0'};
     bool quote;
 
     s = s ? s : "";
     quote = strpbrk(s, special) != NULL;
     neutralise = neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-    if (!first && fputc(sep, fp) == EOF)
+    if (!first && putc_unlocked(sep, fp) == EOF)
         return -1;
-    if (quote && fputc('"', fp) == EOF)
+    if (quote && putc_unlocked('"', fp) == EOF)
         return -1;
-    if (neutralise && fputc('\'', fp) == EOF)
+    if (neutralise && putc_unlocked('\'', fp) == EOF)
         return -1;
     for (; *s; s++) {
-        if (*s == '"' && fputc('"', fp) == EOF)
+        if (*s == '"' && putc_unlocked('"', fp) == EOF)
             return -1;
-        if (fputc(*s, fp) == EOF)
+        if (putc_unlocked(*s, fp) == EOF)
             return -1;
     }
-    if (quote && fputc('"', fp) == EOF)
+    if (quote && putc_unlocked('"', fp) == EOF)
         return -1;
     return 0;
 }

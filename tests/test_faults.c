@@ -23,7 +23,12 @@
  *   fails; the report refuses, names the cause, leaves the previous file
  *   as it was and no temporary file; the run says which output and exits 4.
  * - The status is the exit code for every command: a solver fault is
- *   PULJE_FAULT (5) in `run` and in `compare` alike. */
+ *   PULJE_FAULT (5) in `run` and in `compare` alike.
+ * - Temporary files: mkstemp fails for chosen outputs. The runs write on
+ *   one thread (run_options.threads = 1), so that the allocations are
+ *   counted in one order; the one test on two threads fails outputs of the
+ *   second thread (and the workbook beside them) and checks that nothing
+ *   is put in place and the first failure in run_outputs[] order is said. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -194,8 +199,32 @@ lxw_error __wrap_workbook_set_custom_property_string(lxw_workbook *wb, const cha
     return __real_workbook_set_custom_property_string(wb, name, value);
 }
 
+/* Temporary files (atomic.h): mkstemp fails with EACCES for the outputs
+ * whose names end in one of these suffixes (a NULL-ended list; NULL =
+ * none). Set before a run and only read during it, by both threads. */
+static const char *const *mkstemp_fails;
+
+int __real_mkstemp(char *tmpl);
+int __wrap_mkstemp(char *tmpl);
+
+int __wrap_mkstemp(char *tmpl)
+{
+    size_t n = strlen(tmpl);
+    for (size_t i = 0; mkstemp_fails && mkstemp_fails[i]; i++) {
+        size_t m = strlen(mkstemp_fails[i]);
+        /* the template is <folder>/.<name>.XXXXXX */
+        if (n >= m + 7 && strcmp(tmpl + n - 7, ".XXXXXX") == 0 &&
+            memcmp(tmpl + n - 7 - m, mkstemp_fails[i], m) == 0) {
+            errno = EACCES;
+            return -1;
+        }
+    }
+    return __real_mkstemp(tmpl);
+}
+
 static void disarm(void)
 {
+    mkstemp_fails = NULL;
     alloc_fail_at = 0;
     alloc_sticky = 0;
     simplex_fault = intopt_fault = GLPK_PASS;
@@ -347,12 +376,18 @@ typedef struct outcome {
     char msg[sizeof ((pulje_run *)0)->msg];
 } outcome;
 
+/* The threads the runs write on (run_options.threads): one, so that the
+ * allocations are counted in the same order every time; two in the test of
+ * the second thread's failures. */
+static int run_threads = 1;
+
 /* The library's run of cmd into out (a folder), exactly as the command line
  * calls it; faults armed by the caller (and allocation fault arm_at) apply
  * to everything in between. Returns what happened. */
 static outcome pipeline(run_command cmd, const char *out, long arm_at, int sticky)
 {
-    run_options o = {.command = cmd, .pool_path = in_pool, .out_dir = out};
+    run_options o = {.command = cmd, .pool_path = in_pool, .out_dir = out,
+                     .threads = run_threads};
     outcome res = {PULJE_OK, 0, -1, false, ""};
     pulje_run *r;
 
@@ -780,6 +815,56 @@ static void test_a_failing_workbook_stops_the_run_with_exit_4(void **state)
     }
 }
 
+/* On two threads (the workbook here, the CSVs and the JSON beside it): an
+ * output of the second thread that cannot be written stops the run with
+ * PULJE_OUTPUT (exit 4) naming it; nothing is put in place, no staging
+ * folder is left and the previous outputs stay whole. With several failing
+ * on both threads, the first in run_outputs[] order is named, every time
+ * and as on one thread. */
+static void test_a_failing_csv_on_the_second_thread_stops_the_run(void **state)
+{
+    static const struct {
+        const char *fail[3];
+        int close;       /* and the workbook's close fails (after all its cells) */
+        int named;       /* the index into run_outputs[] */
+    } cases[] = {
+        {{"-afgoerelser.csv", NULL}, 0, 1},
+        {{"-opfoelgning.csv", NULL}, 0, 9},
+        {{"-360giving.json", "-forpligtelser.csv", NULL}, 0, 3},
+        {{"-opfoelgning.csv", "-360giving.csv", NULL}, 0, 2},
+        /* the workbook on this thread fails last, the decisions CSV first */
+        {{"-afgoerelser.csv", NULL}, 1, 0},
+        {{"-afgoerelser.csv", ".xlsx", NULL}, 0, 0},
+    };
+    char out[128];
+    (void)state;
+
+    make_reference(RUN_RUN, ref_run);
+    snprintf(out, sizeof out, "%s/threads-csv", dir);
+    assert_true(mkdir(out, 0777) == 0 || errno == EEXIST);
+    assert_int_equal(pipeline(RUN_RUN, out, 0, 0).st, PULJE_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int rep = 0; rep < 6; rep++) {
+            outcome o;
+            const char *why = cases[i].close ? "tmpfile" : "cannot create a temporary file next to";
+            run_threads = rep == 5 ? 1 : 2; /* and the same on one thread */
+            mkstemp_fails = cases[i].fail;
+            close_fails = cases[i].close;
+            o = pipeline(RUN_RUN, out, 0, 0);
+            disarm();
+            run_threads = 1;
+            assert_int_equal(o.st, PULJE_OUTPUT);
+            if (o.failed_output != cases[i].named)
+                fail_msg("case %zu, run %d: %s", i, rep, o.msg);
+            assert_int_equal(o.n_written, 0);
+            if (!strstr(o.msg, why) || (!cases[i].close && !strstr(o.msg, strerror(EACCES))))
+                fail_msg("message \"%s\" does not say why", o.msg);
+            expect_only_whole_outputs(out, ref_run, 0); /* the old outputs, whole */
+        }
+    }
+    empty_dir(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,6 +881,7 @@ int main(void)
         cmocka_unit_test(test_solver_fault_is_the_same_status_in_compare),
         cmocka_unit_test(test_compare_meets_every_allocation_failure_as_an_error_or_harmless),
         cmocka_unit_test(test_a_failing_workbook_stops_the_run_with_exit_4),
+        cmocka_unit_test(test_a_failing_csv_on_the_second_thread_stops_the_run),
     };
     /* messages: English; the asserted diagnostics are the English keys */
     labels_set_language("en");

@@ -13,7 +13,7 @@ WEB_JOBS ?= 2
 WEB_LIBS  = glpk zlib minizip libxlsxwriter libzip expat libcsv libinih nettle
 WEB_ENV   = NODE_PATH=/usr/share/nodejs
 WEB_NODE  = node --no-experimental-fetch
-WEB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DPULJE_NO_PDF $(WARN) -Iinclude -isystem $(WEB_DEPS)/include -O2
+WEB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DPULJE_NO_PDF -DPULJE_NO_THREADS $(WARN) -Iinclude -isystem $(WEB_DEPS)/include -O2
 # link order: each library before those it uses
 WEB_LINK  = xlsxwriter minizip zip expat glpk csv inih nettle z
 WEB_LDFLAGS = -O2 -sMODULARIZE=1 -sEXPORT_NAME=createPulje -sSINGLE_FILE=1 \
