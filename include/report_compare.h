@@ -19,6 +19,16 @@
 #include "compare.h"
 #include "pool.h"
 
+/* Up to this many applications the comparison workbook is written with
+ * every cell held in memory until the end (shared strings; the charts carry
+ * their cached values). Above it, in libxlsxwriter's constant-memory mode:
+ * each row is streamed to a temporary file when the next one starts, text
+ * is stored inline in its cell, and the charts carry no cached values
+ * (Excel and LibreOffice draw them from the Diagram sheet). The same cells,
+ * values, formulas and formats either way; memory stays flat in the pool's
+ * size. */
+#define REPORT_COMPARE_IN_MEMORY_MAX 20000
+
 /**
  * @brief Write the comparison workbook to path (atomically).
  *

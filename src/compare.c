@@ -14,9 +14,12 @@ void compare_free(compare_result *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->n; i++)
-        alloc_free(&c->v[i].result);
+    for (size_t i = 0; c->v && i < c->n; i++) {
+        free(c->v[i].grants);
+        free(c->v[i].totals.em);
+    }
     free(c->v);
+    free(c->claims);
     free(c->steps);
     memset(c, 0, sizeof *c);
 }
@@ -298,6 +301,40 @@ static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
     return 0;
 }
 
+/* Keep of scenario k's verified result r what the comparison shows: the
+ * grants, the totals (and the claims, from the baseline). 0, or -1 on out
+ * of memory. */
+static int keep_scenario(compare_result *c, size_t k, const alloc_result *r)
+{
+    compare_scenario *sc = &c->v[k];
+    size_t n = r->n;
+
+    sc->grants = malloc((n ? n : 1) * sizeof *sc->grants);
+    if (!sc->grants)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        sc->grants[i] = r->lines[i].grant;
+    if (k == c->baseline) {
+        c->claims = malloc((n ? n : 1) * sizeof *c->claims);
+        if (!c->claims)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            c->claims[i] = r->lines[i].claim;
+    }
+    sc->totals.available = r->available;
+    sc->totals.assessed_total = r->assessed_total;
+    sc->totals.granted_total = r->granted_total;
+    sc->totals.residual = r->residual;
+    if (r->em.n_earmarks > 0) {
+        sc->totals.em = malloc(r->em.n_earmarks * sizeof *sc->totals.em);
+        if (!sc->totals.em)
+            return -1;
+        memcpy(sc->totals.em, r->em.totals, r->em.n_earmarks * sizeof *sc->totals.em);
+        sc->totals.n_earmarks = r->em.n_earmarks;
+    }
+    return 0;
+}
+
 int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,
                 compare_result *out, diag_list *dl)
@@ -318,11 +355,13 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     }
     c.n = n_rules;
     c.baseline = baseline;
+    c.n_apps = apps->n;
     for (size_t i = 0; i < n_rules; i++) {
         pool q = *p;
+        alloc_result result;
         int rc;
         c.v[i].rule = rules[i];
-        rc = run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &c.v[i].result, dl);
+        rc = run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &result, dl);
         if (rc != 0) {
             /* the gravest: a fault, then a failed check, then the inputs */
             if (failed == 0 || rc == -2 || (rc == -3 && failed == -1))
@@ -330,7 +369,13 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             continue;
         }
         q.rule = rules[i];
-        compare_stats_of(&q, &c.v[i].result, &c.v[i].stats);
+        compare_stats_of(&q, &result, &c.v[i].stats);
+        rc = keep_scenario(&c, i, &result);
+        alloc_free(&result);
+        if (rc != 0) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            failed = -2;
+        }
     }
     if (failed) {
         compare_free(&c);
