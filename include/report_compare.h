@@ -13,6 +13,7 @@
 #ifndef PULJE_REPORT_COMPARE_H
 #define PULJE_REPORT_COMPARE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "apps.h"
@@ -41,5 +42,13 @@
  */
 int report_compare_write(const char *path, const pool *p, const app_list *apps,
                          const compare_result *c, char *err, size_t errsz);
+
+/**
+ * @brief report_compare_write() with the mode chosen by the caller: streamed
+ * (constant memory) or every cell held until the end, whatever the size
+ * (for the tests: both modes give the same cells).
+ */
+int report_compare_write_as(const char *path, const pool *p, const app_list *apps,
+                            const compare_result *c, bool streamed, char *err, size_t errsz);
 
 #endif

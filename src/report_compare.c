@@ -149,6 +149,12 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
             book_put_text(b, s, CG_HEADER, g + 1, book_text(b, L_CMP_COL_DIFF_OF, name),
                      b->head_num);
     }
+    /* before the rows: in constant-memory mode a range above the current row is refused */
+    if (!b->failed && apps->n > 0) {
+        worksheet_freeze_panes(s->ws, CG_FIRST, CG_CLAIM + 1);
+        book_check(b, s, worksheet_autofilter(s->ws, CG_HEADER, 0, total - 1, grant_col(c, c->n) - 1),
+              "worksheet_autofilter");
+    }
     for (size_t i = 0; i < apps->n && !b->failed; i++) {
         lxw_row_t row = (lxw_row_t)(CG_FIRST + i);
         report_put_nr(b, s, row, CG_NR, apps->v[i].nr);
@@ -186,11 +192,6 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
             book_put_formula_kr(b, s, total, g + 1, formula, b->total_kr,
                            c->v[k].totals.granted_total - base->totals.granted_total);
         }
-    }
-    if (!b->failed) {
-        worksheet_freeze_panes(s->ws, CG_FIRST, CG_CLAIM + 1);
-        book_check(b, s, worksheet_autofilter(s->ws, CG_HEADER, 0, total - 1, grant_col(c, c->n) - 1),
-              "worksheet_autofilter");
     }
     {
         double w[128];
@@ -588,6 +589,13 @@ static void set_properties(book *b, const pool *p, const lxw_datetime *date)
 int report_compare_write(const char *path, const pool *p, const app_list *apps,
                          const compare_result *c, char *err, size_t errsz)
 {
+    return report_compare_write_as(path, p, apps, c, apps && apps->n > REPORT_COMPARE_IN_MEMORY_MAX,
+                                   err, errsz);
+}
+
+int report_compare_write_as(const char *path, const pool *p, const app_list *apps,
+                            const compare_result *c, bool streamed, char *err, size_t errsz)
+{
     lxw_datetime date;
     book b;
     book_sheet sum, grants, econ, sweep, data;
@@ -621,8 +629,7 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
      * are written instead of being held as cells until the end */
     lxw_workbook_options stream = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
                                    .use_zip64 = LXW_FALSE};
-    if (book_open(&b, path, apps->n > REPORT_COMPARE_IN_MEMORY_MAX ? &stream : NULL, err,
-                  errsz) != 0)
+    if (book_open(&b, path, streamed ? &stream : NULL, err, errsz) != 0)
         return -1;
     add_formats(&b);
     set_properties(&b, p, &date);
