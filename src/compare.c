@@ -1,6 +1,7 @@
 /* compare.c - Several rules side by side on one pool, and a parameter sweep. */
 #include "compare.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,15 +336,112 @@ static int keep_scenario(compare_result *c, size_t k, const alloc_result *r)
     return 0;
 }
 
+/* The sweep: its steps, computed on a second thread while the rules run. */
+typedef struct sweep_job {
+    const pool *p;
+    const app_list *apps;
+    compare_sweep_spec sweep;
+    compare_step *steps;
+    size_t n_steps;
+    diag_list dl;             /* the sweep's own: moved to the caller's after the join */
+    int rc;                   /* 0, -2 (fault) or -3 (a step failed its checks) */
+} sweep_job;
+
+/* Every step of j's sweep, closed form, each verified. */
+static int sweep_steps(sweep_job *j)
+{
+    const compare_sweep_spec *sweep = &j->sweep;
+
+    for (size_t k = 0; k < j->n_steps; k++) {
+        compare_step *st = &j->steps[k];
+        rule_params rule = sweep->rule;
+        alloc_result r;
+        diag_list quiet;
+        st->value = sweep->from + (pulje_kr)k * sweep->step;
+        if (sweep->param == COMPARE_SWEEP_THRESHOLD)
+            rule.threshold = st->value;
+        else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
+            rule.max_grant = st->value;
+        diag_init(&quiet);
+        /* a value where the rule has no allocation is a gap in the
+         * sweep; a result that fails its checks is a fault */
+        pool q = *j->p;
+        q.rule = rule;
+        if (sweep->param == COMPARE_SWEEP_CAP)
+            q.cap_bp = (int)st->value * 100;
+        int rc = rule_params_valid(&rule, NULL, 0)
+                     ? alloc_run(&q, j->apps, ALLOC_CLOSED_FORM, &r, &quiet)
+                     : -1;
+        if (rc == -2) {
+            /* a fault is not a gap: the sweep would silently lack a step */
+            diag_add(&j->dl, DIAG_ERROR, NULL, 0, 0, NULL,
+                     "the sweep at %lld: out of memory or a solver fault",
+                     (long long)st->value);
+            diag_free(&quiet);
+            return -2;
+        }
+        if (rc == 0) {
+            if (verify_result(&q, j->apps, &r, 0, &j->dl) != 0) {
+                alloc_free(&r);
+                diag_free(&quiet);
+                return -3;
+            }
+            st->ok = true;
+            st->factor_num = r.factor_num;
+            st->factor_den = r.factor_den;
+            st->n_reduced = r.n_reduced;
+            st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
+                                                          : r.protected_total;
+            st->granted = r.granted_total;
+            st->residual = r.residual;
+            alloc_free(&r);
+        }
+        diag_free(&quiet);
+    }
+    return 0;
+}
+
+static void *sweep_thread(void *arg)
+{
+    sweep_job *j = arg;
+    j->rc = sweep_steps(j);
+    return NULL;
+}
+
+/* Append from's entries to to, in order; from is empty afterwards. */
+static void move_diags(diag_list *to, diag_list *from)
+{
+    if (from->n > 0) {
+        diag *v = realloc(to->v, (to->n + from->n) * sizeof *v);
+        if (v) {
+            memcpy(v + to->n, from->v, from->n * sizeof *v);
+            to->v = v;
+            to->n += from->n;
+            to->cap = to->n;
+            from->n = 0; /* the entries are to's now */
+        } else {
+            to->oom = 1;
+        }
+    }
+    to->n_errors += from->n_errors;
+    to->oom |= from->oom;
+    diag_free(from);
+}
+
 int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,
                 compare_result *out, diag_list *dl)
 {
     compare_result c;
+    sweep_job job;
+    pthread_t worker;
+    bool started = false;
     int failed = 0;
 
     memset(out, 0, sizeof *out);
     memset(&c, 0, sizeof c);
+    memset(&job, 0, sizeof job);
+    diag_init(&job.dl);
     if (n_rules == 0 || baseline >= n_rules) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, "give at least one rule", "no rules to compare");
         return -1;
@@ -356,12 +454,31 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     c.n = n_rules;
     c.baseline = baseline;
     c.n_apps = apps->n;
+    if (sweep && sweep->param != COMPARE_SWEEP_NONE) {
+        size_t n = (size_t)((sweep->to - sweep->from) / sweep->step) + 1;
+        c.sweep = *sweep;
+        c.steps = calloc(n, sizeof *c.steps);
+        if (!c.steps) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            compare_free(&c);
+            return -2;
+        }
+        c.n_steps = n;
+        job = (sweep_job){p, apps, *sweep, c.steps, n, job.dl, 0};
+    }
     for (size_t i = 0; i < n_rules; i++) {
         pool q = *p;
         alloc_result result;
         int rc;
         c.v[i].rule = rules[i];
         rc = run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &result, dl);
+        /* The sweep runs on a second thread beside the rules: started once
+         * the first rule has run, so that every phase mark (phase.h) it
+         * makes lies behind the run's clock, which only moves forward, and
+         * no hook writes while both threads run. It uses the closed form
+         * only (no GLPK), its own diagnostics and its own steps. */
+        if (i == 0 && rc == 0 && c.n_steps > 0)
+            started = pthread_create(&worker, NULL, sweep_thread, &job) == 0;
         if (rc != 0) {
             /* the gravest: a fault, then a failed check, then the inputs */
             if (failed == 0 || rc == -2 || (rc == -3 && failed == -1))
@@ -377,68 +494,19 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             failed = -2;
         }
     }
+    if (started)
+        pthread_join(worker, NULL);
     if (failed) {
+        diag_free(&job.dl); /* the sweep's, if it ran, is not said: the rules failed first */
         compare_free(&c);
         return failed;
     }
-    if (sweep && sweep->param != COMPARE_SWEEP_NONE) {
-        size_t n = (size_t)((sweep->to - sweep->from) / sweep->step) + 1;
-        c.sweep = *sweep;
-        c.steps = calloc(n, sizeof *c.steps);
-        if (!c.steps) {
-            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
-            compare_free(&c);
-            return -2;
-        }
-        c.n_steps = n;
-        for (size_t k = 0; k < n; k++) {
-            compare_step *st = &c.steps[k];
-            rule_params rule = sweep->rule;
-            alloc_result r;
-            diag_list quiet;
-            st->value = sweep->from + (pulje_kr)k * sweep->step;
-            if (sweep->param == COMPARE_SWEEP_THRESHOLD)
-                rule.threshold = st->value;
-            else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
-                rule.max_grant = st->value;
-            diag_init(&quiet);
-            /* a value where the rule has no allocation is a gap in the
-             * sweep; a result that fails its checks is a fault */
-            pool q = *p;
-            q.rule = rule;
-            if (sweep->param == COMPARE_SWEEP_CAP)
-                q.cap_bp = (int)st->value * 100;
-            int rc = rule_params_valid(&rule, NULL, 0)
-                         ? alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet)
-                         : -1;
-            if (rc == -2) {
-                /* a fault is not a gap: the sweep would silently lack a step */
-                diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL,
-                         "the sweep at %lld: out of memory or a solver fault",
-                         (long long)st->value);
-                diag_free(&quiet);
-                compare_free(&c);
-                return -2;
-            }
-            if (rc == 0) {
-                if (verify_result(&q, apps, &r, 0, dl) != 0) {
-                    alloc_free(&r);
-                    diag_free(&quiet);
-                    compare_free(&c);
-                    return -3;
-                }
-                st->ok = true;
-                st->factor_num = r.factor_num;
-                st->factor_den = r.factor_den;
-                st->n_reduced = r.n_reduced;
-                st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
-                                                              : r.protected_total;
-                st->granted = r.granted_total;
-                st->residual = r.residual;
-                alloc_free(&r);
-            }
-            diag_free(&quiet);
-        }
+    if (c.n_steps > 0 && !started) /* no second thread: here */
+        job.rc = sweep_steps(&job);
+    move_diags(dl, &job.dl);
+    if (job.rc != 0) {
+        compare_free(&c);
+        return job.rc;
     }
     *out = c;
     return 0;
