@@ -52,22 +52,28 @@ static double gini(pulje_kr *x, size_t n)
     return sum == 0 ? 0 : (double)num / ((double)n * (double)sum);
 }
 
-/* Does no one get less at money hi than at money lo (exact shares)? */
-static bool monotone_between(const rule_params *rule, const pulje_kr *claims, size_t n,
-                             pulje_kr lo, pulje_kr hi)
+/* Does no one get less at 90, 100, 110, 120 % of money than at the step
+ * before (from 80 %), exactly? Each point is shared once. A point where the
+ * rule has no allocation is not compared (with the points either side of it). */
+static bool monotone_80_120(const rule_params *rule, const pulje_kr *claims, size_t n,
+                            pulje_kr m)
 {
-    rule_result a, b;
-    bool ok = true;
-    if (rule_apply(rule, claims, n, lo, &a) != RULE_OK)
-        return true; /* no allocation at lo: nothing to compare */
-    if (rule_apply(rule, claims, n, hi, &b) != RULE_OK) {
-        rule_result_free(&a);
-        return true;
+    rule_result prev, next;
+    bool have_prev, ok = true;
+
+    have_prev = rule_apply(rule, claims, n, m * 8 / 10, &prev) == RULE_OK;
+    for (int pct = 90; pct <= 120 && ok; pct += 10) {
+        bool have_next = rule_apply(rule, claims, n, m * pct / 100, &next) == RULE_OK;
+        if (have_prev && have_next)
+            for (size_t i = 0; i < n && ok; i++)
+                ok = next.num[i] * prev.den >= prev.num[i] * next.den;
+        if (have_prev)
+            rule_result_free(&prev);
+        prev = next;
+        have_prev = have_next;
     }
-    for (size_t i = 0; i < n && ok; i++)
-        ok = b.num[i] * a.den >= a.num[i] * b.den;
-    rule_result_free(&a);
-    rule_result_free(&b);
+    if (have_prev)
+        rule_result_free(&prev);
     return ok;
 }
 
@@ -186,12 +192,7 @@ void compare_stats_of(const pool *p, const alloc_result *r, compare_stats *s)
     s->prop_monotone = true;
     if (claims) {
         /* more money never gives anyone less: 80, 90, 100, 110, 120 % of the money */
-        pulje_kr m = r->available, prev = m * 8 / 10;
-        for (int pct = 90; pct <= 120 && s->prop_monotone; pct += 10) {
-            pulje_kr next = m * pct / 100;
-            s->prop_monotone = monotone_between(&p->rule, claims, n, prev, next);
-            prev = next;
-        }
+        s->prop_monotone = monotone_80_120(&p->rule, claims, n, r->available);
     } else {
         s->prop_monotone = false; /* out of memory: not shown to hold */
     }
