@@ -337,75 +337,96 @@ static int keep_scenario(compare_result *c, size_t k, const alloc_result *r)
     return 0;
 }
 
-/* The sweep: its steps, computed on a second thread while the rules run. */
+/* The sweep: its steps, handed out one at a time to the second thread
+ * (while the rules run) and to the first (once they have run). Each step
+ * keeps its own diagnostics and outcome, so that the result is the same
+ * as one thread's, step by step, whichever thread computed what. */
 typedef struct sweep_job {
     const pool *p;
     const app_list *apps;
     compare_sweep_spec sweep;
     compare_step *steps;
     size_t n_steps;
-    diag_list dl;             /* the sweep's own: moved to the caller's after the join */
-    int rc;                   /* 0, -2 (fault) or -3 (a step failed its checks) */
+    diag_list *dls;           /* n_steps: each step's diagnostics */
+    int *rcs;                 /* n_steps: 0, -2 (fault), -3 (failed its checks) */
+    pthread_mutex_t lock;     /* guards next and stop */
+    size_t next;              /* the next step to hand out */
+    bool stop;                /* a step failed, or the rules did: hand out no more */
 } sweep_job;
 
-/* Every step of j's sweep, closed form, each verified. */
-static int sweep_steps(sweep_job *j)
+/* Step k of j's sweep, closed form, verified. 0, -2 or -3. */
+static int sweep_step(sweep_job *j, size_t k)
 {
     const compare_sweep_spec *sweep = &j->sweep;
+    compare_step *st = &j->steps[k];
+    rule_params rule = sweep->rule;
+    alloc_result r;
+    diag_list quiet;
 
-    for (size_t k = 0; k < j->n_steps; k++) {
-        compare_step *st = &j->steps[k];
-        rule_params rule = sweep->rule;
-        alloc_result r;
-        diag_list quiet;
-        st->value = sweep->from + (pulje_kr)k * sweep->step;
-        if (sweep->param == COMPARE_SWEEP_THRESHOLD)
-            rule.threshold = st->value;
-        else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
-            rule.max_grant = st->value;
-        diag_init(&quiet);
-        /* a value where the rule has no allocation is a gap in the
-         * sweep; a result that fails its checks is a fault */
-        pool q = *j->p;
-        q.rule = rule;
-        if (sweep->param == COMPARE_SWEEP_CAP)
-            q.cap_bp = (int)st->value * 100;
-        int rc = rule_params_valid(&rule, NULL, 0)
-                     ? alloc_run(&q, j->apps, ALLOC_CLOSED_FORM, &r, &quiet)
-                     : -1;
-        if (rc == -2) {
-            /* a fault is not a gap: the sweep would silently lack a step */
-            diag_add(&j->dl, DIAG_ERROR, NULL, 0, 0, NULL,
-                     "the sweep at %lld: out of memory or a solver fault",
-                     (long long)st->value);
-            diag_free(&quiet);
-            return -2;
-        }
-        if (rc == 0) {
-            if (verify_result(&q, j->apps, &r, 0, &j->dl) != 0) {
-                alloc_free(&r);
-                diag_free(&quiet);
-                return -3;
-            }
-            st->ok = true;
-            st->factor_num = r.factor_num;
-            st->factor_den = r.factor_den;
-            st->n_reduced = r.n_reduced;
-            st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
-                                                          : r.protected_total;
-            st->granted = r.granted_total;
-            st->residual = r.residual;
-            alloc_free(&r);
-        }
-        diag_free(&quiet);
+    st->value = sweep->from + (pulje_kr)k * sweep->step;
+    if (sweep->param == COMPARE_SWEEP_THRESHOLD)
+        rule.threshold = st->value;
+    else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
+        rule.max_grant = st->value;
+    diag_init(&quiet);
+    /* a value where the rule has no allocation is a gap in the
+     * sweep; a result that fails its checks is a fault */
+    pool q = *j->p;
+    q.rule = rule;
+    if (sweep->param == COMPARE_SWEEP_CAP)
+        q.cap_bp = (int)st->value * 100;
+    int rc = rule_params_valid(&rule, NULL, 0)
+                 ? alloc_run(&q, j->apps, ALLOC_CLOSED_FORM, &r, &quiet)
+                 : -1;
+    diag_free(&quiet);
+    if (rc == -2) {
+        /* a fault is not a gap: the sweep would silently lack a step */
+        diag_add(&j->dls[k], DIAG_ERROR, NULL, 0, 0, NULL,
+                 "the sweep at %lld: out of memory or a solver fault", (long long)st->value);
+        return -2;
     }
+    if (rc != 0)
+        return 0; /* a gap */
+    if (verify_result(&q, j->apps, &r, 0, &j->dls[k]) != 0) {
+        alloc_free(&r);
+        return -3;
+    }
+    st->ok = true;
+    st->factor_num = r.factor_num;
+    st->factor_den = r.factor_den;
+    st->n_reduced = r.n_reduced;
+    st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
+                                                  : r.protected_total;
+    st->granted = r.granted_total;
+    st->residual = r.residual;
+    alloc_free(&r);
     return 0;
+}
+
+/* Take steps in order until none is left or one has failed. Steps are
+ * handed out in increasing order, so when step f fails every step before
+ * it has been handed out and is completed. */
+static void sweep_work(sweep_job *j)
+{
+    for (;;) {
+        size_t k;
+        pthread_mutex_lock(&j->lock);
+        k = j->stop ? j->n_steps : j->next++;
+        pthread_mutex_unlock(&j->lock);
+        if (k >= j->n_steps)
+            return;
+        j->rcs[k] = sweep_step(j, k);
+        if (j->rcs[k] != 0) {
+            pthread_mutex_lock(&j->lock);
+            j->stop = true;
+            pthread_mutex_unlock(&j->lock);
+        }
+    }
 }
 
 static void *sweep_thread(void *arg)
 {
-    sweep_job *j = arg;
-    j->rc = sweep_steps(j);
+    sweep_work(arg);
     return NULL;
 }
 
@@ -442,7 +463,6 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     memset(out, 0, sizeof *out);
     memset(&c, 0, sizeof c);
     memset(&job, 0, sizeof job);
-    diag_init(&job.dl);
     if (n_rules == 0 || baseline >= n_rules) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, "give at least one rule", "no rules to compare");
         return -1;
@@ -464,8 +484,23 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             compare_free(&c);
             return -2;
         }
+        job.dls = malloc(n * sizeof *job.dls);
+        job.rcs = calloc(n, sizeof *job.rcs);
+        if (!job.dls || !job.rcs || pthread_mutex_init(&job.lock, NULL) != 0) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            free(job.dls);
+            free(job.rcs);
+            compare_free(&c);
+            return -2;
+        }
+        for (size_t k = 0; k < n; k++)
+            diag_init(&job.dls[k]);
         c.n_steps = n;
-        job = (sweep_job){p, apps, *sweep, c.steps, n, job.dl, 0};
+        job.p = p;
+        job.apps = apps;
+        job.sweep = *sweep;
+        job.steps = c.steps;
+        job.n_steps = n;
     }
     for (size_t i = 0; i < n_rules; i++) {
         pool q = *p;
@@ -495,19 +530,33 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             failed = -2;
         }
     }
-    if (started)
-        pthread_join(worker, NULL);
-    if (failed) {
-        diag_free(&job.dl); /* the sweep's, if it ran, is not said: the rules failed first */
-        compare_free(&c);
-        return failed;
+    if (c.n_steps > 0) {
+        if (failed) { /* the rules failed: the sweep is not wanted */
+            pthread_mutex_lock(&job.lock);
+            job.stop = true;
+            pthread_mutex_unlock(&job.lock);
+        }
+        sweep_work(&job); /* this thread takes what is left */
+        if (started)
+            pthread_join(worker, NULL);
+        pthread_mutex_destroy(&job.lock);
     }
-    if (c.n_steps > 0 && !started) /* no second thread: here */
-        job.rc = sweep_steps(&job);
-    move_diags(dl, &job.dl);
-    if (job.rc != 0) {
+    /* the sweep's outcome as one thread would have it: the steps' messages in
+     * order, up to the first step that failed */
+    int sweep_rc = 0;
+    for (size_t k = 0; k < c.n_steps; k++) {
+        if (!failed && sweep_rc == 0) {
+            move_diags(dl, &job.dls[k]);
+            sweep_rc = job.rcs[k];
+        } else {
+            diag_free(&job.dls[k]); /* after a failure: not said */
+        }
+    }
+    free(job.dls);
+    free(job.rcs);
+    if (failed || sweep_rc != 0) {
         compare_free(&c);
-        return job.rc;
+        return failed ? failed : sweep_rc;
     }
     *out = c;
     return 0;
