@@ -605,14 +605,12 @@ int report_compare_write_as(const char *path, const pool *p, const app_list *app
         text_set_err(err, errsz, "internal error: nothing to compare");
         return -1;
     }
-    if (c->n_apps != apps->n || !c->claims) {
-        text_set_err(err, errsz, "internal error: the rules have %zu lines for %zu applications",
-                     c->n_apps, apps->n);
-        return -1;
-    }
     for (size_t k = 0; k < c->n; k++) {
-        if (!c->v[k].grants) {
-            text_set_err(err, errsz, "internal error: rule %zu has no grants", k + 1);
+        size_t lines = c->v[k].grants && c->claims ? c->n_apps : 0;
+        if (lines != apps->n || (!c->v[k].grants && apps->n == 0)) {
+            text_set_err(err, errsz,
+                         "internal error: rule %zu has %zu lines for %zu applications", k + 1,
+                         lines, apps->n);
             return -1;
         }
     }
