@@ -132,6 +132,11 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
  *         on a fault (out of memory, the solver; see dl); -3 when a result
  *         fails its checks (see dl). The gravest wins: -2, then -3, then -1.
  *         out is empty on failure.
+ *
+ * The sweep's steps are computed by a second thread while the rules run
+ * (and by this one once they have): closed form only, no GLPK; the steps,
+ * the messages and the return value are the same as one thread's. Of each
+ * rule's result only the grants, the totals and the statistics are kept.
  */
 int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,
