@@ -40,9 +40,24 @@ typedef struct compare_stats {
     bool prop_monotone;       /* more money (80..120 % of it) gives no one less, exactly */
 } compare_stats;
 
+/* The totals of one verified result that the comparison shows. */
+typedef struct compare_totals {
+    pulje_kr available;       /* money for new grants */
+    pulje_kr assessed_total;  /* claims of the applications not refused */
+    pulje_kr granted_total;
+    pulje_kr residual;
+    size_t n_earmarks;        /* = p->n_earmark_defs */
+    em_total *em;             /* per earmark: the supplements granted and unused */
+} compare_totals;
+
+/* One rule on the pool: only what the comparison shows is kept of its
+ * verified result (the full alloc_result is freed as soon as the grants,
+ * the totals and the statistics are taken from it), so that a comparison
+ * of k rules holds k grants per application, not k results. */
 typedef struct compare_scenario {
     rule_params rule;
-    alloc_result result;      /* verified */
+    pulje_kr *grants;         /* n_apps: the final grant per application, input order */
+    compare_totals totals;
     compare_stats stats;
 } compare_scenario;
 
@@ -77,6 +92,9 @@ typedef struct compare_step {
 typedef struct compare_result {
     size_t n;                 /* scenarios */
     compare_scenario *v;
+    size_t n_apps;            /* applications: the length of claims and of each grants */
+    pulje_kr *claims;         /* n_apps: the assessed amount taken into the rules (0 if
+                                 refused), the baseline's */
     size_t baseline;          /* index of the scenario differences are taken from */
     compare_sweep_spec sweep;
     size_t n_steps;
@@ -114,6 +132,11 @@ bool compare_parse_sweep(const char *text, compare_sweep_spec *out, char *err, s
  *         on a fault (out of memory, the solver; see dl); -3 when a result
  *         fails its checks (see dl). The gravest wins: -2, then -3, then -1.
  *         out is empty on failure.
+ *
+ * The sweep's steps are computed by a second thread while the rules run
+ * (and by this one once they have): closed form only, no GLPK; the steps,
+ * the messages and the return value are the same as one thread's. Of each
+ * rule's result only the grants, the totals and the statistics are kept.
  */
 int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,

@@ -13,11 +13,22 @@
 #ifndef PULJE_REPORT_COMPARE_H
 #define PULJE_REPORT_COMPARE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "apps.h"
 #include "compare.h"
 #include "pool.h"
+
+/* Up to this many applications the comparison workbook is written with
+ * every cell held in memory until the end (shared strings; the charts carry
+ * their cached values). Above it, in libxlsxwriter's constant-memory mode:
+ * each row is streamed to a temporary file when the next one starts, text
+ * is stored inline in its cell, and the charts carry no cached values
+ * (Excel and LibreOffice draw them from the Diagram sheet). The same cells,
+ * values, formulas and formats either way; memory stays flat in the pool's
+ * size. */
+#define REPORT_COMPARE_IN_MEMORY_MAX 20000
 
 /**
  * @brief Write the comparison workbook to path (atomically).
@@ -31,5 +42,13 @@
  */
 int report_compare_write(const char *path, const pool *p, const app_list *apps,
                          const compare_result *c, char *err, size_t errsz);
+
+/**
+ * @brief report_compare_write() with the mode chosen by the caller: streamed
+ * (constant memory) or every cell held until the end, whatever the size
+ * (for the tests: both modes give the same cells).
+ */
+int report_compare_write_as(const char *path, const pool *p, const app_list *apps,
+                            const compare_result *c, bool streamed, char *err, size_t errsz);
 
 #endif

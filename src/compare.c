@@ -1,6 +1,7 @@
 /* compare.c - Several rules side by side on one pool, and a parameter sweep. */
 #include "compare.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,12 @@ void compare_free(compare_result *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->n; i++)
-        alloc_free(&c->v[i].result);
+    for (size_t i = 0; c->v && i < c->n; i++) {
+        free(c->v[i].grants);
+        free(c->v[i].totals.em);
+    }
     free(c->v);
+    free(c->claims);
     free(c->steps);
     memset(c, 0, sizeof *c);
 }
@@ -48,22 +52,28 @@ static double gini(pulje_kr *x, size_t n)
     return sum == 0 ? 0 : (double)num / ((double)n * (double)sum);
 }
 
-/* Does no one get less at money hi than at money lo (exact shares)? */
-static bool monotone_between(const rule_params *rule, const pulje_kr *claims, size_t n,
-                             pulje_kr lo, pulje_kr hi)
+/* Does no one get less at 90, 100, 110, 120 % of money than at the step
+ * before (from 80 %), exactly? Each point is shared once. A point where the
+ * rule has no allocation is not compared (with the points either side of it). */
+static bool monotone_80_120(const rule_params *rule, const pulje_kr *claims, size_t n,
+                            pulje_kr m)
 {
-    rule_result a, b;
-    bool ok = true;
-    if (rule_apply(rule, claims, n, lo, &a) != RULE_OK)
-        return true; /* no allocation at lo: nothing to compare */
-    if (rule_apply(rule, claims, n, hi, &b) != RULE_OK) {
-        rule_result_free(&a);
-        return true;
+    rule_result prev, next;
+    bool have_prev, ok = true;
+
+    have_prev = rule_apply(rule, claims, n, m * 8 / 10, &prev) == RULE_OK;
+    for (int pct = 90; pct <= 120 && ok; pct += 10) {
+        bool have_next = rule_apply(rule, claims, n, m * pct / 100, &next) == RULE_OK;
+        if (have_prev && have_next)
+            for (size_t i = 0; i < n && ok; i++)
+                ok = next.num[i] * prev.den >= prev.num[i] * next.den;
+        if (have_prev)
+            rule_result_free(&prev);
+        prev = next;
+        have_prev = have_next;
     }
-    for (size_t i = 0; i < n && ok; i++)
-        ok = b.num[i] * a.den >= a.num[i] * b.den;
-    rule_result_free(&a);
-    rule_result_free(&b);
+    if (have_prev)
+        rule_result_free(&prev);
     return ok;
 }
 
@@ -182,12 +192,7 @@ void compare_stats_of(const pool *p, const alloc_result *r, compare_stats *s)
     s->prop_monotone = true;
     if (claims) {
         /* more money never gives anyone less: 80, 90, 100, 110, 120 % of the money */
-        pulje_kr m = r->available, prev = m * 8 / 10;
-        for (int pct = 90; pct <= 120 && s->prop_monotone; pct += 10) {
-            pulje_kr next = m * pct / 100;
-            s->prop_monotone = monotone_between(&p->rule, claims, n, prev, next);
-            prev = next;
-        }
+        s->prop_monotone = monotone_80_120(&p->rule, claims, n, r->available);
     } else {
         s->prop_monotone = false; /* out of memory: not shown to hold */
     }
@@ -298,15 +303,166 @@ static int run_one(const pool *p, const app_list *apps, const rule_params *rule,
     return 0;
 }
 
+/* Keep of scenario k's verified result r what the comparison shows: the
+ * grants, the totals (and the claims, from the baseline). 0, or -1 on out
+ * of memory. */
+static int keep_scenario(compare_result *c, size_t k, const alloc_result *r)
+{
+    compare_scenario *sc = &c->v[k];
+    size_t n = r->n;
+
+    sc->grants = malloc((n ? n : 1) * sizeof *sc->grants);
+    if (!sc->grants)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        sc->grants[i] = r->lines[i].grant;
+    if (k == c->baseline) {
+        c->claims = malloc((n ? n : 1) * sizeof *c->claims);
+        if (!c->claims)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            c->claims[i] = r->lines[i].claim;
+    }
+    sc->totals.available = r->available;
+    sc->totals.assessed_total = r->assessed_total;
+    sc->totals.granted_total = r->granted_total;
+    sc->totals.residual = r->residual;
+    if (r->em.n_earmarks > 0) {
+        sc->totals.em = malloc(r->em.n_earmarks * sizeof *sc->totals.em);
+        if (!sc->totals.em)
+            return -1;
+        memcpy(sc->totals.em, r->em.totals, r->em.n_earmarks * sizeof *sc->totals.em);
+        sc->totals.n_earmarks = r->em.n_earmarks;
+    }
+    return 0;
+}
+
+/* The sweep: its steps, handed out one at a time to the second thread
+ * (while the rules run) and to the first (once they have run). Each step
+ * keeps its own diagnostics and outcome, so that the result is the same
+ * as one thread's, step by step, whichever thread computed what. */
+typedef struct sweep_job {
+    const pool *p;
+    const app_list *apps;
+    compare_sweep_spec sweep;
+    compare_step *steps;
+    size_t n_steps;
+    diag_list *dls;           /* n_steps: each step's diagnostics */
+    int *rcs;                 /* n_steps: 0, -2 (fault), -3 (failed its checks) */
+    pthread_mutex_t lock;     /* guards next and stop */
+    size_t next;              /* the next step to hand out */
+    bool stop;                /* a step failed, or the rules did: hand out no more */
+} sweep_job;
+
+/* Step k of j's sweep, closed form, verified. 0, -2 or -3. */
+static int sweep_step(sweep_job *j, size_t k)
+{
+    const compare_sweep_spec *sweep = &j->sweep;
+    compare_step *st = &j->steps[k];
+    rule_params rule = sweep->rule;
+    alloc_result r;
+    diag_list quiet;
+
+    st->value = sweep->from + (pulje_kr)k * sweep->step;
+    if (sweep->param == COMPARE_SWEEP_THRESHOLD)
+        rule.threshold = st->value;
+    else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
+        rule.max_grant = st->value;
+    diag_init(&quiet);
+    /* a value where the rule has no allocation is a gap in the
+     * sweep; a result that fails its checks is a fault */
+    pool q = *j->p;
+    q.rule = rule;
+    if (sweep->param == COMPARE_SWEEP_CAP)
+        q.cap_bp = (int)st->value * 100;
+    int rc = rule_params_valid(&rule, NULL, 0)
+                 ? alloc_run(&q, j->apps, ALLOC_CLOSED_FORM, &r, &quiet)
+                 : -1;
+    diag_free(&quiet);
+    if (rc == -2) {
+        /* a fault is not a gap: the sweep would silently lack a step */
+        diag_add(&j->dls[k], DIAG_ERROR, NULL, 0, 0, NULL,
+                 "the sweep at %lld: out of memory or a solver fault", (long long)st->value);
+        return -2;
+    }
+    if (rc != 0)
+        return 0; /* a gap */
+    if (verify_result(&q, j->apps, &r, 0, &j->dls[k]) != 0) {
+        alloc_free(&r);
+        return -3;
+    }
+    st->ok = true;
+    st->factor_num = r.factor_num;
+    st->factor_den = r.factor_den;
+    st->n_reduced = r.n_reduced;
+    st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
+                                                  : r.protected_total;
+    st->granted = r.granted_total;
+    st->residual = r.residual;
+    alloc_free(&r);
+    return 0;
+}
+
+/* Take steps in order until none is left or one has failed. Steps are
+ * handed out in increasing order, so when step f fails every step before
+ * it has been handed out and is completed. */
+static void sweep_work(sweep_job *j)
+{
+    for (;;) {
+        size_t k;
+        pthread_mutex_lock(&j->lock);
+        k = j->stop ? j->n_steps : j->next++;
+        pthread_mutex_unlock(&j->lock);
+        if (k >= j->n_steps)
+            return;
+        j->rcs[k] = sweep_step(j, k);
+        if (j->rcs[k] != 0) {
+            pthread_mutex_lock(&j->lock);
+            j->stop = true;
+            pthread_mutex_unlock(&j->lock);
+        }
+    }
+}
+
+static void *sweep_thread(void *arg)
+{
+    sweep_work(arg);
+    return NULL;
+}
+
+/* Append from's entries to to, in order; from is empty afterwards. */
+static void move_diags(diag_list *to, diag_list *from)
+{
+    if (from->n > 0) {
+        diag *v = realloc(to->v, (to->n + from->n) * sizeof *v);
+        if (v) {
+            memcpy(v + to->n, from->v, from->n * sizeof *v);
+            to->v = v;
+            to->n += from->n;
+            to->cap = to->n;
+            from->n = 0; /* the entries are to's now */
+        } else {
+            to->oom = 1;
+        }
+    }
+    to->n_errors += from->n_errors;
+    to->oom |= from->oom;
+    diag_free(from);
+}
+
 int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
                 size_t n_rules, size_t baseline, const compare_sweep_spec *sweep,
                 compare_result *out, diag_list *dl)
 {
     compare_result c;
+    sweep_job job;
+    pthread_t worker;
+    bool started = false;
     int failed = 0;
 
     memset(out, 0, sizeof *out);
     memset(&c, 0, sizeof c);
+    memset(&job, 0, sizeof job);
     if (n_rules == 0 || baseline >= n_rules) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, "give at least one rule", "no rules to compare");
         return -1;
@@ -318,24 +474,7 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
     }
     c.n = n_rules;
     c.baseline = baseline;
-    for (size_t i = 0; i < n_rules; i++) {
-        pool q = *p;
-        int rc;
-        c.v[i].rule = rules[i];
-        rc = run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &c.v[i].result, dl);
-        if (rc != 0) {
-            /* the gravest: a fault, then a failed check, then the inputs */
-            if (failed == 0 || rc == -2 || (rc == -3 && failed == -1))
-                failed = rc;
-            continue;
-        }
-        q.rule = rules[i];
-        compare_stats_of(&q, &c.v[i].result, &c.v[i].stats);
-    }
-    if (failed) {
-        compare_free(&c);
-        return failed;
-    }
+    c.n_apps = apps->n;
     if (sweep && sweep->param != COMPARE_SWEEP_NONE) {
         size_t n = (size_t)((sweep->to - sweep->from) / sweep->step) + 1;
         c.sweep = *sweep;
@@ -345,55 +484,79 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
             compare_free(&c);
             return -2;
         }
-        c.n_steps = n;
-        for (size_t k = 0; k < n; k++) {
-            compare_step *st = &c.steps[k];
-            rule_params rule = sweep->rule;
-            alloc_result r;
-            diag_list quiet;
-            st->value = sweep->from + (pulje_kr)k * sweep->step;
-            if (sweep->param == COMPARE_SWEEP_THRESHOLD)
-                rule.threshold = st->value;
-            else if (sweep->param == COMPARE_SWEEP_MAX_GRANT)
-                rule.max_grant = st->value;
-            diag_init(&quiet);
-            /* a value where the rule has no allocation is a gap in the
-             * sweep; a result that fails its checks is a fault */
-            pool q = *p;
-            q.rule = rule;
-            if (sweep->param == COMPARE_SWEEP_CAP)
-                q.cap_bp = (int)st->value * 100;
-            int rc = rule_params_valid(&rule, NULL, 0)
-                         ? alloc_run(&q, apps, ALLOC_CLOSED_FORM, &r, &quiet)
-                         : -1;
-            if (rc == -2) {
-                /* a fault is not a gap: the sweep would silently lack a step */
-                diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL,
-                         "the sweep at %lld: out of memory or a solver fault",
-                         (long long)st->value);
-                diag_free(&quiet);
-                compare_free(&c);
-                return -2;
-            }
-            if (rc == 0) {
-                if (verify_result(&q, apps, &r, 0, dl) != 0) {
-                    alloc_free(&r);
-                    diag_free(&quiet);
-                    compare_free(&c);
-                    return -3;
-                }
-                st->ok = true;
-                st->factor_num = r.factor_num;
-                st->factor_den = r.factor_den;
-                st->n_reduced = r.n_reduced;
-                st->bound = sweep->param == COMPARE_SWEEP_CAP ? r.my[0].old + r.my[0].fresh
-                                                              : r.protected_total;
-                st->granted = r.granted_total;
-                st->residual = r.residual;
-                alloc_free(&r);
-            }
-            diag_free(&quiet);
+        job.dls = malloc(n * sizeof *job.dls);
+        job.rcs = calloc(n, sizeof *job.rcs);
+        if (!job.dls || !job.rcs || pthread_mutex_init(&job.lock, NULL) != 0) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            free(job.dls);
+            free(job.rcs);
+            compare_free(&c);
+            return -2;
         }
+        for (size_t k = 0; k < n; k++)
+            diag_init(&job.dls[k]);
+        c.n_steps = n;
+        job.p = p;
+        job.apps = apps;
+        job.sweep = *sweep;
+        job.steps = c.steps;
+        job.n_steps = n;
+    }
+    for (size_t i = 0; i < n_rules; i++) {
+        pool q = *p;
+        alloc_result result;
+        int rc;
+        c.v[i].rule = rules[i];
+        rc = run_one(p, apps, &rules[i], compare_method(&rules[i], apps->n), &result, dl);
+        /* The sweep runs on a second thread beside the rules: started once
+         * the first rule has run, so that every phase mark (phase.h) it
+         * makes lies behind the run's clock, which only moves forward, and
+         * no hook writes while both threads run. It uses the closed form
+         * only (no GLPK), its own diagnostics and its own steps. */
+        if (i == 0 && rc == 0 && c.n_steps > 0)
+            started = pthread_create(&worker, NULL, sweep_thread, &job) == 0;
+        if (rc != 0) {
+            /* the gravest: a fault, then a failed check, then the inputs */
+            if (failed == 0 || rc == -2 || (rc == -3 && failed == -1))
+                failed = rc;
+            continue;
+        }
+        q.rule = rules[i];
+        compare_stats_of(&q, &result, &c.v[i].stats);
+        rc = keep_scenario(&c, i, &result);
+        alloc_free(&result);
+        if (rc != 0) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            failed = -2;
+        }
+    }
+    if (c.n_steps > 0) {
+        if (failed) { /* the rules failed: the sweep is not wanted */
+            pthread_mutex_lock(&job.lock);
+            job.stop = true;
+            pthread_mutex_unlock(&job.lock);
+        }
+        sweep_work(&job); /* this thread takes what is left */
+        if (started)
+            pthread_join(worker, NULL);
+        pthread_mutex_destroy(&job.lock);
+    }
+    /* the sweep's outcome as one thread would have it: the steps' messages in
+     * order, up to the first step that failed */
+    int sweep_rc = 0;
+    for (size_t k = 0; k < c.n_steps; k++) {
+        if (!failed && sweep_rc == 0) {
+            move_diags(dl, &job.dls[k]);
+            sweep_rc = job.rcs[k];
+        } else {
+            diag_free(&job.dls[k]); /* after a failure: not said */
+        }
+    }
+    free(job.dls);
+    free(job.rcs);
+    if (failed || sweep_rc != 0) {
+        compare_free(&c);
+        return failed ? failed : sweep_rc;
     }
     *out = c;
     return 0;

@@ -149,17 +149,23 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
             book_put_text(b, s, CG_HEADER, g + 1, book_text(b, L_CMP_COL_DIFF_OF, name),
                      b->head_num);
     }
+    /* before the rows: in constant-memory mode a range above the current row is refused */
+    if (!b->failed && apps->n > 0) {
+        worksheet_freeze_panes(s->ws, CG_FIRST, CG_CLAIM + 1);
+        book_check(b, s, worksheet_autofilter(s->ws, CG_HEADER, 0, total - 1, grant_col(c, c->n) - 1),
+              "worksheet_autofilter");
+    }
     for (size_t i = 0; i < apps->n && !b->failed; i++) {
         lxw_row_t row = (lxw_row_t)(CG_FIRST + i);
         report_put_nr(b, s, row, CG_NR, apps->v[i].nr);
         if (book_lines(apps->v[i].association, 31) > 1)
             book_set_row_height(b, s, row, 15.0 * book_lines(apps->v[i].association, 31) + 2);
         book_put_text(b, s, row, CG_ASSOC, apps->v[i].association, b->text_wrap);
-        book_put_kr(b, s, row, CG_CLAIM, base->result.lines[i].claim, b->kr);
-        claims += base->result.lines[i].claim;
+        book_put_kr(b, s, row, CG_CLAIM, c->claims[i], b->kr);
+        claims += c->claims[i];
         for (size_t k = 0; k < c->n; k++) {
             lxw_col_t g = grant_col(c, k), bg = grant_col(c, c->baseline);
-            pulje_kr grant = c->v[k].result.lines[i].grant;
+            pulje_kr grant = c->v[k].grants[i];
             book_put_kr(b, s, row, g, grant, b->kr);
             if (k != c->baseline) {
                 char x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
@@ -167,7 +173,7 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
                 lxw_rowcol_to_cell(y, row, bg);
                 snprintf(formula, sizeof formula, "=%s-%s", x, y);
                 book_put_formula_kr(b, s, row, g + 1, formula, b->kr,
-                               grant - base->result.lines[i].grant);
+                               grant - base->grants[i]);
             }
         }
     }
@@ -180,17 +186,12 @@ static void write_grants(book *b, const book_sheet *s, const pool *p, const app_
     for (size_t k = 0; k < c->n; k++) {
         lxw_col_t g = grant_col(c, k);
         book_sum_formula(formula, sizeof formula, CG_FIRST, total - 1, g);
-        book_put_formula_kr(b, s, total, g, formula, b->total_kr, c->v[k].result.granted_total);
+        book_put_formula_kr(b, s, total, g, formula, b->total_kr, c->v[k].totals.granted_total);
         if (k != c->baseline) {
             book_sum_formula(formula, sizeof formula, CG_FIRST, total - 1, g + 1);
             book_put_formula_kr(b, s, total, g + 1, formula, b->total_kr,
-                           c->v[k].result.granted_total - base->result.granted_total);
+                           c->v[k].totals.granted_total - base->totals.granted_total);
         }
-    }
-    if (!b->failed) {
-        worksheet_freeze_panes(s->ws, CG_FIRST, CG_CLAIM + 1);
-        book_check(b, s, worksheet_autofilter(s->ws, CG_HEADER, 0, total - 1, grant_col(c, c->n) - 1),
-              "worksheet_autofilter");
     }
     {
         double w[128];
@@ -214,23 +215,37 @@ static lxw_row_t put_lines(book *b, const book_sheet *s, lxw_row_t row, const po
     return row;
 }
 
+/* The economy table, row by row (the workbook may be written in
+ * constant-memory mode, where a row once left cannot be written again):
+ * every rule's outgoing total is checked against the budget first. */
 static void write_economy(book *b, const book_sheet *s, const pool *p, const app_list *apps,
                           const compare_result *c, const char *grants_sheet)
 {
     char name[256], formula[300], in[LXW_MAX_CELL_NAME_LENGTH],
         out[LXW_MAX_CELL_NAME_LENGTH];
     const char *pn = str(p->name);
-    lxw_row_t row, budget_total, out_first, granted_row, residual_row, out_total, em_first;
+    lxw_row_t row, budget_total, out_first, out_total;
     pulje_kr budget = pool_budget_total(p), reserved = pool_reserved_total(p),
              plain_earmarked = 0;
 
     for (size_t i = 0; i < p->n_earmarks; i++)
         plain_earmarked += p->earmarks[i].amount;
+    for (size_t k = 0; k < c->n; k++) {
+        const compare_totals *r = &c->v[k].totals;
+        pulje_kr out_sum = reserved + r->granted_total + plain_earmarked + r->residual;
+        for (size_t e = 0; e < r->n_earmarks; e++)
+            out_sum += r->em[e].granted + (p->earmark_defs[e].unused_to_main ? 0 : r->em[e].unused);
+        if (out_sum != budget) {
+            book_fail(b, "rule %zu: the economy table does not balance (%lld in, %lld out)", k + 1,
+                      (long long)budget, (long long)out_sum);
+            return;
+        }
+    }
 
     book_set_column(b, s, 0, 0, 60);
     book_set_column(b, s, 1, (lxw_col_t)c->n, 12);
-    book_set_row_height(b, s, 2, 47); /* the rules' short names wrap to three lines */
     book_put_text(b, s, 0, 0, book_text(b, L_ECON_HEADING, pn, p->year), b->title);
+    book_set_row_height(b, s, 2, 47); /* the rules' short names wrap to three lines */
     book_put_text(b, s, 2, 0, book_text(b, L_ECON_TITLE, pn), b->head);
     for (size_t k = 0; k < c->n; k++) {
         ruletext_short(&c->v[k].rule, name, sizeof name);
@@ -240,65 +255,69 @@ static void write_economy(book *b, const book_sheet *s, const pool *p, const app
     budget_total = row++;
     book_put_text(b, s, budget_total, 0, book_text(b, L_ECON_BUDGET_TOTAL, pn, p->year),
              b->total);
-    out_first = row;
-    row = put_lines(b, s, row, p->reservations, p->n_reservations, c->n);
-    granted_row = row++;
-    book_put_text(b, s, granted_row, 0, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
-                  NULL);
-    row = put_lines(b, s, row, p->earmarks, p->n_earmarks, c->n);
-    /* earmark sections: the supplements granted under each rule, and what is
-     * left unused when it goes to the residual (its own line, as in run) */
-    em_first = row;
-    for (size_t e = 0; e < p->n_earmark_defs; e++) {
-        book_put_text(b, s, row++, 0, p->earmark_defs[e].label, NULL);
-        if (!p->earmark_defs[e].unused_to_main)
-            book_put_text(b, s, row++, 0, book_text(b, L_EM_UNUSED, p->earmark_defs[e].label),
-                          NULL);
-    }
-    residual_row = row++;
-    book_put_text(b, s, residual_row, 0, p->residual_label, NULL);
-    out_total = row++;
-    book_put_text(b, s, out_total, 0, book_text(b, L_ECON_RECOMMENDED, pn, p->year),
-             b->total);
-    book_put_text(b, s, row, 0, label(L_ECON_CHECK), NULL);
-    for (size_t k = 0; k < c->n && !b->failed; k++) {
+    for (size_t k = 0; k < c->n; k++) {
         lxw_col_t col = (lxw_col_t)(1 + k);
-        const alloc_result *r = &c->v[k].result;
-        pulje_kr out_sum = reserved + r->granted_total + plain_earmarked + r->residual;
-        lxw_row_t er = em_first;
-        for (size_t e = 0; e < r->em.n_earmarks; e++) {
-            book_put_kr(b, s, er++, col, r->em.totals[e].granted, b->kr);
-            out_sum += r->em.totals[e].granted;
-            if (!p->earmark_defs[e].unused_to_main) {
-                book_put_kr(b, s, er++, col, r->em.totals[e].unused, b->kr);
-                out_sum += r->em.totals[e].unused;
-            }
-        }
-        if (out_sum != budget) {
-            book_fail(b, "rule %zu: the economy table does not balance (%lld in, %lld out)", k + 1,
-                 (long long)budget, (long long)out_sum);
-            return;
-        }
         if (p->n_budget > 0) {
             book_sum_formula(formula, sizeof formula, 3, budget_total - 1, col);
             book_put_formula_kr(b, s, budget_total, col, formula, b->sum_kr, budget);
         } else {
             book_put_kr(b, s, budget_total, col, 0, b->sum_kr);
         }
+    }
+    out_first = row;
+    row = put_lines(b, s, row, p->reservations, p->n_reservations, c->n);
+    book_put_text(b, s, row, 0, book_text(b, L_ECON_GRANTED, pool_short_name(p), p->year),
+                  NULL);
+    for (size_t k = 0; k < c->n; k++) {
+        lxw_col_t col = (lxw_col_t)(1 + k);
+        pulje_kr granted = c->v[k].totals.granted_total;
         if (apps->n > 0) {
             book_ref_formula(formula, sizeof formula, grants_sheet,
                              (lxw_row_t)(CG_FIRST + apps->n), grant_col(c, k));
-            book_put_formula_kr(b, s, granted_row, col, formula, b->kr, r->granted_total);
+            book_put_formula_kr(b, s, row, col, formula, b->kr, granted);
         } else {
-            book_put_kr(b, s, granted_row, col, r->granted_total, b->kr);
+            book_put_kr(b, s, row, col, granted, b->kr);
         }
-        book_put_kr(b, s, residual_row, col, r->residual, b->kr);
+    }
+    row++;
+    row = put_lines(b, s, row, p->earmarks, p->n_earmarks, c->n);
+    /* earmark sections: the supplements granted under each rule, and what is
+     * left unused when it goes to the residual (its own line, as in run) */
+    for (size_t e = 0; e < p->n_earmark_defs; e++) {
+        book_put_text(b, s, row, 0, p->earmark_defs[e].label, NULL);
+        for (size_t k = 0; k < c->n; k++)
+            if (e < c->v[k].totals.n_earmarks)
+                book_put_kr(b, s, row, (lxw_col_t)(1 + k), c->v[k].totals.em[e].granted, b->kr);
+        row++;
+        if (!p->earmark_defs[e].unused_to_main) {
+            book_put_text(b, s, row, 0, book_text(b, L_EM_UNUSED, p->earmark_defs[e].label),
+                          NULL);
+            for (size_t k = 0; k < c->n; k++)
+                if (e < c->v[k].totals.n_earmarks)
+                    book_put_kr(b, s, row, (lxw_col_t)(1 + k), c->v[k].totals.em[e].unused,
+                                b->kr);
+            row++;
+        }
+    }
+    book_put_text(b, s, row, 0, p->residual_label, NULL);
+    for (size_t k = 0; k < c->n; k++)
+        book_put_kr(b, s, row, (lxw_col_t)(1 + k), c->v[k].totals.residual, b->kr);
+    row++;
+    out_total = row++;
+    book_put_text(b, s, out_total, 0, book_text(b, L_ECON_RECOMMENDED, pn, p->year),
+             b->total);
+    for (size_t k = 0; k < c->n; k++) {
+        lxw_col_t col = (lxw_col_t)(1 + k);
         book_sum_formula(formula, sizeof formula, out_first, out_total - 1, col);
-        book_put_formula_kr(b, s, out_total, col, formula, b->sum_kr, out_sum);
+        book_put_formula_kr(b, s, out_total, col, formula, b->sum_kr, budget);
+    }
+    book_put_text(b, s, row, 0, label(L_ECON_CHECK), NULL);
+    for (size_t k = 0; k < c->n; k++) {
+        lxw_col_t col = (lxw_col_t)(1 + k);
         lxw_rowcol_to_cell(in, budget_total, col);
         lxw_rowcol_to_cell(out, out_total, col);
         snprintf(formula, sizeof formula, "=%s-%s", in, out);
-        book_put_formula_kr(b, s, row, col, formula, b->kr, budget - out_sum);
+        book_put_formula_kr(b, s, row, col, formula, b->kr, 0);
     }
     book_page_setup(b, s, p, 1);
 }
@@ -321,8 +340,7 @@ static int cmp_item(const void *pa, const void *pb)
 /* Write the chart's data; returns the number of points (rows). */
 static size_t write_chart_data(book *b, const book_sheet *s, const compare_result *c)
 {
-    const alloc_result *base = &c->v[c->baseline].result;
-    order_item *items = malloc((base->n ? base->n : 1) * sizeof *items);
+    order_item *items = malloc((c->n_apps ? c->n_apps : 1) * sizeof *items);
     char name[256];
     size_t m = 0;
 
@@ -330,9 +348,9 @@ static size_t write_chart_data(book *b, const book_sheet *s, const compare_resul
         book_fail(b, "out of memory");
         return 0;
     }
-    for (size_t i = 0; i < base->n; i++)
-        if (base->lines[i].claim > 0)
-            items[m++] = (order_item){base->lines[i].claim, i};
+    for (size_t i = 0; i < c->n_apps; i++)
+        if (c->claims[i] > 0)
+            items[m++] = (order_item){c->claims[i], i};
     qsort(items, m, sizeof *items, cmp_item);
     book_set_column(b, s, 0, (lxw_col_t)c->n, 16);
     book_put_text(b, s, 0, 0, label(L_CMP_CHART_X), b->head_num);
@@ -343,7 +361,7 @@ static size_t write_chart_data(book *b, const book_sheet *s, const compare_resul
         lxw_row_t row = (lxw_row_t)(CD_FIRST + j);
         book_put_kr(b, s, row, 0, items[j].claim, b->kr);
         for (size_t k = 0; k < c->n; k++)
-            book_put_kr(b, s, row, (lxw_col_t)(1 + k), c->v[k].result.lines[items[j].i].grant, b->kr);
+            book_put_kr(b, s, row, (lxw_col_t)(1 + k), c->v[k].grants[items[j].i], b->kr);
     }
     free(items);
     return m;
@@ -421,7 +439,7 @@ static void write_summary(book *b, const book_sheet *s, const pool *p, const com
                       j < 2 ? b->head : j >= first_prop ? head_center : b->head_num);
     for (size_t k = 0; k < c->n && !b->failed; k++) {
         const compare_stats *st = &c->v[k].stats;
-        const alloc_result *r = &c->v[k].result;
+        const compare_totals *r = &c->v[k].totals;
         lxw_row_t row = (lxw_row_t)(CS_FIRST + k);
         lxw_col_t col = 0;
         size_t n = strlen(ruletext_short(&c->v[k].rule, name, sizeof name));
@@ -571,6 +589,13 @@ static void set_properties(book *b, const pool *p, const lxw_datetime *date)
 int report_compare_write(const char *path, const pool *p, const app_list *apps,
                          const compare_result *c, char *err, size_t errsz)
 {
+    return report_compare_write_as(path, p, apps, c, apps && apps->n > REPORT_COMPARE_IN_MEMORY_MAX,
+                                   err, errsz);
+}
+
+int report_compare_write_as(const char *path, const pool *p, const app_list *apps,
+                            const compare_result *c, bool streamed, char *err, size_t errsz)
+{
     lxw_datetime date;
     book b;
     book_sheet sum, grants, econ, sweep, data;
@@ -581,10 +606,11 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
         return -1;
     }
     for (size_t k = 0; k < c->n; k++) {
-        if (c->v[k].result.n != apps->n) {
+        size_t lines = c->v[k].grants && c->claims ? c->n_apps : 0;
+        if (lines != apps->n || (!c->v[k].grants && apps->n == 0)) {
             text_set_err(err, errsz,
                          "internal error: rule %zu has %zu lines for %zu applications", k + 1,
-                         c->v[k].result.n, apps->n);
+                         lines, apps->n);
             return -1;
         }
     }
@@ -597,7 +623,11 @@ int report_compare_write(const char *path, const pool *p, const app_list *apps,
         text_set_err(err, errsz, "the comparison does not fit in one workbook");
         return -1;
     }
-    if (book_open(&b, path, NULL, err, errsz) != 0)
+    /* a large comparison is streamed: rows go to a temporary file as they
+     * are written instead of being held as cells until the end */
+    lxw_workbook_options stream = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
+                                   .use_zip64 = LXW_FALSE};
+    if (book_open(&b, path, streamed ? &stream : NULL, err, errsz) != 0)
         return -1;
     add_formats(&b);
     set_properties(&b, p, &date);

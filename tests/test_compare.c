@@ -82,13 +82,13 @@ static void test_cliff_shows_as_an_order_violation_for_2023_not_for_excess(void 
     rule_params rules[] = {{RULE_THRESHOLD, 50000, 0, 0}, {RULE_EXCESS, 50000, 0, 0}};
     compare_result c;
     run(rules, 2, NULL, &c);
-    assert_int_equal(c.v[0].result.lines[0].grant, 46538);
+    assert_int_equal(c.v[0].grants[0], 46538);
     assert_int_equal(c.v[0].stats.order_violations, 1);
     assert_false(c.v[0].stats.prop_order_awards);
     assert_int_equal(c.v[1].stats.order_violations, 0);
     assert_true(c.v[1].stats.prop_order_awards);
     assert_true(c.v[1].stats.prop_order_losses);
-    assert_true(c.v[1].result.lines[0].grant >= 50000);
+    assert_true(c.v[1].grants[0] >= 50000);
     for (int k = 0; k < 2; k++) {
         assert_true(c.v[k].stats.prop_sum);
         assert_true(c.v[k].stats.prop_bounds);
@@ -125,7 +125,7 @@ static void test_cel_refusals_are_counted(void **state)
     rule_params rules[] = {{RULE_CEL, 0, 0, 0}, {RULE_CEL, 0, 0, 0}};
     compare_result c;
     run(rules, 1, NULL, &c);
-    assert_int_equal(c.v[0].result.lines[1].grant, 25000);
+    assert_int_equal(c.v[0].grants[1], 25000);
     assert_int_equal(c.v[0].stats.n_refused, 0);
     compare_free(&c);
 }
@@ -296,6 +296,142 @@ static void test_unknown_rule_on_the_command_line_lists_the_choices(void **state
     assert_non_null(strstr(out, "rc=2"));
 }
 
+
+/* Run cmd and return its whole standard output (malloc'ed), exit status in *rc. */
+static char *slurp_cmd(const char *cmd, int *rc)
+{
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    FILE *f = popen(cmd, "r");
+    assert_non_null(buf);
+    assert_non_null(f);
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    buf[n] = '\0';
+    *rc = pclose(f);
+    return buf;
+}
+
+/* The figures of the comparison on the default pool, exactly: every rule's
+ * line on the terminal, and grants, totals and the check row read back from
+ * the workbook (what keeping only the grants and totals per rule, and the
+ * economy sheet written row by row, must not change). */
+static void test_default_pool_comparison_figures_exactly(void **state)
+{
+    (void)state;
+    const char *build = getenv("BUILD");
+    static const char *const lines[] = {
+        "  threshold:50000               3.257.050        28    24     0   35,5 %    0,0 %  0,716    39\n",
+        "  threshold:25000               3.257.050        28    40     0   30,0 %   29,9 %  0,603    31\n",
+        "  threshold:75000               3.257.050        28    19     0   39,5 %    0,0 %  0,761    34\n",
+        "  excess:50000                  3.257.050        28    24     0   45,4 %    0,0 %  0,770     0\n",
+        "  proportional                  3.257.000        78    62     0   28,3 %   27,6 %  0,513     0\n",
+        "  cea                           3.256.450       628    17     0   67,4 %    0,0 %  0,855     0\n",
+        "  cel                           3.254.500     2.578    62    19  100,0 %   50,3 %  0,100     0\n",
+        "  talmud                        3.256.200       878    62     0   50,0 %   49,8 %  0,288     0\n",
+    };
+    static const char *const cells[] = {
+        /* application 1: the baseline pays it in full, CEL refuses it */
+        "Sammenligning\tC4\t21500\t\n", "Sammenligning\tD4\t21500\t\n",
+        "Sammenligning\tK4\t15600\t\n", "Sammenligning\tL4\t-5900\t=K4-D4\n",
+        "Sammenligning\tO4\t0\t\n", "Sammenligning\tP4\t-21500\t=O4-D4\n",
+        "Sammenligning\tQ4\t10800\t\n",
+        "Sammenligning\tD10\t134900\t\n", "Sammenligning\tK10\t151300\t\n",
+        "Sammenligning\tO10\t186500\t\n", "Sammenligning\tQ10\t178000\t\n",
+        "Sammenligning\tE71\t20000\t\n", "Sammenligning\tF71\t-8500\t=E71-D71\n",
+        /* the totals row */
+        "Sammenligning\tC72\t4498850\t=SUM(C4:C71)\n", "Sammenligning\tD72\t3257050\t=SUM(D4:D71)\n",
+        "Sammenligning\tK72\t3257000\t=SUM(K4:K71)\n", "Sammenligning\tL72\t-50\t=SUM(L4:L71)\n",
+        "Sammenligning\tM72\t3256450\t=SUM(M4:M71)\n", "Sammenligning\tO72\t3254500\t=SUM(O4:O71)\n",
+        "Sammenligning\tP72\t-2550\t=SUM(P4:P71)\n", "Sammenligning\tR72\t-850\t=SUM(R4:R71)\n",
+        /* the economy: the residuals, each rule's outgoing total and its check */
+        "Økonomi pr. regel\tH13\t2578\t\n", "Økonomi pr. regel\tI13\t878\t\n",
+        "Økonomi pr. regel\tB14\t6871589\t=SUM(B8:B13)\n", "Økonomi pr. regel\tI14\t6871589\t=SUM(I8:I13)\n",
+        "Økonomi pr. regel\tB15\t0\t=B7-B14\n", "Økonomi pr. regel\tI15\t0\t=I7-I14\n",
+    };
+    char dir[] = "/tmp/pulje-test-compare-fig-XXXXXX", cmd[1024];
+    char *out;
+    int rc;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "%s/pulje compare inputs/pulje-2023.ini --out %s 2>/dev/null",
+             build ? build : "build", dir);
+    out = slurp_cmd(cmd, &rc);
+    assert_int_equal(rc, 0);
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (!strstr(out, lines[i]))
+            fail_msg("missing line: %s in:\n%s", lines[i], out);
+    free(out);
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 tests/xlsx_dump.py %s/18-hovedpuljen-2023-sammenligning.xlsx", dir);
+    out = slurp_cmd(cmd, &rc);
+    assert_int_equal(rc, 0);
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        /* a whole line: preceded by a newline */
+        char want[256];
+        snprintf(want, sizeof want, "\n%s", cells[i]);
+        if (!strstr(out, want))
+            fail_msg("missing cell: %s", cells[i]);
+    }
+    free(out);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Streamed (constant memory, as above REPORT_COMPARE_IN_MEMORY_MAX
+ * applications) and held in memory, the workbook has the same cells,
+ * values, formulas, formats, layout and properties. */
+static void test_streamed_workbook_has_the_same_cells(void **state)
+{
+    (void)state;
+    rule_params rules[] = {{RULE_THRESHOLD, 50000, 0, 0}, {RULE_EXCESS, 50000, 0, 0},
+                           {RULE_PROPORTIONAL, 0, 0, 0},  {RULE_CEA, 0, 0, 0},
+                           {RULE_CEL, 0, 0, 0},           {RULE_TALMUD, 0, 0, 0}};
+    compare_sweep_spec sw;
+    char err[256], dir[] = "/tmp/pulje-test-compare-stream-XXXXXX", path[2][128], cmd[512];
+    char *dump[2];
+    compare_result c;
+    pool p = make_pool();
+    app_list a = make_apps();
+    int rc;
+
+    assert_true(compare_parse_sweep("threshold:0:150000:25000", &sw, err, sizeof err));
+    sw.rule = rules[0];
+    run(rules, 6, &sw, &c);
+    assert_non_null(mkdtemp(dir));
+    for (int k = 0; k < 2; k++) {
+        snprintf(path[k], sizeof path[k], "%s/%s.xlsx", dir, k ? "streamed" : "memory");
+        if (report_compare_write_as(path[k], &p, &a, &c, k == 1, err, sizeof err) != 0)
+            fail_msg("%s", err);
+        snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/xlsx_dump.py '%s'", path[k]);
+        dump[k] = slurp_cmd(cmd, &rc);
+        assert_int_equal(rc, 0);
+    }
+    assert_non_null(strstr(dump[0], "\nSammenligning\tF4\t"));  /* a difference from the baseline */
+    assert_non_null(strstr(dump[0], "\nØkonomi pr. regel\t"));
+    assert_string_equal(dump[0], dump[1]);
+    /* and the streamed file is the streamed kind: text inline, no shared strings */
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c \"import zipfile,sys; n=zipfile.ZipFile(sys.argv[1]).namelist(); "
+             "print(int('xl/sharedStrings.xml' in n))\" '%s' '%s'",
+             path[1], path[0]);
+    free(dump[0]);
+    free(dump[1]);
+    dump[0] = slurp_cmd(cmd, &rc);
+    assert_int_equal(rc, 0);
+    assert_string_equal(dump[0], "0\n");
+    free(dump[0]);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    compare_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +443,8 @@ int main(void)
         cmocka_unit_test(test_comparison_workbook_reads_back_balanced),
         cmocka_unit_test(test_default_pool_compare_writes_five_rules_balanced_with_charts),
         cmocka_unit_test(test_unknown_rule_on_the_command_line_lists_the_choices),
+        cmocka_unit_test(test_default_pool_comparison_figures_exactly),
+        cmocka_unit_test(test_streamed_workbook_has_the_same_cells),
     };
     return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }
