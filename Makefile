@@ -158,7 +158,7 @@ $(BUILD)/test_%: tests/test_%.c tests/testutil.h tests/genbound.h $(LIB) | $(BUI
 # test_faults links with --wrap so that it can make these calls fail.
 FAULT_WRAPS = malloc calloc realloc strdup glp_simplex glp_intopt glp_get_status \
               glp_mip_status worksheet_write_number worksheet_write_string workbook_close \
-              workbook_set_custom_property_string mkstemp
+              workbook_set_custom_property_string mkstemp fsync
 
 $(BUILD)/test_faults: tests/test_faults.c tests/testutil.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS) \

@@ -89,4 +89,15 @@ typedef int (*atomic_put_fn)(FILE *fp, void *ctx, char *err, size_t errsz);
  */
 int atomic_write(const char *path, atomic_put_fn put, void *ctx, char *err, size_t errsz);
 
+/**
+ * @brief Files committed into folder `dir` skip the fsync of that folder
+ * after their rename: for a private staging folder whose entries the caller
+ * makes durable with one fsync of the folder (fs_sync_folder) before it uses
+ * them, instead of one per file. The files' own contents are still synced.
+ * NULL (the default) syncs the folder at every commit. Set it before any
+ * thread commits files and reset it after they are done: it is read without
+ * a lock. The string must outlive the setting.
+ */
+void atomic_defer_folder_sync(const char *dir);
+
 #endif

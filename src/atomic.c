@@ -181,6 +181,27 @@ static int sync_tmp(atomic_file *af)
     return close(fd) == 0 ? 0 : -1;
 }
 
+static const char *deferred_folder;
+
+void atomic_defer_folder_sync(const char *dir)
+{
+    deferred_folder = dir;
+}
+
+/* Whether path's folder is the one whose sync the caller does itself. */
+static int folder_deferred(const char *path)
+{
+    char *dir;
+    int same;
+
+    if (!deferred_folder)
+        return 0;
+    dir = dir_of(path);
+    same = dir && strcmp(dir, deferred_folder) == 0;
+    free(dir);
+    return same;
+}
+
 int atomic_commit(atomic_file *af)
 {
     int rc, e;
@@ -197,7 +218,7 @@ int atomic_commit(atomic_file *af)
     free(af->tmp_path);
     af->tmp_path = NULL;
     af->renamed = 1;
-    rc = sync_dir(af->final_path);
+    rc = folder_deferred(af->final_path) ? 0 : sync_dir(af->final_path);
     e = errno;
     free(af->final_path);
     af->final_path = NULL;

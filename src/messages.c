@@ -1414,6 +1414,8 @@ static const msg_entry table[] = {
      " (intet endnu: linjen er en kommentar)"},
     {"this build of pulje writes no PDF letters; pulje letters on the command line does",
      "denne udgave af pulje skriver ingen PDF-breve; det gør pulje letters på kommandolinjen"},
+    {"could not sync the folder %s: %s",
+     "kunne ikke synkronisere mappen %s: %s"},
 };
 
 size_t msg_count(void)

@@ -665,6 +665,9 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
         else if (is_input(r, final[k]))
             limit = k, bad = 2;
     }
+    /* the staging folder is private: its entries are synced once, before it
+     * becomes the run folder, not after each file */
+    atomic_defer_folder_sync(stage);
     failed = write_outputs(r, want, limit, staged, errs);
     if (failed < limit) {
         say(r, PULJE_OUTPUT, "no output was changed", "could not write %s: %s", final[failed],
@@ -695,6 +698,11 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
                 err);
             goto fail;
         }
+        if (fs_sync_folder(stage) != 0) {
+            say(r, PULJE_OUTPUT, "no output was changed", "could not sync the folder %s: %s",
+                stage, strerror(errno));
+            goto fail;
+        }
         if (rename(stage, r->run_dir) == 0)
             break;
         if ((errno != EEXIST && errno != ENOTEMPTY) || tries > 100) {
@@ -703,6 +711,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
             goto fail;
         }
     }
+    atomic_defer_folder_sync(NULL);
     for (k = 0; k < RUN_N_OUTPUTS; k++) {
         const char *slash;
         if (!want[k])
@@ -731,6 +740,7 @@ static pulje_status write_staged(pulje_run *r, const bool want[RUN_N_OUTPUTS])
                    strerror(errno));
     return PULJE_OK;
 fail:
+    atomic_defer_folder_sync(NULL);
     r->run_no = 0;
     r->run_dir[0] = '\0';
     fs_remove_folder(stage);
