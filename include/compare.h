@@ -68,11 +68,14 @@ typedef enum {
     COMPARE_SWEEP_CAP         /* the multi-year cap, in whole percent */
 } compare_param;
 
-/* What to sweep: param of rule from `from` to `to` in steps of `step`. */
+/* What to sweep: param of rule from `from` to `to` in steps of `step`;
+ * threads = 1 runs the sweep on the calling thread after the rules (the same
+ * result; for exact fault counts), otherwise on a second thread beside them. */
 typedef struct compare_sweep_spec {
     compare_param param;
     rule_params rule;
     pulje_kr from, to, step;
+    int threads;
 } compare_sweep_spec;
 
 /* One step of the sweep. ok is false when the rule has no allocation at

@@ -513,7 +513,7 @@ int compare_run(const pool *p, const app_list *apps, const rule_params *rules,
          * makes lies behind the run's clock, which only moves forward, and
          * no hook writes while both threads run. It uses the closed form
          * only (no GLPK), its own diagnostics and its own steps. */
-        if (i == 0 && rc == 0 && c.n_steps > 0)
+        if (i == 0 && rc == 0 && c.n_steps > 0 && sweep->threads != 1)
             started = pthread_create(&worker, NULL, sweep_thread, &job) == 0;
         if (rc != 0) {
             /* the gravest: a fault, then a failed check, then the inputs */

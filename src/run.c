@@ -300,6 +300,23 @@ static pulje_status read_and_validate(pulje_run *r, size_t *index)
 /* ------------------------------------------------------------------------ */
 /* The engine                                                                 */
 
+/* Whether this run may use a second thread (to write, and for compare's
+ * sweep): run_options.threads, else PULJE_THREADS (1 or 2), else two. */
+static bool two_threads(const pulje_run *r)
+{
+    const char *env;
+#ifdef PULJE_NO_THREADS
+    (void)r;
+    (void)env;
+    return false;
+#else
+    if (r->opt.threads)
+        return r->opt.threads > 1;
+    env = getenv("PULJE_THREADS");
+    return !(env && strcmp(env, "1") == 0);
+#endif
+}
+
 /* compare: the rules and the sweep, run and verified. */
 static pulje_status prepare_compare(pulje_run *r)
 {
@@ -322,6 +339,7 @@ static pulje_status prepare_compare(pulje_run *r)
         return say(r, PULJE_INPUT, NULL, "--sweep: %s", r->hint);
     /* sweep the baseline if it has the parameter, else the 2023 rule */
     compare_sweep_rule(&sweep, &rules[0]);
+    sweep.threads = two_threads(r) ? 2 : 1;
     rc = compare_run(p, &r->in.apps, rules, n, 0, &sweep, &r->compare, &r->diags);
     if (rc == 0)
         return r->diags.oom ? say(r, PULJE_FAULT, NULL, "out of memory") : PULJE_OK;
@@ -569,18 +587,6 @@ static void *write_job_thread(void *arg)
 }
 #endif
 
-#ifndef PULJE_NO_THREADS
-/* Whether this run writes on two threads: run_options.threads, else
- * PULJE_THREADS (1 or 2), else two. */
-static bool two_threads(const pulje_run *r)
-{
-    const char *env;
-    if (r->opt.threads)
-        return r->opt.threads > 1;
-    env = getenv("PULJE_THREADS");
-    return !(env && strcmp(env, "1") == 0);
-}
-#endif
 
 /* Write the wanted outputs k < limit into path[k]: on one thread in order,
  * or the workbooks here while a second thread writes the others. Returns
