@@ -266,9 +266,7 @@ long followup_apply(const pool *p, app_list *apps, diag_list *dl)
             n++;
             if (p->overdue_refuse && !(a->refusal && a->refusal[0])) {
                 label_format(refusal, sizeof refusal, L_FU_REFUSAL, w->year);
-                free(a->refusal);
-                a->refusal = strdup(refusal);
-                if (!a->refusal) {
+                if (apps_set_text(apps, &a->refusal, refusal) != 0) {
                     dl->oom = 1;
                     followup_free(&f);
                     free(path);
