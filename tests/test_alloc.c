@@ -50,7 +50,7 @@ static app apps_v[] = {
 
 static app_list make_apps(void)
 {
-    app_list l = {"test.csv", apps_v, 6};
+    app_list l = {"test.csv", apps_v, 6, NULL};
     return l;
 }
 

@@ -68,7 +68,7 @@ static void add_row(ledger *l, const char *id, int decided, int year, const char
 static void choose(const pool *p, const ledger *l, app *v, size_t n, const pulje_kr *grants,
                    int use_model, my_result *r)
 {
-    app_list apps = {"apps.csv", v, n};
+    app_list apps = {"apps.csv", v, n, NULL};
     diag_list dl;
     diag_init(&dl);
     assert_int_equal(multiyear_choose(p, l, &apps, grants, NULL, use_model, r, &dl), 0);
@@ -226,7 +226,7 @@ static void test_cap_broken_before_is_said_in_a_warning(void **state)
     memset(&l, 0, sizeof l);
     add_row(&l, "L1", 2022, 2024, "Gammel", 500001, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 1};
+    app_list apps = {"apps.csv", v, 1, NULL};
     pulje_kr g[] = {1000};
     diag_init(&dl);
     assert_int_equal(multiyear_choose(&p, &l, &apps, g, NULL, 1, &r, &dl), 0);
@@ -371,7 +371,7 @@ static void test_next_ledger_carries_this_years_decisions_to_the_krone(void **st
     pulje_kr g[] = {70000, 80000, 90000};
     my_result r;
     choose(&p, &old, v, 3, g, 1, &r);
-    app_list apps = {"apps.csv", v, 3};
+    app_list apps = {"apps.csv", v, 3, NULL};
     assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
     assert_int_equal(next.n, 1 + 3 + 2);
     /* next year's reservation = old rows for 2024 + this year's new commitments in 2024 */
@@ -399,7 +399,7 @@ static void test_next_ledger_ids_continue_this_years_series(void **state)
     pulje_kr g[] = {70000};
     my_result r;
     choose(&p, &old, v, 1, g, 1, &r);
-    app_list apps = {"apps.csv", v, 1};
+    app_list apps = {"apps.csv", v, 1, NULL};
     assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
     assert_int_equal(next.n, 4);
     assert_string_equal(next.v[2].id, "L2023-008");
@@ -420,7 +420,7 @@ static void test_running_holder_is_an_error_naming_both_rows(void **state)
     l.file = "ledger.csv";
     add_row(&l, "L2022-007", 2022, 2024, "Foreningen  Lyse-Dage", 1, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0), make_app("2", "foreningen lyse dage", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 2};
+    app_list apps = {"apps.csv", v, 2, NULL};
     diag_init(&dl);
     assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &dl), 1);
     assert_int_equal(diag_errors(&dl), 1);
@@ -452,7 +452,7 @@ static void test_a_grant_ending_last_year_is_not_running(void **state)
     memset(&l, 0, sizeof l);
     add_row(&l, "L1", 2020, 2022, "A", 1, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 1};
+    app_list apps = {"apps.csv", v, 1, NULL};
     diag_init(&dl);
     assert_int_equal(multiyear_holders(&p, &l, &apps, NULL, &dl), 0);
     diag_free(&dl);
@@ -578,7 +578,7 @@ static void test_many_requests_are_chosen_exactly_by_the_model(void **state)
             int bad = 0;
 
             many_requests(&seed, k, &p, &line, v, g);
-            apps = (app_list){"apps.csv", v, k};
+            apps = (app_list){"apps.csv", v, k, NULL};
             pools++;
             diag_init(&dl);
             if (multiyear_choose(&p, NULL, &apps, g, NULL, 1, &r, &dl) != 0) {
