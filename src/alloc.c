@@ -381,8 +381,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     caps = malloc((n ? n : 1) * sizeof *caps);
     steps = malloc((n ? n : 1) * sizeof *steps);
     aside = calloc(n ? n : 1, sizeof *aside);
-    r.lines = calloc(n ? n : 1, sizeof *r.lines);
-    if (!claims || !grants || !caps || !steps || !aside || !r.lines) {
+    if (!claims || !grants || !caps || !steps || !aside) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         goto fail;
     }
@@ -439,6 +438,13 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     r.protected_total = rr.protected_sum;
     r.reducible_total = rr.reducible_sum;
     r.unshared = rr.unshared;
+    /* the lines only now, so that they and the rounding's working arrays are
+     * never held at once (the cross-check's second run: issue 18) */
+    r.lines = calloc(n ? n : 1, sizeof *r.lines);
+    if (!r.lines) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        goto fail;
+    }
     fill_lines(p, apps, claims, aside, &rr, grants, steps, &my, &r);
 
     warn_supplements_without_grant(p, apps, &r, dl);
