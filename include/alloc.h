@@ -120,4 +120,13 @@ void alloc_free(alloc_result *r);
 int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
                       ledger *out);
 
+/**
+ * @brief Write next year's ledger (as alloc_next_ledger() makes it) to path
+ * as ledger_write() would, its rows made as they are written
+ * (multiyear_write_next_ledger()), not built first.
+ * @return 0, or -1 with a one-line explanation in err (out of memory too).
+ */
+int alloc_write_next_ledger(const char *path, const pool *p, const app_list *apps,
+                            const alloc_result *r, char *err, size_t errsz);
+
 #endif

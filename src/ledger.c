@@ -355,8 +355,9 @@ int ledger_load(const char *path, ledger *out, diag_list *dl)
 
 /* What write_rows writes. */
 typedef struct writing {
-    const ledger *l;
-    bool cvr; /* write the CVR column */
+    ledger_row_fn row_at; /* the rows, in order from 0 */
+    void *ctx;
+    bool cvr;             /* write the CVR column */
 } writing;
 
 /* The header and one line per row; a table_write_fn. */
@@ -364,6 +365,7 @@ static int write_rows(FILE *fp, void *ctx)
 {
     const writing *wr = ctx;
     bool first = true;
+    ledger_row w;
 
     for (int k = 0; k < COL_COUNT; k++) {
         if (k == COL_CVR && !wr->cvr)
@@ -374,24 +376,41 @@ static int write_rows(FILE *fp, void *ctx)
     }
     if (table_write_eol(fp) != 0)
         return -1;
-    for (size_t i = 0; i < wr->l->n; i++) {
-        const ledger_row *w = &wr->l->v[i];
-        if (table_write_text(fp, w->id, true) || table_write_int(fp, w->decided, false) ||
-            table_write_int(fp, w->year, false) || table_write_text(fp, w->nr, false) ||
-            table_write_text(fp, w->association, false) ||
-            (wr->cvr && table_write_text(fp, w->cvr, false)) ||
-            table_write_int(fp, w->amount, false) ||
-            table_write_text(fp, ledger_kind_name(w->kind), false) || table_write_eol(fp))
+    for (size_t i = 0; wr->row_at(wr->ctx, i, &w) == 1; i++) {
+        if (table_write_text(fp, w.id ? w.id : "", true) ||
+            table_write_int(fp, w.decided, false) || table_write_int(fp, w.year, false) ||
+            table_write_text(fp, w.nr ? w.nr : "", false) ||
+            table_write_text(fp, w.association ? w.association : "", false) ||
+            (wr->cvr && table_write_text(fp, w.cvr ? w.cvr : "", false)) ||
+            table_write_int(fp, w.amount, false) ||
+            table_write_text(fp, ledger_kind_name(w.kind), false) || table_write_eol(fp))
             return -1;
     }
     return 0;
 }
 
+int ledger_write_each(const char *path, ledger_row_fn row_at, void *ctx, char *err,
+                      size_t errsz)
+{
+    writing wr = {row_at, ctx, false};
+    ledger_row w;
+
+    for (size_t i = 0; !wr.cvr && row_at(ctx, i, &w) == 1; i++)
+        wr.cvr = w.cvr && w.cvr[0];
+    return table_write_file(path, write_rows, &wr, err, errsz);
+}
+
+/* Row k of the ledger ctx; a ledger_row_fn. */
+static int row_of(void *ctx, size_t k, ledger_row *row)
+{
+    const ledger *l = ctx;
+    if (k >= l->n)
+        return 0;
+    *row = l->v[k];
+    return 1;
+}
+
 int ledger_write(const char *path, const ledger *l, char *err, size_t errsz)
 {
-    writing wr = {l, false};
-
-    for (size_t i = 0; i < l->n && !wr.cvr; i++)
-        wr.cvr = l->v[i].cvr && l->v[i].cvr[0];
-    return table_write_file(path, write_rows, &wr, err, errsz);
+    return ledger_write_each(path, row_of, (void *)l, err, errsz);
 }

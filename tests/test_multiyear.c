@@ -409,6 +409,69 @@ static void test_next_ledger_ids_continue_this_years_series(void **state)
     ledger_free(&old);
 }
 
+/* The whole file at path (malloc'ed, NUL-terminated), NULL if unreadable. */
+static char *slurp_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (buf = malloc((size_t)n + 1)) != NULL) {
+        *len = fread(buf, 1, (size_t)n, f);
+        buf[*len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Next year's ledger written row by row (multiyear_write_next_ledger, issue
+ * 18) is byte for byte the one built whole and written by ledger_write: the
+ * old rows, the new ids, the CVR column (one holder has a CVR) and a row
+ * whose text must be quoted. */
+static void test_next_ledger_streamed_is_the_ledger_built_whole(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger old, next;
+    char dir[] = "/tmp/pulje-mytest-XXXXXX", a[64], b[64], err[256];
+    size_t la = 0, lb = 0;
+    memset(&old, 0, sizeof old);
+    add_row(&old, "L2023-004", 2022, 2024, "Gammel; med semikolon", 50000, LEDGER_MULTI_YEAR);
+    add_row(&old, "D-1", 2021, 2023, "Aftale", 1000, LEDGER_AGREEMENT);
+    app v[] = {make_app("1", "A", 3, 9, true, 1), make_app("2", "B", 2, 9, false, 2),
+               make_app("3", "C", 1, 9, false, 0)};
+    v[1].cvr = "12345678";
+    pulje_kr g[] = {70000, 80000, 90000};
+    my_result r;
+    choose(&p, &old, v, 3, g, 1, &r);
+    app_list apps = {"apps.csv", v, 3, NULL};
+    assert_non_null(mkdtemp(dir));
+    snprintf(a, sizeof a, "%s/whole.csv", dir);
+    snprintf(b, sizeof b, "%s/streamed.csv", dir);
+    assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
+    assert_int_equal(next.n, 2 + 3 + 2);
+    assert_int_equal(ledger_write(a, &next, err, sizeof err), 0);
+    assert_int_equal(multiyear_write_next_ledger(b, &p, &old, &apps, g, &r, err, sizeof err), 0);
+    char *x = slurp_file(a, &la), *y = slurp_file(b, &lb);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_int_equal(la, lb);
+    assert_memory_equal(x, y, la);
+    assert_non_null(strstr(y, "L2023-005;2023;2023;1;A;;70000;flerårigt tilskud\r\n"));
+    assert_non_null(strstr(y, "L2023-009;2023;2024;2;B;12345678;80000;"));
+    assert_non_null(strstr(y, "\"Gammel; med semikolon\""));
+    free(x);
+    free(y);
+    remove(a);
+    remove(b);
+    remove(dir);
+    ledger_free(&next);
+    multiyear_free(&r);
+    ledger_free(&old);
+}
+
 static void test_running_holder_is_an_error_naming_both_rows(void **state)
 {
     (void)state;
@@ -688,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_a_grant_ending_last_year_is_not_running),
         cmocka_unit_test(test_many_requests_are_chosen_exactly_by_the_model),
         cmocka_unit_test(test_ranked_choice_is_exact_at_a_krone_on_a_large_cap),
+        cmocka_unit_test(test_next_ledger_streamed_is_the_ledger_built_whole),
     };
     /* messages: English; the asserted diagnostics are the English keys */
     labels_set_language("en");
