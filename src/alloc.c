@@ -331,8 +331,10 @@ static void fill_lines(const pool *p, const app_list *apps, const pulje_kr *clai
     }
 }
 
-int alloc_run(const pool *p, const app_list *apps, alloc_method method,
-              alloc_result *out, diag_list *dl)
+/* alloc_run(), or with grants_out not NULL alloc_grants(): then the grants
+ * and years are handed over instead of the lines made. */
+static int run(const pool *p, const app_list *apps, alloc_method method, alloc_result *out,
+               pulje_kr **grants_out, int **years_out, diag_list *dl)
 {
     size_t n = apps->n;
     pulje_kr *claims = NULL, *grants = NULL, *caps = NULL, avail0;
@@ -438,6 +440,14 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     r.protected_total = rr.protected_sum;
     r.reducible_total = rr.reducible_sum;
     r.unshared = rr.unshared;
+    if (grants_out) {
+        /* alloc_grants(): the grants and years themselves, no lines */
+        *grants_out = grants;
+        *years_out = my.years;
+        grants = NULL;
+        my.years = NULL;
+        goto done;
+    }
     /* the lines only now, so that they and the rounding's working arrays are
      * never held at once (the cross-check's second run: issue 18) */
     r.lines = calloc(n ? n : 1, sizeof *r.lines);
@@ -456,6 +466,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
         warn_residual(p, apps, &rr, claims, caps, &info, &r, dl);
     r.n_warnings = count_warnings(dl) - warnings_before;
 
+done:
     rule_result_free(&rr);
     round_info_free(&info);
     multiyear_free(&my);
@@ -479,6 +490,20 @@ fail:
     earmark_free(&r.em);
     free(r.lines);
     return failure;
+}
+
+int alloc_run(const pool *p, const app_list *apps, alloc_method method,
+              alloc_result *out, diag_list *dl)
+{
+    return run(p, apps, method, out, NULL, NULL, dl);
+}
+
+int alloc_grants(const pool *p, const app_list *apps, alloc_method method,
+                 alloc_result *out, pulje_kr **grants, int **years, diag_list *dl)
+{
+    *grants = NULL;
+    *years = NULL;
+    return run(p, apps, method, out, grants, years, dl);
 }
 
 int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
