@@ -41,11 +41,15 @@ typedef struct ledger_row {
 /** @brief The known columns, terminated by an entry with key NULL. */
 extern const table_column ledger_columns[];
 
+/* The rows' strings, in big chunks (ledger.c). */
+typedef struct ledger_arena ledger_arena;
+
 typedef struct ledger {
     char *file;
     ledger_row *v;
     size_t n;
     size_t cap;   /* rows allocated in v (grows by doubling) */
+    ledger_arena *arena; /* owns the strings of v (ledger_free frees it) */
 } ledger;
 
 /**

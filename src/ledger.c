@@ -1,4 +1,6 @@
-/* ledger.c - The commitments ledger: money bound in future years' pools. */
+/* ledger.c - The commitments ledger: money bound in future years' pools.
+ * The rows' strings are kept in an arena of big chunks, not a heap block each;
+ * a ledger made as it is written (next year's) goes through ledger_write_each. */
 #include "ledger.h"
 
 #include <stdint.h>
@@ -56,18 +58,24 @@ const char *ledger_kind_name(ledger_kind kind)
                                     : kind_names[LEDGER_MULTI_YEAR];
 }
 
-static void row_free(ledger_row *r)
-{
-    free(r->id);
-    free(r->nr);
-    free(r->association);
-    free(r->cvr);
-}
+/* The chunks that hold a ledger's strings, as apps.c keeps the
+ * applications': each new chunk in front, twice the last up to ARENA_MAX. */
+struct ledger_arena {
+    ledger_arena *next;
+    size_t used, cap;
+    char data[];
+};
+
+#define ARENA_FIRST 4096
+#define ARENA_MAX (1024 * 1024)
 
 void ledger_free(ledger *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        row_free(&l->v[i]);
+    while (l->arena) {
+        ledger_arena *next = l->arena->next;
+        free(l->arena);
+        l->arena = next;
+    }
     free(l->v);
     free(l->file);
     memset(l, 0, sizeof *l);
@@ -82,15 +90,35 @@ pulje_kr ledger_sum(const ledger *l, int year, ledger_kind kind)
     return s;
 }
 
-/* Copy s, or "" for NULL; NULL only on out of memory. */
-static char *copy(const char *s)
+/* A copy of s, or "" for NULL, in l's arena; NULL only on out of memory. */
+static char *copy(ledger *l, const char *s)
 {
-    return text_strndup(s ? s : "", s ? strlen(s) : 0);
+    size_t len = s ? strlen(s) : 0;
+    ledger_arena *c = l->arena;
+    char *d;
+
+    if (!c || len + 1 > c->cap - c->used) {
+        size_t cap = c ? (c->cap < ARENA_MAX ? c->cap * 2 : ARENA_MAX) : ARENA_FIRST;
+        if (cap < len + 1)
+            cap = len + 1;
+        if (!(c = malloc(sizeof *c + cap)))
+            return NULL;
+        c->next = l->arena;
+        c->used = 0;
+        c->cap = cap;
+        l->arena = c;
+    }
+    d = c->data + c->used;
+    c->used += len + 1;
+    if (len)
+        memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
 }
 
 /* Append a copy of row; l->v doubles when full, so a million rows are not a
  * million reallocs. Returns 0, or -1 on out of memory with the ledger
- * unaltered. */
+ * unaltered (but for its arena). */
 static int append(ledger *l, const ledger_row *row)
 {
     ledger_row r = *row;
@@ -103,14 +131,12 @@ static int append(ledger *l, const ledger_row *row)
         l->v = v;
         l->cap = cap;
     }
-    r.id = copy(row->id);
-    r.nr = copy(row->nr);
-    r.association = copy(row->association);
-    r.cvr = copy(row->cvr);
-    if (!r.id || !r.nr || !r.association || !r.cvr) {
-        row_free(&r);
+    r.id = copy(l, row->id);
+    r.nr = copy(l, row->nr);
+    r.association = copy(l, row->association);
+    r.cvr = copy(l, row->cvr);
+    if (!r.id || !r.nr || !r.association || !r.cvr)
         return -1;
-    }
     l->v[l->n++] = r;
     return 0;
 }
