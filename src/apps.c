@@ -498,6 +498,12 @@ static int parse_cells(const char *data, size_t len, const char *name, const poo
     } else {
         rc = table_read_opts(&spec, &opts, data, len, name, &out->file, read_row, &r, dl);
     }
+    if (out->n > 0 && out->n < r.cap) {
+        /* the doubling's slack back: up to half the array on a big file */
+        app *v = realloc(out->v, out->n * sizeof *v);
+        if (v)
+            out->v = v;
+    }
     free((void *)opts.text_columns);
     if (enc == TEXT_CP1252)
         diag_add(dl, DIAG_WARNING, name, 0, 0,
