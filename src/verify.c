@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ledger.h"
 
@@ -93,15 +94,45 @@ static pulje_kr largest_at_most(const pulje_kr *full, size_t nf, pulje_kr bound)
  * passed over fits; R4 raised largest shares first and stopped only when
  * the residual could not fund the next raise. *unrepaired receives the
  * number of grants left below a smaller claim paid in full. */
+/* R1 for one line: its share within 0..cap, its grant within its cap, an
+ * unreduced share paid as assessed; *fails counts what failed. Returns 2 if
+ * the share is outside 0..cap, 1 if it is unreduced (nothing more to check
+ * of l), 0 otherwise. */
+static int r1_line(const char *what, const char *nr, const vline *l, int *fails,
+                   diag_list *dl)
+{
+    int failures = 0, rc = 0;
+
+    if (l->den <= 0 || l->num < 0 || l->num > (pulje_wide)l->claim * l->den ||
+        l->num > (pulje_wide)l->cap * l->den) {
+        FAIL("verification: %sNr %s: the exact share is outside 0..cap", what, nr);
+        rc = 2;
+    } else {
+        if (l->grant > l->cap)
+            FAIL("verification: %sNr %s: %lld kr. is above its cap of %lld kr.", what, nr,
+                 (long long)l->grant, (long long)l->cap);
+        if (l->num == (pulje_wide)l->claim * l->den) {
+            if (l->grant != l->claim)
+                FAIL("verification: %sNr %s: an unreduced share is not paid as assessed", what,
+                     nr);
+            rc = 1;
+        }
+    }
+    *fails += failures;
+    return rc;
+}
+
+/* full has room for nf0 + n claims; its first nf0 are the claims paid in
+ * full of lines the caller checked itself with r1_line (unreduced ones:
+ * check_grants leaves them out of v, so that v is only the reduced shares). */
 static int check_rounding(const char *what, const app_list *apps, vline *v, size_t n,
-                          pulje_kr unit, pulje_kr residual, size_t *unrepaired,
-                          diag_list *dl)
+                          pulje_kr *full, size_t nf0, pulje_kr unit, pulje_kr residual,
+                          size_t *unrepaired, diag_list *dl)
 {
     int failures = 0;
-    size_t nc = 0, nf = 0, ngid = 0;
+    size_t nc = 0, nf = nf0, ngid = 0;
     pulje_kr raised_cost = 0;
     vline **c = malloc((n ? n : 1) * sizeof *c), **byg = malloc((n ? n : 1) * sizeof *byg);
-    pulje_kr *full = malloc((n ? n : 1) * sizeof *full);
     unsigned char *blocked = NULL;
 
     *unrepaired = 0;
@@ -118,18 +149,10 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
     for (size_t k = 0; k < n; k++) {
         vline *l = &v[k];
         const char *nr = apps->v[l->i].nr;
-        if (l->den <= 0 || l->num < 0 || l->num > (pulje_wide)l->claim * l->den ||
-            l->num > (pulje_wide)l->cap * l->den) {
-            FAIL("verification: %sNr %s: the exact share is outside 0..cap", what, nr);
+        int r1 = r1_line(what, nr, l, &failures, dl);
+        if (r1 == 2)
             continue;
-        }
-        if (l->grant > l->cap)
-            FAIL("verification: %sNr %s: %lld kr. is above its cap of %lld kr.", what, nr,
-                 (long long)l->grant, (long long)l->cap);
-        if (l->num == (pulje_wide)l->claim * l->den) {
-            if (l->grant != l->claim)
-                FAIL("verification: %sNr %s: an unreduced share is not paid as assessed", what,
-                     nr);
+        if (r1 == 1) {
             l->kind = -1;
             continue;
         }
@@ -280,7 +303,6 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
 done:
     free(c);
     free(byg);
-    free(full);
     free(blocked);
     return failures;
 }
@@ -315,25 +337,46 @@ static int check_grants(const pool *p, const app_list *apps, const alloc_result 
     }
     if (!r->rationed || n == 0)
         return failures;
-    v = calloc(n, sizeof *v);
-    if (!v) {
+    /* the unreduced shares are checked here and only their claims kept (for
+     * R4); the rounding check gets the reduced ones, a third of a pool that
+     * rations like 2023 */
+    size_t n_reduced = 0, nf0 = 0;
+    for (size_t i = 0; i < n; i++)
+        n_reduced += r->lines[i].claim > 0 &&
+                     r->lines[i].share_num != (pulje_wide)r->lines[i].claim * r->lines[i].share_den;
+    v = calloc(n_reduced ? n_reduced : 1, sizeof *v);
+    pulje_kr *full = malloc(n * sizeof *full);
+    if (!v || !full) {
+        free(v);
+        free(full);
         FAIL("verification: out of memory checking the rounding");
         return failures;
     }
     for (size_t i = 0; i < n; i++) {
         const alloc_line *l = &r->lines[i];
+        vline w;
         if (l->claim <= 0)
             continue;
-        v[nv].i = i;
-        v[nv].claim = l->claim;
-        v[nv].cap = l->cap;
-        v[nv].grant = l->grant;
-        v[nv].num = l->share_num;
-        v[nv].den = l->share_den;
-        nv++;
+        memset(&w, 0, sizeof w);
+        w.i = i;
+        w.claim = l->claim;
+        w.cap = l->cap;
+        w.grant = l->grant;
+        w.num = l->share_num;
+        w.den = l->share_den;
+        if (w.num != (pulje_wide)w.claim * w.den) {
+            v[nv++] = w; /* n_reduced of them */
+        } else if (r1_line("", apps->v[i].nr, &w, &failures, dl) == 1) {
+            if (w.grant == w.claim)
+                full[nf0++] = w.claim;
+        } else if (w.grant == w.claim) {
+            full[nf0++] = w.claim; /* outside 0..cap, said; paid in full all the same */
+        }
     }
-    failures += check_rounding("", apps, v, nv, p->rounding, r->residual, &unrepaired, dl);
+    failures += check_rounding("", apps, v, nv, full, nf0, p->rounding, r->residual,
+                               &unrepaired, dl);
     free(v);
+    free(full);
     if (unrepaired != r->n_out_of_order)
         FAIL("verification: %zu grants are below a smaller claim paid in full, %zu warned",
              unrepaired, r->n_out_of_order);
@@ -349,9 +392,21 @@ static int check_supplement_rounding(const pool *p, const app_list *apps,
                                      const alloc_result *r, diag_list *dl)
 {
     int failures = 0;
-    size_t n = apps->n;
-    vline *v = calloc(n ? n : 1, sizeof *v);
-    if (!v) {
+    size_t n = apps->n, most = 0;
+    /* room for the largest rationed tier, not for every application */
+    for (size_t k = 0; k < r->em.n_earmarks && k < p->n_earmark_defs; k++) {
+        size_t in = 0;
+        for (size_t i = 0; r->em.totals[k].rationed_tier != 0 && i < n; i++)
+            in += r->em.lines[k * n + i].tier == r->em.totals[k].rationed_tier &&
+                  r->em.lines[k * n + i].claim > 0;
+        if (in > most)
+            most = in;
+    }
+    vline *v = calloc(most ? most : 1, sizeof *v);
+    pulje_kr *full = malloc((most ? most : 1) * sizeof *full);
+    if (!v || !full) {
+        free(v);
+        free(full);
         FAIL("verification: out of memory checking the supplements");
         return failures;
     }
@@ -391,10 +446,11 @@ static int check_supplement_rounding(const pool *p, const app_list *apps,
         if (e->amount - before - in_tier < 0)
             FAIL("verification: %s: the supplements exceed the earmark", e->key);
         else
-            failures += check_rounding(what, apps, v, nv, p->rounding,
+            failures += check_rounding(what, apps, v, nv, full, 0, p->rounding,
                                        e->amount - before - in_tier, &unrepaired, dl);
     }
     free(v);
+    free(full);
     return failures;
 }
 

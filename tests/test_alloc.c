@@ -281,6 +281,28 @@ static void test_grants_alone_are_the_runs_grants(void **state)
     assert_true(multi > 0);
     assert_true(supp > 0);
     assert_int_equal(verify_result(&in.pool, &in.apps, &r, 1, &dl), 0);
+
+    /* a krone moved from an unreduced share to a reduced one is caught: the
+     * unreduced shares are checked apart from the rounding's lines */
+    size_t full = r.n, cut = r.n;
+    for (size_t i = 0; i < r.n; i++) {
+        const alloc_line *l = &r.lines[i];
+        if (l->grant > 0 && l->share_num == (pulje_wide)l->claim * l->share_den && full == r.n)
+            full = i;
+        if (l->reduced && cut == r.n)
+            cut = i;
+    }
+    assert_true(full < r.n && cut < r.n);
+    r.lines[full].grant -= 1;
+    r.lines[full].reduction += 1;
+    r.lines[cut].grant += 1;
+    r.lines[cut].reduction -= 1;
+    size_t before = dl.n;
+    assert_true(verify_result(&in.pool, &in.apps, &r, 0, &dl) >= 2);
+    int said = 0;
+    for (size_t k = before; k < dl.n; k++)
+        said += strstr(dl.v[k].msg, "an unreduced share is not paid as assessed") != NULL;
+    assert_int_equal(said, 1);
     alloc_free(&r);
     inputs_free(&in);
     diag_free(&dl);
