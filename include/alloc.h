@@ -109,6 +109,17 @@ typedef struct alloc_result {
 int alloc_run(const pool *p, const app_list *apps, alloc_method method,
               alloc_result *out, diag_list *dl);
 
+/**
+ * @brief alloc_run() without the lines, for verify's cross-check (issue 18):
+ * the grants in *grants and the years granted in *years (malloc'ed, one per
+ * application; the caller frees them), out filled but for lines (NULL) and
+ * what is made from them (the totals and counts of the lines, the warnings
+ * that name lines). Same return as alloc_run(); on failure *grants and
+ * *years are NULL.
+ */
+int alloc_grants(const pool *p, const app_list *apps, alloc_method method,
+                 alloc_result *out, pulje_kr **grants, int **years, diag_list *dl);
+
 /** @brief Free a result; the struct is zeroed. Safe on a zeroed struct. */
 void alloc_free(alloc_result *r);
 
@@ -119,5 +130,14 @@ void alloc_free(alloc_result *r);
  */
 int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
                       ledger *out);
+
+/**
+ * @brief Write next year's ledger (as alloc_next_ledger() makes it) to path
+ * as ledger_write() would, its rows made as they are written
+ * (multiyear_write_next_ledger()), not built first.
+ * @return 0, or -1 with a one-line explanation in err (out of memory too).
+ */
+int alloc_write_next_ledger(const char *path, const pool *p, const app_list *apps,
+                            const alloc_result *r, char *err, size_t errsz);
 
 #endif

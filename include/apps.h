@@ -45,10 +45,18 @@ typedef struct app {
     unsigned *supp_col;        /* the column of "<Key> tillæg ansøgt", for messages */
 } app;
 
+/* The text of an app_list's applications: their strings and earmark arrays
+ * live in big chunks, not one heap block each (apps.c). */
+typedef struct apps_arena apps_arena;
+
 typedef struct app_list {
     char *file;
     app *v;
     size_t n;
+    /* Owns the strings and earmark arrays of v (freed by apps_free); NULL
+     * for a list built by hand, whose strings someone else owns. Change an
+     * application's text with apps_set_text(), never free() it. */
+    apps_arena *arena;
 } app_list;
 
 /* What a column holds, and so how the reader checks a cell and where in
@@ -149,5 +157,12 @@ int apps_load_pool(const char *path, const pool *p, app_list *out, diag_list *dl
 
 /** @brief Free everything; the struct is zeroed. Safe on a zeroed struct. */
 void apps_free(app_list *l);
+
+/**
+ * @brief Set one text field of an application of l (e.g. &a->refusal) to a
+ * copy of s, kept in l's arena (the old text stays there until apps_free()).
+ * @return 0, or -1 on out of memory with *field unchanged.
+ */
+int apps_set_text(app_list *l, char **field, const char *s);
 
 #endif

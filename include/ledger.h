@@ -41,11 +41,15 @@ typedef struct ledger_row {
 /** @brief The known columns, terminated by an entry with key NULL. */
 extern const table_column ledger_columns[];
 
+/* The rows' strings, in big chunks (ledger.c). */
+typedef struct ledger_arena ledger_arena;
+
 typedef struct ledger {
     char *file;
     ledger_row *v;
     size_t n;
     size_t cap;   /* rows allocated in v (grows by doubling) */
+    ledger_arena *arena; /* owns the strings of v (ledger_free frees it) */
 } ledger;
 
 /**
@@ -90,6 +94,24 @@ int ledger_append(ledger *l, const ledger_row *row);
  * @return 0, or -1 with a one-line explanation in err (nothing changed under path).
  */
 int ledger_write(const char *path, const ledger *l, char *err, size_t errsz);
+
+/**
+ * @brief Row k of a ledger being written by ledger_write_each(): fill *row
+ * (its strings need only last until the next call; NULL is written as "")
+ * and return 1, or return 0 when there is no row k.
+ */
+typedef int (*ledger_row_fn)(void *ctx, size_t k, ledger_row *row);
+
+/**
+ * @brief ledger_write() of rows that are made as they are written, so that a
+ * ledger need not be built whole first (next year's ledger: issue 18).
+ * row_at is called for k = 0, 1, ... until it returns 0, twice over (once
+ * to see whether any row has a CVR, then to write), so it must give the
+ * same rows both times. Same output and return as ledger_write() of those
+ * rows.
+ */
+int ledger_write_each(const char *path, ledger_row_fn row_at, void *ctx, char *err,
+                      size_t errsz);
 
 /** @brief The Danish word for a kind as written in the Art column. */
 const char *ledger_kind_name(ledger_kind kind);

@@ -121,4 +121,13 @@ void multiyear_free(my_result *r);
 int multiyear_next_ledger(const pool *p, const ledger *old, const app_list *apps,
                           const pulje_kr *grants, const my_result *r, ledger *out);
 
+/**
+ * @brief Write the ledger multiyear_next_ledger() would make to path, row by
+ * row as ledger_write_each() asks for them, without building it.
+ * @return As ledger_write(): 0, or -1 with a one-line explanation in err.
+ */
+int multiyear_write_next_ledger(const char *path, const pool *p, const ledger *old,
+                                const app_list *apps, const pulje_kr *grants,
+                                const my_result *r, char *err, size_t errsz);
+
 #endif

@@ -334,8 +334,10 @@ static void fill_lines(const pool *p, const app_list *apps, const pulje_kr *clai
     }
 }
 
-int alloc_run(const pool *p, const app_list *apps, alloc_method method,
-              alloc_result *out, diag_list *dl)
+/* alloc_run(), or with grants_out not NULL alloc_grants(): then the grants
+ * and years are handed over instead of the lines made. */
+static int run(const pool *p, const app_list *apps, alloc_method method, alloc_result *out,
+               pulje_kr **grants_out, int **years_out, diag_list *dl)
 {
     size_t n = apps->n;
     pulje_kr *claims = NULL, *grants = NULL, *caps = NULL, avail0;
@@ -384,8 +386,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     caps = malloc((n ? n : 1) * sizeof *caps);
     steps = malloc((n ? n : 1) * sizeof *steps);
     aside = calloc(n ? n : 1, sizeof *aside);
-    r.lines = calloc(n ? n : 1, sizeof *r.lines);
-    if (!claims || !grants || !caps || !steps || !aside || !r.lines) {
+    if (!claims || !grants || !caps || !steps || !aside) {
         diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
         goto fail;
     }
@@ -442,6 +443,21 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
     r.protected_total = rr.protected_sum;
     r.reducible_total = rr.reducible_sum;
     r.unshared = rr.unshared;
+    if (grants_out) {
+        /* alloc_grants(): the grants and years themselves, no lines */
+        *grants_out = grants;
+        *years_out = my.years;
+        grants = NULL;
+        my.years = NULL;
+        goto done;
+    }
+    /* the lines only now, so that they and the rounding's working arrays are
+     * never held at once (the cross-check's second run: issue 18) */
+    r.lines = calloc(n ? n : 1, sizeof *r.lines);
+    if (!r.lines) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        goto fail;
+    }
     fill_lines(p, apps, claims, aside, &rr, grants, steps, &my, &r);
 
     warn_supplements_without_grant(p, apps, &r, dl);
@@ -453,6 +469,7 @@ int alloc_run(const pool *p, const app_list *apps, alloc_method method,
         warn_residual(p, apps, &rr, claims, caps, &info, &r, dl);
     r.n_warnings = count_warnings(dl) - warnings_before;
 
+done:
     rule_result_free(&rr);
     round_info_free(&info);
     multiyear_free(&my);
@@ -476,6 +493,20 @@ fail:
     earmark_free(&r.em);
     free(r.lines);
     return failure;
+}
+
+int alloc_run(const pool *p, const app_list *apps, alloc_method method,
+              alloc_result *out, diag_list *dl)
+{
+    return run(p, apps, method, out, NULL, NULL, dl);
+}
+
+int alloc_grants(const pool *p, const app_list *apps, alloc_method method,
+                 alloc_result *out, pulje_kr **grants, int **years, diag_list *dl)
+{
+    *grants = NULL;
+    *years = NULL;
+    return run(p, apps, method, out, grants, years, dl);
 }
 
 int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
@@ -502,6 +533,35 @@ int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r
         my.years[i] = r->lines[i].years;
     }
     rc = multiyear_next_ledger(p, p->commitments, apps, grants, &my, out);
+    free(grants);
+    multiyear_free(&my);
+    return rc;
+}
+
+int alloc_write_next_ledger(const char *path, const pool *p, const app_list *apps,
+                            const alloc_result *r, char *err, size_t errsz)
+{
+    size_t n = r->n;
+    pulje_kr *grants = malloc((n ? n : 1) * sizeof *grants);
+    my_result my;
+    int rc;
+
+    memset(&my, 0, sizeof my);
+    my.n = n;
+    my.status = malloc((n ? n : 1) * sizeof *my.status);
+    my.years = malloc((n ? n : 1) * sizeof *my.years);
+    if (!grants || !my.status || !my.years) {
+        free(grants);
+        multiyear_free(&my);
+        snprintf(err, errsz, "%s", msg_tr("out of memory"));
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        grants[i] = r->lines[i].grant;
+        my.status[i] = r->lines[i].my;
+        my.years[i] = r->lines[i].years;
+    }
+    rc = multiyear_write_next_ledger(path, p, p->commitments, apps, grants, &my, err, errsz);
     free(grants);
     multiyear_free(&my);
     return rc;

@@ -2,7 +2,9 @@
  *
  * Reading the CSV (encodings, quoting, line numbers, the header) is table.c's;
  * a workbook (.xlsx) is first turned into the same text by xlsxread.c; this
- * file knows the columns and what makes an application right. */
+ * file knows the columns and what makes an application right. The text of
+ * the applications is kept in an arena of big chunks per file (one heap
+ * block per chunk, not per string). */
 #include "apps.h"
 
 #include <stdint.h>
@@ -149,11 +151,59 @@ static void read_amounts(reader *r, app *a)
         a->assessed = 0;
 }
 
-/* strdup of the cell of column k, or of "" when the file lacks the column. */
+/* The chunks that hold an app_list's text: each new chunk is put in front,
+ * twice the size of the last up to ARENA_MAX, so a million applications are
+ * a few hundred blocks, not nine million. */
+struct apps_arena {
+    apps_arena *next; /* the chunk filled before this one */
+    size_t used, cap; /* bytes of data used and allocated */
+    char data[];      /* 8-aligned: after a pointer and two size_t */
+};
+
+#define ARENA_FIRST 4096
+#define ARENA_MAX (1024 * 1024)
+
+/* n bytes aligned to align (a power of two <= 8) from *a, adding a chunk
+ * when the newest is full. NULL on out of memory, *a unchanged. */
+static void *arena_alloc(apps_arena **a, size_t n, size_t align)
+{
+    apps_arena *c = *a;
+    size_t off = c ? (c->used + align - 1) & ~(align - 1) : 0;
+
+    if (!c || off > c->cap || n > c->cap - off) {
+        size_t cap = c ? (c->cap < ARENA_MAX ? c->cap * 2 : ARENA_MAX) : ARENA_FIRST;
+        if (cap < n)
+            cap = n;
+        if (cap > SIZE_MAX - sizeof *c || !(c = malloc(sizeof *c + cap)))
+            return NULL;
+        c->next = *a;
+        c->used = 0;
+        c->cap = cap;
+        *a = c;
+        off = 0;
+    }
+    c->used = off + n;
+    return c->data + off;
+}
+
+/* A NUL-terminated copy of the len bytes at s in *a; NULL on out of memory. */
+static char *arena_strndup(apps_arena **a, const char *s, size_t len)
+{
+    char *d = len < SIZE_MAX ? arena_alloc(a, len + 1, 1) : NULL;
+    if (d) {
+        memcpy(d, s, len);
+        d[len] = '\0';
+    }
+    return d;
+}
+
+/* Copy of the cell of column k in the list's arena, or of "" when the file
+ * lacks the column. */
 static char *dup_col(const reader *r, int k)
 {
     const table_cell *c = get(r, k);
-    return c ? text_strndup(c->s, c->len) : text_strndup("", 0);
+    return c ? arena_strndup(&r->out->arena, c->s, c->len)
+             : arena_strndup(&r->out->arena, "", 0);
 }
 
 /* True if column k holds a string (char *) of struct app. */
@@ -162,8 +212,8 @@ static bool is_string(size_t k)
     return apps_columns[k].kind == APPS_TEXT || apps_columns[k].kind == APPS_ID;
 }
 
-/* Copy the text columns of the current row into a. Returns 0, or -1 on out
- * of memory (strings already copied stay in a). */
+/* Copy the text columns of the current row into a (in the list's arena).
+ * Returns 0, or -1 on out of memory. */
 static int read_strings(const reader *r, app *a)
 {
     int rc = 0;
@@ -173,28 +223,13 @@ static int read_strings(const reader *r, app *a)
     return rc;
 }
 
-/* Free the strings of one application. */
-static void app_free_strings(app *a)
-{
-    free(a->criteria);
-    free(a->supp_asked);
-    free(a->supp_assessed);
-    free(a->supp_col);
-    for (size_t k = 0; apps_columns[k].col.key; k++)
-        if (is_string(k))
-            free(*(char **)field_of(a, k));
-}
-
-/* Append a to the list, taking its strings. Returns 0, or -1 on out of
- * memory (then the strings are freed). */
+/* Append a to the list. Returns 0, or -1 on out of memory. */
 static int push_app(reader *r, app *a)
 {
     app_list *l = r->out;
     app *v = apps_grow(l->v, &r->cap, l->n + 1, sizeof *v);
-    if (!v) {
-        app_free_strings(a);
+    if (!v)
         return -1;
-    }
     l->v = v;
     l->v[l->n++] = *a;
     return 0;
@@ -240,12 +275,17 @@ static int read_earmarks(reader *r, app *a)
     size_t n = p->n_earmark_defs;
     char sb[TABLE_SHOW_BUFSZ];
 
-    a->criteria = calloc(n, sizeof *a->criteria);
-    a->supp_asked = calloc(n, sizeof *a->supp_asked);
-    a->supp_assessed = calloc(n, sizeof *a->supp_assessed);
-    a->supp_col = calloc(n, sizeof *a->supp_col);
-    if (!a->criteria || !a->supp_asked || !a->supp_assessed || !a->supp_col)
+    /* one zeroed block in the arena: the two amounts, then the two unsigned */
+    size_t bytes = n * (2 * sizeof(pulje_kr) + 2 * sizeof(unsigned));
+    char *block = arena_alloc(&r->out->arena, bytes, sizeof(pulje_kr));
+
+    if (!block)
         return -1;
+    memset(block, 0, bytes);
+    a->supp_asked = (pulje_kr *)(void *)block;
+    a->supp_assessed = a->supp_asked + n;
+    a->criteria = (unsigned *)(void *)(a->supp_assessed + n);
+    a->supp_col = a->criteria + n;
     for (size_t k = 0; k < n; k++) {
         const pool_earmark *e = &p->earmark_defs[k];
         size_t first = r->em_first[k];
@@ -304,14 +344,8 @@ static int read_row(table *t, const table_row *row, void *ctx)
 
     if (r->pool && r->pool->n_earmark_defs && r->out->n == 0)
         check_earmark_columns(r);
-    if (r->pool && r->pool->n_earmark_defs && read_earmarks(r, &a) != 0) {
-        app_free_strings(&a);
-        free(keys.pair);
-        free(keys.cvrpair);
-        return -1;
-    }
-    if (read_strings(r, &a) != 0) {
-        app_free_strings(&a);
+    if ((r->pool && r->pool->n_earmark_defs && read_earmarks(r, &a) != 0) ||
+        read_strings(r, &a) != 0) {
         free(keys.pair);
         free(keys.cvrpair);
         return -1;
@@ -464,6 +498,12 @@ static int parse_cells(const char *data, size_t len, const char *name, const poo
     } else {
         rc = table_read_opts(&spec, &opts, data, len, name, &out->file, read_row, &r, dl);
     }
+    if (out->n > 0 && out->n < r.cap) {
+        /* the doubling's slack back: up to half the array on a big file */
+        app *v = realloc(out->v, out->n * sizeof *v);
+        if (v)
+            out->v = v;
+    }
     free((void *)opts.text_columns);
     if (enc == TEXT_CP1252)
         diag_add(dl, DIAG_WARNING, name, 0, 0,
@@ -601,9 +641,21 @@ int apps_load_pool(const char *path, const pool *p, app_list *out, diag_list *dl
 
 void apps_free(app_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        app_free_strings(&l->v[i]);
+    while (l->arena) {
+        apps_arena *next = l->arena->next;
+        free(l->arena);
+        l->arena = next;
+    }
     free(l->v);
     free(l->file);
     memset(l, 0, sizeof *l);
+}
+
+int apps_set_text(app_list *l, char **field, const char *s)
+{
+    char *d = arena_strndup(&l->arena, s, strlen(s));
+    if (!d)
+        return -1;
+    *field = d;
+    return 0;
 }

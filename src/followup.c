@@ -100,25 +100,40 @@ int followup_from_result(const pool *p, const app_list *apps, const alloc_result
     return 0;
 }
 
+/* The header line. */
+static int put_header(FILE *fp)
+{
+    for (int k = 0; k <= COL_REPAID; k++)
+        if (table_write_text(fp, followup_columns[k].header, k == 0) != 0)
+            return -1;
+    return table_write_eol(fp);
+}
+
+/* One row's line; NULL strings are written as "". */
+static int put_row(FILE *fp, const followup_row *w)
+{
+    return table_write_text(fp, w->nr ? w->nr : "", true) ||
+                   table_write_text(fp, w->cvr ? w->cvr : "", false) ||
+                   table_write_text(fp, w->association ? w->association : "", false) ||
+                   table_write_int(fp, w->year, false) || table_write_int(fp, w->amount, false) ||
+                   table_write_text(fp, duty_names[w->duty >= 0 && w->duty < 3 ? w->duty : 0],
+                                    false) ||
+                   table_write_text(fp, w->due ? w->due : "", false) ||
+                   table_write_text(fp, w->received ? w->received : "", false) ||
+                   table_write_int(fp, w->repaid, false) || table_write_eol(fp)
+               ? -1
+               : 0;
+}
+
 /* The rows; a table_write_fn. */
 static int put_rows(FILE *fp, void *ctx)
 {
     const followup *f = ctx;
-    for (int k = 0; k <= COL_REPAID; k++)
-        if (table_write_text(fp, followup_columns[k].header, k == 0) != 0)
-            return -1;
-    if (table_write_eol(fp) != 0)
+    if (put_header(fp) != 0)
         return -1;
-    for (size_t i = 0; i < f->n; i++) {
-        const followup_row *w = &f->v[i];
-        if (table_write_text(fp, w->nr, true) || table_write_text(fp, w->cvr, false) ||
-            table_write_text(fp, w->association, false) || table_write_int(fp, w->year, false) ||
-            table_write_int(fp, w->amount, false) ||
-            table_write_text(fp, duty_names[w->duty >= 0 && w->duty < 3 ? w->duty : 0], false) ||
-            table_write_text(fp, w->due, false) || table_write_text(fp, w->received, false) ||
-            table_write_int(fp, w->repaid, false) || table_write_eol(fp))
+    for (size_t i = 0; i < f->n; i++)
+        if (put_row(fp, &f->v[i]) != 0)
             return -1;
-    }
     return 0;
 }
 
@@ -127,18 +142,44 @@ int followup_write(const char *path, const followup *f, char *err, size_t errsz)
     return table_write_file(path, put_rows, (void *)f, err, errsz);
 }
 
+/* What put_result_rows writes. */
+typedef struct result_rows {
+    const pool *p;
+    const app_list *apps;
+    const alloc_result *r;
+} result_rows;
+
+/* The rows followup_from_result() makes, each written as it is made, so
+ * that a million grants are not copied first (issue 18); a table_write_fn. */
+static int put_result_rows(FILE *fp, void *ctx)
+{
+    const result_rows *c = ctx;
+    if (put_header(fp) != 0)
+        return -1;
+    for (size_t i = 0; i < c->r->n && i < c->apps->n; i++) {
+        const app *a = &c->apps->v[i];
+        followup_row w;
+        if (c->r->lines[i].grant <= 0)
+            continue;
+        memset(&w, 0, sizeof w);
+        w.nr = a->nr;
+        w.cvr = a->cvr;
+        w.association = a->association;
+        w.year = c->p->year;
+        w.amount = c->r->lines[i].grant + opendata_supplements(c->r, i);
+        w.duty = letters_duty(c->p, c->r, i);
+        w.due = c->p->report_deadline;
+        if (put_row(fp, &w) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int followup_write_result(const char *path, const pool *p, const app_list *apps,
                           const alloc_result *r, char *err, size_t errsz)
 {
-    followup f;
-    int rc;
-    if (followup_from_result(p, apps, r, &f) != 0) {
-        text_set_err(err, errsz, "out of memory");
-        return -1;
-    }
-    rc = followup_write(path, &f, err, errsz);
-    followup_free(&f);
-    return rc;
+    result_rows c = {p, apps, r};
+    return table_write_file(path, put_result_rows, &c, err, errsz);
 }
 
 /* ---- reading ------------------------------------------------------------- */
@@ -266,9 +307,7 @@ long followup_apply(const pool *p, app_list *apps, diag_list *dl)
             n++;
             if (p->overdue_refuse && !(a->refusal && a->refusal[0])) {
                 label_format(refusal, sizeof refusal, L_FU_REFUSAL, w->year);
-                free(a->refusal);
-                a->refusal = strdup(refusal);
-                if (!a->refusal) {
+                if (apps_set_text(apps, &a->refusal, refusal) != 0) {
                     dl->oom = 1;
                     followup_free(&f);
                     free(path);

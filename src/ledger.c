@@ -1,4 +1,6 @@
-/* ledger.c - The commitments ledger: money bound in future years' pools. */
+/* ledger.c - The commitments ledger: money bound in future years' pools.
+ * The rows' strings are kept in an arena of big chunks, not a heap block each;
+ * a ledger made as it is written (next year's) goes through ledger_write_each. */
 #include "ledger.h"
 
 #include <stdint.h>
@@ -56,18 +58,24 @@ const char *ledger_kind_name(ledger_kind kind)
                                     : kind_names[LEDGER_MULTI_YEAR];
 }
 
-static void row_free(ledger_row *r)
-{
-    free(r->id);
-    free(r->nr);
-    free(r->association);
-    free(r->cvr);
-}
+/* The chunks that hold a ledger's strings, as apps.c keeps the
+ * applications': each new chunk in front, twice the last up to ARENA_MAX. */
+struct ledger_arena {
+    ledger_arena *next;
+    size_t used, cap;
+    char data[];
+};
+
+#define ARENA_FIRST 4096
+#define ARENA_MAX (1024 * 1024)
 
 void ledger_free(ledger *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        row_free(&l->v[i]);
+    while (l->arena) {
+        ledger_arena *next = l->arena->next;
+        free(l->arena);
+        l->arena = next;
+    }
     free(l->v);
     free(l->file);
     memset(l, 0, sizeof *l);
@@ -82,15 +90,35 @@ pulje_kr ledger_sum(const ledger *l, int year, ledger_kind kind)
     return s;
 }
 
-/* Copy s, or "" for NULL; NULL only on out of memory. */
-static char *copy(const char *s)
+/* A copy of s, or "" for NULL, in l's arena; NULL only on out of memory. */
+static char *copy(ledger *l, const char *s)
 {
-    return text_strndup(s ? s : "", s ? strlen(s) : 0);
+    size_t len = s ? strlen(s) : 0;
+    ledger_arena *c = l->arena;
+    char *d;
+
+    if (!c || len + 1 > c->cap - c->used) {
+        size_t cap = c ? (c->cap < ARENA_MAX ? c->cap * 2 : ARENA_MAX) : ARENA_FIRST;
+        if (cap < len + 1)
+            cap = len + 1;
+        if (!(c = malloc(sizeof *c + cap)))
+            return NULL;
+        c->next = l->arena;
+        c->used = 0;
+        c->cap = cap;
+        l->arena = c;
+    }
+    d = c->data + c->used;
+    c->used += len + 1;
+    if (len)
+        memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
 }
 
 /* Append a copy of row; l->v doubles when full, so a million rows are not a
  * million reallocs. Returns 0, or -1 on out of memory with the ledger
- * unaltered. */
+ * unaltered (but for its arena). */
 static int append(ledger *l, const ledger_row *row)
 {
     ledger_row r = *row;
@@ -103,14 +131,12 @@ static int append(ledger *l, const ledger_row *row)
         l->v = v;
         l->cap = cap;
     }
-    r.id = copy(row->id);
-    r.nr = copy(row->nr);
-    r.association = copy(row->association);
-    r.cvr = copy(row->cvr);
-    if (!r.id || !r.nr || !r.association || !r.cvr) {
-        row_free(&r);
+    r.id = copy(l, row->id);
+    r.nr = copy(l, row->nr);
+    r.association = copy(l, row->association);
+    r.cvr = copy(l, row->cvr);
+    if (!r.id || !r.nr || !r.association || !r.cvr)
         return -1;
-    }
     l->v[l->n++] = r;
     return 0;
 }
@@ -355,8 +381,9 @@ int ledger_load(const char *path, ledger *out, diag_list *dl)
 
 /* What write_rows writes. */
 typedef struct writing {
-    const ledger *l;
-    bool cvr; /* write the CVR column */
+    ledger_row_fn row_at; /* the rows, in order from 0 */
+    void *ctx;
+    bool cvr;             /* write the CVR column */
 } writing;
 
 /* The header and one line per row; a table_write_fn. */
@@ -364,6 +391,7 @@ static int write_rows(FILE *fp, void *ctx)
 {
     const writing *wr = ctx;
     bool first = true;
+    ledger_row w;
 
     for (int k = 0; k < COL_COUNT; k++) {
         if (k == COL_CVR && !wr->cvr)
@@ -374,24 +402,41 @@ static int write_rows(FILE *fp, void *ctx)
     }
     if (table_write_eol(fp) != 0)
         return -1;
-    for (size_t i = 0; i < wr->l->n; i++) {
-        const ledger_row *w = &wr->l->v[i];
-        if (table_write_text(fp, w->id, true) || table_write_int(fp, w->decided, false) ||
-            table_write_int(fp, w->year, false) || table_write_text(fp, w->nr, false) ||
-            table_write_text(fp, w->association, false) ||
-            (wr->cvr && table_write_text(fp, w->cvr, false)) ||
-            table_write_int(fp, w->amount, false) ||
-            table_write_text(fp, ledger_kind_name(w->kind), false) || table_write_eol(fp))
+    for (size_t i = 0; wr->row_at(wr->ctx, i, &w) == 1; i++) {
+        if (table_write_text(fp, w.id ? w.id : "", true) ||
+            table_write_int(fp, w.decided, false) || table_write_int(fp, w.year, false) ||
+            table_write_text(fp, w.nr ? w.nr : "", false) ||
+            table_write_text(fp, w.association ? w.association : "", false) ||
+            (wr->cvr && table_write_text(fp, w.cvr ? w.cvr : "", false)) ||
+            table_write_int(fp, w.amount, false) ||
+            table_write_text(fp, ledger_kind_name(w.kind), false) || table_write_eol(fp))
             return -1;
     }
     return 0;
 }
 
+int ledger_write_each(const char *path, ledger_row_fn row_at, void *ctx, char *err,
+                      size_t errsz)
+{
+    writing wr = {row_at, ctx, false};
+    ledger_row w;
+
+    for (size_t i = 0; !wr.cvr && row_at(ctx, i, &w) == 1; i++)
+        wr.cvr = w.cvr && w.cvr[0];
+    return table_write_file(path, write_rows, &wr, err, errsz);
+}
+
+/* Row k of the ledger ctx; a ledger_row_fn. */
+static int row_of(void *ctx, size_t k, ledger_row *row)
+{
+    const ledger *l = ctx;
+    if (k >= l->n)
+        return 0;
+    *row = l->v[k];
+    return 1;
+}
+
 int ledger_write(const char *path, const ledger *l, char *err, size_t errsz)
 {
-    writing wr = {l, false};
-
-    for (size_t i = 0; i < l->n && !wr.cvr; i++)
-        wr.cvr = l->v[i].cvr && l->v[i].cvr[0];
-    return table_write_file(path, write_rows, &wr, err, errsz);
+    return ledger_write_each(path, row_of, (void *)l, err, errsz);
 }

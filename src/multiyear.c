@@ -483,3 +483,71 @@ oom:
     ledger_free(out);
     return -1;
 }
+
+/* Where multiyear_write_next_ledger() is in next year's ledger: the old
+ * rows, then each honoured grant-year in application order. */
+typedef struct next_rows {
+    const pool *p;
+    const ledger *old;
+    const app_list *apps;
+    const pulje_kr *grants;
+    const my_result *r;
+    unsigned seq0; /* the last id of this year's series in old */
+    size_t i;      /* the application of the next new row */
+    int t;         /* and its year */
+    unsigned seq;  /* the last id given */
+    char id[32];
+} next_rows;
+
+/* Row k of next year's ledger, as multiyear_next_ledger() would have it; k
+ * goes 0, 1, ... (a ledger_row_fn). */
+static int next_row_at(void *ctx, size_t k, ledger_row *row)
+{
+    next_rows *c = ctx;
+    size_t n_old = c->old ? c->old->n : 0;
+
+    if (k == 0) {
+        c->i = 0;
+        c->t = 0;
+        c->seq = c->seq0;
+    }
+    if (k < n_old) {
+        *row = c->old->v[k];
+        return 1;
+    }
+    while (c->i < c->apps->n &&
+           (c->r->status[c->i] != MY_HONOURED || c->t >= c->r->years[c->i])) {
+        c->i++;
+        c->t = 0;
+    }
+    if (c->i >= c->apps->n)
+        return 0;
+    snprintf(c->id, sizeof c->id, "L%d-%03u", c->p->year, ++c->seq);
+    memset(row, 0, sizeof *row);
+    row->id = c->id;
+    row->decided = c->p->year;
+    row->year = c->p->year + c->t;
+    row->nr = c->apps->v[c->i].nr;
+    row->association = c->apps->v[c->i].association;
+    row->cvr = c->apps->v[c->i].cvr;
+    row->amount = c->grants[c->i];
+    row->kind = LEDGER_MULTI_YEAR;
+    c->t++;
+    return 1;
+}
+
+int multiyear_write_next_ledger(const char *path, const pool *p, const ledger *old,
+                                const app_list *apps, const pulje_kr *grants,
+                                const my_result *r, char *err, size_t errsz)
+{
+    next_rows c;
+
+    memset(&c, 0, sizeof c);
+    c.p = p;
+    c.old = old;
+    c.apps = apps;
+    c.grants = grants;
+    c.r = r;
+    c.seq0 = last_in_series(old, p->year);
+    return ledger_write_each(path, next_row_at, &c, err, errsz);
+}

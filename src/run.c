@@ -69,15 +69,8 @@ static int write_360giving(const pulje_run *r, const char *path, char *err, size
 
 static int write_ledger(const pulje_run *r, const char *path, char *err, size_t errsz)
 {
-    ledger next;
-    int rc;
-    if (alloc_next_ledger(&r->in.pool, &r->in.apps, &r->result, &next) != 0) {
-        snprintf(err, errsz, msg_tr("out of memory"));
-        return -1;
-    }
-    rc = ledger_write(path, &next, err, errsz);
-    ledger_free(&next);
-    return rc;
+    /* streamed: next year's ledger is never held whole (issue 18) */
+    return alloc_write_next_ledger(path, &r->in.pool, &r->in.apps, &r->result, err, errsz);
 }
 
 static int write_360giving_json(const pulje_run *r, const char *path, char *err, size_t errsz)

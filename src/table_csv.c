@@ -110,17 +110,24 @@ static const char *cp1252_letter(int b)
 /* Report the first control character, and the first byte that is not
  * UTF-8 in a UTF-8 file, in field f (col 1-based) at the line it stands
  * on; a NUL becomes a blank so that the field's text stays whole. */
+/* "column 3 (Forening)" for the messages of check_chars, in where (160). */
+static const char *where_of(const table *t, size_t col, char *where)
+{
+    const char *name = t->have_header && col <= t->ncols ? t->names[col - 1] : NULL;
+
+    if (name)
+        snprintf(where, 160, msg_tr("column %zu (%s)"), col, name);
+    else
+        snprintf(where, 160, msg_tr("column %zu"), col);
+    return where;
+}
+
 static void check_chars(table *t, field *f, size_t col)
 {
     const char *s = f->buf;
     size_t len = f->c.len, at = 0, cp;
-    char where[160];
-    const char *name = t->have_header && col <= t->ncols ? t->names[col - 1] : NULL;
+    char where[160]; /* made only for a message: most fields have none */
 
-    if (name)
-        snprintf(where, sizeof where, msg_tr("column %zu (%s)"), col, name);
-    else
-        snprintf(where, sizeof where, msg_tr("column %zu"), col);
     if ((cp = text_control_at(s, len, &at)) != SIZE_MAX) {
         unsigned line = f->c.line;
         size_t chars = 1;
@@ -136,7 +143,7 @@ static void check_chars(table *t, field *f, size_t col)
                    "around it), and save the file again",
                    "%s: the control character U+%04zX (%s) at character %zu; only tab and "
                    "line breaks may stand in a text",
-                   where, cp, text_control_name((unsigned)cp), chars);
+                   where_of(t, col, where), cp, text_control_name((unsigned)cp), chars);
         for (size_t i = 0; i < len; i++)
             if (f->buf[i] == '\0')
                 f->buf[i] = ' ';
@@ -161,7 +168,7 @@ static void check_chars(table *t, field *f, size_t col)
                        "(kommasepareret)\"",
                        "%s: the byte at character %zu is neither UTF-8 nor a Windows-1252 "
                        "letter (0x81, 0x8D, 0x8F, 0x90 or 0x9D)",
-                       where, chars);
+                       where_of(t, col, where), chars);
         }
     }
     if (t->has_invalid) {
@@ -192,7 +199,7 @@ static void check_chars(table *t, field *f, size_t col)
                        "%s: byte 0x%02X at character %zu is not UTF-8, though the file is "
                        "(it has UTF-8 letters from line %u); text pasted from another "
                        "program?",
-                       where, (unsigned)b, chars, t->utf8_line);
+                       where_of(t, col, where), (unsigned)b, chars, t->utf8_line);
             break;
         }
         /* reported: show it as U+FFFD in any later message (the same 3 bytes long) */

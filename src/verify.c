@@ -1,8 +1,10 @@
 /* verify.c - The invariants every result must satisfy before it is written. */
 #include "verify.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ledger.h"
 
@@ -21,12 +23,17 @@
 typedef struct vline {
     size_t i;           /* application index */
     pulje_kr claim, cap, grant;
-    pulje_wide num, den;/* the exact share */
     pulje_kr g;         /* floor(share / unit) * unit */
-    pulje_wide rnum;    /* remainder share - g, over den */
-    size_t gid;         /* index of g among the distinct floors */
+    uint32_t gid;       /* index of g among the distinct floors */
     int kind;           /* 0 floored, 1 one unit more, 2 raised */
-} vline;
+    pulje_wide num, den;/* the exact share */
+} vline;                /* 80 bytes: a million lines are checked at once */
+
+/* The remainder of l's share over its floor g, over den (rem_of / den). */
+static pulje_wide rem_of(const vline *l)
+{
+    return l->num - (pulje_wide)l->g * l->den;
+}
 
 /* Compare a/b with c/d (a, c >= 0; b, d > 0) without overflow: -1, 0, 1.
  * By continued fractions: equal integer parts, then r1/b vs r2/d is d/r2
@@ -49,7 +56,7 @@ static int cmp_frac(pulje_wide a, pulje_wide b, pulje_wide c, pulje_wide d)
 static int cmp_vline_rem(const void *pa, const void *pb)
 {
     const vline *a = *(const vline *const *)pa, *b = *(const vline *const *)pb;
-    int c = cmp_frac(a->rnum, a->den, b->rnum, b->den);
+    int c = cmp_frac(rem_of(a), a->den, rem_of(b), b->den);
     if (c != 0)
         return -c; /* largest remainder first */
     return (a->i > b->i) - (a->i < b->i);
@@ -87,15 +94,45 @@ static pulje_kr largest_at_most(const pulje_kr *full, size_t nf, pulje_kr bound)
  * passed over fits; R4 raised largest shares first and stopped only when
  * the residual could not fund the next raise. *unrepaired receives the
  * number of grants left below a smaller claim paid in full. */
+/* R1 for one line: its share within 0..cap, its grant within its cap, an
+ * unreduced share paid as assessed; *fails counts what failed. Returns 2 if
+ * the share is outside 0..cap, 1 if it is unreduced (nothing more to check
+ * of l), 0 otherwise. */
+static int r1_line(const char *what, const char *nr, const vline *l, int *fails,
+                   diag_list *dl)
+{
+    int failures = 0, rc = 0;
+
+    if (l->den <= 0 || l->num < 0 || l->num > (pulje_wide)l->claim * l->den ||
+        l->num > (pulje_wide)l->cap * l->den) {
+        FAIL("verification: %sNr %s: the exact share is outside 0..cap", what, nr);
+        rc = 2;
+    } else {
+        if (l->grant > l->cap)
+            FAIL("verification: %sNr %s: %lld kr. is above its cap of %lld kr.", what, nr,
+                 (long long)l->grant, (long long)l->cap);
+        if (l->num == (pulje_wide)l->claim * l->den) {
+            if (l->grant != l->claim)
+                FAIL("verification: %sNr %s: an unreduced share is not paid as assessed", what,
+                     nr);
+            rc = 1;
+        }
+    }
+    *fails += failures;
+    return rc;
+}
+
+/* full has room for nf0 + n claims; its first nf0 are the claims paid in
+ * full of lines the caller checked itself with r1_line (unreduced ones:
+ * check_grants leaves them out of v, so that v is only the reduced shares). */
 static int check_rounding(const char *what, const app_list *apps, vline *v, size_t n,
-                          pulje_kr unit, pulje_kr residual, size_t *unrepaired,
-                          diag_list *dl)
+                          pulje_kr *full, size_t nf0, pulje_kr unit, pulje_kr residual,
+                          size_t *unrepaired, diag_list *dl)
 {
     int failures = 0;
-    size_t nc = 0, nf = 0, ngid = 0;
+    size_t nc = 0, nf = nf0, ngid = 0;
     pulje_kr raised_cost = 0;
     vline **c = malloc((n ? n : 1) * sizeof *c), **byg = malloc((n ? n : 1) * sizeof *byg);
-    pulje_kr *full = malloc((n ? n : 1) * sizeof *full);
     unsigned char *blocked = NULL;
 
     *unrepaired = 0;
@@ -112,24 +149,15 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
     for (size_t k = 0; k < n; k++) {
         vline *l = &v[k];
         const char *nr = apps->v[l->i].nr;
-        if (l->den <= 0 || l->num < 0 || l->num > (pulje_wide)l->claim * l->den ||
-            l->num > (pulje_wide)l->cap * l->den) {
-            FAIL("verification: %sNr %s: the exact share is outside 0..cap", what, nr);
+        int r1 = r1_line(what, nr, l, &failures, dl);
+        if (r1 == 2)
             continue;
-        }
-        if (l->grant > l->cap)
-            FAIL("verification: %sNr %s: %lld kr. is above its cap of %lld kr.", what, nr,
-                 (long long)l->grant, (long long)l->cap);
-        if (l->num == (pulje_wide)l->claim * l->den) {
-            if (l->grant != l->claim)
-                FAIL("verification: %sNr %s: an unreduced share is not paid as assessed", what,
-                     nr);
+        if (r1 == 1) {
             l->kind = -1;
             continue;
         }
         l->g = (pulje_kr)(l->num / l->den) / unit * unit;
-        l->rnum = l->num - (pulje_wide)l->g * l->den;
-        if (l->rnum == 0) {
+        if (rem_of(l) == 0) {
             if (l->grant != l->g)
                 FAIL("verification: %sNr %s: a share on the unit (%lld kr.) is paid %lld kr.",
                      what, nr, (long long)l->g, (long long)l->grant);
@@ -164,7 +192,7 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
     for (size_t k = 0; k < nc; k++) {
         if (k > 0 && byg[k]->g != byg[k - 1]->g)
             ngid++;
-        byg[k]->gid = ngid;
+        byg[k]->gid = (uint32_t)ngid;
     }
     blocked = calloc(ngid + 1, 1);
     if (!blocked) {
@@ -182,7 +210,7 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
     }
     for (size_t k = nc; k > 0;) {
         size_t end = k, start = k - 1;
-        while (start > 0 && cmp_frac(c[start - 1]->rnum, c[start - 1]->den, c[k - 1]->rnum,
+        while (start > 0 && cmp_frac(rem_of(c[start - 1]), c[start - 1]->den, rem_of(c[k - 1]),
                                      c[k - 1]->den) == 0)
             start--;
         size_t served = 0;
@@ -196,7 +224,7 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
     for (size_t k = 0; k < nc;) {
         size_t end = k + 1, served = 0;
         int over_cap = 0, is_blocked = 0;
-        while (end < nc && cmp_frac(c[end]->rnum, c[end]->den, c[k]->rnum, c[k]->den) == 0)
+        while (end < nc && cmp_frac(rem_of(c[end]), c[end]->den, rem_of(c[k]), c[k]->den) == 0)
             end++;
         for (size_t j = k; j < end; j++) {
             served += c[j]->kind == 1;
@@ -275,7 +303,6 @@ static int check_rounding(const char *what, const app_list *apps, vline *v, size
 done:
     free(c);
     free(byg);
-    free(full);
     free(blocked);
     return failures;
 }
@@ -310,25 +337,46 @@ static int check_grants(const pool *p, const app_list *apps, const alloc_result 
     }
     if (!r->rationed || n == 0)
         return failures;
-    v = calloc(n, sizeof *v);
-    if (!v) {
+    /* the unreduced shares are checked here and only their claims kept (for
+     * R4); the rounding check gets the reduced ones, a third of a pool that
+     * rations like 2023 */
+    size_t n_reduced = 0, nf0 = 0;
+    for (size_t i = 0; i < n; i++)
+        n_reduced += r->lines[i].claim > 0 &&
+                     r->lines[i].share_num != (pulje_wide)r->lines[i].claim * r->lines[i].share_den;
+    v = calloc(n_reduced ? n_reduced : 1, sizeof *v);
+    pulje_kr *full = malloc(n * sizeof *full);
+    if (!v || !full) {
+        free(v);
+        free(full);
         FAIL("verification: out of memory checking the rounding");
         return failures;
     }
     for (size_t i = 0; i < n; i++) {
         const alloc_line *l = &r->lines[i];
+        vline w;
         if (l->claim <= 0)
             continue;
-        v[nv].i = i;
-        v[nv].claim = l->claim;
-        v[nv].cap = l->cap;
-        v[nv].grant = l->grant;
-        v[nv].num = l->share_num;
-        v[nv].den = l->share_den;
-        nv++;
+        memset(&w, 0, sizeof w);
+        w.i = i;
+        w.claim = l->claim;
+        w.cap = l->cap;
+        w.grant = l->grant;
+        w.num = l->share_num;
+        w.den = l->share_den;
+        if (w.num != (pulje_wide)w.claim * w.den) {
+            v[nv++] = w; /* n_reduced of them */
+        } else if (r1_line("", apps->v[i].nr, &w, &failures, dl) == 1) {
+            if (w.grant == w.claim)
+                full[nf0++] = w.claim;
+        } else if (w.grant == w.claim) {
+            full[nf0++] = w.claim; /* outside 0..cap, said; paid in full all the same */
+        }
     }
-    failures += check_rounding("", apps, v, nv, p->rounding, r->residual, &unrepaired, dl);
+    failures += check_rounding("", apps, v, nv, full, nf0, p->rounding, r->residual,
+                               &unrepaired, dl);
     free(v);
+    free(full);
     if (unrepaired != r->n_out_of_order)
         FAIL("verification: %zu grants are below a smaller claim paid in full, %zu warned",
              unrepaired, r->n_out_of_order);
@@ -344,9 +392,21 @@ static int check_supplement_rounding(const pool *p, const app_list *apps,
                                      const alloc_result *r, diag_list *dl)
 {
     int failures = 0;
-    size_t n = apps->n;
-    vline *v = calloc(n ? n : 1, sizeof *v);
-    if (!v) {
+    size_t n = apps->n, most = 0;
+    /* room for the largest rationed tier, not for every application */
+    for (size_t k = 0; k < r->em.n_earmarks && k < p->n_earmark_defs; k++) {
+        size_t in = 0;
+        for (size_t i = 0; r->em.totals[k].rationed_tier != 0 && i < n; i++)
+            in += r->em.lines[k * n + i].tier == r->em.totals[k].rationed_tier &&
+                  r->em.lines[k * n + i].claim > 0;
+        if (in > most)
+            most = in;
+    }
+    vline *v = calloc(most ? most : 1, sizeof *v);
+    pulje_kr *full = malloc((most ? most : 1) * sizeof *full);
+    if (!v || !full) {
+        free(v);
+        free(full);
         FAIL("verification: out of memory checking the supplements");
         return failures;
     }
@@ -386,23 +446,28 @@ static int check_supplement_rounding(const pool *p, const app_list *apps,
         if (e->amount - before - in_tier < 0)
             FAIL("verification: %s: the supplements exceed the earmark", e->key);
         else
-            failures += check_rounding(what, apps, v, nv, p->rounding,
+            failures += check_rounding(what, apps, v, nv, full, 0, p->rounding,
                                        e->amount - before - in_tier, &unrepaired, dl);
     }
     free(v);
+    free(full);
     return failures;
 }
 
-/* Compare r's grants with an independent closed-form computation. */
+/* Compare r's grants with an independent closed-form computation: the
+ * closed form's grants, years and supplements alone (alloc_grants), compared
+ * line by line, not a second full result (issue 18). */
 static int cross_check(const pool *p, const app_list *apps, const alloc_result *r,
                        diag_list *dl)
 {
     alloc_result c;
     diag_list quiet;
+    pulje_kr *grant = NULL;
+    int *years = NULL;
     int failures = 0;
 
     diag_init(&quiet);
-    if (alloc_run(p, apps, ALLOC_CLOSED_FORM, &c, &quiet) != 0) {
+    if (alloc_grants(p, apps, ALLOC_CLOSED_FORM, &c, &grant, &years, &quiet) != 0) {
         diag_free(&quiet);
         FAIL("verification: the closed form could not reproduce the allocation");
         return failures;
@@ -414,15 +479,15 @@ static int cross_check(const pool *p, const app_list *apps, const alloc_result *
              (long long)r->factor_num, (long long)r->factor_den, (long long)c.factor_num,
              (long long)c.factor_den);
     for (size_t i = 0; i < r->n && i < c.n; i++) {
-        if (c.lines[i].years != r->lines[i].years) {
+        if (years[i] != r->lines[i].years) {
             FAIL("verification: application %s: the model binds %d years, the closed form %d",
-                 apps->v[i].nr, r->lines[i].years, c.lines[i].years);
+                 apps->v[i].nr, r->lines[i].years, years[i]);
             break;
         }
-        if (c.lines[i].grant != r->lines[i].grant) {
+        if (grant[i] != r->lines[i].grant) {
             FAIL("verification: application %s: the model gives %lld kr., the closed "
                  "form %lld kr.",
-                 apps->v[i].nr, (long long)r->lines[i].grant, (long long)c.lines[i].grant);
+                 apps->v[i].nr, (long long)r->lines[i].grant, (long long)grant[i]);
             break;
         }
     }
@@ -434,6 +499,8 @@ static int cross_check(const pool *p, const app_list *apps, const alloc_result *
                 k = c.em.n_earmarks;
                 break;
             }
+    free(grant);
+    free(years);
     alloc_free(&c);
     return failures;
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "inputs.h"
+#include "run.h"
 #include "verify.h"
 #include "labels.h"
 
@@ -50,7 +52,7 @@ static app apps_v[] = {
 
 static app_list make_apps(void)
 {
-    app_list l = {"test.csv", apps_v, 6};
+    app_list l = {"test.csv", apps_v, 6, NULL};
     return l;
 }
 
@@ -237,6 +239,75 @@ static void test_verification_catches_every_broken_invariant(void **state)
     diag_free(&dl);
 }
 
+/* alloc_grants (verify's cross-check, issue 18) gives the grants, years,
+ * supplements and factor of alloc_run without the lines, by either method,
+ * on the default pool (an earmark, multi-year requests under the cap). */
+static void test_grants_alone_are_the_runs_grants(void **state)
+{
+    (void)state;
+    pulje_inputs in;
+    alloc_result r, c;
+    diag_list dl;
+    pulje_kr *grant = NULL;
+    int *years = NULL;
+    size_t multi = 0, supp = 0;
+
+    diag_init(&dl);
+    assert_int_equal(run_load_inputs("inputs/pulje-2023.ini", NULL, &in, &dl), PULJE_OK);
+    assert_int_equal(alloc_run(&in.pool, &in.apps, ALLOC_MODEL, &r, &dl), 0);
+    for (int m = 0; m < 2; m++) {
+        alloc_method method = m ? ALLOC_CLOSED_FORM : ALLOC_MODEL;
+        assert_int_equal(alloc_grants(&in.pool, &in.apps, method, &c, &grant, &years, &dl), 0);
+        assert_null(c.lines);
+        assert_non_null(grant);
+        assert_non_null(years);
+        assert_int_equal(c.n, r.n);
+        assert_int_equal(c.factor_num, r.factor_num);
+        assert_int_equal(c.factor_den, r.factor_den);
+        assert_int_equal(c.n_my_honoured, r.n_my_honoured);
+        assert_int_equal(c.em.n_earmarks, 1);
+        for (size_t i = 0; i < r.n; i++) {
+            assert_int_equal(grant[i], r.lines[i].grant);
+            assert_int_equal(years[i], r.lines[i].years);
+            assert_int_equal(c.em.lines[i].grant, r.em.lines[i].grant);
+            multi += years[i] > 1;
+            supp += c.em.lines[i].grant > 0;
+        }
+        free(grant);
+        free(years);
+        alloc_free(&c);
+    }
+    /* the pool has both, so the comparison above meant something */
+    assert_true(multi > 0);
+    assert_true(supp > 0);
+    assert_int_equal(verify_result(&in.pool, &in.apps, &r, 1, &dl), 0);
+
+    /* a krone moved from an unreduced share to a reduced one is caught: the
+     * unreduced shares are checked apart from the rounding's lines */
+    size_t full = r.n, cut = r.n;
+    for (size_t i = 0; i < r.n; i++) {
+        const alloc_line *l = &r.lines[i];
+        if (l->grant > 0 && l->share_num == (pulje_wide)l->claim * l->share_den && full == r.n)
+            full = i;
+        if (l->reduced && cut == r.n)
+            cut = i;
+    }
+    assert_true(full < r.n && cut < r.n);
+    r.lines[full].grant -= 1;
+    r.lines[full].reduction += 1;
+    r.lines[cut].grant += 1;
+    r.lines[cut].reduction -= 1;
+    size_t before = dl.n;
+    assert_true(verify_result(&in.pool, &in.apps, &r, 0, &dl) >= 2);
+    int said = 0;
+    for (size_t k = before; k < dl.n; k++)
+        said += strstr(dl.v[k].msg, "an unreduced share is not paid as assessed") != NULL;
+    assert_int_equal(said, 1);
+    alloc_free(&r);
+    inputs_free(&in);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_reservations_above_the_budget_are_refused),
         cmocka_unit_test(test_money_enough_for_all_pays_assessed_and_leaves_the_rest),
         cmocka_unit_test(test_verification_catches_every_broken_invariant),
+        cmocka_unit_test(test_grants_alone_are_the_runs_grants),
     };
     /* messages: English; the asserted diagnostics are the English keys */
     labels_set_language("en");

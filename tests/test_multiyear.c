@@ -68,7 +68,7 @@ static void add_row(ledger *l, const char *id, int decided, int year, const char
 static void choose(const pool *p, const ledger *l, app *v, size_t n, const pulje_kr *grants,
                    int use_model, my_result *r)
 {
-    app_list apps = {"apps.csv", v, n};
+    app_list apps = {"apps.csv", v, n, NULL};
     diag_list dl;
     diag_init(&dl);
     assert_int_equal(multiyear_choose(p, l, &apps, grants, NULL, use_model, r, &dl), 0);
@@ -226,7 +226,7 @@ static void test_cap_broken_before_is_said_in_a_warning(void **state)
     memset(&l, 0, sizeof l);
     add_row(&l, "L1", 2022, 2024, "Gammel", 500001, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 1};
+    app_list apps = {"apps.csv", v, 1, NULL};
     pulje_kr g[] = {1000};
     diag_init(&dl);
     assert_int_equal(multiyear_choose(&p, &l, &apps, g, NULL, 1, &r, &dl), 0);
@@ -371,7 +371,7 @@ static void test_next_ledger_carries_this_years_decisions_to_the_krone(void **st
     pulje_kr g[] = {70000, 80000, 90000};
     my_result r;
     choose(&p, &old, v, 3, g, 1, &r);
-    app_list apps = {"apps.csv", v, 3};
+    app_list apps = {"apps.csv", v, 3, NULL};
     assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
     assert_int_equal(next.n, 1 + 3 + 2);
     /* next year's reservation = old rows for 2024 + this year's new commitments in 2024 */
@@ -399,11 +399,74 @@ static void test_next_ledger_ids_continue_this_years_series(void **state)
     pulje_kr g[] = {70000};
     my_result r;
     choose(&p, &old, v, 1, g, 1, &r);
-    app_list apps = {"apps.csv", v, 1};
+    app_list apps = {"apps.csv", v, 1, NULL};
     assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
     assert_int_equal(next.n, 4);
     assert_string_equal(next.v[2].id, "L2023-008");
     assert_string_equal(next.v[3].id, "L2023-009");
+    ledger_free(&next);
+    multiyear_free(&r);
+    ledger_free(&old);
+}
+
+/* The whole file at path (malloc'ed, NUL-terminated), NULL if unreadable. */
+static char *slurp_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (buf = malloc((size_t)n + 1)) != NULL) {
+        *len = fread(buf, 1, (size_t)n, f);
+        buf[*len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Next year's ledger written row by row (multiyear_write_next_ledger, issue
+ * 18) is byte for byte the one built whole and written by ledger_write: the
+ * old rows, the new ids, the CVR column (one holder has a CVR) and a row
+ * whose text must be quoted. */
+static void test_next_ledger_streamed_is_the_ledger_built_whole(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger old, next;
+    char dir[] = "/tmp/pulje-mytest-XXXXXX", a[64], b[64], err[256];
+    size_t la = 0, lb = 0;
+    memset(&old, 0, sizeof old);
+    add_row(&old, "L2023-004", 2022, 2024, "Gammel; med semikolon", 50000, LEDGER_MULTI_YEAR);
+    add_row(&old, "D-1", 2021, 2023, "Aftale", 1000, LEDGER_AGREEMENT);
+    app v[] = {make_app("1", "A", 3, 9, true, 1), make_app("2", "B", 2, 9, false, 2),
+               make_app("3", "C", 1, 9, false, 0)};
+    v[1].cvr = "12345678";
+    pulje_kr g[] = {70000, 80000, 90000};
+    my_result r;
+    choose(&p, &old, v, 3, g, 1, &r);
+    app_list apps = {"apps.csv", v, 3, NULL};
+    assert_non_null(mkdtemp(dir));
+    snprintf(a, sizeof a, "%s/whole.csv", dir);
+    snprintf(b, sizeof b, "%s/streamed.csv", dir);
+    assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
+    assert_int_equal(next.n, 2 + 3 + 2);
+    assert_int_equal(ledger_write(a, &next, err, sizeof err), 0);
+    assert_int_equal(multiyear_write_next_ledger(b, &p, &old, &apps, g, &r, err, sizeof err), 0);
+    char *x = slurp_file(a, &la), *y = slurp_file(b, &lb);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_int_equal(la, lb);
+    assert_memory_equal(x, y, la);
+    assert_non_null(strstr(y, "L2023-005;2023;2023;1;A;;70000;flerårigt tilskud\r\n"));
+    assert_non_null(strstr(y, "L2023-009;2023;2024;2;B;12345678;80000;"));
+    assert_non_null(strstr(y, "\"Gammel; med semikolon\""));
+    free(x);
+    free(y);
+    remove(a);
+    remove(b);
+    remove(dir);
     ledger_free(&next);
     multiyear_free(&r);
     ledger_free(&old);
@@ -420,7 +483,7 @@ static void test_running_holder_is_an_error_naming_both_rows(void **state)
     l.file = "ledger.csv";
     add_row(&l, "L2022-007", 2022, 2024, "Foreningen  Lyse-Dage", 1, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0), make_app("2", "foreningen lyse dage", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 2};
+    app_list apps = {"apps.csv", v, 2, NULL};
     diag_init(&dl);
     assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &dl), 1);
     assert_int_equal(diag_errors(&dl), 1);
@@ -452,7 +515,7 @@ static void test_a_grant_ending_last_year_is_not_running(void **state)
     memset(&l, 0, sizeof l);
     add_row(&l, "L1", 2020, 2022, "A", 1, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 1};
+    app_list apps = {"apps.csv", v, 1, NULL};
     diag_init(&dl);
     assert_int_equal(multiyear_holders(&p, &l, &apps, NULL, &dl), 0);
     diag_free(&dl);
@@ -578,7 +641,7 @@ static void test_many_requests_are_chosen_exactly_by_the_model(void **state)
             int bad = 0;
 
             many_requests(&seed, k, &p, &line, v, g);
-            apps = (app_list){"apps.csv", v, k};
+            apps = (app_list){"apps.csv", v, k, NULL};
             pools++;
             diag_init(&dl);
             if (multiyear_choose(&p, NULL, &apps, g, NULL, 1, &r, &dl) != 0) {
@@ -688,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_a_grant_ending_last_year_is_not_running),
         cmocka_unit_test(test_many_requests_are_chosen_exactly_by_the_model),
         cmocka_unit_test(test_ranked_choice_is_exact_at_a_krone_on_a_large_cap),
+        cmocka_unit_test(test_next_ledger_streamed_is_the_ledger_built_whole),
     };
     /* messages: English; the asserted diagnostics are the English keys */
     labels_set_language("en");
