@@ -57,7 +57,21 @@ typedef struct app_list {
      * for a list built by hand, whose strings someone else owns. Change an
      * application's text with apps_set_text(), never free() it. */
     apps_arena *arena;
+    /* multiyear_match_holders(): per application the running multi-year
+     * grant it holds in ledger holders_of for year holders_year, found once
+     * so that every allocation of a comparison need not fold every name
+     * again; NULL until made (freed by apps_free). */
+    const struct ledger *holders_of;
+    int holders_year;
+    struct apps_holder *holder;
 } app_list;
+
+/* One application's running multi-year grant (multiyear.h): row + 1 of the
+ * first ledger row that matched (0: none) and the last year it is paid. */
+typedef struct apps_holder {
+    unsigned row;
+    int last;
+} apps_holder;
 
 /* What a column holds, and so how the reader checks a cell and where in
  * struct app it goes (apps_column.field). */

@@ -648,6 +648,7 @@ void apps_free(app_list *l)
     }
     free(l->v);
     free(l->file);
+    free(l->holder);
     memset(l, 0, sizeof *l);
 }
 

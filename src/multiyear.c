@@ -126,27 +126,54 @@ static const holder *find_holder(const holder *v, size_t n, const app *a, int *o
     return NULL;
 }
 
+/* The holder of application i: from apps' cache when it was made for l and
+ * year, else looked up in hv. Fills *first and *last; false if none. */
+static bool holder_of(const app_list *apps, size_t i, const ledger *l, int year,
+                      const holder *hv, size_t nh, const ledger_row **first, int *last,
+                      int *oom)
+{
+    if (apps->holder && apps->holders_of == l && apps->holders_year == year) {
+        const apps_holder *c = &apps->holder[i];
+        if (!c->row)
+            return false;
+        *first = &l->v[c->row - 1];
+        *last = c->last;
+        return true;
+    }
+    const holder *h = nh ? find_holder(hv, nh, &apps->v[i], oom) : NULL;
+    if (!h)
+        return false;
+    *first = h->first;
+    *last = h->last;
+    return true;
+}
+
 size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, bool *aside,
                          diag_list *dl)
 {
-    size_t found = 0, nh;
+    size_t found = 0, nh = 0;
     holder *hv = NULL;
     int oom = 0;
+    bool cached;
 
     if (aside)
         for (size_t i = 0; i < apps->n; i++)
             aside[i] = false;
     if (!l)
         return 0;
-    nh = running_holders(l, p->year, &hv);
-    if (nh == (size_t)-1) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
-        return 1;
+    cached = apps->holder && apps->holders_of == l && apps->holders_year == p->year;
+    if (!cached) {
+        nh = running_holders(l, p->year, &hv);
+        if (nh == (size_t)-1) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+            return 1;
+        }
     }
     for (size_t i = 0; i < apps->n && !oom; i++) {
         const app *a = &apps->v[i];
-        const holder *h = nh ? find_holder(hv, nh, a, &oom) : NULL;
-        if (!h)
+        const ledger_row *first;
+        int last;
+        if (!holder_of(apps, i, l, p->year, hv, nh, &first, &last, &oom))
             continue;
         found++;
         if (p->holders_set_aside) {
@@ -156,16 +183,16 @@ size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, b
                      "running_holders = set_aside in [multiyear]: the application is left out",
                      "%s (Nr %s) holds a running multi-year grant (%s line %u, Løbenr %s, "
                      "paid until %d) and may not apply before %d; set aside",
-                     a->association, a->nr, l->file ? l->file : "ledger", h->first->line,
-                     h->first->id, h->last, h->last);
+                     a->association, a->nr, l->file ? l->file : "ledger", first->line,
+                     first->id, last, last);
         } else {
             diag_add(dl, DIAG_ERROR, apps->file, a->line, 0,
                      "remove the application, or set running_holders = set_aside in "
                      "[multiyear] to leave such applications out with a warning",
                      "%s (Nr %s) holds a running multi-year grant (%s line %u, Løbenr %s, "
                      "paid until %d) and may not apply before %d",
-                     a->association, a->nr, l->file ? l->file : "ledger", h->first->line,
-                     h->first->id, h->last, h->last);
+                     a->association, a->nr, l->file ? l->file : "ledger", first->line,
+                     first->id, last, last);
         }
     }
     for (size_t i = 0; i < nh; i++)
@@ -176,6 +203,38 @@ size_t multiyear_holders(const pool *p, const ledger *l, const app_list *apps, b
         found++;
     }
     return found;
+}
+
+int multiyear_match_holders(const pool *p, const ledger *l, app_list *apps)
+{
+    holder *hv = NULL;
+    apps_holder *c;
+    size_t nh;
+    int oom = 0;
+
+    if (!l)
+        return 0;
+    nh = running_holders(l, p->year, &hv);
+    if (nh == (size_t)-1)
+        return -1;
+    c = calloc(apps->n ? apps->n : 1, sizeof *c);
+    for (size_t i = 0; c && i < apps->n && !oom; i++) {
+        const holder *h = nh ? find_holder(hv, nh, &apps->v[i], &oom) : NULL;
+        if (h)
+            c[i] = (apps_holder){(unsigned)(h->first - l->v) + 1, h->last};
+    }
+    for (size_t i = 0; i < nh; i++)
+        free(hv[i].key);
+    free(hv);
+    if (!c || oom) {
+        free(c);
+        return -1;
+    }
+    free(apps->holder);
+    apps->holder = c;
+    apps->holders_of = l;
+    apps->holders_year = p->year;
+    return 0;
 }
 
 /* Append one reserved amount to *v. Returns 0 or -1. */

@@ -96,6 +96,9 @@ pulje_status validate_inputs(pulje_inputs *in, diag_list *dl)
     }
     if (earmark_validate(&in->pool, &in->apps, dl) > 0)
         return PULJE_INPUT;
+    /* who holds a running multi-year grant, found once for every allocation
+     * to come (out of memory: each finds it again) */
+    (void)multiyear_match_holders(&in->pool, in->pool.commitments, &in->apps);
     /* With running_holders = set_aside the allocation warns and sets them aside. */
     if (!in->pool.holders_set_aside &&
         multiyear_holders(&in->pool, in->pool.commitments, &in->apps, NULL, dl) > 0)

@@ -52,7 +52,7 @@ static app apps_v[] = {
 
 static app_list make_apps(void)
 {
-    app_list l = {"test.csv", apps_v, 6, NULL};
+    app_list l = {"test.csv", apps_v, 6, NULL, NULL, 0, NULL};
     return l;
 }
 

@@ -59,7 +59,7 @@ static app_list make_apps(void)
         cols[i] = 14;
         v[i].supp_col = &cols[i];
     }
-    app_list l = {"apps.csv", v, N, NULL};
+    app_list l = {"apps.csv", v, N, NULL, NULL, 0, NULL};
     return l;
 }
 

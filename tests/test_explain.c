@@ -186,7 +186,7 @@ static void test_proportional_rule_shows_money_over_claims(void **state)
     (void)state;
     pool p;
     app a[3];
-    app_list apps = {"x.csv", a, 3, NULL};
+    app_list apps = {"x.csv", a, 3, NULL, NULL, 0, NULL};
     alloc_result r;
     diag_list dl;
     pool_line budget = {"Budget", 100000, 1};
@@ -328,7 +328,7 @@ static void hand_make(hand *h, rule_params rule, pulje_kr unit, pulje_kr money,
         a->years = 1;
         a->active_years = -1;
     }
-    h->apps = (app_list){(char *)"x.csv", h->a, n, NULL};
+    h->apps = (app_list){(char *)"x.csv", h->a, n, NULL, NULL, 0, NULL};
     diag_init(&dl);
     h->rc = alloc_run(&h->p, &h->apps, ALLOC_CLOSED_FORM, &h->r, &dl);
     diag_free(&dl);

@@ -68,7 +68,7 @@ static void add_row(ledger *l, const char *id, int decided, int year, const char
 static void choose(const pool *p, const ledger *l, app *v, size_t n, const pulje_kr *grants,
                    int use_model, my_result *r)
 {
-    app_list apps = {"apps.csv", v, n, NULL};
+    app_list apps = {"apps.csv", v, n, NULL, NULL, 0, NULL};
     diag_list dl;
     diag_init(&dl);
     assert_int_equal(multiyear_choose(p, l, &apps, grants, NULL, use_model, r, &dl), 0);
@@ -226,7 +226,7 @@ static void test_cap_broken_before_is_said_in_a_warning(void **state)
     memset(&l, 0, sizeof l);
     add_row(&l, "L1", 2022, 2024, "Gammel", 500001, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 1, NULL};
+    app_list apps = {"apps.csv", v, 1, NULL, NULL, 0, NULL};
     pulje_kr g[] = {1000};
     diag_init(&dl);
     assert_int_equal(multiyear_choose(&p, &l, &apps, g, NULL, 1, &r, &dl), 0);
@@ -371,7 +371,7 @@ static void test_next_ledger_carries_this_years_decisions_to_the_krone(void **st
     pulje_kr g[] = {70000, 80000, 90000};
     my_result r;
     choose(&p, &old, v, 3, g, 1, &r);
-    app_list apps = {"apps.csv", v, 3, NULL};
+    app_list apps = {"apps.csv", v, 3, NULL, NULL, 0, NULL};
     assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
     assert_int_equal(next.n, 1 + 3 + 2);
     /* next year's reservation = old rows for 2024 + this year's new commitments in 2024 */
@@ -399,7 +399,7 @@ static void test_next_ledger_ids_continue_this_years_series(void **state)
     pulje_kr g[] = {70000};
     my_result r;
     choose(&p, &old, v, 1, g, 1, &r);
-    app_list apps = {"apps.csv", v, 1, NULL};
+    app_list apps = {"apps.csv", v, 1, NULL, NULL, 0, NULL};
     assert_int_equal(multiyear_next_ledger(&p, &old, &apps, g, &r, &next), 0);
     assert_int_equal(next.n, 4);
     assert_string_equal(next.v[2].id, "L2023-008");
@@ -446,7 +446,7 @@ static void test_next_ledger_streamed_is_the_ledger_built_whole(void **state)
     pulje_kr g[] = {70000, 80000, 90000};
     my_result r;
     choose(&p, &old, v, 3, g, 1, &r);
-    app_list apps = {"apps.csv", v, 3, NULL};
+    app_list apps = {"apps.csv", v, 3, NULL, NULL, 0, NULL};
     assert_non_null(mkdtemp(dir));
     snprintf(a, sizeof a, "%s/whole.csv", dir);
     snprintf(b, sizeof b, "%s/streamed.csv", dir);
@@ -483,7 +483,7 @@ static void test_running_holder_is_an_error_naming_both_rows(void **state)
     l.file = "ledger.csv";
     add_row(&l, "L2022-007", 2022, 2024, "Foreningen  Lyse-Dage", 1, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0), make_app("2", "foreningen lyse dage", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 2, NULL};
+    app_list apps = {"apps.csv", v, 2, NULL, NULL, 0, NULL};
     diag_init(&dl);
     assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &dl), 1);
     assert_int_equal(diag_errors(&dl), 1);
@@ -506,6 +506,71 @@ static void test_running_holder_is_an_error_naming_both_rows(void **state)
     ledger_free(&l);
 }
 
+/* multiyear_match_holders() finds the holders once; multiyear_holders()
+ * then reads them and says exactly what it says without them: the same
+ * count, flags and messages, by CVR and by folded name, the last year over
+ * several rows; a cache made for another ledger or year is not used. */
+static void test_holders_found_once_say_the_same(void **state)
+{
+    (void)state;
+    pool p = make_pool();
+    ledger l, other;
+    bool aside[4], aside2[4];
+    memset(&l, 0, sizeof l);
+    memset(&other, 0, sizeof other);
+    l.file = "ledger.csv";
+    add_row(&l, "L2022-007", 2022, 2024, "Foreningen  Lyse-Dage", 1, LEDGER_MULTI_YEAR);
+    add_row(&l, "L2022-008", 2022, 2025, "Foreningen Lyse Dage", 1, LEDGER_MULTI_YEAR);
+    add_row(&l, "L2021-001", 2021, 2023, "Andet navn", 1, LEDGER_MULTI_YEAR);
+    l.v[2].cvr = "87654321";
+    add_row(&l, "L2020-001", 2020, 2022, "B", 1, LEDGER_MULTI_YEAR); /* ended */
+    app v[] = {make_app("1", "A", 1, 9, false, 0), make_app("2", "foreningen lyse dage", 1, 9, false, 0),
+               make_app("3", "C", 1, 9, false, 0), make_app("4", "B", 1, 9, false, 0)};
+    v[2].cvr = "87654321";
+    app_list apps = {"apps.csv", v, 4, NULL, NULL, 0, NULL};
+    for (int set_aside = 0; set_aside <= 1; set_aside++) {
+        diag_list d1, d2;
+        p.holders_set_aside = set_aside;
+        free(apps.holder);
+        apps.holder = NULL;
+        diag_init(&d1);
+        diag_init(&d2);
+        assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &d1), 2);
+        assert_int_equal(multiyear_match_holders(&p, &l, &apps), 0);
+        assert_non_null(apps.holder);
+        assert_int_equal(apps.holder[1].row, 1);  /* the first row, paid until 2025 */
+        assert_int_equal(apps.holder[1].last, 2025);
+        assert_int_equal(apps.holder[2].row, 3);  /* by CVR */
+        assert_int_equal(apps.holder[0].row, 0);
+        assert_int_equal(apps.holder[3].row, 0);  /* ended before the year */
+        assert_int_equal(multiyear_holders(&p, &l, &apps, aside2, &d2), 2);
+        assert_memory_equal(aside, aside2, sizeof aside);
+        assert_int_equal(d1.n, d2.n);
+        for (size_t k = 0; k < d1.n; k++) {
+            assert_string_equal(d1.v[k].msg, d2.v[k].msg);
+            assert_int_equal(d1.v[k].line, d2.v[k].line);
+            assert_int_equal(d1.v[k].level, d2.v[k].level);
+        }
+        assert_non_null(strstr(d2.v[0].msg, "paid until 2025"));
+        diag_free(&d1);
+        diag_free(&d2);
+    }
+    /* another ledger (none running) or another year: the cache is not used */
+    add_row(&other, "X", 2020, 2021, "foreningen lyse dage", 1, LEDGER_MULTI_YEAR);
+    {
+        diag_list d;
+        diag_init(&d);
+        assert_int_equal(multiyear_holders(&p, &other, &apps, aside, &d), 0);
+        p.year = 2026;
+        assert_int_equal(multiyear_holders(&p, &l, &apps, aside, &d), 0);
+        diag_free(&d);
+    }
+    free(apps.holder);
+    l.file = NULL;
+    ledger_free(&l);
+    ledger_free(&other);
+}
+
 static void test_a_grant_ending_last_year_is_not_running(void **state)
 {
     (void)state;
@@ -515,7 +580,7 @@ static void test_a_grant_ending_last_year_is_not_running(void **state)
     memset(&l, 0, sizeof l);
     add_row(&l, "L1", 2020, 2022, "A", 1, LEDGER_MULTI_YEAR);
     app v[] = {make_app("1", "A", 1, 9, false, 0)};
-    app_list apps = {"apps.csv", v, 1, NULL};
+    app_list apps = {"apps.csv", v, 1, NULL, NULL, 0, NULL};
     diag_init(&dl);
     assert_int_equal(multiyear_holders(&p, &l, &apps, NULL, &dl), 0);
     diag_free(&dl);
@@ -641,7 +706,7 @@ static void test_many_requests_are_chosen_exactly_by_the_model(void **state)
             int bad = 0;
 
             many_requests(&seed, k, &p, &line, v, g);
-            apps = (app_list){"apps.csv", v, k, NULL};
+            apps = (app_list){"apps.csv", v, k, NULL, NULL, 0, NULL};
             pools++;
             diag_init(&dl);
             if (multiyear_choose(&p, NULL, &apps, g, NULL, 1, &r, &dl) != 0) {
@@ -748,6 +813,7 @@ int main(void)
         cmocka_unit_test(test_next_ledger_carries_this_years_decisions_to_the_krone),
         cmocka_unit_test(test_next_ledger_ids_continue_this_years_series),
         cmocka_unit_test(test_running_holder_is_an_error_naming_both_rows),
+        cmocka_unit_test(test_holders_found_once_say_the_same),
         cmocka_unit_test(test_a_grant_ending_last_year_is_not_running),
         cmocka_unit_test(test_many_requests_are_chosen_exactly_by_the_model),
         cmocka_unit_test(test_ranked_choice_is_exact_at_a_krone_on_a_large_cap),

@@ -309,7 +309,7 @@ static void test_a_pool_built_in_code_with_a_maximum_off_the_unit_is_refused(voi
         {.nr = "1", .cvr = "", .association = "A", .activity = "a", .refusal = "", .applied = 37000,
          .assessed = 37000, .assessed_given = true, .years = 1, .active_years = -1, .line = 2},
     };
-    app_list apps = {"a.csv", v, 1, NULL};
+    app_list apps = {"a.csv", v, 1, NULL, NULL, 0, NULL};
     pool p;
     alloc_result r;
     diag_list dl;
@@ -470,7 +470,7 @@ static void test_a_large_residual_is_warned_with_the_group_and_a_smaller_unit(vo
     static pool_line budget[] = {{"B", 100000, 1}};
     static app v[N];
     static char nr[N][16];
-    app_list apps = {"a.csv", v, N, NULL};
+    app_list apps = {"a.csv", v, N, NULL, NULL, 0, NULL};
     pool p;
     alloc_result r;
     diag_list dl;

@@ -337,7 +337,7 @@ static void hand_run(hand *h, rule_params rule, pulje_kr money, alloc_method met
         a->years = 1;
         a->active_years = -1;
     }
-    h->apps = (app_list){(char *)"x.csv", h->a, N_CLAIMS, NULL};
+    h->apps = (app_list){(char *)"x.csv", h->a, N_CLAIMS, NULL, NULL, 0, NULL};
     diag_init(&h->dl);
     h->rc = alloc_run(&h->p, &h->apps, method, &h->r, &h->dl);
 }
