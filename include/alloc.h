@@ -124,16 +124,9 @@ int alloc_grants(const pool *p, const app_list *apps, alloc_method method,
 void alloc_free(alloc_result *r);
 
 /**
- * @brief Next year's ledger: the pool's ledger (p->commitments, may be NULL)
- * plus one row per year of each multi-year grant this result honours.
- * @return 0, or -1 on out of memory (out empty).
- */
-int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
-                      ledger *out);
-
-/**
- * @brief Write next year's ledger (as alloc_next_ledger() makes it) to path
- * as ledger_write() would, its rows made as they are written
+ * @brief Write next year's ledger to path: the pool's ledger (p->commitments,
+ * may be NULL) plus one row per year of each multi-year grant this result
+ * honours, as ledger_write() would write it, its rows made as they are written
  * (multiyear_write_next_ledger()), not built first.
  * @return 0, or -1 with a one-line explanation in err (out of memory too).
  */

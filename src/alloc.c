@@ -509,35 +509,6 @@ int alloc_grants(const pool *p, const app_list *apps, alloc_method method,
     return run(p, apps, method, out, grants, years, dl);
 }
 
-int alloc_next_ledger(const pool *p, const app_list *apps, const alloc_result *r,
-                      ledger *out)
-{
-    size_t n = r->n;
-    pulje_kr *grants = malloc((n ? n : 1) * sizeof *grants);
-    my_result my;
-    int rc;
-
-    memset(out, 0, sizeof *out);
-    memset(&my, 0, sizeof my);
-    my.n = n;
-    my.status = malloc((n ? n : 1) * sizeof *my.status);
-    my.years = malloc((n ? n : 1) * sizeof *my.years);
-    if (!grants || !my.status || !my.years) {
-        free(grants);
-        multiyear_free(&my);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        grants[i] = r->lines[i].grant;
-        my.status[i] = r->lines[i].my;
-        my.years[i] = r->lines[i].years;
-    }
-    rc = multiyear_next_ledger(p, p->commitments, apps, grants, &my, out);
-    free(grants);
-    multiyear_free(&my);
-    return rc;
-}
-
 int alloc_write_next_ledger(const char *path, const pool *p, const app_list *apps,
                             const alloc_result *r, char *err, size_t errsz)
 {
